@@ -62,6 +62,8 @@ export interface Contribution {
   title: string; // the question
   generic: ContributionAnswer;
   byConvention: ContributionAnswer[];
+  /** service-public fiche ids ("F317") the answers embed (<Content href=…/Fxxxx>); added by ingest. */
+  embeddedFiches?: string[];
 }
 
 export interface Convention {

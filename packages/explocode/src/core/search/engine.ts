@@ -1,0 +1,690 @@
+/**
+ * ExploCode search engine: BM25F indexes per document type, presearch router (article numbers,
+ * IDCC, agreement names), synonym + learned-association query expansion, two-stage propagation
+ * (question → fiche sections / Q&A written in everyday language → the articles they cite),
+ * per-type mixing, theme matching/filtering, snippets and explanations.
+ */
+import {
+  Bm25fBuilder,
+  Bm25fIndex,
+  FrenchAnalyzer,
+  fold,
+  snippet,
+  topK,
+  type ScoreResult,
+  type SynonymMap,
+  type WeightedTerm,
+} from '@eig/platform/search/index.ts';
+import type { Article, Contribution, Convention, Corpus, DocType, Fiche, Theme } from '../types.ts';
+import type {
+  Explanation,
+  SearchEngine,
+  SearchOptions,
+  SearchResponse,
+  SearchResult,
+  SuggestResponse,
+  ThemeHit,
+} from '../engine-contract.ts';
+import { spThemeId } from '../themes.ts';
+import { buildSynonymMap } from './synonyms.ts';
+import { cleanHeading, type SemanticModel } from './model.ts';
+import { Suggester } from './suggest.ts';
+import { presearch, buildRouterTables, type RouterTables } from './router.ts';
+
+export interface EngineConfig {
+  /** use fiche/Q&A → article propagation (two-stage) */
+  propagation: boolean;
+  /** index the titles of citing fiches/sections/Q&A with each article (document expansion) */
+  docExpansion: boolean;
+  /** synonyms (CDTN list + lexicon) */
+  synonyms: boolean;
+  /** weight of the learned association expansion (0 = off) */
+  modelWeight: number;
+  weights: { direct: number; prop: number };
+}
+
+export const DEFAULT_CONFIG: EngineConfig = {
+  propagation: true,
+  docExpansion: true,
+  synonyms: true,
+  modelWeight: 0.25,
+  weights: { direct: 1, prop: 1.2 },
+};
+
+interface Passage {
+  owner: { type: 'fiche' | 'contribution'; idx: number };
+  title: string;
+  cited: number[]; // article indexes
+}
+
+interface QueryPlan {
+  terms: WeightedTerm[]; // original first, then synonyms, then model
+  kinds: ('q' | 'syn' | 'model')[];
+  surfaces: string[]; // per term: surface (q) or "from→to" label
+  synFrom: { from: string; to: string }[]; // per term (syn only)
+  nOriginal: number;
+  keys: Set<string>; // stems to highlight
+}
+
+const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.8, theme: 0.5 };
+const MAX_QUERY_CHARS = 400;
+const MAX_TERMS = 16;
+
+function sanitize(q: unknown): string {
+  if (typeof q !== 'string') return '';
+  // eslint-disable-next-line no-control-regex
+  return q.slice(0, 4 * MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
+}
+
+export class ExplocodeEngine implements SearchEngine {
+  readonly an = new FrenchAnalyzer({ stem: 'light' });
+  private readonly syn: SynonymMap;
+  private readonly articles: Article[];
+  private readonly fiches: Fiche[];
+  private readonly contributions: Contribution[];
+  private readonly conventions: Convention[];
+  private readonly themes: Theme[];
+  private readonly artIdx: Bm25fIndex;
+  private readonly passIdx: Bm25fIndex;
+  private readonly ficheIdx: Bm25fIndex;
+  private readonly contribIdx: Bm25fIndex;
+  private readonly convIdx: Bm25fIndex;
+  private readonly themeIdx: Bm25fIndex;
+  private readonly passages: Passage[] = [];
+  private readonly artByNum = new Map<string, number>();
+  private readonly artLoose = new Map<string, number>();
+  private readonly citedBy: number[][]; // article → passages
+  private readonly sectionTitle = new Map<string, string>();
+  private readonly themeById = new Map<string, number>();
+  private readonly themeChildren = new Map<string, string[]>();
+  private readonly ficheThemes: Set<string>[]; // sp theme ids of each fiche
+  private readonly suggester: Suggester;
+  private readonly router: RouterTables;
+  private readonly model: SemanticModel | undefined;
+  private readonly buf: Record<string, ScoreResult> = {};
+  private readonly filterCache = new Map<string, Record<DocType, Set<number>>>();
+  private readonly buildMs: number;
+  readonly config: EngineConfig;
+
+  constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}) {
+    const t0 = performance.now();
+    this.config = { ...DEFAULT_CONFIG, ...config, weights: { ...DEFAULT_CONFIG.weights, ...config.weights } };
+    this.model = this.config.modelWeight > 0 ? model : undefined;
+    const an = this.an;
+    this.syn = buildSynonymMap(an);
+    this.articles = corpus.articles;
+    this.fiches = dedupe(corpus.fiches, (f) => f.source + fold(f.title));
+    this.contributions = corpus.contributions;
+    this.conventions = corpus.conventions;
+    this.themes = corpus.themes;
+    for (const s of corpus.sections) this.sectionTitle.set(s.id, cleanHeading(s.title));
+    this.articles.forEach((a, i) => {
+      if (!this.artByNum.has(a.num)) this.artByNum.set(a.num, i);
+      const loose = a.num.replace('*', '').replace(/\s+/g, '').toUpperCase();
+      if (!this.artLoose.has(loose)) this.artLoose.set(loose, i);
+    });
+    const resolve = (nums: string[]) => {
+      const out: number[] = [];
+      for (const n of nums) {
+        const i = this.artByNum.get(n);
+        if (i !== undefined && !out.includes(i)) out.push(i);
+      }
+      return out;
+    };
+
+    // passages: fiche (title+intro, cites the whole reference list), fiche sections, Q&A generic answers
+    this.fiches.forEach((f, fi) => {
+      this.passages.push({ owner: { type: 'fiche', idx: fi }, title: f.title, cited: resolve(f.citedArticles) });
+      for (const s of f.sections) {
+        if (!s.citedArticles.length) continue;
+        this.passages.push({ owner: { type: 'fiche', idx: fi }, title: s.title === f.title ? f.title : `${f.title} : ${s.title}`, cited: resolve(s.citedArticles) });
+      }
+    });
+    this.contributions.forEach((c, ci) => {
+      this.passages.push({ owner: { type: 'contribution', idx: ci }, title: c.title, cited: resolve(c.generic.citedArticles) });
+    });
+    this.citedBy = this.articles.map(() => []);
+    this.passages.forEach((p, pi) => {
+      for (const a of p.cited) this.citedBy[a].push(pi);
+    });
+
+    // passage index: title (everyday question) heavy, text light
+    const pb = new Bm25fBuilder([
+      { name: 'title', weight: 3, b: 0.3 },
+      { name: 'owner', weight: 0.8, b: 0.3 },
+      { name: 'text', weight: 0.6, b: 0.75 },
+    ]);
+    let pi = 0;
+    this.fiches.forEach((f) => {
+      pb.add([an.terms(f.title), an.terms(f.breadcrumb.join(' ')), an.terms(`${f.description} ${f.intro}`)]);
+      pi++;
+      for (const s of f.sections) {
+        if (!s.citedArticles.length) continue;
+        pb.add([an.terms(s.title), an.terms(f.title), an.terms(s.text)]);
+        pi++;
+      }
+    });
+    this.contributions.forEach((c) => {
+      pb.add([an.terms(c.title), [], an.terms(c.generic.text)]);
+      pi++;
+    });
+    this.passIdx = pb.build();
+
+    // articles: num, text, section titles, (expansion) titles of citing documents
+    const ab = new Bm25fBuilder([
+      { name: 'num', weight: 3, b: 0 },
+      { name: 'text', weight: 1, b: 0.75 },
+      { name: 'titles', weight: 0.6, b: 0.3 },
+      { name: 'cited', weight: 0.35, b: 0.75 },
+    ]);
+    this.articles.forEach((a, i) => {
+      const titles = a.path.map((id) => this.sectionTitle.get(id) ?? '').join(' ');
+      const cited = this.config.docExpansion ? this.citedBy[i].map((p) => this.passages[p].title).join(' . ') : '';
+      ab.add([an.terms(a.num), an.terms(a.text), an.terms(titles), an.terms(cited)]);
+    });
+    this.artIdx = ab.build();
+
+    const fb = new Bm25fBuilder([
+      { name: 'title', weight: 3, b: 0.3 },
+      { name: 'desc', weight: 1, b: 0.5 },
+      { name: 'sections', weight: 1, b: 0.5 },
+      { name: 'body', weight: 0.3, b: 0.75 },
+    ]);
+    for (const f of this.fiches)
+      fb.add([
+        an.terms(f.title),
+        an.terms(`${f.description} ${f.breadcrumb.join(' ')}`),
+        an.terms(f.sections.map((s) => s.title).join(' . ')),
+        an.terms(f.intro + ' ' + f.sections.map((s) => s.text).join(' ')),
+      ]);
+    this.ficheIdx = fb.build();
+
+    const cb = new Bm25fBuilder([
+      { name: 'title', weight: 3, b: 0.3 },
+      { name: 'text', weight: 0.5, b: 0.75 },
+    ]);
+    for (const c of this.contributions) cb.add([an.terms(c.title), an.terms(c.generic.text)]);
+    this.contribIdx = cb.build();
+
+    const vb = new Bm25fBuilder([
+      { name: 'short', weight: 3, b: 0.3 },
+      { name: 'title', weight: 1, b: 0.5 },
+      { name: 'idcc', weight: 3, b: 0 },
+    ]);
+    for (const c of this.conventions) vb.add([an.terms(c.shortTitle), an.terms(c.title), [c.idcc, c.idcc.padStart(4, '0'), 'idcc']]);
+    this.convIdx = vb.build();
+
+    const tb = new Bm25fBuilder([
+      { name: 'title', weight: 2, b: 0.5 },
+      { name: 'path', weight: 0.3, b: 0.5 },
+    ]);
+    this.themes.forEach((t, i) => {
+      this.themeById.set(t.id, i);
+      if (t.parentId) {
+        const l = this.themeChildren.get(t.parentId);
+        if (l) l.push(t.id);
+        else this.themeChildren.set(t.parentId, [t.id]);
+      }
+      tb.add([an.terms(cleanHeading(t.title)), an.terms(t.path.map(cleanHeading).join(' '))]);
+    });
+    this.themeIdx = tb.build();
+    this.ficheThemes = this.fiches.map((f) => {
+      const s = new Set<string>();
+      for (let k = 1; k <= f.breadcrumb.length; k++) s.add(spThemeId(f.breadcrumb.slice(0, k)));
+      return s;
+    });
+
+    this.router = buildRouterTables(this.conventions, an);
+    const themeInputs = this.themes.map((t) => ({
+      id: t.id,
+      title: cleanHeading(t.title) || t.title,
+      path: t.path,
+      count: t.counts.articles + t.counts.fiches + t.counts.contributions,
+      prior: t.source === 'service-public' ? 1 : 0,
+    }));
+    const titles = [
+      ...themeInputs.map((t) => t.title),
+      ...this.fiches.map((f) => f.title),
+      ...this.fiches.flatMap((f) => f.sections.map((s) => s.title)),
+      ...this.contributions.map((c) => c.title),
+    ];
+    this.suggester = new Suggester(themeInputs, titles);
+    this.buildMs = performance.now() - t0;
+  }
+
+  stats() {
+    const n = this.articles.length + this.fiches.length + this.contributions.length + this.conventions.length + this.themes.length;
+    const terms = this.artIdx.termCount + this.passIdx.termCount + this.ficheIdx.termCount + this.contribIdx.termCount;
+    return { documents: n, terms, buildMs: Math.round(this.buildMs) };
+  }
+
+  suggest(q: string, limit?: number): SuggestResponse {
+    try {
+      return this.suggester.suggest(q, limit);
+    } catch {
+      return { themes: [], completions: [] };
+    }
+  }
+
+  private buffer(name: string, idx: Bm25fIndex): ScoreResult {
+    let b = this.buf[name];
+    if (!b) b = this.buf[name] = { scores: new Float32Array(idx.n), masks: new Int32Array(idx.n), touched: [] };
+    return b;
+  }
+
+  private plan(q: string): QueryPlan {
+    const toks = this.an.query(q, MAX_TERMS);
+    const terms: WeightedTerm[] = [];
+    const kinds: QueryPlan['kinds'] = [];
+    const surfaces: string[] = [];
+    const synFrom: QueryPlan['synFrom'] = [];
+    const seen = new Map<string, number>();
+    for (const t of toks) {
+      if (seen.has(t.term)) continue;
+      seen.set(t.term, terms.length);
+      terms.push({ term: t.term, weight: 1 });
+      kinds.push('q');
+      surfaces.push(t.surface);
+      synFrom.push({ from: '', to: '' });
+    }
+    const nOriginal = terms.length;
+    if (this.config.synonyms && toks.length) {
+      const matches = this.syn.expand(
+        toks.map((t) => t.term),
+        toks.map((t) => t.surface),
+      );
+      for (const m of matches.slice(0, 12)) {
+        for (const st of m.terms) {
+          if (seen.has(st)) continue;
+          seen.set(st, terms.length);
+          terms.push({ term: st, weight: m.weight / Math.sqrt(m.terms.length) });
+          kinds.push('syn');
+          surfaces.push(m.to);
+          synFrom.push({ from: m.from, to: m.to });
+        }
+      }
+    }
+    const keys = new Set(terms.map((t) => t.term));
+    return { terms, kinds, surfaces, synFrom, nOriginal, keys };
+  }
+
+  /** Model expansion terms (article index only). */
+  private modelTerms(plan: QueryPlan): WeightedTerm[] {
+    const out: WeightedTerm[] = [];
+    if (!this.model) return out;
+    const acc = new Map<string, number>();
+    const have = new Set(plan.terms.map((t) => t.term));
+    for (let i = 0; i < plan.nOriginal; i++) {
+      const a = this.model.assoc[plan.terms[i].term];
+      if (!a) continue;
+      for (const [d, w] of a) if (!have.has(d)) acc.set(d, (acc.get(d) ?? 0) + w);
+    }
+    const lambda = this.config.modelWeight / Math.max(1, Math.sqrt(plan.nOriginal));
+    for (const [d, w] of [...acc.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 24))
+      out.push({ term: d, weight: lambda * Math.min(1.5, w) });
+    return out;
+  }
+
+  private filterFor(themeId: string): Record<DocType, Set<number>> | null {
+    const cached = this.filterCache.get(themeId);
+    if (cached) return cached;
+    const ti = this.themeById.get(themeId);
+    if (ti === undefined) return null;
+    const sub = new Set<string>();
+    const stack = [themeId];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (sub.has(id)) continue;
+      sub.add(id);
+      for (const c of this.themeChildren.get(id) ?? []) stack.push(c);
+    }
+    const f: Record<DocType, Set<number>> = { article: new Set(), fiche: new Set(), contribution: new Set(), convention: new Set(), theme: new Set() };
+    for (const id of sub) f.theme.add(this.themeById.get(id)!);
+    if (themeId.startsWith('code:')) {
+      const sec = themeId.slice(5);
+      this.articles.forEach((a, i) => {
+        if (a.path.includes(sec)) f.article.add(i);
+      });
+    } else {
+      this.fiches.forEach((_, i) => {
+        if (this.ficheThemes[i].has(themeId)) f.fiche.add(i);
+      });
+      for (const fi of f.fiche) for (const n of this.fiches[fi].citedArticles) {
+        const a = this.artByNum.get(n);
+        if (a !== undefined) f.article.add(a);
+      }
+    }
+    const arts = new Set([...f.article].map((i) => this.articles[i].num));
+    if (themeId.startsWith('code:'))
+      this.fiches.forEach((fc, i) => {
+        if (fc.citedArticles.some((n) => arts.has(n))) f.fiche.add(i);
+      });
+    this.contributions.forEach((c, i) => {
+      if (c.generic.citedArticles.some((n) => arts.has(n))) f.contribution.add(i);
+    });
+    if (this.filterCache.size > 200) this.filterCache.clear();
+    this.filterCache.set(themeId, f);
+    return f;
+  }
+
+  search(q: string, opts: SearchOptions): SearchResponse {
+    const query = sanitize(q);
+    const empty: SearchResponse = { query, route: null, themes: [], results: [], total: 0 };
+    try {
+      return this.doSearch(query, opts ?? { limit: 10 }) ?? empty;
+    } catch {
+      return empty;
+    } finally {
+      for (const b of Object.values(this.buf)) Bm25fIndex.reset(b);
+    }
+  }
+
+  private doSearch(query: string, opts: SearchOptions): SearchResponse | null {
+    const limit = Math.max(1, Math.min(100, Math.floor(Number(opts.limit) || 10)));
+    const offset = Math.max(0, Math.min(1000, Math.floor(Number(opts.offset) || 0)));
+    const want = offset + limit;
+    const type = opts.type;
+    const filter = opts.themeId ? this.filterFor(opts.themeId) : null;
+    if (opts.themeId && !filter) return { query, route: null, themes: [], results: [], total: 0 };
+    const idcc = opts.idcc ? String(opts.idcc).replace(/^0+/, '') : undefined;
+
+    const route = presearch(query, this.router, (num) => this.lookupNum(num));
+    const plan = this.plan(route?.rest ?? query);
+    const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
+    const results: SearchResult[] = [];
+    const wantType = (t: DocType) => !type || type === t;
+
+    // routed target first
+    if (route?.kind === 'article' && wantType('article') && allowed('article', route.idx)) {
+      results.push(this.articleResult(route.idx, 1e6, plan, [], 0, "numéro d'article reconnu"));
+    }
+    if (route?.kind === 'convention' && wantType('convention')) {
+      results.push(this.conventionResult(route.idx, 1e6, plan, route.why));
+    }
+
+    const pools: SearchResult[][] = [];
+    if (plan.terms.length > 0) {
+      if (wantType('article')) pools.push(this.searchArticles(plan, want + 5, (i) => allowed('article', i)));
+      if (wantType('fiche')) pools.push(this.searchSimple('fiche', this.ficheIdx, plan, want + 5, (i) => allowed('fiche', i)));
+      if (wantType('contribution')) pools.push(this.searchContributions(plan, want + 5, (i) => allowed('contribution', i), idcc));
+      if (wantType('convention')) pools.push(this.searchSimple('convention', this.convIdx, plan, want + 5, () => true));
+      if (wantType('theme')) pools.push(this.searchSimple('theme', this.themeIdx, plan, want + 5, (i) => allowed('theme', i)));
+    } else if (idcc && wantType('contribution')) {
+      pools.push(this.searchContributions(plan, want, (i) => allowed('contribution', i), idcc));
+    }
+    // per-type normalisation then boosts
+    const merged: SearchResult[] = [];
+    for (const pool of pools) {
+      const max = pool.reduce((m, r) => Math.max(m, r.score), 0) || 1;
+      for (const r of pool) {
+        const conv = idcc && r.idcc === idcc ? 2 : 0;
+        merged.push({ ...r, score: Math.round(((r.score / max) * TYPE_BOOST[r.type] + conv) * 1e4) / 1e4 });
+      }
+    }
+    merged.sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    const seen = new Set(results.map((r) => r.type + r.id));
+    for (const r of merged) {
+      const k = r.type + r.id;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      results.push(r);
+    }
+
+    const themes = this.matchThemes(plan, results);
+    if (themes.length) {
+      const names = new Map(themes.map((t) => [t.id, t.title]));
+      for (const r of results) {
+        if (r.type !== 'article') continue;
+        const a = this.articles[this.artByNum.get(r.num!) ?? -1];
+        if (!a) continue;
+        r.explanation.themes = a.path.filter((p) => names.has('code:' + p)).map((p) => names.get('code:' + p)!);
+      }
+    }
+    return {
+      query,
+      route: route ? { kind: route.kind, target: route.target, url: route.url } : null,
+      themes,
+      results: results.slice(offset, offset + limit),
+      total: results.length,
+    };
+  }
+
+  private lookupNum(num: string): number | undefined {
+    return this.artByNum.get(num) ?? this.artLoose.get(num.replace('*', '').replace(/\s+/g, '').toUpperCase());
+  }
+
+  private matchedTerms(plan: QueryPlan, mask: number): { terms: string[]; synonyms: { from: string; to: string }[] } {
+    const terms: string[] = [];
+    const synonyms: { from: string; to: string }[] = [];
+    const seenSyn = new Set<string>();
+    for (let i = 0; i < plan.terms.length && i < 31; i++) {
+      if (!(mask & (1 << i))) continue;
+      if (plan.kinds[i] === 'q') terms.push(plan.surfaces[i]);
+      else if (plan.kinds[i] === 'syn') {
+        const k = plan.synFrom[i].from + '→' + plan.synFrom[i].to;
+        if (!seenSyn.has(k)) {
+          seenSyn.add(k);
+          synonyms.push(plan.synFrom[i]);
+        }
+      }
+    }
+    return { terms, synonyms };
+  }
+
+  private searchArticles(plan: QueryPlan, k: number, allowed: (i: number) => boolean): SearchResult[] {
+    const mterms = this.modelTerms(plan);
+    const direct = this.artIdx.score([...plan.terms, ...mterms], this.buffer('art', this.artIdx));
+    // semantic share: score of model terms alone
+    const semantic = new Map<number, number>();
+    if (mterms.length) {
+      const only = this.artIdx.score(mterms, this.buffer('artModel', this.artIdx));
+      for (const d of only.touched) semantic.set(d, only.scores[d]);
+    }
+    let maxD = 0;
+    for (const d of direct.touched) if (direct.scores[d] > maxD) maxD = direct.scores[d];
+    const combined = new Map<number, number>();
+    for (const d of direct.touched) if (allowed(d)) combined.set(d, (this.config.weights.direct * direct.scores[d]) / (maxD || 1));
+    const via = new Map<number, { p: number; s: number }[]>();
+    if (this.config.propagation) {
+      const pr = this.passIdx.score(plan.terms, this.buffer('pass', this.passIdx));
+      const top = topK(pr, 15);
+      const maxP = top[0]?.score ?? 1;
+      // coverage of the question by the best passage: a weak match should propagate little
+      for (const { doc, score } of top) {
+        const p = this.passages[doc];
+        if (!p.cited.length) continue;
+        const rel = score / maxP;
+        if (rel < 0.4) continue;
+        const share = (this.config.weights.prop * rel * rel) / Math.pow(p.cited.length, 0.35);
+        for (const a of p.cited) {
+          if (!allowed(a)) continue;
+          combined.set(a, (combined.get(a) ?? 0) + share);
+          const l = via.get(a);
+          if (l) l.push({ p: doc, s: share });
+          else via.set(a, [{ p: doc, s: share }]);
+        }
+      }
+    }
+    const ranked = [...combined.entries()]
+      .sort((a, b) => b[1] - a[1] || this.articles[a[0]].order - this.articles[b[0]].order)
+      .slice(0, k);
+    return ranked.map(([i, s]) => {
+      const v = (via.get(i) ?? []).sort((a, b) => b.s - a.s).slice(0, 3);
+      const sem = semantic.has(i) && direct.scores[i] > 0 ? ((semantic.get(i)! / (maxD || 1)) * this.config.weights.direct) : 0;
+      return this.articleResult(i, s, plan, v.map((x) => x.p), sem, undefined, direct.masks[i]);
+    });
+  }
+
+  private articleResult(i: number, score: number, plan: QueryPlan, viaPassages: number[], semantic: number, route?: string, mask = 0): SearchResult {
+    const a = this.articles[i];
+    const { terms, synonyms } = this.matchedTerms(plan, mask);
+    const via: Explanation['via'] = [];
+    const seen = new Set<string>();
+    for (const p of viaPassages) {
+      const o = this.passages[p].owner;
+      const doc = o.type === 'fiche' ? this.fiches[o.idx] : this.contributions[o.idx];
+      if (seen.has(doc.id)) continue;
+      seen.add(doc.id);
+      via.push({ type: o.type, id: doc.id, title: this.passages[p].title });
+    }
+    return {
+      type: 'article',
+      id: a.id,
+      num: a.num,
+      title: `Article ${a.num}`,
+      breadcrumb: a.path.map((id) => this.sectionTitle.get(id) ?? '').filter(Boolean),
+      snippet: this.snip(a.text, plan),
+      url: `/explocode/article/${encodeURIComponent(a.num)}`,
+      score: Math.round(score * 1e4) / 1e4,
+      explanation: { terms, synonyms, themes: [], via, semantic: Math.round(semantic * 1e4) / 1e4, ...(route ? { route } : {}) },
+    };
+  }
+
+  private snip(text: string, plan: QueryPlan): string {
+    return snippet(text, plan.keys, { key: (n) => this.an.stem(n), skip: (n) => this.an.isStopword(n), length: 220 });
+  }
+
+  private searchSimple(type: 'fiche' | 'convention' | 'theme', idx: Bm25fIndex, plan: QueryPlan, k: number, allowed: (i: number) => boolean): SearchResult[] {
+    const r = idx.score(plan.terms, this.buffer(type, idx));
+    return topK(r, k, allowed).map(({ doc, score, mask }) => {
+      if (type === 'fiche') return this.ficheResult(doc, score, plan, mask);
+      if (type === 'convention') return this.conventionResult(doc, score, plan, undefined, mask);
+      return this.themeResult(doc, score, plan, mask);
+    });
+  }
+
+  private ficheResult(i: number, score: number, plan: QueryPlan, mask: number): SearchResult {
+    const f = this.fiches[i];
+    const { terms, synonyms } = this.matchedTerms(plan, mask);
+    // best section for the snippet
+    let text = f.description || f.intro;
+    let best = 0;
+    for (const s of f.sections) {
+      let c = 0;
+      for (const t of this.an.terms(s.title)) if (plan.keys.has(t)) c++;
+      if (c > best) {
+        best = c;
+        text = s.text;
+      }
+    }
+    return {
+      type: 'fiche',
+      id: f.id,
+      title: f.title,
+      breadcrumb: f.breadcrumb,
+      snippet: this.snip(text, plan),
+      url: `/explocode/fiche/${encodeURIComponent(f.id)}`,
+      score,
+      explanation: { terms, synonyms, themes: [], via: [], semantic: 0 },
+    };
+  }
+
+  private searchContributions(plan: QueryPlan, k: number, allowed: (i: number) => boolean, idcc?: string): SearchResult[] {
+    const r = this.contribIdx.score(plan.terms, this.buffer('contrib', this.contribIdx));
+    const hits = topK(r, k, allowed);
+    if (idcc && plan.terms.length === 0) {
+      this.contributions.forEach((c, i) => {
+        if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i)) hits.push({ doc: i, score: 1, mask: 0 });
+      });
+    }
+    return hits.map(({ doc, score, mask }) => {
+      const c = this.contributions[doc];
+      const specific = idcc ? c.byConvention.find((a) => a.idcc === idcc) : undefined;
+      const { terms, synonyms } = this.matchedTerms(plan, mask);
+      const conv = specific ? this.conventions.find((v) => v.idcc === idcc) : undefined;
+      return {
+        type: 'contribution' as const,
+        id: c.id,
+        ...(specific ? { idcc } : {}),
+        title: c.title,
+        breadcrumb: conv ? [conv.shortTitle] : [],
+        snippet: this.snip((specific ?? c.generic).text, plan),
+        url: `/explocode/contribution/${encodeURIComponent(c.slug)}${specific ? `?idcc=${idcc}` : ''}`,
+        score,
+        explanation: { terms, synonyms, themes: [], via: [], semantic: 0 },
+      };
+    });
+  }
+
+  private conventionResult(i: number, score: number, plan: QueryPlan, route?: string, mask = 0): SearchResult {
+    const c = this.conventions[i];
+    const { terms, synonyms } = this.matchedTerms(plan, mask);
+    return {
+      type: 'convention',
+      id: c.id,
+      idcc: c.idcc,
+      title: c.shortTitle || c.title,
+      breadcrumb: [`IDCC ${c.idcc.padStart(4, '0')}`],
+      snippet: this.snip(c.title, plan),
+      url: `/explocode/convention/${c.idcc}`,
+      score,
+      explanation: { terms, synonyms, themes: [], via: [], semantic: 0, ...(route ? { route } : {}) },
+    };
+  }
+
+  private themeResult(i: number, score: number, plan: QueryPlan, mask: number): SearchResult {
+    const t = this.themes[i];
+    const { terms, synonyms } = this.matchedTerms(plan, mask);
+    return {
+      type: 'theme',
+      id: t.id,
+      title: cleanHeading(t.title) || t.title,
+      breadcrumb: t.path,
+      snippet: this.snip(t.title, plan),
+      url: `/explocode/theme/${encodeURIComponent(t.id)}`,
+      score,
+      explanation: { terms, synonyms, themes: [t.title], via: [], semantic: 0 },
+    };
+  }
+
+  /** Themes the question maps to: title matches, reinforced by the code sections of the top articles. */
+  private matchThemes(plan: QueryPlan, results: SearchResult[]): ThemeHit[] {
+    if (!plan.terms.length) return [];
+    const r = this.themeIdx.score(plan.terms, this.buffer('themeM', this.themeIdx));
+    const score = new Map<number, number>();
+    const top = topK(r, 30);
+    const max = top[0]?.score || 1;
+    for (const { doc, score: s } of top) score.set(doc, s / max);
+    // evidence from the top articles: their chapter-level sections
+    let rank = 0;
+    for (const res of results) {
+      if (res.type !== 'article') continue;
+      if (++rank > 10) break;
+      const a = this.articles[this.artByNum.get(res.num!) ?? -1];
+      if (!a) continue;
+      for (const sec of a.path.slice(2)) {
+        const ti = this.themeById.get('code:' + sec);
+        if (ti !== undefined) score.set(ti, (score.get(ti) ?? 0) + 0.15 / rank);
+      }
+    }
+    const B = this.buffer('themeM', this.themeIdx);
+    Bm25fIndex.reset(B);
+    return [...score.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 5)
+      .map(([i, s]) => {
+        const t = this.themes[i];
+        return {
+          id: t.id,
+          title: cleanHeading(t.title) || t.title,
+          path: t.path,
+          count: t.counts.articles + t.counts.fiches + t.counts.contributions,
+          score: Math.round(s * 1e4) / 1e4,
+        };
+      });
+  }
+}
+
+function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function buildEngine(corpus: Corpus, model?: SemanticModel | null, config?: Partial<EngineConfig>): ExplocodeEngine {
+  return new ExplocodeEngine(corpus, model ?? undefined, config);
+}

@@ -1,0 +1,364 @@
+/**
+ * Ingest: packages → a NEW dataset, written in batches while the previous one keeps being served, then
+ * activated in one short transaction. A failure marks the new dataset 'failed' and deletes its rows.
+ */
+import type { Db, Queryable } from '@eig/platform/db/types.ts';
+import type { ConventionArticle, Corpus } from '../core/types.ts';
+import { themeSlug as slugForTheme } from '../core/themes.ts';
+import { CONTENT_TABLES } from '../db/migrations.ts';
+import { IngestError, versionLabel } from './packages.ts';
+import { loadCorpusFromPackages, type CorpusSubset, type LoadedCorpus, type ProgressFn } from './corpus.ts';
+
+export { IngestError } from './packages.ts';
+
+export interface IngestOptions {
+  /** Re-ingest even when the active dataset already has the same package versions. */
+  force?: boolean;
+  onProgress?: ProgressFn;
+  /** Small extract for fast tests (implies a version label suffixed with "+subset"). */
+  subset?: CorpusSubset;
+  /** Test hook: replaces the package reader. */
+  load?: (opts: { onProgress?: ProgressFn; subset?: CorpusSubset }) => Promise<LoadedCorpus>;
+  /** Test hook: overrides the version label. */
+  version?: string;
+}
+
+export interface IngestReport {
+  skipped: boolean;
+  datasetId: number | null;
+  version: string;
+  previousDatasetId: number | null;
+  counts: Record<string, number>;
+  timings: Record<string, number>; // ms
+  totalMs: number;
+}
+
+type Row = Record<string, unknown>;
+
+interface TableSpec {
+  table: string;
+  /** Column name → SQL type for json_to_recordset. */
+  columns: [string, string][];
+}
+
+const BATCH_BYTES = 4_000_000;
+const BATCH_ROWS = 5_000;
+
+/** Multi-row insert: one JSON parameter per batch, unpacked by json_to_recordset (same SQL on PGlite and PostgreSQL). */
+async function insertRows(db: Queryable, spec: TableSpec, datasetId: number, rows: Iterable<Row>, onBatch?: (n: number) => void) {
+  const cols = spec.columns.map(([c]) => c).join(', ');
+  const defs = spec.columns.map(([c, t]) => `${c} ${t}`).join(', ');
+  const sql = `INSERT INTO ${spec.table} (dataset_id, ${cols}) SELECT $1, ${cols} FROM json_to_recordset($2::json) AS x(${defs})`;
+  let batch: string[] = [];
+  let bytes = 0;
+  let total = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await db.query(sql, [datasetId, `[${batch.join(',')}]`]);
+    total += batch.length;
+    onBatch?.(total);
+    batch = [];
+    bytes = 0;
+  };
+  for (const r of rows) {
+    const s = JSON.stringify(r);
+    batch.push(s);
+    bytes += s.length;
+    if (bytes >= BATCH_BYTES || batch.length >= BATCH_ROWS) await flush();
+  }
+  await flush();
+  return total;
+}
+
+function validate(loaded: LoadedCorpus, strict: boolean): void {
+  const c = loaded.corpus;
+  const problems: string[] = [];
+  if (!c.articles.length) problems.push('aucun article du Code du travail');
+  if (!c.sections.length) problems.push('aucune section du Code du travail');
+  if (strict) {
+    if (!c.fiches.length) problems.push('aucune fiche');
+    if (!c.contributions.length) problems.push('aucune question-réponse (contributions)');
+    if (!c.conventions.length) problems.push('aucune convention collective');
+  }
+  if (!c.themes.length) problems.push('aucune thématique');
+  const nums = new Set<string>();
+  for (const a of c.articles) {
+    if (!a.id || !a.num) problems.push(`article sans identifiant ou numéro (${a.id || a.num || '?'})`);
+    else if (nums.has(a.num)) problems.push(`numéro d'article en double : ${a.num}`);
+    nums.add(a.num);
+    if (problems.length > 5) break;
+  }
+  if (strict && c.articles.length < 1000) problems.push(`trop peu d'articles (${c.articles.length}) : paquet legi-data incomplet ?`);
+  if (problems.length) throw new IngestError(`Contenu invalide, ingestion annulée : ${problems.slice(0, 6).join(' ; ')}.`);
+}
+
+export async function activeDatasetRow(db: Queryable): Promise<{ id: number; version: string } | null> {
+  const { rows } = await db.query<{ id: number; version: string }>(
+    `SELECT id, version FROM explocode_datasets WHERE status = 'ready' ORDER BY id DESC LIMIT 1`,
+  );
+  return rows[0] ?? null;
+}
+
+async function deleteDatasetRows(db: Queryable, datasetId: number): Promise<void> {
+  for (const t of CONTENT_TABLES) await db.query(`DELETE FROM ${t} WHERE dataset_id = $1`, [datasetId]);
+}
+
+/** Rows of every table for one dataset, as generators (nothing is materialised twice). */
+function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
+  yield {
+    spec: { table: 'explocode_sections', columns: [['id', 'text'], ['title', 'text'], ['parent_id', 'text'], ['depth', 'int'], ['ord', 'int']] },
+    rows: (function* () {
+      for (const s of corpus.sections) yield { id: s.id, title: s.title, parent_id: s.parentId, depth: s.depth, ord: s.order };
+    })(),
+    count: corpus.sections.length,
+  };
+  yield {
+    spec: {
+      table: 'explocode_articles',
+      columns: [
+        ['id', 'text'], ['cid', 'text'], ['num', 'text'], ['text', 'text'], ['html', 'text'], ['section_id', 'text'],
+        ['path', 'text[]'], ['ord', 'int'], ['legifrance_url', 'text'], ['date_debut', 'text'],
+      ],
+    },
+    rows: (function* () {
+      for (const a of corpus.articles)
+        yield {
+          id: a.id, cid: a.cid, num: a.num, text: a.text, html: a.html, section_id: a.sectionId, path: a.path, ord: a.order,
+          legifrance_url: a.legifranceUrl, date_debut: a.dateDebut,
+        };
+    })(),
+    count: corpus.articles.length,
+  };
+  yield {
+    spec: {
+      table: 'explocode_fiches',
+      columns: [
+        ['id', 'text'], ['source', 'text'], ['title', 'text'], ['description', 'text'], ['url', 'text'], ['breadcrumb', 'text[]'],
+        ['date', 'text'], ['intro', 'text'], ['cited', 'text[]'], ['ord', 'int'],
+      ],
+    },
+    rows: (function* () {
+      let i = 0;
+      for (const f of corpus.fiches)
+        yield {
+          id: f.id, source: f.source, title: f.title, description: f.description, url: f.url, breadcrumb: f.breadcrumb, date: f.date,
+          intro: f.intro, cited: f.citedArticles, ord: i++,
+        };
+    })(),
+    count: corpus.fiches.length,
+  };
+  yield {
+    spec: {
+      table: 'explocode_fiche_sections',
+      columns: [['fiche_id', 'text'], ['idx', 'int'], ['anchor', 'text'], ['title', 'text'], ['text', 'text'], ['html', 'text'], ['cited', 'text[]']],
+    },
+    rows: (function* () {
+      for (const f of corpus.fiches)
+        for (const [idx, s] of f.sections.entries())
+          yield { fiche_id: f.id, idx, anchor: s.anchor, title: s.title, text: s.text, html: s.html, cited: s.citedArticles };
+    })(),
+    count: corpus.fiches.reduce((n, f) => n + f.sections.length, 0),
+  };
+  yield {
+    spec: { table: 'explocode_contributions', columns: [['id', 'text'], ['slug', 'text'], ['title', 'text'], ['embedded_fiches', 'text[]'], ['ord', 'int']] },
+    rows: (function* () {
+      let i = 0;
+      for (const c of corpus.contributions) yield { id: c.id, slug: c.slug, title: c.title, embedded_fiches: c.embeddedFiches ?? [], ord: i++ };
+    })(),
+    count: corpus.contributions.length,
+  };
+  yield {
+    spec: { table: 'explocode_answers', columns: [['contribution_id', 'text'], ['idcc', 'text'], ['text', 'text'], ['html', 'text'], ['cited', 'text[]']] },
+    rows: (function* () {
+      for (const c of corpus.contributions) {
+        const seen = new Set<string>();
+        for (const a of [c.generic, ...c.byConvention]) {
+          const idcc = a.idcc ?? '';
+          if (seen.has(idcc)) continue;
+          seen.add(idcc);
+          yield { contribution_id: c.id, idcc, text: a.text, html: a.html, cited: a.citedArticles };
+        }
+      }
+    })(),
+    count: corpus.contributions.reduce((n, c) => n + 1 + c.byConvention.length, 0),
+  };
+  yield {
+    spec: {
+      table: 'explocode_conventions',
+      columns: [
+        ['idcc', 'text'], ['id', 'text'], ['title', 'text'], ['short_title', 'text'], ['url', 'text'], ['effectif', 'int'],
+        ['has_full_text', 'boolean'], ['article_count', 'int'],
+      ],
+    },
+    rows: (function* () {
+      for (const c of corpus.conventions)
+        yield {
+          idcc: c.idcc, id: c.id, title: c.title, short_title: c.shortTitle, url: c.url, effectif: c.effectif, has_full_text: c.hasFullText,
+          article_count: c.articleCount,
+        };
+    })(),
+    count: corpus.conventions.length,
+  };
+  yield {
+    spec: { table: 'explocode_convention_articles', columns: [['idcc', 'text'], ['ord', 'int'], ['id', 'text'], ['num', 'text'], ['text', 'text'], ['path', 'text[]']] },
+    rows: (function* () {
+      for (const a of conventionArticles) yield { idcc: a.idcc, ord: a.order, id: a.id, num: a.num, text: a.text, path: a.path };
+    })(),
+    count: conventionArticles.length,
+  };
+  // Code themes: their subtree is a contiguous range of articles in code order.
+  const range = new Map<string, [number, number]>();
+  for (const a of corpus.articles) {
+    for (const sid of a.path) {
+      const r = range.get(sid);
+      if (!r) range.set(sid, [a.order, a.order]);
+      else {
+        if (a.order < r[0]) r[0] = a.order;
+        if (a.order > r[1]) r[1] = a.order;
+      }
+    }
+  }
+  yield {
+    spec: {
+      table: 'explocode_themes',
+      columns: [
+        ['id', 'text'], ['source', 'text'], ['title', 'text'], ['parent_id', 'text'], ['path', 'text[]'], ['ord', 'int'],
+        ['articles', 'int'], ['fiches', 'int'], ['contributions', 'int'], ['art_from', 'int'], ['art_to', 'int'],
+      ],
+    },
+    rows: (function* () {
+      let i = 0;
+      for (const t of corpus.themes) {
+        const r = t.source === 'code' ? range.get(t.id.slice('code:'.length)) : undefined;
+        yield {
+          id: t.id, source: t.source, title: t.title, parent_id: t.parentId, path: t.path, ord: i++, articles: t.counts.articles,
+          fiches: t.counts.fiches, contributions: t.counts.contributions, art_from: r?.[0] ?? null, art_to: r?.[1] ?? null,
+        };
+      }
+    })(),
+    count: corpus.themes.length,
+  };
+  const spThemes = new Set(corpus.themes.filter((t) => t.source === 'service-public').map((t) => t.id));
+  const themeFiches: Row[] = [];
+  for (const f of corpus.fiches) {
+    const bc = f.breadcrumb.filter((t) => t.trim());
+    const seen = new Set<string>();
+    for (let i = 1; i <= bc.length; i++) {
+      const id = `sp:${bc.slice(0, i).map(slugForTheme).join('/')}`;
+      if (spThemes.has(id) && !seen.has(id)) {
+        seen.add(id);
+        themeFiches.push({ theme_id: id, fiche_id: f.id });
+      }
+    }
+  }
+  yield {
+    spec: { table: 'explocode_theme_fiches', columns: [['theme_id', 'text'], ['fiche_id', 'text']] },
+    rows: themeFiches,
+    count: themeFiches.length,
+  };
+  const citations: Row[] = [];
+  for (const f of corpus.fiches) {
+    const inSections = new Set<string>();
+    for (const s of f.sections)
+      for (const num of s.citedArticles) {
+        inSections.add(num);
+        citations.push({ source_type: 'fiche', source_id: f.id, part: s.anchor, num });
+      }
+    for (const num of f.citedArticles) if (!inSections.has(num)) citations.push({ source_type: 'fiche', source_id: f.id, part: '', num });
+  }
+  for (const c of corpus.contributions)
+    for (const a of [c.generic, ...c.byConvention])
+      for (const num of new Set(a.citedArticles)) citations.push({ source_type: 'contribution', source_id: c.id, part: a.idcc ?? '', num });
+  yield {
+    spec: { table: 'explocode_citations', columns: [['source_type', 'text'], ['source_id', 'text'], ['part', 'text'], ['num', 'text']] },
+    rows: citations,
+    count: citations.length,
+  };
+}
+
+export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<IngestReport> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const progress: ProgressFn = opts.onProgress ?? (() => {});
+  const mark = (k: string, since: number) => (timings[k] = Math.round(performance.now() - since));
+
+  let version = opts.version ?? (await versionLabel());
+  if (opts.subset && !opts.version) version += ' +subset';
+  const active = await activeDatasetRow(db);
+  if (active && active.version === version && !opts.force) {
+    return { skipped: true, datasetId: active.id, version, previousDatasetId: active.id, counts: {}, timings, totalMs: Math.round(performance.now() - t0) };
+  }
+
+  // 1. Read and parse the packages (no database work yet: nothing to undo if this fails).
+  let t = performance.now();
+  let loaded: LoadedCorpus;
+  try {
+    loaded = await (opts.load ?? loadCorpusFromPackages)({ onProgress: progress, subset: opts.subset });
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError(`Lecture des paquets de contenu impossible : ${(e as Error).message}`, { cause: e });
+  }
+  loaded.corpus.version = version;
+  // A full ingest from the packages must look complete; subsets and injected loaders only need to be coherent.
+  validate(loaded, !opts.subset && !opts.load);
+  mark('load', t);
+
+  // 2. Write the new dataset, batch by batch, outside any long transaction: the active dataset keeps serving.
+  // Leftovers of an interrupted ingest are marked failed first.
+  const stale = await db.query<{ id: number }>(
+    `UPDATE explocode_datasets SET status = 'failed', error = 'ingestion interrompue', finished_at = now() WHERE status = 'loading' RETURNING id`,
+  );
+  for (const r of stale.rows) await deleteDatasetRows(db, r.id);
+  const { rows } = await db.query<{ id: number }>(`INSERT INTO explocode_datasets (version, status) VALUES ($1, 'loading') RETURNING id`, [version]);
+  const datasetId = rows[0].id;
+  const counts: Record<string, number> = {};
+  try {
+    for (const { spec, rows: data, count } of tableRows(loaded.corpus, loaded.conventionArticles)) {
+      t = performance.now();
+      const step = spec.table.replace('explocode_', '');
+      progress(`db:${step}`, 0, count);
+      counts[step] = await insertRows(db, spec as TableSpec, datasetId, data, (n) => progress(`db:${step}`, n, count));
+      mark(`db:${step}`, t);
+    }
+
+    // 3. Activate: check what was written, then swap in one short transaction.
+    t = performance.now();
+    const previous = await db.transaction(async (tx) => {
+      for (const [step, n] of Object.entries(counts)) {
+        const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM explocode_${step} WHERE dataset_id = $1`, [datasetId]);
+        if (r.rows[0].n !== n) throw new IngestError(`Écriture incomplète de la table ${step} : ${r.rows[0].n} lignes au lieu de ${n}.`);
+      }
+      const prev = await tx.query<{ id: number }>(
+        `UPDATE explocode_datasets SET status = 'retired', finished_at = now() WHERE status = 'ready' AND id <> $1 RETURNING id`,
+        [datasetId],
+      );
+      const cur = await tx.query(
+        `UPDATE explocode_datasets SET status = 'ready', activated_at = now(), counts = $2::jsonb WHERE id = $1 AND status = 'loading'`,
+        [datasetId, JSON.stringify(counts)],
+      );
+      if (cur.rowCount !== 1) throw new IngestError("Le jeu de données en cours d'écriture a disparu (ingestion concurrente ?).");
+      return prev.rows[0]?.id ?? null;
+    });
+    mark('activate', t);
+
+    // 4. Drop the rows of retired datasets (the new one is already served).
+    t = performance.now();
+    const old = await db.query<{ id: number }>(`SELECT id FROM explocode_datasets WHERE status IN ('retired', 'failed') AND id <> $1`, [datasetId]);
+    for (const r of old.rows) await deleteDatasetRows(db, r.id);
+    mark('cleanup', t);
+    progress('done', 1, 1);
+    return { skipped: false, datasetId, version, previousDatasetId: previous, counts, timings, totalMs: Math.round(performance.now() - t0) };
+  } catch (e) {
+    const message = e instanceof IngestError ? e.message : `Écriture en base impossible : ${(e as Error).message}`;
+    try {
+      await db.query(`UPDATE explocode_datasets SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'loading'`, [
+        datasetId,
+        message,
+      ]);
+      await deleteDatasetRows(db, datasetId);
+    } catch {
+      // The database itself is failing: the dataset stays 'loading' and is cleaned up by the next ingest.
+    }
+    throw e instanceof IngestError ? e : new IngestError(message, { cause: e });
+  }
+}

@@ -1,0 +1,117 @@
+import type { ServiceContext } from '@eig/platform/service.ts';
+import type { SearchEngine } from './core/engine-contract.ts';
+import { buildEngine, loadModel } from './core/search/index.ts';
+import { ExplocodeRepository } from './db/repository.ts';
+import { runIngest } from './ingest/run.ts';
+
+export const INGEST_JOB = 'explocode.ingest';
+
+export interface IngestProgress {
+  state: 'queued' | 'running' | 'done' | 'failed';
+  step: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
+/**
+ * ExploCode's live state: the search engine over the active dataset. A re-ingest builds a new
+ * dataset beside the served one; the engine is swapped only once the new one is fully built, so
+ * searches never see a half-loaded index and a failed ingest leaves the previous data served.
+ */
+export class ExplocodeRuntime {
+  engine: SearchEngine | null = null;
+  datasetId: number | null = null;
+  datasetVersion: string | null = null;
+  activatedAt: string | null = null;
+  ingest: IngestProgress | null = null;
+  lastError: string | null = null;
+  readonly repo: ExplocodeRepository;
+  private reloading: Promise<void> | null = null;
+  private poll: NodeJS.Timeout | null = null;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.repo = new ExplocodeRepository(ctx.db);
+  }
+
+  get ready(): boolean {
+    return this.engine !== null;
+  }
+
+  /** Serves what the database holds right away, then brings the content up to date in the background. */
+  async start(): Promise<void> {
+    this.ctx.jobs.register(INGEST_JOB, async (payload, job) => {
+      const force = Boolean((payload as { force?: boolean } | undefined)?.force);
+      await this.ingestNow({ force, progress: job.progress });
+    });
+    await this.reload();
+    await this.ctx.jobs.enqueue(INGEST_JOB, { force: false });
+    // Another process (CLI, second server) may activate a new dataset: pick it up.
+    this.poll = setInterval(() => void this.reloadIfChanged(), 30_000);
+    this.poll.unref();
+  }
+
+  stop(): void {
+    if (this.poll) clearInterval(this.poll);
+  }
+
+  async ingestNow(opts: { force: boolean; progress?: (done: number, total: number, message: string) => void }) {
+    this.ingest = { state: 'running', step: 'start', done: 0, total: 1, message: 'Démarrage' };
+    try {
+      const report = await runIngest(this.ctx.db, {
+        force: opts.force,
+        onProgress: (step: string, done: number, total: number) => {
+          this.ingest = { state: 'running', step, done, total, message: step };
+          opts.progress?.(done, total, step);
+        },
+      });
+      this.ingest = { state: 'done', step: 'done', done: 1, total: 1, message: 'Contenu à jour' };
+      this.lastError = null;
+      await this.reload();
+      return report;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.ingest = { state: 'failed', step: 'failed', done: 0, total: 1, message };
+      this.lastError = message;
+      // The previous dataset, if any, is still active and still served.
+      this.ctx.log.error({ service: 'explocode', err: message }, 'ingest failed; previous data kept');
+      throw err;
+    }
+  }
+
+  private async reloadIfChanged(): Promise<void> {
+    try {
+      const active = await this.repo.activeDataset();
+      if (active && active.id !== this.datasetId) await this.reload();
+    } catch (err) {
+      this.ctx.log.warn({ service: 'explocode', err: String(err) }, 'dataset poll failed');
+    }
+  }
+
+  /** Loads the active dataset and swaps the engine; concurrent calls share one reload. */
+  reload(): Promise<void> {
+    this.reloading ??= this.doReload().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  private async doReload(): Promise<void> {
+    const active = await this.repo.activeDataset();
+    if (!active || active.id === this.datasetId) return;
+    const t0 = performance.now();
+    const corpus = await this.repo.loadCorpus();
+    if (!corpus) return;
+    const t1 = performance.now();
+    const engine = buildEngine(corpus, await loadModel());
+    const t2 = performance.now();
+    this.engine = engine;
+    this.datasetId = active.id;
+    this.datasetVersion = active.version;
+    this.activatedAt = active.activatedAt ? String(active.activatedAt) : null;
+    this.ctx.log.info(
+      { service: 'explocode', dataset: active.version, loadMs: Math.round(t1 - t0), buildMs: Math.round(t2 - t1) },
+      'search engine ready',
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, QueryResult, Queryable } from './types.ts';
+
+interface PgliteLike {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number; affectedRows?: number }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+function adapt(conn: PgliteLike): Queryable {
+  return {
+    async query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
+      const r = await conn.query<R>(sql, params);
+      return { rows: r.rows, rowCount: r.rowCount ?? r.affectedRows ?? r.rows.length };
+    },
+    async exec(sql: string) {
+      await conn.exec(sql);
+    },
+  };
+}
+
+/** PGlite (Postgres compiled to WASM, in-process): `dir` on disk, or in memory when undefined. */
+export async function openPglite(dir?: string): Promise<Db> {
+  if (dir) await mkdir(dir, { recursive: true });
+  const pg = await PGlite.create(dir);
+  return {
+    kind: 'pglite',
+    ...adapt(pg),
+    // PGlite has a single connection: its transaction() holds it exclusively, so other queries wait.
+    transaction: (fn) => pg.transaction((tx) => fn(adapt(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,74 @@
+import i18next, { type TOptions } from 'i18next';
+import { z } from 'zod';
+
+/** Platform strings. French is what users read; English is the fallback for missing keys. */
+const platform = {
+  fr: {
+    errors: {
+      badRequest: 'Requête invalide.',
+      validation: 'Paramètre invalide « {{field}} » : {{message}}',
+      malformedJson: 'Le corps de la requête n’est pas un JSON valide.',
+      badEncoding: 'L’adresse contient des caractères invalides (encodage UTF-8 attendu).',
+      tooLarge: 'La requête est trop volumineuse.',
+      unsupportedMediaType: 'Type de contenu non pris en charge.',
+      notFound: 'Ressource introuvable : {{method}} {{route}}.',
+      methodNotAllowed: 'Méthode non autorisée.',
+      internal: 'Une erreur interne est survenue. Réessayez plus tard.',
+      unavailable: 'Service momentanément indisponible.',
+    },
+    rateLimit: {
+      exceeded: 'Trop de requêtes. Réessayez dans {{seconds}} s.',
+    },
+    health: {
+      dbDown: 'Base de données injoignable.',
+    },
+  },
+  en: {
+    errors: {
+      badRequest: 'Bad request.',
+      validation: 'Invalid parameter "{{field}}": {{message}}',
+      malformedJson: 'The request body is not valid JSON.',
+      badEncoding: 'The URL contains invalid characters (UTF-8 expected).',
+      tooLarge: 'Request too large.',
+      unsupportedMediaType: 'Unsupported content type.',
+      notFound: 'Not found: {{method}} {{route}}.',
+      methodNotAllowed: 'Method not allowed.',
+      internal: 'An internal error occurred. Please try again later.',
+      unavailable: 'Service temporarily unavailable.',
+    },
+    rateLimit: {
+      exceeded: 'Too many requests. Retry in {{seconds}} s.',
+    },
+    health: {
+      dbDown: 'Database unreachable.',
+    },
+  },
+};
+
+export const i18n = i18next.createInstance();
+// Resources are bundled, so initialisation is synchronous and `t` is usable right after import.
+void i18n.init({
+  lng: 'fr',
+  fallbackLng: 'en',
+  ns: ['platform'],
+  defaultNS: 'platform',
+  resources: { fr: { platform: platform.fr }, en: { platform: platform.en } },
+  initAsync: false,
+  // Messages are JSON data, not HTML: escaping would turn an apostrophe into &#39;.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+/** Translates `key` (`ns:key` for a service namespace), French by default. */
+export function t(key: string, opts?: TOptions): string {
+  return (i18n.t as (k: string, o?: TOptions) => string)(key, opts);
+}
+
+/** Lets a service ship its own strings: `addResources('explocode', 'fr', { ... })`, then `t('explocode:key')`. */
+export function addResources(ns: string, lang: 'fr' | 'en' | string, resources: Record<string, unknown>): void {
+  i18n.addResourceBundle(lang, ns, resources, true, true);
+}
+
+// Zod messages reach API users inside validation errors: have them in French too.
+z.config(z.locales.fr());

@@ -1,0 +1,287 @@
+/**
+ * Server-side page loaders: map a request (path, query, cookies) to the PageState the React app
+ * renders. Data comes only from the suite's public JSON API, called in-process (app.inject) through
+ * the `api` function, so pages show exactly what API clients get.
+ */
+import type { Stand } from '@eig/platform/service.ts';
+import type { PageContext, PageData, PageState, SearchParams } from '../app/state.ts';
+import type {
+  ArticleResponse,
+  ContributionResponse,
+  ConventionArticlesResponse,
+  ConventionResponse,
+  ConventionsResponse,
+  DocType,
+  Fiche,
+  RootThemesResponse,
+  SearchResponse,
+  StatusResponse,
+  ThemeResponse,
+} from '../services/explocode/api-types.ts';
+import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths } from '../services/explocode/paths.ts';
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+}
+export type ApiCall = <T>(path: string) => Promise<ApiResult<T>>;
+
+export interface LoadInput {
+  path: string;
+  query: URLSearchParams;
+  cookies: Record<string, string>;
+  api: ApiCall;
+  stands: () => Promise<Stand[]>;
+}
+
+export type LoadOutcome =
+  | { kind: 'page'; state: PageState; setCookie?: string }
+  | { kind: 'redirect'; location: string; status: 302 | 303; setCookie?: string };
+
+const SITE = 'Suite EIG';
+const EXPLOCODE = 'ExploCode';
+const API = '/api/explocode';
+const DOC_TYPES: readonly DocType[] = ['article', 'fiche', 'contribution', 'convention', 'theme'];
+const enc = encodeURIComponent;
+
+function title(...parts: string[]): string {
+  return [...parts, SITE].join(' — ');
+}
+
+function baseCtx(url: string, service: string | null): PageContext {
+  return { url, service, lang: 'fr', dir: 'ltr' };
+}
+
+function page(ctx: PageContext, data: PageData, pageTitle: string, status = 200): LoadOutcome {
+  return { kind: 'page', state: { ...data, title: pageTitle, status, ctx } };
+}
+
+function notFound(ctx: PageContext, message = 'La page que vous cherchez est introuvable.'): LoadOutcome {
+  return page(ctx, { page: 'not-found', message }, title('Page introuvable'), 404);
+}
+
+function unavailable(ctx: PageContext, message: string, status = 503): LoadOutcome {
+  return page(ctx, { page: 'unavailable', message }, title('Service indisponible'), status);
+}
+
+/** Error message from an API error body ({ message }) or a default. */
+function apiMessage(body: unknown, fallback: string): string {
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string' && body.message) {
+    return body.message;
+  }
+  return fallback;
+}
+
+/** Only local absolute paths are accepted as redirect targets (no open redirect). */
+export function safeReturnPath(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return explocodePaths.home();
+  return value;
+}
+
+export function parseIdcc(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^0*(\d{1,5})$/.exec(value.trim());
+  return m ? m[1] : null;
+}
+
+export function parseSearchParams(query: URLSearchParams, cookieIdcc: string | null): SearchParams {
+  const q = (query.get('q') ?? '').trim().slice(0, 200);
+  const rawType = query.get('type');
+  const type = rawType && (DOC_TYPES as readonly string[]).includes(rawType) ? (rawType as DocType) : null;
+  const theme = query.get('theme')?.trim() || null;
+  // An explicit (even empty) idcc parameter wins over the remembered choice.
+  const idcc = query.has('idcc') ? parseIdcc(query.get('idcc')) : cookieIdcc;
+  const pageNum = Number.parseInt(query.get('page') ?? '1', 10);
+  const pageClamped = Number.isFinite(pageNum) && pageNum > 0 ? Math.min(pageNum, 500) : 1;
+  return { q, type, theme, idcc, page: pageClamped };
+}
+
+export async function load(input: LoadInput): Promise<LoadOutcome> {
+  const { path, query, api } = input;
+  const url = path + (query.size ? `?${query.toString()}` : '');
+
+  if (path === '/') {
+    const stands = await input.stands();
+    // Services that are not ready yet expose their progress at /api/<id>/status (suite convention).
+    const progress: Record<string, StatusResponse | null> = {};
+    await Promise.all(
+      stands
+        .filter((s) => !s.ready)
+        .map(async (s) => {
+          const r = await api<StatusResponse>(`/api/${enc(s.id)}/status`).catch(() => null);
+          progress[s.id] = r && r.status === 200 ? r.body : null;
+        }),
+    );
+    return page(baseCtx(url, null), { page: 'home', stands, progress }, title('Accueil'));
+  }
+
+  if (path === '/accessibilite') {
+    return page(baseCtx(url, null), { page: 'accessibility' }, title('Accessibilité'));
+  }
+
+  if (path === '/explocode' || path.startsWith('/explocode/')) {
+    return loadExplocode(input, url);
+  }
+  return notFound(baseCtx(url, null));
+}
+
+async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome> {
+  const { api, query } = input;
+  const path = input.path.replace(/\/+$/, '') || '/';
+  const ctx = baseCtx(url, 'explocode');
+
+  // Choosing / forgetting the collective agreement: remembered in a cookie, then back to the page.
+  if (path === '/explocode/conventions/choisir' || path === '/explocode/conventions/oublier') {
+    const idcc = path.endsWith('choisir') ? parseIdcc(query.get('idcc')) : null;
+    const back = safeReturnPath(query.get('retour'));
+    const cookie = idcc
+      ? `${CONVENTION_COOKIE}=${idcc}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`
+      : `${CONVENTION_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly`;
+    return { kind: 'redirect', location: back, status: 303, setCookie: cookie };
+  }
+
+  const cookieIdcc = parseIdcc(input.cookies[CONVENTION_COOKIE]);
+  const [status, convention] = await Promise.all([
+    api<StatusResponse>(`${API}/status`).then((r) => (r.status === 200 ? r.body : null)).catch(() => null),
+    cookieIdcc
+      ? api<ConventionResponse>(`${API}/conventions/${cookieIdcc}`)
+          .then((r) => (r.status === 200 ? r.body.convention : null))
+          .catch(() => null)
+      : Promise.resolve(null),
+  ]);
+  ctx.explocodeStatus = status;
+  ctx.convention = convention
+    ? { idcc: convention.idcc, title: convention.title, shortTitle: convention.shortTitle }
+    : null;
+
+  const notReady = status !== null && !status.ready;
+
+  /** Calls the API; maps 404 to the 404 page and other failures to the 503 page. */
+  async function fetchOr<T>(apiPath: string, what: string): Promise<{ ok: true; body: T } | { ok: false; outcome: LoadOutcome }> {
+    const res = await api<T>(apiPath);
+    if (res.status === 200) return { ok: true, body: res.body };
+    if (res.status === 404) return { ok: false, outcome: notFound(ctx, apiMessage(res.body, `${what} introuvable.`)) };
+    if (res.status === 400) return { ok: false, outcome: notFound(ctx, apiMessage(res.body, `Adresse invalide.`)) };
+    return {
+      ok: false,
+      outcome: unavailable(
+        ctx,
+        notReady
+          ? 'ExploCode prépare ses données (premier import en cours). Cette page sera disponible dans quelques minutes.'
+          : apiMessage(res.body, 'Le service ne répond pas pour le moment. Veuillez réessayer dans quelques instants.'),
+        res.status >= 500 ? res.status : 503,
+      ),
+    };
+  }
+
+  let m: RegExpExecArray | null;
+
+  if (path === '/explocode') {
+    const res = await api<RootThemesResponse>(`${API}/themes`).catch(() => null);
+    const themes = res && res.status === 200 && Array.isArray(res.body) ? res.body : [];
+    return page(ctx, { page: 'explocode.home', themes }, title(EXPLOCODE, 'Le droit du travail, simplement'));
+  }
+
+  if (path === '/explocode/recherche') {
+    const params = parseSearchParams(query, cookieIdcc);
+    if (!params.q && !params.theme) {
+      return page(ctx, { page: 'explocode.search', params, pageSize: SEARCH_PAGE_SIZE, response: null, themeTitle: null }, title('Recherche', EXPLOCODE));
+    }
+    const sp = new URLSearchParams();
+    sp.set('q', params.q);
+    if (params.type) sp.set('type', params.type);
+    sp.set('limit', String(SEARCH_PAGE_SIZE));
+    sp.set('offset', String((params.page - 1) * SEARCH_PAGE_SIZE));
+    if (params.idcc) sp.set('idcc', params.idcc);
+    if (params.theme) sp.set('theme', params.theme);
+    const res = await fetchOr<SearchResponse>(`${API}/search?${sp}`, 'Recherche');
+    if (!res.ok) return res.outcome;
+    const response = res.body;
+    // Typed straight into the search bar and recognised as an article number / agreement: go there.
+    if (query.get('direct') === '1' && response.route && response.route.url.startsWith('/')) {
+      return { kind: 'redirect', location: response.route.url, status: 302 };
+    }
+    let themeTitle: string | null = null;
+    if (params.theme) {
+      themeTitle = response.themes.find((t) => t.id === params.theme)?.title ?? null;
+      if (!themeTitle) {
+        const t = await api<ThemeResponse>(`${API}/themes/${enc(params.theme)}`).catch(() => null);
+        themeTitle = t && t.status === 200 ? t.body.theme.title : null;
+      }
+    }
+    const label = params.q ? `« ${params.q} »` : (themeTitle ?? 'Recherche');
+    const pageSuffix = params.page > 1 ? `, page ${params.page}` : '';
+    return page(
+      ctx,
+      { page: 'explocode.search', params, pageSize: SEARCH_PAGE_SIZE, response, themeTitle },
+      title(`Résultats pour ${label}${pageSuffix}`, EXPLOCODE),
+    );
+  }
+
+  if ((m = /^\/explocode\/article\/([^/]+)$/.exec(path))) {
+    const num = decodeURIComponent(m[1]);
+    const res = await fetchOr<ArticleResponse>(`${API}/articles/${enc(num)}`, `L'article ${num} est`);
+    if (!res.ok) return res.outcome;
+    return page(ctx, { page: 'explocode.article', data: res.body }, title(`Article ${res.body.article.num} du Code du travail`, EXPLOCODE));
+  }
+
+  if ((m = /^\/explocode\/theme\/([^/]+)$/.exec(path))) {
+    const id = decodeURIComponent(m[1]);
+    const res = await fetchOr<ThemeResponse>(`${API}/themes/${enc(id)}`, 'Thème');
+    if (!res.ok) return res.outcome;
+    return page(ctx, { page: 'explocode.theme', data: res.body }, title(`Thème : ${res.body.theme.title}`, EXPLOCODE));
+  }
+
+  if ((m = /^\/explocode\/fiche\/([^/]+)$/.exec(path))) {
+    const id = decodeURIComponent(m[1]);
+    const res = await fetchOr<Fiche>(`${API}/fiches/${enc(id)}`, 'Fiche');
+    if (!res.ok) return res.outcome;
+    return page(ctx, { page: 'explocode.fiche', data: res.body }, title(res.body.title, 'Fiche', EXPLOCODE));
+  }
+
+  if ((m = /^\/explocode\/reponse\/([^/]+)$/.exec(path))) {
+    const id = decodeURIComponent(m[1]);
+    const idcc = query.has('idcc') ? parseIdcc(query.get('idcc')) : cookieIdcc;
+    const res = await fetchOr<ContributionResponse>(
+      `${API}/contributions/${enc(id)}${idcc ? `?idcc=${idcc}` : ''}`,
+      'Réponse',
+    );
+    if (!res.ok) return res.outcome;
+    return page(ctx, { page: 'explocode.contribution', data: res.body, idcc }, title(res.body.contribution.title, 'Question-réponse', EXPLOCODE));
+  }
+
+  if (path === '/explocode/conventions') {
+    const q = (query.get('q') ?? '').trim().slice(0, 200);
+    let results: ConventionsResponse['results'] | null = null;
+    if (q) {
+      const res = await fetchOr<ConventionsResponse>(`${API}/conventions?q=${enc(q)}&limit=20`, 'Recherche');
+      if (!res.ok) return res.outcome;
+      results = res.body.results;
+    }
+    return page(ctx, { page: 'explocode.conventions', q, results }, title(q ? `Conventions collectives pour « ${q} »` : 'Trouver sa convention collective', EXPLOCODE));
+  }
+
+  if ((m = /^\/explocode\/convention\/([^/]+)$/.exec(path))) {
+    const idcc = parseIdcc(decodeURIComponent(m[1]));
+    if (!idcc) return notFound(ctx, 'Cet identifiant de convention collective (IDCC) est invalide.');
+    const res = await fetchOr<ConventionResponse>(`${API}/conventions/${idcc}`, 'Convention collective');
+    if (!res.ok) return res.outcome;
+    const q = (query.get('q') ?? '').trim().slice(0, 200);
+    let articles: ConventionArticlesResponse | null = null;
+    if (q) {
+      const a = await api<ConventionArticlesResponse>(`${API}/conventions/${idcc}/articles?q=${enc(q)}`).catch(() => null);
+      articles = a && a.status === 200 ? a.body : { results: [] };
+    }
+    return page(
+      ctx,
+      { page: 'explocode.convention', data: res.body, q, articles },
+      title(`${res.body.convention.shortTitle || res.body.convention.title} (IDCC ${res.body.convention.idcc})`, EXPLOCODE),
+    );
+  }
+
+  if (path === '/explocode/comment-ca-marche') {
+    return page(ctx, { page: 'explocode.how' }, title('Comment fonctionne la recherche', EXPLOCODE));
+  }
+
+  return notFound(ctx);
+}

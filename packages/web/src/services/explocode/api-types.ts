@@ -1,0 +1,64 @@
+/**
+ * Shapes of the ExploCode JSON API as the web front end consumes them (/api/explocode/...).
+ * Domain objects come from the explocode package; only the envelopes are declared here.
+ */
+import type { SearchResponse, SuggestResponse, SearchResult, ThemeHit } from '@eig/explocode/core/engine-contract.ts';
+import type { Article, Contribution, ContributionAnswer, Convention, DocType, Fiche, Theme } from '@eig/explocode/core/types.ts';
+
+export type { SearchResponse, SuggestResponse, SearchResult, ThemeHit, Contribution, ContributionAnswer, Convention, DocType, Fiche, Theme };
+
+export interface Ref {
+  id: string;
+  title: string;
+}
+
+export interface ArticleResponse {
+  article: Pick<Article, 'id' | 'num' | 'text' | 'html' | 'legifranceUrl' | 'dateDebut'>;
+  breadcrumb: Ref[];
+  previous: { num: string; title?: string } | null;
+  next: { num: string; title?: string } | null;
+  citedBy: { fiches: (Ref & { section?: string })[]; contributions: Ref[] };
+}
+
+export interface ThemeResponse {
+  theme: Theme;
+  ancestors: Ref[];
+  children: (Ref & { count: number })[];
+  articles: { num: string; id: string; snippet?: string }[];
+  fiches: Ref[];
+  contributions: Ref[];
+}
+
+export type RootThemesResponse = (Ref & { count: number })[];
+
+export interface ContributionResponse {
+  contribution: Contribution;
+  answer: ContributionAnswer | null;
+}
+
+export interface ConventionsResponse {
+  results: Convention[];
+}
+
+export interface ConventionResponse {
+  convention: Convention;
+  contributions: Ref[];
+}
+
+export interface ConventionArticlesResponse {
+  results: { id: string; num: string | null; text: string; path: string[] }[];
+}
+
+export interface IngestProgress {
+  state: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface StatusResponse {
+  ready: boolean;
+  dataset: { version: string; activatedAt: string } | null;
+  ingest: IngestProgress | null;
+  counts: Record<string, number>;
+}
