@@ -19,7 +19,7 @@ if (stateEl && root) {
     </StrictMode>,
     {
       onRecoverableError(error) {
-        console.warn('[eig] hydration', error);
+        console.error('[eig] hydration', error);
       },
     },
   );

@@ -97,7 +97,8 @@ export async function loadKali(
         conv: {
           id,
           idcc,
-          title: cleanTitle(String(d.title ?? m?.title ?? `Convention collective IDCC ${idcc}`)),
+          // index.json titles carry the usual abbreviations ("(BET, SYNTEC)", "(HCR)"): preferred when present.
+          title: cleanTitle(String(m?.title ?? d.title ?? `Convention collective IDCC ${idcc}`)),
           shortTitle: cleanTitle(String(d.shortTitle ?? m?.shortTitle ?? d.title ?? '')),
           url: conventionUrl(id),
           effectif: typeof m?.effectif === 'number' ? m.effectif : null,

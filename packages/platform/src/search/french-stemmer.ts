@@ -10,8 +10,11 @@
  * -ation/-ition, -ique — and keeps stems readable. Input must be folded (lowercase, no accents).
  * The exact surface forms are kept separately by the analyzer for highlighting.
  */
+/** Irregular plurals the suffix rules get wrong (-ail → -aux). */
+const IRREGULAR: Record<string, string> = { travaux: 'travail', baux: 'bail', vitraux: 'vitrail', emaux: 'email', coraux: 'corail' };
+
 export function frenchLightStem(word: string): string {
-  let s = word;
+  let s = IRREGULAR[word] ?? word;
   let len = s.length;
   if (len < 4 || /[0-9]/.test(s)) return s;
   const ends = (suf: string) => len >= suf.length && s.slice(len - suf.length, len) === suf;

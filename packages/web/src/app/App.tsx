@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import type { PageState } from './state.ts';
 import { Layout } from '../shell/Layout.tsx';
+import { ExplocodeStatusAlert } from '../components/IngestStatus.tsx';
 import { HomePage } from '../pages/Home.tsx';
 import { AccessibilityPage, NotFoundPage, UnavailablePage } from '../pages/ErrorPages.tsx';
 import { ExploHomePage, EXPLOCODE_SEARCH_INPUT_ID } from '../services/explocode/pages/ExploHome.tsx';
@@ -19,7 +21,12 @@ function Page({ state }: { state: PageState }) {
     case 'not-found':
       return <NotFoundPage message={state.message} />;
     case 'unavailable':
-      return <UnavailablePage message={state.message} />;
+      return (
+        <UnavailablePage
+          message={state.message}
+          status={ctx.service === 'explocode' ? <ExplocodeStatusAlert status={ctx.explocodeStatus} /> : undefined}
+        />
+      );
     case 'accessibility':
       return <AccessibilityPage />;
     case 'explocode.home':
@@ -29,7 +36,7 @@ function Page({ state }: { state: PageState }) {
     case 'explocode.article':
       return <ArticlePage ctx={ctx} data={state.data} />;
     case 'explocode.theme':
-      return <ThemePage ctx={ctx} data={state.data} />;
+      return <ThemePage ctx={ctx} data={state.data} pageNum={state.pageNum} pageSize={state.pageSize} />;
     case 'explocode.fiche':
       return <FichePage ctx={ctx} data={state.data} />;
     case 'explocode.contribution':
@@ -44,6 +51,10 @@ function Page({ state }: { state: PageState }) {
 }
 
 export function App({ state }: { state: PageState }) {
+  // Marks the page as interactive (used by the browser test before typing).
+  useEffect(() => {
+    document.documentElement.dataset.eigHydrated = 'true';
+  }, []);
   const hasSearchBar = state.page === 'explocode.home' || state.page === 'explocode.search';
   return (
     <Layout ctx={state.ctx} searchTarget={hasSearchBar ? EXPLOCODE_SEARCH_INPUT_ID : undefined}>

@@ -55,7 +55,7 @@ export type PageData =
       themeTitle: string | null;
     }
   | { page: 'explocode.article'; data: ArticleResponse }
-  | { page: 'explocode.theme'; data: ThemeResponse }
+  | { page: 'explocode.theme'; data: ThemeResponse; pageNum: number; pageSize: number }
   | { page: 'explocode.fiche'; data: Fiche }
   | { page: 'explocode.contribution'; data: ContributionResponse; idcc: string | null }
   | { page: 'explocode.convention'; data: ConventionResponse; q: string; articles: ConventionArticlesResponse | null }

@@ -202,7 +202,11 @@ export function SearchCombobox({
                 <span className="fr-sr-only">Thème : </span>
                 {o.theme.title}
               </span>
-              {o.theme.path.length > 0 && <span className="eig-combobox__path">{o.theme.path.join(' › ')}</span>}
+              {o.theme.path.length > 0 && (
+                <span className="eig-combobox__path">
+                  {(o.theme.path.length > 2 ? ['…', ...o.theme.path.slice(-2)] : o.theme.path).join(' › ')}
+                </span>
+              )}
             </span>
             <span className="eig-combobox__count">
               {o.theme.count.toLocaleString('fr-FR')} document{o.theme.count > 1 ? 's' : ''}

@@ -6,18 +6,18 @@ export type Option =
   | { kind: 'completion'; key: string; text: string };
 
 /** Themes first (they narrow the search), then completions; duplicates removed. */
-export function optionsFrom(s: SuggestResponse): Option[] {
+export function optionsFrom(s: SuggestResponse, maxThemes = 6, maxCompletions = 4): Option[] {
   const out: Option[] = [];
   const seenThemes = new Set<string>();
   for (const t of s.themes ?? []) {
-    if (seenThemes.has(t.id)) continue;
+    if (seenThemes.has(t.id) || seenThemes.size >= maxThemes) continue;
     seenThemes.add(t.id);
     out.push({ kind: 'theme', key: `t:${t.id}`, theme: t });
   }
   const seenText = new Set<string>();
   for (const c of s.completions ?? []) {
     const k = c.trim().toLowerCase();
-    if (!k || seenText.has(k)) continue;
+    if (!k || seenText.has(k) || seenText.size >= maxCompletions) continue;
     seenText.add(k);
     out.push({ kind: 'completion', key: `c:${k}`, text: c.trim() });
   }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 export function NotFoundPage({ message }: { message: string }) {
   return (
     <div className="fr-container fr-py-8w">
@@ -28,9 +29,10 @@ export function NotFoundPage({ message }: { message: string }) {
   );
 }
 
-export function UnavailablePage({ message }: { message: string }) {
+export function UnavailablePage({ message, status }: { message: string; status?: ReactNode }) {
   return (
     <div className="fr-container fr-py-8w">
+      {status}
       <h1>Service momentanément indisponible</h1>
       <p className="fr-text--lead">{message}</p>
       <p>

@@ -18,6 +18,7 @@ import type {
   StatusResponse,
   ThemeResponse,
 } from '../services/explocode/api-types.ts';
+import { adaptConvention, adaptConventionArticles, adaptTheme, countOf, type RawConventionArticles, type RawConventionResponse, type RawThemeResponse } from '../services/explocode/adapt.ts';
 import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths } from '../services/explocode/paths.ts';
 
 export interface ApiResult<T> {
@@ -41,6 +42,7 @@ export type LoadOutcome =
 const SITE = 'Suite EIG';
 const EXPLOCODE = 'ExploCode';
 const API = '/api/explocode';
+const THEME_PAGE_SIZE = 50;
 const DOC_TYPES: readonly DocType[] = ['article', 'fiche', 'contribution', 'convention', 'theme'];
 const enc = encodeURIComponent;
 
@@ -72,10 +74,16 @@ function apiMessage(body: unknown, fallback: string): string {
   return fallback;
 }
 
-/** Only local absolute paths are accepted as redirect targets (no open redirect). */
+/** Only local absolute paths are accepted as redirect targets (no open redirect); returned percent-encoded. */
 export function safeReturnPath(value: string | null): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return explocodePaths.home();
-  return value;
+  try {
+    const u = new URL(value, 'http://suite.invalid');
+    if (u.origin !== 'http://suite.invalid') return explocodePaths.home();
+    return u.pathname + u.search + u.hash;
+  } catch {
+    return explocodePaths.home();
+  }
 }
 
 export function parseIdcc(value: string | null | undefined): string | null {
@@ -94,6 +102,17 @@ export function parseSearchParams(query: URLSearchParams, cookieIdcc: string | n
   const pageNum = Number.parseInt(query.get('page') ?? '1', 10);
   const pageClamped = Number.isFinite(pageNum) && pageNum > 0 ? Math.min(pageNum, 500) : 1;
   return { q, type, theme, idcc, page: pageClamped };
+}
+
+/** The 500 page, when loading or rendering a page failed unexpectedly. */
+export function errorOutcome(url: URL): LoadOutcome {
+  const service = url.pathname.startsWith('/explocode') ? 'explocode' : null;
+  return page(
+    baseCtx(url.pathname + url.search, service),
+    { page: 'unavailable', message: 'Une erreur inattendue est survenue. L’équipe en est informée ; veuillez réessayer plus tard.' },
+    title('Erreur'),
+    500,
+  );
 }
 
 export async function load(input: LoadInput): Promise<LoadOutcome> {
@@ -178,7 +197,10 @@ async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome
 
   if (path === '/explocode') {
     const res = await api<RootThemesResponse>(`${API}/themes`).catch(() => null);
-    const themes = res && res.status === 200 && Array.isArray(res.body) ? res.body : [];
+    // Accepts {count} or {counts: {articles, fiches, contributions}} per root theme.
+    type RawRoot = { id: string; title: string; count?: number; counts?: Record<string, number> };
+    const raw = res && res.status === 200 && Array.isArray(res.body) ? (res.body as RawRoot[]) : [];
+    const themes: RootThemesResponse = raw.map((t) => ({ id: t.id, title: t.title, count: countOf(t) }));
     return page(ctx, { page: 'explocode.home', themes }, title(EXPLOCODE, 'Le droit du travail, simplement'));
   }
 
@@ -199,13 +221,13 @@ async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome
     const response = res.body;
     // Typed straight into the search bar and recognised as an article number / agreement: go there.
     if (query.get('direct') === '1' && response.route && response.route.url.startsWith('/')) {
-      return { kind: 'redirect', location: response.route.url, status: 302 };
+      return { kind: 'redirect', location: safeReturnPath(response.route.url), status: 302 };
     }
     let themeTitle: string | null = null;
     if (params.theme) {
       themeTitle = response.themes.find((t) => t.id === params.theme)?.title ?? null;
       if (!themeTitle) {
-        const t = await api<ThemeResponse>(`${API}/themes/${enc(params.theme)}`).catch(() => null);
+        const t = await api<RawThemeResponse>(`${API}/themes/${enc(params.theme)}?limit=1`).catch(() => null);
         themeTitle = t && t.status === 200 ? t.body.theme.title : null;
       }
     }
@@ -227,9 +249,18 @@ async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome
 
   if ((m = /^\/explocode\/theme\/([^/]+)$/.exec(path))) {
     const id = decodeURIComponent(m[1]);
-    const res = await fetchOr<ThemeResponse>(`${API}/themes/${enc(id)}`, 'Thème');
+    const pageNum = Math.min(Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1), 500);
+    const res = await fetchOr<RawThemeResponse>(
+      `${API}/themes/${enc(id)}?limit=${THEME_PAGE_SIZE}&offset=${(pageNum - 1) * THEME_PAGE_SIZE}`,
+      'Thème',
+    );
     if (!res.ok) return res.outcome;
-    return page(ctx, { page: 'explocode.theme', data: res.body }, title(`Thème : ${res.body.theme.title}`, EXPLOCODE));
+    const data = adaptTheme(res.body);
+    return page(
+      ctx,
+      { page: 'explocode.theme', data, pageNum, pageSize: THEME_PAGE_SIZE },
+      title(`Thème : ${data.theme.title}${pageNum > 1 ? `, page ${pageNum}` : ''}`, EXPLOCODE),
+    );
   }
 
   if ((m = /^\/explocode\/fiche\/([^/]+)$/.exec(path))) {
@@ -239,7 +270,8 @@ async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome
     return page(ctx, { page: 'explocode.fiche', data: res.body }, title(res.body.title, 'Fiche', EXPLOCODE));
   }
 
-  if ((m = /^\/explocode\/reponse\/([^/]+)$/.exec(path))) {
+  // The API's result URLs use /contribution/<slug>; our links use /reponse/<id>: both work.
+  if ((m = /^\/explocode\/(?:reponse|contribution)\/([^/]+)$/.exec(path))) {
     const id = decodeURIComponent(m[1]);
     const idcc = query.has('idcc') ? parseIdcc(query.get('idcc')) : cookieIdcc;
     const res = await fetchOr<ContributionResponse>(
@@ -264,13 +296,14 @@ async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome
   if ((m = /^\/explocode\/convention\/([^/]+)$/.exec(path))) {
     const idcc = parseIdcc(decodeURIComponent(m[1]));
     if (!idcc) return notFound(ctx, 'Cet identifiant de convention collective (IDCC) est invalide.');
-    const res = await fetchOr<ConventionResponse>(`${API}/conventions/${idcc}`, 'Convention collective');
-    if (!res.ok) return res.outcome;
+    const raw = await fetchOr<RawConventionResponse>(`${API}/conventions/${idcc}`, 'Convention collective');
+    if (!raw.ok) return raw.outcome;
+    const res = { body: adaptConvention(raw.body) };
     const q = (query.get('q') ?? '').trim().slice(0, 200);
     let articles: ConventionArticlesResponse | null = null;
     if (q) {
-      const a = await api<ConventionArticlesResponse>(`${API}/conventions/${idcc}/articles?q=${enc(q)}`).catch(() => null);
-      articles = a && a.status === 200 ? a.body : { results: [] };
+      const a = await api<RawConventionArticles>(`${API}/conventions/${idcc}/articles?q=${enc(q)}`).catch(() => null);
+      articles = adaptConventionArticles(a && a.status === 200 ? a.body : {});
     }
     return page(
       ctx,

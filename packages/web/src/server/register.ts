@@ -18,7 +18,7 @@ import fastifyStatic from '@fastify/static';
 import type { Stand } from '@eig/platform/service.ts';
 import type { PageState } from '../app/state.ts';
 import { ASSETS_PREFIX, DSFR_PREFIX, FAVICON_PREFIX, assetsFromManifest, renderDocument, type ClientAssets } from './document.ts';
-import { load, type ApiCall } from './loaders.ts';
+import { errorOutcome, load, type ApiCall, type LoadOutcome } from './loaders.ts';
 
 export interface WebOptions {
   stands: () => Promise<Stand[]>;
@@ -128,24 +128,40 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
         .type('text/plain; charset=utf-8')
         .send('Le site web n\u2019est pas construit : lancez `npm run build`. (The web front end is not built.)');
     }
-    const outcome = await load({
-      path: url.pathname,
-      query: url.searchParams,
-      cookies: parseCookies(req.headers.cookie),
-      api: apiFor(req),
-      stands: opts.stands,
-    });
+    let outcome: LoadOutcome;
+    try {
+      outcome = await load({
+        path: url.pathname,
+        query: url.searchParams,
+        cookies: parseCookies(req.headers.cookie),
+        api: apiFor(req),
+        stands: opts.stands,
+      });
+    } catch (err) {
+      req.log.error({ err }, 'page data failed');
+      outcome = errorOutcome(url);
+    }
     if (outcome.setCookie) reply.header('set-cookie', outcome.setCookie);
     if (outcome.kind === 'redirect') {
-      return reply.code(outcome.status).header('cache-control', 'no-store').redirect(outcome.location, outcome.status);
+      return reply.header('cache-control', 'no-store').redirect(outcome.location, outcome.status);
     }
-    const body = bundle.renderer.render(outcome.state);
+    let state = outcome.state;
+    let body: string;
+    try {
+      body = bundle.renderer.render(state);
+    } catch (err) {
+      // A page that cannot render (unexpected data) becomes a proper error page, not a blank JSON 500.
+      req.log.error({ err, page: state.page }, 'page render failed');
+      const fallback = errorOutcome(url);
+      state = fallback.kind === 'page' ? fallback.state : state;
+      body = bundle.renderer.render(state);
+    }
     return reply
-      .code(outcome.state.status)
+      .code(state.status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('vary', 'cookie')
-      .send(renderDocument(outcome.state, body, bundle.assets));
+      .send(renderDocument(state, body, bundle.assets));
   }
 
   app.get('/', renderPage);

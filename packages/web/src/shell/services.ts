@@ -25,7 +25,7 @@ export const WEB_SERVICES: WebService[] = [
       {
         text: 'Rechercher',
         href: '/explocode',
-        match: (p) => p === '/explocode' || /^\/explocode\/(recherche|article|theme|fiche|reponse)\b/.test(p),
+        match: (p) => p === '/explocode' || /^\/explocode\/(recherche|article|theme|fiche|reponse|contribution)\b/.test(p),
       },
       { text: 'Conventions collectives', href: '/explocode/conventions', match: (p) => p.startsWith('/explocode/convention') },
       { text: 'Comment ça marche ?', href: '/explocode/comment-ca-marche', match: (p) => p.startsWith('/explocode/comment-ca-marche') },

@@ -296,3 +296,6 @@ export async function registerMockApi(app: FastifyInstance, opts: MockApiOptions
     ],
   }));
 }
+
+/** The fixture documents, for unit tests. */
+export const fixtures = { article, fiche, contribution, themeResponse, syntec, conventions, searchFor, T_ECO, T_LIC };

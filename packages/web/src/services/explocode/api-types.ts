@@ -27,6 +27,8 @@ export interface ThemeResponse {
   articles: { num: string; id: string; snippet?: string }[];
   fiches: Ref[];
   contributions: Ref[];
+  /** Full sizes of the three lists (they may be truncated). */
+  totals?: { articles: number; fiches: number; contributions: number };
 }
 
 export type RootThemesResponse = (Ref & { count: number })[];

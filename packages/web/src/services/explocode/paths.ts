@@ -28,7 +28,8 @@ export const explocodePaths = {
     return `/explocode/recherche?${sp}`;
   },
   article: (num: string) => `/explocode/article/${enc(num)}`,
-  theme: (id: string) => `/explocode/theme/${enc(id)}`,
+  /** Code sections may come as bare "LEGISCTA…" ids (article breadcrumb): themes are "code:LEGISCTA…". */
+  theme: (id: string) => `/explocode/theme/${enc(/^LEGISCTA/.test(id) ? `code:${id}` : id)}`,
   fiche: (id: string) => `/explocode/fiche/${enc(id)}`,
   contribution: (id: string, idcc?: string | null) => `/explocode/reponse/${enc(id)}${idcc ? `?idcc=${enc(idcc)}` : ''}`,
   convention: (idcc: string) => `/explocode/convention/${enc(idcc)}`,
@@ -36,7 +37,7 @@ export const explocodePaths = {
   chooseConvention: (idcc: string, back: string) => `/explocode/conventions/choisir?idcc=${enc(idcc)}&retour=${enc(back)}`,
   forgetConvention: (back: string) => `/explocode/conventions/oublier?retour=${enc(back)}`,
   how: () => '/explocode/comment-ca-marche',
-  suggestApi: (q: string, limit = 8) => `/api/explocode/suggest?q=${enc(q)}&limit=${limit}`,
+  suggestApi: (q: string, limit = 6) => `/api/explocode/suggest?q=${enc(q)}&limit=${limit}`,
 };
 
 export const DOC_TYPE_LABELS: Record<DocType, { plural: string; singular: string }> = {

@@ -20,7 +20,7 @@ export function ArticlePage({ ctx, data }: { ctx: PageContext; data: ArticleResp
           <p className="fr-badge fr-badge--sm fr-badge--blue-ecume fr-mb-1w">Code du travail</p>
           <h1 id="titre-article">Article {article.num}</h1>
           {since && <p className="fr-text--sm eig-muted">Version en vigueur depuis le {since}</p>}
-          <SanitizedHtml html={article.html || ''} className="eig-article-text fr-mb-4w" />
+          <SanitizedHtml html={article.html || ''} className="eig-article-text fr-mb-4w" headingLevel={1} />
           <p>
             <ExternalLink href={article.legifranceUrl}>Lire l’article sur Légifrance</ExternalLink>
           </p>

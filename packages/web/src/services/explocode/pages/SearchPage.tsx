@@ -31,6 +31,9 @@ export function groupResults(results: SearchResult[]): { type: DocType; results:
     .map(([type, rs]) => ({ type, results: rs }));
 }
 
+/** Long paths of the code's plan: keep the last two levels. */
+export const shortPath = (path: string[]) => (path.length > 2 ? ['…', ...path.slice(-2)] : path).join(' › ');
+
 const n = (x: number) => x.toLocaleString('fr-FR');
 
 function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: string }) {
@@ -42,7 +45,7 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
       <li key="terms">
         Mots de votre recherche retrouvés : {e.terms.map((t, i) => (
           <span key={t}>
-            {i > 0 && ', '}« {t} »
+            {`${i > 0 ? ', ' : ''}« ${t} »`}
           </span>
         ))}
       </li>,
@@ -53,7 +56,7 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
         Synonymes utilisés :{' '}
         {e.synonyms.map((s, i) => (
           <span key={`${s.from}-${s.to}`}>
-            {i > 0 && ', '}« {s.from} » → « {s.to} »
+            {`${i > 0 ? ', ' : ''}« ${s.from} » → « ${s.to} »`}
           </span>
         ))}
       </li>,
@@ -102,7 +105,7 @@ function ResultItem({ result, idcc, index }: { result: SearchResult; idcc: strin
             Votre convention
           </Badge>
         )}
-        {result.breadcrumb.length > 0 && <span className="eig-result__path">{result.breadcrumb.join(' › ')}</span>}
+        {result.breadcrumb.length > 0 && <span className="eig-result__path">{shortPath(result.breadcrumb)}</span>}
       </p>
       <h3 className="fr-h6 fr-mb-1w">
         <a href={href}>{result.type === 'article' && result.num && !result.title.includes(result.num) ? `Article ${result.num} — ${result.title}` : result.title}</a>
@@ -137,7 +140,7 @@ export function SearchPage({ ctx, params, pageSize, response, themeTitle }: Sear
                 href={explocodePaths.search({ ...base, theme: null })}
                 aria-label={`Retirer le thème ${themeTitle ?? theme}`}
               >
-                Thème : {themeTitle ?? theme}
+                {`Thème : ${themeTitle ?? theme}`}
               </a>
             </li>
           )}
@@ -148,7 +151,7 @@ export function SearchPage({ ctx, params, pageSize, response, themeTitle }: Sear
                 href={ctx.convention?.idcc === idcc ? explocodePaths.forgetConvention(ctx.url) : explocodePaths.search({ ...base, idcc: '' })}
                 aria-label={`Ne plus utiliser la convention collective IDCC ${idcc}`}
               >
-                Convention : IDCC {idcc}
+                {`Convention : IDCC ${idcc}`}
               </a>
             </li>
           )}
@@ -161,7 +164,7 @@ export function SearchPage({ ctx, params, pageSize, response, themeTitle }: Sear
             {response.route.kind === 'article' ? (
               <>
                 Vous cherchez l’article {response.route.target} du Code du travail ?{' '}
-                <a href={response.route.url}>Aller à l’article {response.route.target}</a>
+                <a href={response.route.url}>{`Aller à l’article ${response.route.target}`}</a>
               </>
             ) : (
               <>
@@ -175,67 +178,22 @@ export function SearchPage({ ctx, params, pageSize, response, themeTitle }: Sear
 
       {response && (
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-4">
-            {response.themes.length > 0 && (
-              <section className="eig-box fr-mb-3w" aria-labelledby="notions">
-                <h2 id="notions" className="fr-h6 fr-mb-1w">
-                  Notions juridiques identifiées
-                </h2>
-                <p className="fr-text--xs fr-mb-1w">Votre question a été rattachée à ces thèmes :</p>
-                <ul className="eig-notions">
-                  {response.themes.map((t) => (
-                    <li key={t.id}>
-                      <a href={explocodePaths.search({ ...base, theme: t.id })} aria-current={t.id === theme ? 'true' : undefined}>
-                        {t.title}
-                      </a>
-                      <span className="fr-text--xs eig-muted">
-                        {' '}
-                        ({n(t.count)} doc.) · <a href={explocodePaths.theme(t.id)}>voir le thème</a>
-                      </span>
-                      {t.path.length > 0 && <span className="eig-notions__path">{t.path.join(' › ')}</span>}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            <nav className="eig-box fr-mb-3w" aria-labelledby="filtre-type">
-              <h2 id="filtre-type" className="fr-h6 fr-mb-1w">
-                Type de document
-              </h2>
-              <ul className="eig-filters">
-                <li>
-                  <a href={explocodePaths.search({ ...base, type: null })} aria-current={!type ? 'page' : undefined}>
-                    Tous les types
-                  </a>
-                </li>
-                {(['article', 'fiche', 'contribution', 'convention', 'theme'] as DocType[]).map((t) => (
-                  <li key={t}>
-                    <a href={explocodePaths.search({ ...base, type: t })} aria-current={type === t ? 'page' : undefined}>
-                      {DOC_TYPE_LABELS[t].plural}
+          <div className="fr-col-12 fr-col-md-8">
+            <nav aria-label="Filtrer par type de document" className="fr-mb-2w">
+              <ul className="fr-tags-group">
+                {[null, ...(['contribution', 'fiche', 'article', 'convention', 'theme'] as DocType[])].map((t) => (
+                  <li key={t ?? 'all'}>
+                    <a
+                      className="fr-tag"
+                      href={explocodePaths.search({ ...base, type: t })}
+                      aria-current={type === t ? 'page' : undefined}
+                    >
+                      {t ? DOC_TYPE_LABELS[t].plural : 'Tous les types'}
                     </a>
                   </li>
                 ))}
               </ul>
             </nav>
-            <section className="eig-box" aria-labelledby="ma-convention">
-              <h2 id="ma-convention" className="fr-h6 fr-mb-1w">
-                Ma convention collective
-              </h2>
-              {ctx.convention ? (
-                <p className="fr-text--sm fr-mb-1w">
-                  {ctx.convention.shortTitle || ctx.convention.title} (IDCC {ctx.convention.idcc}) : ses réponses
-                  apparaissent en premier.{' '}
-                  <a href={explocodePaths.conventions()}>Changer</a>
-                </p>
-              ) : (
-                <p className="fr-text--sm fr-mb-1w">
-                  <a href={explocodePaths.conventions()}>Choisir ma convention collective</a> pour voir d’abord les
-                  réponses qui la concernent.
-                </p>
-              )}
-            </section>
-          </div>
-          <div className="fr-col-12 fr-col-md-8">
             <p className="fr-mb-2w" role="status">
               {response.total === 0
                 ? 'Aucun résultat.'
@@ -263,11 +221,11 @@ export function SearchPage({ ctx, params, pageSize, response, themeTitle }: Sear
                 <h2 id={`groupe-${g.type}`} className="fr-h4 fr-mb-2w">
                   {DOC_TYPE_LABELS[g.type].plural}
                 </h2>
-                <ol className="eig-results">
+                <ul className="eig-results">
                   {g.results.map((r) => (
                     <ResultItem key={`${r.type}-${r.id}`} result={r} idcc={idcc} index={response.results.indexOf(r)} />
                   ))}
-                </ol>
+                </ul>
               </section>
             ))}
             {pageCount > 1 && (
@@ -278,6 +236,47 @@ export function SearchPage({ ctx, params, pageSize, response, themeTitle }: Sear
                 getPageLinkProps={(p) => ({ href: explocodePaths.search({ ...base, page: p }) })}
               />
             )}
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            {response.themes.length > 0 && (
+              <section className="eig-box fr-mb-3w" aria-labelledby="notions">
+                <h2 id="notions" className="fr-h6 fr-mb-1w">
+                  Notions juridiques identifiées
+                </h2>
+                <p className="fr-text--xs fr-mb-1w">Votre question a été rattachée à ces thèmes :</p>
+                <ul className="eig-notions">
+                  {response.themes.map((t) => (
+                    <li key={t.id}>
+                      <a href={explocodePaths.search({ ...base, theme: t.id })} aria-current={t.id === theme ? 'true' : undefined}>
+                        {t.title}
+                      </a>
+                      <span className="fr-text--xs eig-muted">
+                        {' '}
+                        ({n(t.count)} doc.) · <a href={explocodePaths.theme(t.id)}>voir le thème</a>
+                      </span>
+                      {t.path.length > 0 && <span className="eig-notions__path">{shortPath(t.path)}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            <section className="eig-box" aria-labelledby="ma-convention">
+              <h2 id="ma-convention" className="fr-h6 fr-mb-1w">
+                Ma convention collective
+              </h2>
+              {ctx.convention ? (
+                <p className="fr-text--sm fr-mb-1w">
+                  {ctx.convention.shortTitle || ctx.convention.title} (IDCC {ctx.convention.idcc}) : ses réponses
+                  apparaissent en premier.{' '}
+                  <a href={explocodePaths.conventions()}>Changer</a>
+                </p>
+              ) : (
+                <p className="fr-text--sm fr-mb-1w">
+                  <a href={explocodePaths.conventions()}>Choisir ma convention collective</a> pour voir d’abord les
+                  réponses qui la concernent.
+                </p>
+              )}
+            </section>
           </div>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { PageContext } from '../../../app/state.ts';
 import type { ThemeResponse } from '../api-types.ts';
 import { ExploBreadcrumb, RefList, frNumber } from '../../../components/common.tsx';
@@ -6,8 +7,11 @@ import { Snippet } from '../../../components/Snippet.tsx';
 import { ExplocodeStatusAlert } from '../../../components/IngestStatus.tsx';
 import { explocodePaths } from '../paths.ts';
 
-export function ThemePage({ ctx, data }: { ctx: PageContext; data: ThemeResponse }) {
+export function ThemePage({ ctx, data, pageNum, pageSize }: { ctx: PageContext; data: ThemeResponse; pageNum: number; pageSize: number }) {
   const { theme, ancestors, children, articles, fiches, contributions } = data;
+  const totals = data.totals ?? { articles: articles.length, fiches: fiches.length, contributions: contributions.length };
+  const pageCount = Math.ceil(Math.max(totals.articles, totals.fiches, totals.contributions) / pageSize);
+  const label = (n: number, shown: number) => (n > shown ? ` (${frNumber(n)}, page ${pageNum})` : ` (${frNumber(n)})`);
   const idcc = ctx.convention?.idcc;
   return (
     <div className="fr-container fr-pb-6w">
@@ -58,7 +62,7 @@ export function ThemePage({ ctx, data }: { ctx: PageContext; data: ThemeResponse
             {contributions.length > 0 && (
               <section aria-labelledby="qr" className="fr-mb-4w">
                 <h2 id="qr" className="fr-h5">
-                  Questions-réponses
+                  Questions-réponses{label(totals.contributions, contributions.length)}
                 </h2>
                 <RefList items={contributions.map((c) => ({ href: explocodePaths.contribution(c.id, idcc), label: c.title }))} />
               </section>
@@ -66,7 +70,7 @@ export function ThemePage({ ctx, data }: { ctx: PageContext; data: ThemeResponse
             {fiches.length > 0 && (
               <section aria-labelledby="fiches" className="fr-mb-4w">
                 <h2 id="fiches" className="fr-h5">
-                  Fiches pratiques
+                  Fiches pratiques{label(totals.fiches, fiches.length)}
                 </h2>
                 <RefList items={fiches.map((f) => ({ href: explocodePaths.fiche(f.id), label: f.title }))} />
               </section>
@@ -76,7 +80,7 @@ export function ThemePage({ ctx, data }: { ctx: PageContext; data: ThemeResponse
         {articles.length > 0 && (
           <section aria-labelledby="articles" className="fr-col-12 fr-col-md-7">
             <h2 id="articles" className="fr-h5">
-              Articles du Code du travail
+              Articles du Code du travail{label(totals.articles, articles.length)}
             </h2>
             <ul className="eig-results">
               {articles.map((a) => (
@@ -89,6 +93,14 @@ export function ThemePage({ ctx, data }: { ctx: PageContext; data: ThemeResponse
           </section>
         )}
       </div>
+      {pageCount > 1 && (
+        <Pagination
+          className="fr-mt-4w"
+          count={pageCount}
+          defaultPage={Math.min(pageNum, pageCount)}
+          getPageLinkProps={(p) => ({ href: `${explocodePaths.theme(theme.id)}${p > 1 ? `?page=${p}` : ''}` })}
+        />
+      )}
     </div>
   );
 }

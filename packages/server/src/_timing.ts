@@ -1,0 +1,13 @@
+import { loadConfig, createLogger, openDb, migrate } from '@eig/platform';
+import { ExplocodeRepository } from '@eig/explocode/db/repository.ts';
+import { buildEngine, loadModel } from '@eig/explocode/core/search/index.ts';
+import { migrations } from '@eig/explocode/db/migrations.ts';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+const config = loadConfig({ DATA_DIR: '/tmp/eig-try' } as any);
+const db = await openDb(config); lap('open');
+await migrate(db, 'explocode', migrations); lap('migrate');
+const corpus = await new ExplocodeRepository(db).loadCorpus(); lap('loadCorpus');
+const model = await loadModel(); lap('loadModel');
+const e = buildEngine(corpus!, model); lap('build');
+await import('@eig/web/server/register.ts'); lap('import web');

@@ -1,0 +1,193 @@
+/**
+ * End to end, in a real browser: the suite server (PGlite in a temp folder, a small ExploCode
+ * ingest), Chromium driven by playwright-core, axe-core on every page visited (0 violations).
+ *
+ * Path: home → ExploCode → type "licenciement éco" in the search bar → theme suggestions → pick
+ * one with ArrowDown + Enter → results narrowed to that theme → open an article → theme, fiche,
+ * answer (with a chosen collective agreement), agreement, how-it-works and 404 pages.
+ *
+ * Needs the web build (npm install runs it) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { loadConfig } from '@eig/platform';
+import { runIngest } from '@eig/explocode/ingest/run.ts';
+import type { ExplocodeRuntime } from '@eig/explocode/runtime.ts';
+import { createApp, type App } from '../src/app.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.SCREENSHOT_DIR; // e.g. /tmp/shots to keep screenshots
+
+let dataDir: string;
+let suite: App;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+const audited: { url: string; violations: string[] }[] = [];
+
+async function audit(label: string): Promise<void> {
+  await page.waitForSelector('html[data-eig-hydrated="true"]');
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `e2e-${label}.png`), fullPage: true });
+  }
+  const result = await new AxeBuilder({ page }).analyze();
+  const violations = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+  );
+  audited.push({ url: page.url(), violations });
+  expect(violations, `axe on ${label} (${page.url()})`).toEqual([]);
+}
+
+async function visit(url: string, label: string, expectedStatus = 200): Promise<void> {
+  const res = await page.goto(base + url, { waitUntil: 'load' });
+  expect(res?.status(), url).toBe(expectedStatus);
+  await audit(label);
+}
+
+async function apiJson<T>(url: string): Promise<T> {
+  const res = await fetch(base + url);
+  expect(res.status, url).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey and accessibility', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH, or SKIP_BROWSER_TEST=1)`);
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'eig-browser-'));
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '100000',
+      NODE_ENV: 'test',
+    });
+    suite = await createApp({ config });
+    // A small extract instead of the full ingest; services are not started, so no background ingest.
+    await runIngest(suite.ctx.db, {
+      subset: { articles: 1500, fichesTravail: 60, fichesVdd: 60, contributions: 12, conventions: 2 },
+    });
+    const explocode = suite.services.find((s) => s.id === 'explocode') as unknown as { runtime(): ExplocodeRuntime | null };
+    await explocode.runtime()!.reload();
+    base = (await suite.app.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1');
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // the 404 pages legitimately log their own status
+      if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    page.on('requestfailed', (r) => {
+      // navigation away aborts pending suggestion/status fetches
+      if (!/\/api\/explocode\/(suggest|status)/.test(r.url())) problems.push(`request failed: ${r.url()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`external request: ${r.url()}`);
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('finds a theme from the search bar with the keyboard, then an article', async () => {
+    await visit('/', 'home');
+    await expect(page.getByRole('heading', { level: 2, name: 'ExploCode' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: /Essayer/ }).first().click();
+    await page.waitForURL(`${base}/explocode`);
+    await audit('explocode');
+
+    const input = page.getByRole('combobox', { name: /Rechercher dans le droit du travail/ });
+    await input.click();
+    await input.pressSequentially('licenciement éco', { delay: 25 });
+    const listbox = page.getByRole('listbox', { name: 'Suggestions' });
+    await listbox.waitFor({ state: 'visible' });
+    await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
+    const themeOptions = page.getByRole('option', { name: /^Thème :/ });
+    await themeOptions.first().waitFor();
+    expect(await themeOptions.count()).toBeGreaterThan(0);
+    const firstTheme = (await themeOptions.first().locator('.eig-combobox__title').textContent())!.replace(/^Thème :\s*/, '').trim();
+    // the live region announces the suggestions
+    await expect(page.locator('.eig-combobox [role="status"]').textContent()).resolves.toMatch(/thème/);
+    await audit('suggestions');
+
+    await input.press('ArrowDown');
+    const activeId = await input.getAttribute('aria-activedescendant');
+    expect(activeId).toBeTruthy();
+    await expect(page.locator(`#${activeId}`).getAttribute('aria-selected')).resolves.toBe('true');
+    await Promise.all([page.waitForURL(/\/explocode\/recherche\?.*theme=/), input.press('Enter')]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('q')).toBe('licenciement éco');
+    expect(url.searchParams.get('theme')).toBeTruthy();
+    await audit('results');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('licenciement éco');
+    await expect(page.getByRole('link', { name: new RegExp(`Retirer le thème`) }).textContent()).resolves.toContain(firstTheme);
+
+    const articleLink = page.locator('main .eig-results a[href^="/explocode/article/"]').first();
+    await articleLink.waitFor();
+    await Promise.all([page.waitForURL(/\/explocode\/article\//), articleLink.click()]);
+    await audit('article');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Article /);
+    await expect(page.getByRole('link', { name: /Légifrance/ }).count()).resolves.toBe(1);
+
+    // its place in the code's plan
+    const crumb = page.locator('.fr-breadcrumb a[href^="/explocode/theme/"]').last();
+    await Promise.all([page.waitForURL(/\/explocode\/theme\//), crumb.click()]);
+    await audit('theme');
+  }, 180_000);
+
+  it('Enter without a selection searches what was typed; an article number goes straight to the article', async () => {
+    await visit('/explocode', 'explocode-again');
+    const input = page.getByRole('combobox', { name: /Rechercher dans le droit du travail/ });
+    await input.fill('L1234-9');
+    await Promise.all([page.waitForURL(/\/explocode\/article\/L1234-9/), input.press('Enter')]);
+    await page.waitForSelector('main h1');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Article L1234-9');
+  }, 60_000);
+
+  it('fiche, answer with a chosen agreement, agreement, how it works: accessible', async () => {
+    const fiches = await apiJson<{ results: { url: string }[] }>('/api/explocode/search?q=contrat%20de%20travail&type=fiche&limit=1');
+    expect(fiches.results.length).toBeGreaterThan(0);
+    await visit(fiches.results[0].url, 'fiche');
+
+    await visit('/explocode/conventions?q=1486', 'conventions');
+    await Promise.all([page.waitForURL(/\/explocode$/), page.getByRole('link', { name: /C’est ma convention/ }).first().click()]);
+    await audit('explocode-with-convention');
+    await expect(page.locator('main').textContent()).resolves.toContain('IDCC 1486');
+
+    const answers = await apiJson<{ results: { url: string }[] }>('/api/explocode/search?q=salari%C3%A9&type=contribution&limit=1');
+    expect(answers.results.length).toBeGreaterThan(0);
+    await visit(answers.results[0].url, 'answer');
+    await expect(page.locator('main').textContent()).resolves.toMatch(/IDCC 1486/);
+
+    await visit('/explocode/convention/1486', 'convention');
+    await visit('/explocode/comment-ca-marche', 'how');
+    await visit('/accessibilite', 'accessibility');
+  }, 120_000);
+
+  it('404 pages are real 404s, accessible, with a message', async () => {
+    await visit('/explocode/article/L9999-99', 'article-404', 404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page non trouvée');
+    await visit('/nulle-part', '404', 404);
+  }, 60_000);
+
+  it('no script error, no failed or external request', () => {
+    expect(problems).toEqual([]);
+    expect(audited.length).toBeGreaterThanOrEqual(14);
+  });
+});
