@@ -53,7 +53,6 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
     db,
     readiness: async () =>
       Object.fromEntries((await stands()).map((s) => [s.id, { ready: s.ready, status: s.status }])),
-    notFound: (req, reply) => reply.callNotFound(),
   });
   for (const service of services) registerService(app, service, ctx);
 
