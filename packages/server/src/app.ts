@@ -8,6 +8,7 @@ import {
   openDb,
   registerService,
   type Config,
+  type Db,
   type Logger,
   type ServiceContext,
   type ServiceModule,
@@ -32,6 +33,8 @@ export interface AppOptions {
   config?: Config;
   log?: Logger;
   services?: ServiceModule[];
+  /** An already open database (tests); by default one is opened from the config. */
+  db?: Db;
 }
 
 /** Wires the platform, the services and the web front end into one Fastify application. */
@@ -40,7 +43,7 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.logLevel });
   const services = opts.services ?? createServices();
 
-  const db = await openDb(config, log);
+  const db = opts.db ?? (await openDb(config, log));
   for (const service of services) await migrate(db, service.id, service.migrations);
   const jobs = await createJobQueue(db, config, { log });
   const ctx: ServiceContext = { config, db, log, jobs };

@@ -59,7 +59,7 @@ describe.each(testDatabases())('ingest and repository on $name', (target) => {
     expect((await repo.getArticle(first.num))!.article.id).toBe(first.id);
     expect((await repo.getArticle(first.id))!.article.num).toBe(first.num);
     const found = (await repo.getArticle(second.num))!;
-    expect(found.breadcrumb.map((b) => b.id)).toEqual(second.path);
+    expect(found.breadcrumb.map((b) => b.id)).toEqual(second.path.map((id) => `code:${id}`));
     const n = await repo.articleNeighbours(second.order);
     expect(n.previous?.num).toBe(first.num);
     expect(n.next?.num).toBe(loaded.corpus.articles[2].num);

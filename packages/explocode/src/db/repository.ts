@@ -16,6 +16,7 @@ import type {
   Theme,
 } from '../core/types.ts';
 import { normaliseNum } from '../core/citations.ts';
+import { codeThemeId } from '../core/themes.ts';
 
 export interface DatasetInfo {
   id: number;
@@ -62,6 +63,8 @@ export interface ThemeRef {
   title: string;
   source: Theme['source'];
   counts: Theme['counts'];
+  /** Documents it holds, all kinds together: the same figure as in suggestions and search. */
+  count: number;
 }
 
 export interface Page<T> {
@@ -115,6 +118,7 @@ const themeRef = (r: R): ThemeRef => ({
   title: r.title,
   source: r.source,
   counts: { articles: r.articles, fiches: r.fiches, contributions: r.contributions },
+  count: r.articles + r.fiches + r.contributions,
 });
 
 function rowToConvention(r: R): Convention {
@@ -291,7 +295,11 @@ export class ExplocodeRepository {
       article.path,
     ]);
     const byId = new Map(secs.map((s) => [s.id, s.title as string]));
-    return { article, breadcrumb: article.path.filter((id) => byId.has(id)).map((id) => ({ id, title: byId.get(id)! })) };
+    // Breadcrumb ids are theme ids, usable as such with /themes/:id.
+    return {
+      article,
+      breadcrumb: article.path.filter((id) => byId.has(id)).map((id) => ({ id: codeThemeId(id), title: byId.get(id)! })),
+    };
   }
 
   /** Previous and next articles in code order. */

@@ -178,6 +178,12 @@ describe('http server', () => {
     expect(limited.json().message).toMatch(/Trop de requêtes/);
     expect(limited.headers['retry-after']).toBeDefined();
     for (let i = 0; i < 5; i++) expect((await app.inject('/healthz')).statusCode).toBe(200);
+    // In-process calls made on behalf of an already counted page request are not limited again...
+    const internal = await app.inject({ url: '/api/demo/search?q=abc', headers: { ...app.internalHeaders } });
+    expect(internal.statusCode).toBe(200);
+    // ...and the marker cannot be forged from outside.
+    const forged = await app.inject({ url: '/api/demo/search?q=abc', headers: { 'x-eig-internal': 'guess' } });
+    expect(forged.statusCode).toBe(429);
   });
 
   it('sends security headers with a CSP fit for the front end', async () => {

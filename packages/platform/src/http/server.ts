@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -16,6 +17,19 @@ import type { ServiceContext, ServiceModule } from '../service.ts';
 import { t } from '../i18n.ts';
 import { apiError, errorHandler } from './errors.ts';
 import { assertCleanUrl } from './url-check.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Headers that mark a request made in-process with `app.inject` (e.g. the web front end loading a
+     * page's data from the API). Such requests are not rate-limited again: the page request that caused
+     * them already was. The token is random per process, so outside clients cannot forge it.
+     */
+    internalHeaders: Readonly<Record<string, string>>;
+  }
+}
+
+const INTERNAL_HEADER = 'x-eig-internal';
 
 export interface ServiceReadiness {
   ready: boolean;
@@ -67,6 +81,9 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }) as unknown as FastifyInstance;
 
+  const internalToken = randomBytes(16).toString('hex');
+  app.decorate('internalHeaders', Object.freeze({ [INTERNAL_HEADER]: internalToken }));
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -82,7 +99,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     max: opts.rateLimit?.max ?? config.rateLimitMax,
     timeWindow: opts.rateLimit?.timeWindow ?? '1 minute',
     // Probes from the orchestrator must never be throttled into a restart.
-    allowList: (req) => req.url === '/healthz',
+    allowList: (req) => req.url === '/healthz' || req.headers[INTERNAL_HEADER] === internalToken,
     errorResponseBuilder: (_req, ctx) =>
       Object.assign(new Error(t('rateLimit.exceeded', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) })), {
         statusCode: ctx.statusCode,

@@ -101,9 +101,9 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
     index: false,
   });
 
-  /** In-process call of the public API; counted against the visitor's own rate limit (remoteAddress). */
+  /** In-process call of the public API; the page request was rate-limited already, so this one is marked internal. */
   const apiFor = (req: FastifyRequest): ApiCall => async <T>(path: string) => {
-    const res = await app.inject({ method: 'GET', url: path, headers: { accept: 'application/json' }, remoteAddress: req.ip });
+    const res = await app.inject({ method: 'GET', url: path, headers: { accept: 'application/json', ...app.internalHeaders }, remoteAddress: req.ip });
     let body: unknown = null;
     try {
       body = res.body ? JSON.parse(res.body) : null;
