@@ -3,14 +3,17 @@ import type { SearchEngine } from './core/engine-contract.ts';
 import { buildEngine, loadModel } from './core/search/index.ts';
 import { ExplocodeRepository } from './db/repository.ts';
 import { runIngest } from './ingest/run.ts';
+import { CONTENT_TABLES } from './db/migrations.ts';
+import { createIngestProgress } from './core/ingest-progress.ts';
 
 export const INGEST_JOB = 'explocode.ingest';
 
 export interface IngestProgress {
   state: 'queued' | 'running' | 'done' | 'failed';
-  step: string;
+  /** Overall, in percent: `done` of `total` = 100. */
   done: number;
   total: number;
+  /** What is being done, in French. */
   message: string;
 }
 
@@ -56,22 +59,24 @@ export class ExplocodeRuntime {
   }
 
   async ingestNow(opts: { force: boolean; progress?: (done: number, total: number, message: string) => void }) {
-    this.ingest = { state: 'running', step: 'start', done: 0, total: 1, message: 'Démarrage' };
+    this.ingest = { state: 'running', done: 0, total: 100, message: 'démarrage' };
+    const overall = createIngestProgress(CONTENT_TABLES.length);
     try {
       const report = await runIngest(this.ctx.db, {
         force: opts.force,
         onProgress: (step: string, done: number, total: number) => {
-          this.ingest = { state: 'running', step, done, total, message: step };
-          opts.progress?.(done, total, step);
+          const { percent, message } = overall.update(step, done, total);
+          this.ingest = { state: 'running', done: percent, total: 100, message };
+          opts.progress?.(percent, 100, message);
         },
       });
-      this.ingest = { state: 'done', step: 'done', done: 1, total: 1, message: 'Contenu à jour' };
+      this.ingest = { state: 'done', done: 100, total: 100, message: 'contenu à jour' };
       this.lastError = null;
       await this.reload();
       return report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.ingest = { state: 'failed', step: 'failed', done: 0, total: 1, message };
+      this.ingest = { state: 'failed', done: 0, total: 100, message };
       this.lastError = message;
       // The previous dataset, if any, is still active and still served.
       this.ctx.log.error({ service: 'explocode', err: message }, 'ingest failed; previous data kept');

@@ -376,9 +376,11 @@ export class ExplocodeEngine implements SearchEngine {
       return empty;
     } finally {
       for (const b of Object.values(this.buf)) Bm25fIndex.reset(b);
+      this.resetCombined();
     }
   }
 
+  /** Candidates are scored cheaply; only the returned page is materialised (snippets, explanations). */
   private doSearch(query: string, opts: SearchOptions): SearchResponse | null {
     const limit = Math.max(1, Math.min(100, Math.floor(Number(opts.limit) || 10)));
     const offset = Math.max(0, Math.min(1000, Math.floor(Number(opts.offset) || 0)));
@@ -391,62 +393,94 @@ export class ExplocodeEngine implements SearchEngine {
     const route = presearch(query, this.router, (num) => this.lookupNum(num));
     const plan = this.plan(route?.rest ?? query);
     const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
-    const results: SearchResult[] = [];
+    const results: Cand[] = [];
     const wantType = (t: DocType) => !type || type === t;
 
     // routed target first
     if (route?.kind === 'article' && wantType('article') && allowed('article', route.idx)) {
-      results.push(this.articleResult(route.idx, 1e6, plan, [], 0, "numéro d'article reconnu"));
+      results.push({ type: 'article', idx: route.idx, score: 1e6, mask: 0, via: [], route: "numéro d'article reconnu" });
     }
     if (route?.kind === 'convention' && wantType('convention')) {
-      results.push(this.conventionResult(route.idx, 1e6, plan, route.why));
+      results.push({ type: 'convention', idx: route.idx, score: 1e6, mask: 0, route: route.why });
     }
 
-    const pools: SearchResult[][] = [];
+    const pools: Cand[][] = [];
+    let themePool: Cand[] | null = null;
     if (plan.terms.length > 0) {
       if (wantType('article')) pools.push(this.searchArticles(plan, want + 5, (i) => allowed('article', i)));
       if (wantType('fiche')) pools.push(this.searchSimple('fiche', this.ficheIdx, plan, want + 5, (i) => allowed('fiche', i)));
       if (wantType('contribution')) pools.push(this.searchContributions(plan, want + 5, (i) => allowed('contribution', i), idcc));
       if (wantType('convention')) pools.push(this.searchSimple('convention', this.convIdx, plan, want + 5, () => true));
-      if (wantType('theme')) pools.push(this.searchSimple('theme', this.themeIdx, plan, want + 5, (i) => allowed('theme', i)));
+      if (wantType('theme')) pools.push((themePool = this.searchSimple('theme', this.themeIdx, plan, want + 5, (i) => allowed('theme', i))));
     } else if (idcc && wantType('contribution')) {
       pools.push(this.searchContributions(plan, want, (i) => allowed('contribution', i), idcc));
     }
     // per-type normalisation then boosts
-    const merged: SearchResult[] = [];
+    const merged: Cand[] = [];
     for (const pool of pools) {
-      const max = pool.reduce((m, r) => Math.max(m, r.score), 0) || 1;
+      let max = 0;
+      for (const r of pool) if (r.score > max) max = r.score;
+      max ||= 1;
       for (const r of pool) {
-        const conv = idcc && r.idcc === idcc ? 2 : 0;
+        const conv = idcc && this.candIdcc(r, idcc) === idcc ? 2 : 0;
         merged.push({ ...r, score: Math.round(((r.score / max) * TYPE_BOOST[r.type] + conv) * 1e4) / 1e4 });
       }
     }
     merged.sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-    const seen = new Set(results.map((r) => r.type + r.id));
+    const seen = new Set(results.map((r) => r.type + r.idx));
     for (const r of merged) {
-      const k = r.type + r.id;
+      const k = r.type + r.idx;
       if (seen.has(k)) continue;
       seen.add(k);
       results.push(r);
     }
 
-    const themes = this.matchThemes(plan, results);
-    if (themes.length) {
-      const names = new Map(themes.map((t) => [t.id, t.title]));
-      for (const r of results) {
-        if (r.type !== 'article') continue;
-        const a = this.articles[this.artByNum.get(r.num!) ?? -1];
-        if (!a) continue;
+    const themes = this.matchThemes(plan, results, themePool !== null && !filter ? null : undefined);
+    const names = new Map(themes.map((t) => [t.id, t.title]));
+    const page = results.slice(offset, offset + limit).map((c) => {
+      const r = this.materialize(c, plan, idcc);
+      if (r.type === 'article' && names.size) {
+        const a = this.articles[c.idx];
         r.explanation.themes = a.path.filter((p) => names.has('code:' + p)).map((p) => names.get('code:' + p)!);
       }
-    }
+      return r;
+    });
     return {
       query,
       route: route ? { kind: route.kind, target: route.target, url: route.url } : null,
       themes,
-      results: results.slice(offset, offset + limit),
+      results: page,
       total: results.length,
     };
+  }
+
+  private candIdcc(c: Cand, idcc: string): string | undefined {
+    if (c.type === 'convention') return this.conventions[c.idx].idcc;
+    if (c.type === 'contribution') return this.contributions[c.idx].byConvention.some((a) => a.idcc === idcc) ? idcc : undefined;
+    return undefined;
+  }
+
+  private materialize(c: Cand, plan: QueryPlan, idcc: string | undefined): SearchResult {
+    switch (c.type) {
+      case 'article':
+        return this.articleResult(c.idx, c.score, plan, c.via ?? [], c.route ? 0 : this.semanticShare(plan, c.idx), c.route, c.mask);
+      case 'fiche':
+        return this.ficheResult(c.idx, c.score, plan, c.mask);
+      case 'contribution':
+        return this.contributionResult(c.idx, c.score, plan, c.mask, idcc);
+      case 'convention':
+        return this.conventionResult(c.idx, c.score, plan, c.route, c.mask);
+      default:
+        return this.themeResult(c.idx, c.score, plan, c.mask);
+    }
+  }
+
+  /** Share of an article's direct score due to the learned association terms (explanation only). */
+  private semanticShare(plan: QueryPlan, i: number): number {
+    if (!plan.model.length || !plan.maxDirect) return 0;
+    let s = 0;
+    for (const t of plan.model) s += this.artIdx.termScore(t.term, t.weight, i);
+    return (s / plan.maxDirect) * this.config.weights.direct;
   }
 
   private lookupNum(num: string): number | undefined {
@@ -471,19 +505,21 @@ export class ExplocodeEngine implements SearchEngine {
     return { terms, synonyms };
   }
 
-  private searchArticles(plan: QueryPlan, k: number, allowed: (i: number) => boolean): SearchResult[] {
+  private searchArticles(plan: QueryPlan, k: number, allowed: (i: number) => boolean): Cand[] {
     const mterms = this.modelTerms(plan);
-    const direct = this.artIdx.score([...plan.terms, ...mterms], this.buffer('art', this.artIdx));
-    // semantic share: score of model terms alone
-    const semantic = new Map<number, number>();
-    if (mterms.length) {
-      const only = this.artIdx.score(mterms, this.buffer('artModel', this.artIdx));
-      for (const d of only.touched) semantic.set(d, only.scores[d]);
-    }
+    plan.model = mterms;
+    const direct = this.artIdx.score(mterms.length ? [...plan.terms, ...mterms] : plan.terms, this.buffer('art', this.artIdx));
     let maxD = 0;
     for (const d of direct.touched) if (direct.scores[d] > maxD) maxD = direct.scores[d];
-    const combined = new Map<number, number>();
-    for (const d of direct.touched) if (allowed(d)) combined.set(d, (this.config.weights.direct * direct.scores[d]) / (maxD || 1));
+    plan.maxDirect = maxD;
+    const comb = this.combined;
+    const touched = this.combTouched;
+    const wd = this.config.weights.direct / (maxD || 1);
+    for (const d of direct.touched) {
+      if (!allowed(d)) continue;
+      comb[d] = wd * direct.scores[d];
+      touched.push(d);
+    }
     const via = new Map<number, { p: number; s: number }[]>();
     if (this.config.propagation) {
       const pr = this.passIdx.score(plan.terms, this.buffer('pass', this.passIdx));
@@ -498,21 +534,25 @@ export class ExplocodeEngine implements SearchEngine {
         const share = (this.config.weights.prop * rel * rel) / Math.pow(p.cited.length, 0.35);
         for (const a of p.cited) {
           if (!allowed(a)) continue;
-          combined.set(a, (combined.get(a) ?? 0) + share);
+          if (comb[a] === 0) touched.push(a);
+          comb[a] += share;
           const l = via.get(a);
           if (l) l.push({ p: doc, s: share });
           else via.set(a, [{ p: doc, s: share }]);
         }
       }
     }
-    const ranked = [...combined.entries()]
-      .sort((a, b) => b[1] - a[1] || this.articles[a[0]].order - this.articles[b[0]].order)
-      .slice(0, k);
-    return ranked.map(([i, s]) => {
+    const order = this.artOrder;
+    const top = selectTop(touched, comb, k, (d) => order[d]);
+    return top.map((i) => {
       const v = (via.get(i) ?? []).sort((a, b) => b.s - a.s).slice(0, 3);
-      const sem = semantic.has(i) && direct.scores[i] > 0 ? ((semantic.get(i)! / (maxD || 1)) * this.config.weights.direct) : 0;
-      return this.articleResult(i, s, plan, v.map((x) => x.p), sem, undefined, direct.masks[i]);
+      return { type: 'article' as const, idx: i, score: comb[i], mask: direct.masks[i], via: v.map((x) => x.p) };
     });
+  }
+
+  private resetCombined(): void {
+    for (const d of this.combTouched) this.combined[d] = 0;
+    this.combTouched.length = 0;
   }
 
   private articleResult(i: number, score: number, plan: QueryPlan, viaPassages: number[], semantic: number, route?: string, mask = 0): SearchResult {
@@ -544,13 +584,9 @@ export class ExplocodeEngine implements SearchEngine {
     return snippet(text, plan.keys, { key: (n) => this.an.stem(n), skip: (n) => this.an.isStopword(n), length: 220 });
   }
 
-  private searchSimple(type: 'fiche' | 'convention' | 'theme', idx: Bm25fIndex, plan: QueryPlan, k: number, allowed: (i: number) => boolean): SearchResult[] {
+  private searchSimple(type: 'fiche' | 'convention' | 'theme', idx: Bm25fIndex, plan: QueryPlan, k: number, allowed: (i: number) => boolean): Cand[] {
     const r = idx.score(plan.terms, this.buffer(type, idx));
-    return topK(r, k, allowed).map(({ doc, score, mask }) => {
-      if (type === 'fiche') return this.ficheResult(doc, score, plan, mask);
-      if (type === 'convention') return this.conventionResult(doc, score, plan, undefined, mask);
-      return this.themeResult(doc, score, plan, mask);
-    });
+    return topK(r, k, allowed).map(({ doc, score, mask }) => ({ type, idx: doc, score, mask }));
   }
 
   private ficheResult(i: number, score: number, plan: QueryPlan, mask: number): SearchResult {
@@ -579,7 +615,7 @@ export class ExplocodeEngine implements SearchEngine {
     };
   }
 
-  private searchContributions(plan: QueryPlan, k: number, allowed: (i: number) => boolean, idcc?: string): SearchResult[] {
+  private searchContributions(plan: QueryPlan, k: number, allowed: (i: number) => boolean, idcc?: string): Cand[] {
     const r = this.contribIdx.score(plan.terms, this.buffer('contrib', this.contribIdx));
     const hits = topK(r, k, allowed);
     if (idcc && plan.terms.length === 0) {
@@ -587,23 +623,25 @@ export class ExplocodeEngine implements SearchEngine {
         if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i)) hits.push({ doc: i, score: 1, mask: 0 });
       });
     }
-    return hits.map(({ doc, score, mask }) => {
-      const c = this.contributions[doc];
-      const specific = idcc ? c.byConvention.find((a) => a.idcc === idcc) : undefined;
-      const { terms, synonyms } = this.matchedTerms(plan, mask);
-      const conv = specific ? this.conventions.find((v) => v.idcc === idcc) : undefined;
-      return {
-        type: 'contribution' as const,
-        id: c.id,
-        ...(specific ? { idcc } : {}),
-        title: c.title,
-        breadcrumb: conv ? [conv.shortTitle] : [],
-        snippet: this.snip((specific ?? c.generic).text, plan),
-        url: `/explocode/contribution/${encodeURIComponent(c.slug)}${specific ? `?idcc=${idcc}` : ''}`,
-        score,
-        explanation: { terms, synonyms, themes: [], via: [], semantic: 0 },
-      };
-    });
+    return hits.map(({ doc, score, mask }) => ({ type: 'contribution' as const, idx: doc, score, mask }));
+  }
+
+  private contributionResult(doc: number, score: number, plan: QueryPlan, mask: number, idcc?: string): SearchResult {
+    const c = this.contributions[doc];
+    const specific = idcc ? c.byConvention.find((a) => a.idcc === idcc) : undefined;
+    const { terms, synonyms } = this.matchedTerms(plan, mask);
+    const conv = specific ? this.conventions.find((v) => v.idcc === idcc) : undefined;
+    return {
+      type: 'contribution' as const,
+      id: c.id,
+      ...(specific ? { idcc } : {}),
+      title: c.title,
+      breadcrumb: conv ? [conv.shortTitle] : [],
+      snippet: this.snip((specific ?? c.generic).text, plan),
+      url: `/explocode/contribution/${encodeURIComponent(c.slug)}${specific ? `?idcc=${idcc}` : ''}`,
+      score,
+      explanation: { terms, synonyms, themes: [], via: [], semantic: 0 },
+    };
   }
 
   private conventionResult(i: number, score: number, plan: QueryPlan, route?: string, mask = 0): SearchResult {
