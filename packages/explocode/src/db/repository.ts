@@ -121,6 +121,25 @@ const themeRef = (r: R): ThemeRef => ({
   count: r.articles + r.fiches + r.contributions,
 });
 
+function rowToFicheSection(x: R): FicheSection {
+  return { anchor: x.anchor, title: x.title, text: x.text, html: x.html, citedArticles: x.cited ?? [] };
+}
+
+function rowToFiche(r: R, sections: FicheSection[]): Fiche {
+  return {
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    description: r.description,
+    url: r.url,
+    breadcrumb: r.breadcrumb ?? [],
+    date: r.date ?? null,
+    intro: r.intro,
+    sections,
+    citedArticles: r.cited ?? [],
+  };
+}
+
 function rowToConvention(r: R): Convention {
   return {
     id: r.id,
@@ -224,7 +243,7 @@ export class ExplocodeRepository {
       for (const r of fsec.rows) {
         let l = secByFiche.get(r.fiche_id);
         if (!l) secByFiche.set(r.fiche_id, (l = []));
-        l.push({ anchor: r.anchor, title: r.title, text: r.text, html: r.html, citedArticles: r.cited ?? [] });
+        l.push(rowToFicheSection(r));
       }
       const ansByContrib = new Map<string, ContributionAnswer[]>();
       for (const r of answers.rows) {
@@ -237,20 +256,7 @@ export class ExplocodeRepository {
         version,
         sections: sections.rows.map((r): CodeSection => ({ id: r.id, title: r.title, parentId: r.parent_id ?? null, depth: r.depth, order: r.ord })),
         articles: articles.rows.map(rowToArticle),
-        fiches: fiches.rows.map(
-          (r): Fiche => ({
-            id: r.id,
-            source: r.source,
-            title: r.title,
-            description: r.description,
-            url: r.url,
-            breadcrumb: r.breadcrumb ?? [],
-            date: r.date ?? null,
-            intro: r.intro,
-            sections: secByFiche.get(r.id) ?? [],
-            citedArticles: r.cited ?? [],
-          }),
-        ),
+        fiches: fiches.rows.map((r) => rowToFiche(r, secByFiche.get(r.id) ?? [])),
         contributions: contribs.rows.map((r): Contribution => {
           const list = ansByContrib.get(r.id) ?? [];
           return {
@@ -454,18 +460,7 @@ export class ExplocodeRepository {
       `SELECT anchor, title, text, html, cited FROM explocode_fiche_sections WHERE dataset_id = $1 AND fiche_id = $2 ORDER BY idx`,
       [ds, id],
     );
-    return {
-      id: r.id,
-      source: r.source,
-      title: r.title,
-      description: r.description,
-      url: r.url,
-      breadcrumb: r.breadcrumb ?? [],
-      date: r.date ?? null,
-      intro: r.intro,
-      sections: s.map((x) => ({ anchor: x.anchor, title: x.title, text: x.text, html: x.html, citedArticles: x.cited ?? [] })),
-      citedArticles: r.cited ?? [],
-    };
+    return rowToFiche(r, s.map(rowToFicheSection));
   }
 
   /**

@@ -1,6 +1,8 @@
 /** HTML helpers shared by the parsers: sanitising, plain text, slugs, a small markdown converter. */
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '@eig/platform/search/highlight.ts';
 import { decodeEntities } from '../core/citations.ts';
+import { themeSlug } from '../core/themes.ts';
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -47,20 +49,10 @@ export function cleanTitle(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-export function slugify(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Same slugs as theme ids, so a fiche's or answer's slug and its theme slug agree. */
+export const slugify = themeSlug;
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 function inlineMd(s: string): string {
   let out = escapeHtml(s);
