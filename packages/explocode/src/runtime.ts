@@ -1,6 +1,6 @@
 import type { ServiceContext } from '@eig/platform/service.ts';
 import type { SearchEngine } from './core/engine-contract.ts';
-import { buildEngine, loadModel } from './core/search/index.ts';
+import { loadOrBuildEngine } from './core/search/index.ts';
 import { ExplocodeRepository } from './db/repository.ts';
 import { runIngest } from './ingest/run.ts';
 import { CONTENT_TABLES } from './db/migrations.ts';
@@ -104,18 +104,22 @@ export class ExplocodeRuntime {
   private async doReload(): Promise<void> {
     const active = await this.repo.activeDataset();
     if (!active || active.id === this.datasetId) return;
-    const t0 = performance.now();
-    const corpus = await this.repo.loadCorpus();
-    if (!corpus) return;
-    const t1 = performance.now();
-    const engine = buildEngine(corpus, await loadModel());
-    const t2 = performance.now();
+    // Engine snapshot under DATA_DIR (keyed by dataset + search code + model): a warm start skips
+    // both the corpus load and the index build; any missing/corrupt snapshot is rebuilt.
+    const built = await loadOrBuildEngine({
+      dataDir: this.ctx.config.dataDir,
+      datasetKey: `${active.id}|${active.version}|${active.createdAt}`,
+      loadCorpus: () => this.repo.loadCorpus(),
+      onWarn: (msg) => this.ctx.log.warn({ service: 'explocode' }, msg),
+    });
+    if (!built) return;
+    const engine = built.engine;
     this.engine = engine;
     this.datasetId = active.id;
     this.datasetVersion = active.version;
     this.activatedAt = active.activatedAt ? String(active.activatedAt) : null;
     this.ctx.log.info(
-      { service: 'explocode', dataset: active.version, loadMs: Math.round(t1 - t0), buildMs: Math.round(t2 - t1) },
+      { service: 'explocode', dataset: active.version, from: built.from, loadMs: Math.round(built.loadMs), buildMs: Math.round(built.buildMs) },
       'search engine ready',
     );
   }

@@ -3,7 +3,7 @@ import { FrenchAnalyzer } from './analyzer.ts';
 import { fold, tokenizeWithOffsets } from './normalize.ts';
 import { frenchLightStem } from './french-stemmer.ts';
 import { SynonymMap } from './synonyms.ts';
-import { Bm25fBuilder, topK } from './bm25f.ts';
+import { Bm25fBuilder, Bm25fIndex, selectTop, topK } from './bm25f.ts';
 import { snippet } from './highlight.ts';
 
 const an = new FrenchAnalyzer();
@@ -30,6 +30,28 @@ describe('French analyzer', () => {
     expect(an.terms('indemnités')).toEqual(an.terms('indemnité'));
     expect(frenchLightStem('licenciements')).toBe(frenchLightStem('licenciement'));
     expect(frenchLightStem('licenciee')).toBe(frenchLightStem('licencie'));
+  });
+  it('conflates labour-law verb/noun/participle families', () => {
+    const same = (...ws: string[]) => expect(new Set(ws.map((w) => an.terms(w)[0])).size).toBe(1);
+    same('licencier', 'licenciement', 'licenciements', 'licencié', 'licenciée', 'licencie');
+    same('démissionner', 'démission', 'démissionné', 'démissionne');
+    same('rémunérer', 'rémunération', 'rémunéré', 'rémunérées');
+    same('majorer', 'majoration', 'majorées');
+    same('déclarer', 'déclaration', 'déclaré');
+    same('cotiser', 'cotisation', 'cotisations');
+    same('indemniser', 'indemnisation', 'indemnisé');
+    same('notifier', 'notification', 'notifié');
+    same('reclasser', 'reclassement', 'reclassé');
+    same('particulier', 'particulière', 'particuliers');
+  });
+  it('keeps distinct notions apart', () => {
+    const differ = (a: string, b: string) => expect(an.terms(a)[0]).not.toBe(an.terms(b)[0]);
+    differ('employeur', 'employé');
+    differ('fichier', 'fiche');
+    differ('courrier', 'cour');
+    differ('dossier', 'dos');
+    differ('indemnisation', 'indemnité');
+    differ('communication', 'commun');
   });
   it('query analysis drops question scaffolding but keeps surface forms', () => {
     const q = an.query('Mon patron peut-il refuser mes congés ?');
@@ -84,6 +106,31 @@ describe('BM25F index', () => {
     expect(top[0].doc).toBe(0);
     expect(top.map((t) => t.doc)).not.toContain(2);
     expect(top[0].mask & 1).toBe(1);
+  });
+});
+
+describe('top-k selection and packing', () => {
+  it('selectTop equals a full sort (score desc, tiebreak asc), ignoring non-positive scores', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const scores = Float64Array.from({ length: 500 }, () => Math.floor(rnd() * 20) - 2);
+    const cands = Array.from({ length: 500 }, (_, i) => i);
+    const tb = (d: number) => (d * 37) % 509; // unique (509 is prime)
+    const expected = cands
+      .filter((d) => scores[d] > 0)
+      .sort((a, b) => scores[b] - scores[a] || tb(a) - tb(b))
+      .slice(0, 25);
+    expect(selectTop(cands, scores, 25, tb)).toEqual(expected);
+    expect(selectTop(cands, scores, 0)).toEqual([]);
+  });
+  it('pack/unpack keeps every score', () => {
+    const b = new Bm25fBuilder([{ name: 'text', weight: 1, b: 0.75 }]);
+    for (const t of ['congé payé', 'préavis de licenciement', 'congé de maternité']) b.add([an.terms(t)]);
+    const idx = b.build();
+    const back = Bm25fIndex.unpack(idx.pack());
+    const q = an.terms('congé licenciement').map((term) => ({ term, weight: 1 }));
+    expect(Array.from(back.score(q).scores)).toEqual(Array.from(idx.score(q).scores));
+    expect(back.termScore(an.terms('congé')[0], 1, 2)).toBeCloseTo(idx.score([{ term: an.terms('congé')[0], weight: 1 }]).scores[2], 5);
   });
 });
 

@@ -34,6 +34,17 @@ export interface SerializedBm25f {
   tfw: number[][];
 }
 
+/** Compact form for binary snapshots: postings of term i are docs/tfw[offsets[i] .. offsets[i+1]). */
+export interface PackedBm25f {
+  k1: number;
+  n: number;
+  fields: FieldSpec[];
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfw: Float32Array;
+}
+
 export class Bm25fBuilder {
   private readonly fieldLens: number[][] = [];
   private readonly docTerms: Map<string, number[]>[] = []; // term -> tf per field
@@ -156,6 +167,26 @@ export class Bm25fIndex {
     return res;
   }
 
+  /** Score contribution of one weighted term to one document (0 if absent); postings are sorted by doc. */
+  termScore(term: string, weight: number, doc: number): number {
+    const p = this.postings.get(term);
+    if (!p || weight === 0) return 0;
+    const { docs, tfw } = p;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = docs[mid];
+      if (d === doc) {
+        const w = tfw[mid];
+        return (this.idf(term) * weight * w * (this.k1 + 1)) / (this.k1 + w);
+      }
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
   /** Reset a ScoreResult after use (cheap: only touched docs). */
   static reset(r: ScoreResult): void {
     for (const d of r.touched) {
@@ -177,6 +208,40 @@ export class Bm25fIndex {
     return { k1: this.k1, n: this.n, fields: this.fields, terms, docs, tfw };
   }
 
+  pack(): PackedBm25f {
+    const terms = [...this.postings.keys()];
+    const offsets = new Int32Array(terms.length + 1);
+    let tot = 0;
+    terms.forEach((t, i) => {
+      offsets[i] = tot;
+      tot += this.postings.get(t)!.docs.length;
+    });
+    offsets[terms.length] = tot;
+    const docs = new Int32Array(tot);
+    const tfw = new Float32Array(tot);
+    terms.forEach((t, i) => {
+      const p = this.postings.get(t)!;
+      docs.set(p.docs, offsets[i]);
+      tfw.set(p.tfw, offsets[i]);
+    });
+    return { k1: this.k1, n: this.n, fields: this.fields, terms, offsets, docs, tfw };
+  }
+
+  /** Inverse of pack(); postings are views on the packed arrays (no copy). Throws on inconsistent input. */
+  static unpack(p: PackedBm25f): Bm25fIndex {
+    const m = new Map<string, Postings>();
+    const { terms, offsets, docs, tfw } = p;
+    if (offsets.length !== terms.length + 1 || offsets[terms.length] !== docs.length || docs.length !== tfw.length) throw new Error('bad packed index');
+    for (let i = 0; i < terms.length; i++) {
+      const a = offsets[i];
+      const b = offsets[i + 1];
+      if (b < a) throw new Error('bad packed index');
+      m.set(terms[i], { docs: docs.subarray(a, b), tfw: tfw.subarray(a, b) });
+    }
+    for (let j = 0; j < docs.length; j++) if (docs[j] < 0 || docs[j] >= p.n) throw new Error('bad packed index');
+    return new Bm25fIndex(p.fields, p.k1, p.n, m);
+  }
+
   static deserialize(s: SerializedBm25f): Bm25fIndex {
     const m = new Map<string, Postings>();
     for (let i = 0; i < s.terms.length; i++) m.set(s.terms[i], { docs: Int32Array.from(s.docs[i]), tfw: Float32Array.from(s.tfw[i]) });
@@ -184,19 +249,64 @@ export class Bm25fIndex {
   }
 }
 
-/** Top-k of a ScoreResult (optionally filtered), ties broken by `tiebreak` ascending (e.g. code order). */
+/**
+ * Indices of the k best candidates by `scores` (descending, positive scores only), ties broken by
+ * `tiebreak` ascending (default: index). Bounded heap: O(n log k) instead of sorting everything.
+ */
+export function selectTop(
+  cands: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  k: number,
+  tiebreak?: (doc: number) => number,
+  filter?: (doc: number) => boolean,
+): number[] {
+  if (k <= 0) return [];
+  const tb = tiebreak ?? ((d: number) => d);
+  // "a worse than b"
+  const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && tb(a) > tb(b));
+  const heap: number[] = []; // min-heap on "worse" (root = worst kept)
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i], heap[p])) break;
+      [heap[i], heap[p]] = [heap[p], heap[i]];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && worse(heap[l], heap[m])) m = l;
+      if (r < n && worse(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let j = 0; j < cands.length; j++) {
+    const d = cands[j];
+    if (!(scores[d] > 0)) continue;
+    if (filter && !filter(d)) continue;
+    if (heap.length < k) {
+      heap.push(d);
+      up(heap.length - 1);
+    } else if (worse(heap[0], d)) {
+      heap[0] = d;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
+/** Top-k of a ScoreResult (optionally filtered), ties broken by `tiebreak` ascending (default: doc id). */
 export function topK(
   r: ScoreResult,
   k: number,
   filter?: (doc: number) => boolean,
   tiebreak?: (doc: number) => number,
 ): { doc: number; score: number; mask: number }[] {
-  const cand: { doc: number; score: number; mask: number }[] = [];
-  for (const d of r.touched) {
-    if (r.scores[d] <= 0) continue;
-    if (filter && !filter(d)) continue;
-    cand.push({ doc: d, score: r.scores[d], mask: r.masks[d] });
-  }
-  cand.sort((a, b) => b.score - a.score || (tiebreak ? tiebreak(a.doc) - tiebreak(b.doc) : a.doc - b.doc));
-  return cand.slice(0, k);
+  return selectTop(r.touched, r.scores, k, tiebreak, filter).map((d) => ({ doc: d, score: r.scores[d], mask: r.masks[d] }));
 }

@@ -129,26 +129,31 @@ export function frenchLightStem(word: string): string {
   if (len > 8 && ends('ique')) len -= 4;
   if (len > 8 && ends('esse')) return done(len - 3);
   if (len > 7 && ends('inage')) return done(len - 3);
-  if (len > 9 && ends('isation')) {
-    len -= 7;
-    if (len > 5 && ends('ual')) set(len - 2, 'e');
-    return done(len);
-  }
   if (len > 9 && ends('isateur')) return done(len - 7);
-  if (len > 8 && ends('ation')) return done(len - 5);
+  // -ation: the root as the -er verb leaves it ("rémunération"/"rémunérer" → "remuner",
+  // "majoration"/"majorer" → "major"), so no further -r/-e stripping
+  // "-isation" keeps its "-is" like "-iser" verbs ("cotisation"/"cotiser" → "cotis");
+  // "-ification" like "-ifier" ("notification"/"notifier" → "notif")
+  if (len > 10 && ends('ification')) return collapse(s.slice(0, len - 7));
+  if (len > 8 && ends('ation')) return collapse(s.slice(0, len - 5));
   if (len > 8 && ends('ition')) return done(len - 5);
   return done(len);
 }
 
+function collapse(s: string): string {
+  if (s.length <= 4) return s;
+  // collapse doubled letters
+  let out = s[0];
+  for (let i = 1; i < s.length; i++) if (s[i] !== out[out.length - 1] || !/[a-z]/.test(s[i])) out += s[i];
+  return out;
+}
+
 function norm(w: string): string {
-  let s = w;
-  if (s.length > 4) {
-    // collapse doubled letters
-    let out = s[0];
-    for (let i = 1; i < s.length; i++) if (s[i] !== out[out.length - 1] || !/[a-z]/.test(s[i])) out += s[i];
-    s = out;
-  }
+  const s = collapse(w);
   let len = s.length;
+  // -ier verbs and adjectives: "licencier" like "licencié(e)", "licenciement" → "licenc";
+  // "particulier" like "particulière". Long words only ("fichier", "dossier", "métier" unchanged).
+  if (len > 7 && s.endsWith('ier')) return s.slice(0, len - 3);
   if (len > 4 && s.endsWith('ie')) len -= 2;
   if (len > 4) {
     if (s[len - 1] === 'r') len--;

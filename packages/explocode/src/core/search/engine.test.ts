@@ -146,6 +146,19 @@ describe('ExploCode engine — ranking invariants', () => {
     expect(r.results[0].snippet).toContain('<mark>');
     expect(r.themes.length).toBeGreaterThan(0);
   });
+  it('everyday lexicon rules fire for everyday words only, not for the code\'s own wording', () => {
+    const everyday = engine.search('patron', { limit: 5, type: 'article' });
+    expect(everyday.results[0].explanation.synonyms.some((s) => s.to === 'employeur')).toBe(true);
+    // "congés" is the code's word: the vacances/congés → congés payés rule must not rewrite it
+    const legal = engine.search('congés', { limit: 5, type: 'article' });
+    expect(legal.results.flatMap((r) => r.explanation.synonyms).some((s) => s.from === 'congés')).toBe(false);
+  });
+  it('only the returned page is materialised, and paging is consistent', () => {
+    const all = engine.search('licenciement préavis congés', { limit: 6 });
+    const p2 = engine.search('licenciement préavis congés', { limit: 3, offset: 3 });
+    expect(p2.results.map((r) => r.type + r.id)).toEqual(all.results.slice(3, 6).map((r) => r.type + r.id));
+    expect(p2.total).toBe(all.total);
+  });
   it('theme filter narrows results to the subtree', () => {
     const all = engine.search('licenciement', { limit: 20, type: 'article' });
     const narrowed = engine.search('licenciement', { limit: 20, type: 'article', themeId: 'code:S2' });

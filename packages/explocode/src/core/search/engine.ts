@@ -11,6 +11,7 @@ import {
   fold,
   snippet,
   topK,
+  selectTop,
   type ScoreResult,
   type SynonymMap,
   type WeightedTerm,
@@ -26,7 +27,7 @@ import type {
   ThemeHit,
 } from '../engine-contract.ts';
 import { spThemeId } from '../themes.ts';
-import { buildSynonymMap } from './synonyms.ts';
+import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS, type SynonymWeights } from './synonyms.ts';
 import { cleanHeading, type SemanticModel } from './model.ts';
 import { Suggester } from './suggest.ts';
 import { presearch, buildRouterTables, type RouterTables } from './router.ts';
@@ -38,8 +39,19 @@ export interface EngineConfig {
   docExpansion: boolean;
   /** synonyms (CDTN list + lexicon) */
   synonyms: boolean;
+  /** per-source synonym weights (0 = source off) */
+  synonymWeights: SynonymWeights;
+  /**
+   * a lexicon rule fires only for everyday phrases: some term of the phrase occurs in at most this
+   * fraction of the articles (1 = always fire)
+   */
+  lexiconMaxDf: number;
+  /** multi-word lexicon phrases ("arrêt maladie") always count as everyday */
+  lexiconPhrases: boolean;
   /** weight of the learned association expansion (0 = off) */
   modelWeight: number;
+  /** also expand the passage (fiche/Q&A) query with the associations, at this fraction of modelWeight */
+  modelOnPassages: number;
   weights: { direct: number; prop: number };
 }
 
@@ -47,7 +59,11 @@ export const DEFAULT_CONFIG: EngineConfig = {
   propagation: true,
   docExpansion: true,
   synonyms: true,
+  synonymWeights: DEFAULT_SYNONYM_WEIGHTS,
+  lexiconMaxDf: 0.01,
+  lexiconPhrases: false,
   modelWeight: 0.25,
+  modelOnPassages: 0,
   weights: { direct: 1, prop: 1.2 },
 };
 
@@ -57,8 +73,32 @@ interface Passage {
   cited: number[]; // article indexes
 }
 
+/** The engine's inverted indexes, e.g. restored from a snapshot (see snapshot.ts). */
+export interface PrebuiltIndexes {
+  art: Bm25fIndex;
+  pass: Bm25fIndex;
+  fiche: Bm25fIndex;
+  contrib: Bm25fIndex;
+  conv: Bm25fIndex;
+  theme: Bm25fIndex;
+}
+
+/** A scored candidate; materialised into a SearchResult only if it lands on the returned page. */
+interface Cand {
+  type: DocType;
+  idx: number;
+  score: number;
+  mask: number;
+  via?: number[]; // passages (articles)
+  route?: string;
+}
+
 interface QueryPlan {
-  terms: WeightedTerm[]; // original first, then synonyms, then model
+  terms: WeightedTerm[]; // original first, then synonyms
+  /** learned association terms (article index only), set by searchArticles */
+  model: WeightedTerm[];
+  /** max direct article score (for the semantic share) */
+  maxDirect: number;
   kinds: ('q' | 'syn' | 'model')[];
   surfaces: string[]; // per term: surface (q) or "from→to" label
   synFrom: { from: string; to: string }[]; // per term (syn only)
@@ -104,19 +144,23 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly buf: Record<string, ScoreResult> = {};
   private readonly filterCache = new Map<string, Record<DocType, Set<number>>>();
   private readonly buildMs: number;
+  private readonly combined: Float64Array;
+  private readonly combTouched: number[] = [];
+  private readonly artOrder: Int32Array;
   readonly config: EngineConfig;
 
-  constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}) {
+  constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}, prebuilt?: PrebuiltIndexes) {
     const t0 = performance.now();
     this.config = { ...DEFAULT_CONFIG, ...config, weights: { ...DEFAULT_CONFIG.weights, ...config.weights } };
     this.model = this.config.modelWeight > 0 ? model : undefined;
     const an = this.an;
-    this.syn = buildSynonymMap(an);
     this.articles = corpus.articles;
     this.fiches = dedupe(corpus.fiches, (f) => f.source + fold(f.title));
     this.contributions = corpus.contributions;
     this.conventions = corpus.conventions;
     this.themes = corpus.themes;
+    this.combined = new Float64Array(this.articles.length);
+    this.artOrder = Int32Array.from(this.articles, (a) => a.order);
     for (const s of corpus.sections) this.sectionTitle.set(s.id, cleanHeading(s.title));
     this.articles.forEach((a, i) => {
       if (!this.artByNum.has(a.num)) this.artByNum.set(a.num, i);
@@ -148,76 +192,13 @@ export class ExplocodeEngine implements SearchEngine {
       for (const a of p.cited) this.citedBy[a].push(pi);
     });
 
-    // passage index: title (everyday question) heavy, text light
-    const pb = new Bm25fBuilder([
-      { name: 'title', weight: 3, b: 0.3 },
-      { name: 'owner', weight: 0.8, b: 0.3 },
-      { name: 'text', weight: 0.6, b: 0.75 },
-    ]);
-    let pi = 0;
-    this.fiches.forEach((f) => {
-      pb.add([an.terms(f.title), an.terms(f.breadcrumb.join(' ')), an.terms(`${f.description} ${f.intro}`)]);
-      pi++;
-      for (const s of f.sections) {
-        if (!s.citedArticles.length) continue;
-        pb.add([an.terms(s.title), an.terms(f.title), an.terms(s.text)]);
-        pi++;
-      }
-    });
-    this.contributions.forEach((c) => {
-      pb.add([an.terms(c.title), [], an.terms(c.generic.text)]);
-      pi++;
-    });
-    this.passIdx = pb.build();
-
-    // articles: num, text, section titles, (expansion) titles of citing documents
-    const ab = new Bm25fBuilder([
-      { name: 'num', weight: 3, b: 0 },
-      { name: 'text', weight: 1, b: 0.75 },
-      { name: 'titles', weight: 0.6, b: 0.3 },
-      { name: 'cited', weight: 0.35, b: 0.75 },
-    ]);
-    this.articles.forEach((a, i) => {
-      const titles = a.path.map((id) => this.sectionTitle.get(id) ?? '').join(' ');
-      const cited = this.config.docExpansion ? this.citedBy[i].map((p) => this.passages[p].title).join(' . ') : '';
-      ab.add([an.terms(a.num), an.terms(a.text), an.terms(titles), an.terms(cited)]);
-    });
-    this.artIdx = ab.build();
-
-    const fb = new Bm25fBuilder([
-      { name: 'title', weight: 3, b: 0.3 },
-      { name: 'desc', weight: 1, b: 0.5 },
-      { name: 'sections', weight: 1, b: 0.5 },
-      { name: 'body', weight: 0.3, b: 0.75 },
-    ]);
-    for (const f of this.fiches)
-      fb.add([
-        an.terms(f.title),
-        an.terms(`${f.description} ${f.breadcrumb.join(' ')}`),
-        an.terms(f.sections.map((s) => s.title).join(' . ')),
-        an.terms(f.intro + ' ' + f.sections.map((s) => s.text).join(' ')),
-      ]);
-    this.ficheIdx = fb.build();
-
-    const cb = new Bm25fBuilder([
-      { name: 'title', weight: 3, b: 0.3 },
-      { name: 'text', weight: 0.5, b: 0.75 },
-    ]);
-    for (const c of this.contributions) cb.add([an.terms(c.title), an.terms(c.generic.text)]);
-    this.contribIdx = cb.build();
-
-    const vb = new Bm25fBuilder([
-      { name: 'short', weight: 3, b: 0.3 },
-      { name: 'title', weight: 1, b: 0.5 },
-      { name: 'idcc', weight: 3, b: 0 },
-    ]);
-    for (const c of this.conventions) vb.add([an.terms(c.shortTitle), an.terms(c.title), [c.idcc, c.idcc.padStart(4, '0'), 'idcc']]);
-    this.convIdx = vb.build();
-
-    const tb = new Bm25fBuilder([
-      { name: 'title', weight: 2, b: 0.5 },
-      { name: 'path', weight: 0.3, b: 0.5 },
-    ]);
+    // inverted indexes: restored from a snapshot, or built
+    const pre = prebuilt;
+    this.passIdx = pre?.pass ?? this.buildPassIdx();
+    this.artIdx = pre?.art ?? this.buildArtIdx();
+    this.ficheIdx = pre?.fiche ?? this.buildFicheIdx();
+    this.contribIdx = pre?.contrib ?? this.buildContribIdx();
+    this.convIdx = pre?.conv ?? this.buildConvIdx();
     this.themes.forEach((t, i) => {
       this.themeById.set(t.id, i);
       if (t.parentId) {
@@ -225,9 +206,16 @@ export class ExplocodeEngine implements SearchEngine {
         if (l) l.push(t.id);
         else this.themeChildren.set(t.parentId, [t.id]);
       }
-      tb.add([an.terms(cleanHeading(t.title)), an.terms(t.path.map(cleanHeading).join(' '))]);
     });
-    this.themeIdx = tb.build();
+    this.themeIdx = pre?.theme ?? this.buildThemeIdx();
+    const maxDf = this.config.lexiconMaxDf * this.articles.length;
+    this.syn = buildSynonymMap(an, { ...DEFAULT_SYNONYM_WEIGHTS, ...this.config.synonymWeights }, (phrase) =>
+      {
+        const ts = an.terms(phrase);
+        return (this.config.lexiconPhrases && ts.length >= 2) || ts.some((t) => this.artIdx.df(t) <= maxDf);
+      },
+    );
+
     this.ficheThemes = this.fiches.map((f) => {
       const s = new Set<string>();
       for (let k = 1; k <= f.breadcrumb.length; k++) s.add(spThemeId(f.breadcrumb.slice(0, k)));
@@ -250,6 +238,98 @@ export class ExplocodeEngine implements SearchEngine {
     ];
     this.suggester = new Suggester(themeInputs, titles);
     this.buildMs = performance.now() - t0;
+  }
+
+  private buildPassIdx(): Bm25fIndex {
+    const an = this.an;
+    const pb = new Bm25fBuilder([
+      { name: 'title', weight: 3, b: 0.3 },
+      { name: 'owner', weight: 0.8, b: 0.3 },
+      { name: 'text', weight: 0.6, b: 0.75 },
+    ]);
+    this.fiches.forEach((f) => {
+      pb.add([an.terms(f.title), an.terms(f.breadcrumb.join(' ')), an.terms(`${f.description} ${f.intro}`)]);
+      for (const s of f.sections) {
+        if (!s.citedArticles.length) continue;
+        pb.add([an.terms(s.title), an.terms(f.title), an.terms(s.text)]);
+      }
+    });
+    this.contributions.forEach((c) => {
+      pb.add([an.terms(c.title), [], an.terms(c.generic.text)]);
+    });
+    return pb.build();
+  }
+
+  private buildArtIdx(): Bm25fIndex {
+    const an = this.an;
+    const ab = new Bm25fBuilder([
+      { name: 'num', weight: 3, b: 0 },
+      { name: 'text', weight: 1, b: 0.75 },
+      { name: 'titles', weight: 0.6, b: 0.3 },
+      { name: 'cited', weight: 0.35, b: 0.75 },
+    ]);
+    this.articles.forEach((a, i) => {
+      const titles = a.path.map((id) => this.sectionTitle.get(id) ?? '').join(' ');
+      const cited = this.config.docExpansion ? this.citedBy[i].map((p) => this.passages[p].title).join(' . ') : '';
+      ab.add([an.terms(a.num), an.terms(a.text), an.terms(titles), an.terms(cited)]);
+    });
+    return ab.build();
+  }
+
+  private buildFicheIdx(): Bm25fIndex {
+    const an = this.an;
+    const fb = new Bm25fBuilder([
+      { name: 'title', weight: 3, b: 0.3 },
+      { name: 'desc', weight: 1, b: 0.5 },
+      { name: 'sections', weight: 1, b: 0.5 },
+      { name: 'body', weight: 0.3, b: 0.75 },
+    ]);
+    for (const f of this.fiches)
+      fb.add([
+        an.terms(f.title),
+        an.terms(`${f.description} ${f.breadcrumb.join(' ')}`),
+        an.terms(f.sections.map((s) => s.title).join(' . ')),
+        an.terms(f.intro + ' ' + f.sections.map((s) => s.text).join(' ')),
+      ]);
+    return fb.build();
+  }
+
+  private buildContribIdx(): Bm25fIndex {
+    const an = this.an;
+    const cb = new Bm25fBuilder([
+      { name: 'title', weight: 3, b: 0.3 },
+      { name: 'text', weight: 0.5, b: 0.75 },
+    ]);
+    for (const c of this.contributions) cb.add([an.terms(c.title), an.terms(c.generic.text)]);
+    return cb.build();
+  }
+
+  private buildConvIdx(): Bm25fIndex {
+    const an = this.an;
+    const vb = new Bm25fBuilder([
+      { name: 'short', weight: 3, b: 0.3 },
+      { name: 'title', weight: 1, b: 0.5 },
+      { name: 'idcc', weight: 3, b: 0 },
+    ]);
+    for (const c of this.conventions) vb.add([an.terms(c.shortTitle), an.terms(c.title), [c.idcc, c.idcc.padStart(4, '0'), 'idcc']]);
+    return vb.build();
+  }
+
+  private buildThemeIdx(): Bm25fIndex {
+    const an = this.an;
+    const tb = new Bm25fBuilder([
+      { name: 'title', weight: 2, b: 0.5 },
+      { name: 'path', weight: 0.3, b: 0.5 },
+    ]);
+    this.themes.forEach((t) => {
+      tb.add([an.terms(cleanHeading(t.title)), an.terms(t.path.map(cleanHeading).join(' '))]);
+    });
+    return tb.build();
+  }
+
+  /** The built indexes (for snapshots). */
+  indexes(): PrebuiltIndexes {
+    return { art: this.artIdx, pass: this.passIdx, fiche: this.ficheIdx, contrib: this.contribIdx, conv: this.convIdx, theme: this.themeIdx };
   }
 
   stats() {
@@ -305,7 +385,7 @@ export class ExplocodeEngine implements SearchEngine {
       }
     }
     const keys = new Set(terms.map((t) => t.term));
-    return { terms, kinds, surfaces, synFrom, nOriginal, keys };
+    return { terms, model: [], maxDirect: 0, kinds, surfaces, synFrom, nOriginal, keys };
   }
 
   /** Model expansion terms (article index only). */
@@ -435,7 +515,7 @@ export class ExplocodeEngine implements SearchEngine {
       results.push(r);
     }
 
-    const themes = this.matchThemes(plan, results, themePool !== null && !filter ? null : undefined);
+    const themes = this.matchThemes(plan, results, themePool !== null);
     const names = new Map(themes.map((t) => [t.id, t.title]));
     const page = results.slice(offset, offset + limit).map((c) => {
       const r = this.materialize(c, plan, idcc);
@@ -522,7 +602,9 @@ export class ExplocodeEngine implements SearchEngine {
     }
     const via = new Map<number, { p: number; s: number }[]>();
     if (this.config.propagation) {
-      const pr = this.passIdx.score(plan.terms, this.buffer('pass', this.passIdx));
+      const pf = this.config.modelOnPassages;
+      const pterms = pf > 0 && mterms.length ? [...plan.terms, ...mterms.map((t) => ({ term: t.term, weight: t.weight * pf }))] : plan.terms;
+      const pr = this.passIdx.score(pterms, this.buffer('pass', this.passIdx));
       const top = topK(pr, 15);
       const maxP = top[0]?.score ?? 1;
       // coverage of the question by the best passage: a weak match should propagate little
@@ -676,9 +758,10 @@ export class ExplocodeEngine implements SearchEngine {
   }
 
   /** Themes the question maps to: title matches, reinforced by the code sections of the top articles. */
-  private matchThemes(plan: QueryPlan, results: SearchResult[]): ThemeHit[] {
+  private matchThemes(plan: QueryPlan, results: Cand[], themeScored: boolean): ThemeHit[] {
     if (!plan.terms.length) return [];
-    const r = this.themeIdx.score(plan.terms, this.buffer('themeM', this.themeIdx));
+    // the theme pool, when searched, already holds these (unfiltered) scores
+    const r = themeScored ? this.buffer('theme', this.themeIdx) : this.themeIdx.score(plan.terms, this.buffer('themeM', this.themeIdx));
     const score = new Map<number, number>();
     const top = topK(r, 30);
     const max = top[0]?.score || 1;
@@ -688,15 +771,12 @@ export class ExplocodeEngine implements SearchEngine {
     for (const res of results) {
       if (res.type !== 'article') continue;
       if (++rank > 10) break;
-      const a = this.articles[this.artByNum.get(res.num!) ?? -1];
-      if (!a) continue;
+      const a = this.articles[res.idx];
       for (const sec of a.path.slice(2)) {
         const ti = this.themeById.get('code:' + sec);
         if (ti !== undefined) score.set(ti, (score.get(ti) ?? 0) + 0.15 / rank);
       }
     }
-    const B = this.buffer('themeM', this.themeIdx);
-    Bm25fIndex.reset(B);
     return [...score.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, 5)
@@ -723,6 +803,6 @@ function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
   });
 }
 
-export function buildEngine(corpus: Corpus, model?: SemanticModel | null, config?: Partial<EngineConfig>): ExplocodeEngine {
-  return new ExplocodeEngine(corpus, model ?? undefined, config);
+export function buildEngine(corpus: Corpus, model?: SemanticModel | null, config?: Partial<EngineConfig>, prebuilt?: PrebuiltIndexes): ExplocodeEngine {
+  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt);
 }

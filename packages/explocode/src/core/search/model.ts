@@ -15,18 +15,23 @@ import type { Corpus } from '../types.ts';
 export interface SemanticModel {
   format: 'explocode-assoc-v1';
   corpusVersion: string;
-  params: { minCount: number; topK: number; pairs: number };
+  params: { minCount: number; topK: number; pairs: number } & Partial<TrainOptions>;
   /** question-side stem → [article-side stem, weight in (0,1]] sorted by weight desc */
   assoc: Record<string, [string, number][]>;
 }
 
 export const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../model/semantic-model.json');
 
-/** Loads the shipped model; null (engine runs without it) when missing or invalid. */
+/** Parses a model file's text; undefined when it is not a model of the supported format. */
+export function parseModel(text: string): SemanticModel | undefined {
+  const m = JSON.parse(text) as SemanticModel;
+  return m && m.format === 'explocode-assoc-v1' && typeof m.assoc === 'object' ? m : undefined;
+}
+
+/** Loads the shipped model; undefined (engine runs without it) when missing or invalid. */
 export async function loadModel(path = MODEL_PATH): Promise<SemanticModel | undefined> {
   try {
-    const m = JSON.parse(await readFile(path, 'utf8')) as SemanticModel;
-    return m.format === 'explocode-assoc-v1' ? m : undefined;
+    return parseModel(await readFile(path, 'utf8'));
   } catch {
     return undefined;
   }
@@ -34,60 +39,110 @@ export async function loadModel(path = MODEL_PATH): Promise<SemanticModel | unde
 
 export function loadModelSync(path = MODEL_PATH): SemanticModel | undefined {
   if (!existsSync(path)) return undefined;
-  const m = JSON.parse(readFileSync(path, 'utf8')) as SemanticModel;
-  return m.format === 'explocode-assoc-v1' ? m : undefined;
+  return parseModel(readFileSync(path, 'utf8'));
 }
 
 const HEADING = /^(?:partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe)\b[^:]{0,40}:\s*/i;
 export const cleanHeading = (t: string) => t.replace(HEADING, '').replace(/[.\s]+$/, '').trim();
 
 export interface TrainOptions {
+  /** minimum (weighted) co-occurrence count of an association */
   minCount?: number;
+  /** associations kept per question-side term */
   topK?: number;
+  /** question side also reads the plain-language text of fiches/sections/answers (not only titles) */
+  questionText?: boolean;
+  /** max terms kept per question-side unit / per article (by tf-idf); titles always kept */
+  maxQTerms?: number;
+  maxDTerms?: number;
+  /** absolute discount of co-occurrence counts (smoothing: rare pairs count less) */
+  discount?: number;
+  /** minimum PMI */
+  minPmi?: number;
 }
 
+export const DEFAULT_TRAIN: Required<TrainOptions> = {
+  minCount: 2,
+  topK: 10,
+  questionText: true,
+  maxQTerms: 30,
+  maxDTerms: 40,
+  discount: 0.5,
+  minPmi: 0.7,
+};
+
+/** Top terms of a text by tf·idf (ties by term), plus `always`. */
+function salient(terms: string[], idf: (t: string) => number, max: number, always: string[] = []): string[] {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const ranked = [...tf.entries()]
+    .map(([t, c]) => [t, (1 + Math.log(c)) * idf(t)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([t]) => t);
+  return [...new Set([...always, ...ranked])];
+}
+
+const usable = (t: string) => t.length >= 3 && !/[0-9]/.test(t);
+
 /**
- * Deterministic training: for each (citing passage, cited article) pair, co-occurrence of the
- * passage's question-side terms (its titles) and the article's terms (text + section titles),
- * each pair weighted 1/|cited articles of the passage|. Association = pointwise mutual information
- * discounted by evidence: w(q,d) = c(q,d)/c(q) * log(c(q,d)·N/(c(q)·c(d))) for c(q,d) ≥ minCount.
+ * Deterministic training of term associations between the plain language of the documents that cite
+ * articles (fiches, fiche sections, Q&A: titles and text) and the language of the cited articles (text
+ * + section titles). Each (citing unit, cited article) pair counts 1/|articles cited by the unit|;
+ * each side keeps its most salient terms (tf·idf). Association of question term q and article term d:
+ * discounted co-occurrence c'(q,d) = max(0, c(q,d) − δ), PMI = log(c'(q,d)·N / (c(q)·c(d))), weight =
+ * c'(q,d)/c(q) · PMI (expected PMI: frequent *and* specific), PMI ≥ minPmi, top-k per q, normalised to
+ * the best association of q. Trained on corpus content only.
  */
-export function trainModel(corpus: Corpus, opts: TrainOptions = {}): SemanticModel {
-  const minCount = opts.minCount ?? 2;
-  const topK = opts.topK ?? 8;
+export function trainModel(corpus: Corpus, options: TrainOptions = {}): SemanticModel {
+  const o = { ...DEFAULT_TRAIN, ...options };
   const an = new FrenchAnalyzer({ stem: 'light' });
   const byNum = new Map(corpus.articles.map((a) => [a.num, a]));
   const sectionTitle = new Map(corpus.sections.map((s) => [s.id, cleanHeading(s.title)]));
-  const artTerms = new Map<string, string[]>();
-  const termsOfArticle = (num: string): string[] | undefined => {
-    let t = artTerms.get(num);
-    if (t) return t;
-    const a = byNum.get(num);
-    if (!a) return undefined;
+
+  // article side
+  const artRaw = new Map<string, string[]>();
+  const dfA = new Map<string, number>();
+  for (const a of corpus.articles) {
     const titles = a.path.slice(-2).map((id) => sectionTitle.get(id) ?? '').join(' ');
-    t = [...new Set(an.terms(a.text + ' ' + titles))];
-    artTerms.set(num, t);
+    const t = an.terms(a.text + ' ' + titles).filter(usable);
+    artRaw.set(a.num, t);
+    for (const x of new Set(t)) dfA.set(x, (dfA.get(x) ?? 0) + 1);
+  }
+  const nA = corpus.articles.length;
+  const idfA = (t: string) => Math.log(1 + nA / (dfA.get(t) ?? 1));
+  const artTerms = new Map<string, string[]>();
+  const termsOfArticle = (num: string): string[] => {
+    let t = artTerms.get(num);
+    if (!t) artTerms.set(num, (t = salient(artRaw.get(num) ?? [], idfA, o.maxDTerms)));
     return t;
   };
-  const pairs: { q: string[]; cited: string[] }[] = [];
+
+  // question side: citing units
+  const units: { title: string[]; text: string[]; cited: string[] }[] = [];
   for (const f of corpus.fiches) {
-    pairs.push({ q: an.terms(f.title), cited: f.citedArticles });
-    for (const s of f.sections) if (s.citedArticles.length) pairs.push({ q: an.terms(`${f.title} ${s.title}`), cited: s.citedArticles });
+    units.push({ title: an.terms(f.title), text: o.questionText ? an.terms(`${f.description} ${f.intro}`) : [], cited: f.citedArticles });
+    for (const s of f.sections)
+      if (s.citedArticles.length) units.push({ title: an.terms(`${f.title} ${s.title}`), text: o.questionText ? an.terms(s.text) : [], cited: s.citedArticles });
   }
-  for (const c of corpus.contributions) pairs.push({ q: an.terms(c.title), cited: c.generic.citedArticles });
+  for (const c of corpus.contributions) units.push({ title: an.terms(c.title), text: o.questionText ? an.terms(c.generic.text) : [], cited: c.generic.citedArticles });
+  const dfU = new Map<string, number>();
+  for (const u of units) for (const x of new Set([...u.title, ...u.text])) dfU.set(x, (dfU.get(x) ?? 0) + 1);
+  const idfU = (t: string) => Math.log(1 + units.length / (dfU.get(t) ?? 1));
 
   const cq = new Map<string, number>();
   const cd = new Map<string, number>();
   const cqd = new Map<string, Map<string, number>>();
   let n = 0;
   let npairs = 0;
-  for (const p of pairs) {
-    const cited = p.cited.filter((x) => byNum.has(x));
-    if (!cited.length || !p.q.length) continue;
+  for (const u of units) {
+    const cited = [...new Set(u.cited)].filter((x) => byNum.has(x));
+    if (!cited.length) continue;
+    const qs = salient([...u.title, ...u.text].filter(usable), idfU, o.maxQTerms, u.title.filter(usable));
+    if (!qs.length) continue;
     const w = 1 / cited.length;
-    const qs = [...new Set(p.q)];
     for (const num of cited) {
-      const ds = termsOfArticle(num)!;
+      const ds = termsOfArticle(num);
       npairs++;
       n += w;
       for (const d of ds) cd.set(d, (cd.get(d) ?? 0) + w);
@@ -101,22 +156,28 @@ export function trainModel(corpus: Corpus, opts: TrainOptions = {}): SemanticMod
   }
   const assoc: Record<string, [string, number][]> = {};
   for (const q of [...cqd.keys()].sort()) {
-    if (q.length < 3 || /[0-9]/.test(q)) continue;
     const m = cqd.get(q)!;
     const c = cq.get(q)!;
-    if (c < minCount * 0.5) continue;
+    if (c < o.minCount * 0.5) continue;
     const scored: [string, number][] = [];
     for (const [d, cnt] of m) {
-      if (d === q || cnt < minCount * 0.5 || d.length < 3 || /[0-9]/.test(d)) continue;
-      const pmi = Math.log((cnt * n) / (c * cd.get(d)!));
-      if (pmi <= 0.5) continue;
-      scored.push([d, (cnt / c) * pmi]);
+      if (d === q || cnt < o.minCount * 0.5) continue;
+      const disc = cnt - o.discount;
+      if (disc <= 0) continue;
+      const pmi = Math.log((disc * n) / (c * cd.get(d)!));
+      if (pmi < o.minPmi) continue;
+      scored.push([d, (disc / c) * pmi]);
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const top = scored.slice(0, topK);
+    const top = scored.slice(0, o.topK);
     if (!top.length) continue;
     const max = top[0][1];
-    assoc[q] = top.map(([d, s]) => [d, Math.round((s / max) * 1000) / 1000]);
+    assoc[q] = top.map(([d, sc]) => [d, Math.round((sc / max) * 1000) / 1000]);
   }
-  return { format: 'explocode-assoc-v1', corpusVersion: corpus.version, params: { minCount, topK, pairs: npairs }, assoc };
+  return {
+    format: 'explocode-assoc-v1',
+    corpusVersion: corpus.version,
+    params: { ...o, pairs: npairs },
+    assoc,
+  };
 }

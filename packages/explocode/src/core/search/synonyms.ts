@@ -29,10 +29,19 @@ export function loadCdtnSynonyms(): { cdtn: string[]; thesaurus: TessEntry[] } {
   return { cdtn: ds.cdtnSynonyms, thesaurus: ds.thesaurus };
 }
 
-export function buildSynonymMap(analyzer: FrenchAnalyzer, w: SynonymWeights = DEFAULT_SYNONYM_WEIGHTS): SynonymMap {
+/**
+ * `everyday(phrase)`: whether a lexicon source phrase is everyday language rather than the code's own
+ * wording. Lexicon rules only fire for everyday phrases: a rule rewriting a word the code itself uses
+ * ("congé", "contrat", "refuser") only dilutes the query.
+ */
+export function buildSynonymMap(
+  analyzer: FrenchAnalyzer,
+  w: SynonymWeights = DEFAULT_SYNONYM_WEIGHTS,
+  everyday: (phrase: string) => boolean = () => true,
+): SynonymMap {
   const map = new SynonymMap(analyzer);
   const { cdtn, thesaurus } = loadCdtnSynonyms();
-  for (const line of cdtn) {
+  for (const line of w.cdtn > 0 ? cdtn : []) {
     const [lhs, rhs] = line.split('=>');
     const left = lhs.split(/[,/]/).map((s) => s.trim()).filter(Boolean);
     if (rhs !== undefined) {
@@ -42,10 +51,14 @@ export function buildSynonymMap(analyzer: FrenchAnalyzer, w: SynonymWeights = DE
       else map.addGroup(left, w.cdtn, [target]);
     } else map.addGroup(left, w.cdtn);
   }
-  for (const { term, equivalent } of thesaurus) {
+  for (const { term, equivalent } of w.thesaurus > 0 ? thesaurus : []) {
     if (!term || !equivalent || Number.isInteger(parseInt(equivalent, 10))) continue;
     map.addGroup([term, equivalent], w.thesaurus);
   }
-  for (const [from, to] of EVERYDAY_LEXICON) map.addGroup(from, w.lexicon, to);
+  if (w.lexicon > 0)
+    for (const [from, to] of EVERYDAY_LEXICON) {
+      const src = from.filter(everyday);
+      if (src.length) map.addGroup(src, w.lexicon, to);
+    }
   return map;
 }
