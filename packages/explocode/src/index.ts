@@ -1,6 +1,7 @@
 import type { ServiceModule, ServiceContext, Stand } from '@eig/platform/service.ts';
 import { migrations } from './db/migrations.ts';
 import { explocodeRoutes } from './http/routes.ts';
+import { explocodeAdminRoutes } from './http/admin-routes.ts';
 import { ExplocodeRuntime } from './runtime.ts';
 import { explocodeCli } from './cli/commands.ts';
 
@@ -17,6 +18,7 @@ export function createExplocode(): ServiceModule & { runtime(): ExplocodeRuntime
     runtime: () => runtime,
     async routes(app, ctx) {
       await explocodeRoutes(app, runtimeFor(ctx));
+      await explocodeAdminRoutes(app, runtimeFor(ctx), ctx.jobs);
     },
     cli: explocodeCli,
     async start(ctx) {

@@ -20,3 +20,17 @@ export {
 export { i18n, t, addResources } from './i18n.ts';
 export { createProgress, runCommand, type Progress } from './cli/index.ts';
 export type { ServiceContext, ServiceModule, Stand, StandFigure } from './service.ts';
+export {
+  authMigrations,
+  AuthError,
+  UserStore,
+  registerAuth,
+  requireRole,
+  requireSameOrigin,
+  sameOriginOk,
+  usersCli,
+  SESSION_COOKIE,
+  type AuthOptions,
+  type AuthUser,
+  type UserInfo,
+} from './auth/index.ts';

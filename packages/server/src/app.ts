@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  authMigrations,
   createJobQueue,
   createLogger,
   createServer,
   loadConfig,
   migrate,
   openDb,
+  registerAuth,
   registerService,
   type Config,
   type Db,
@@ -44,6 +46,7 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
   const services = opts.services ?? createServices();
 
   const db = opts.db ?? (await openDb(config, log));
+  await migrate(db, 'platform', authMigrations);
   for (const service of services) await migrate(db, service.id, service.migrations);
   const jobs = await createJobQueue(db, config, { log });
   const ctx: ServiceContext = { config, db, log, jobs };
@@ -57,6 +60,8 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
     readiness: async () =>
       Object.fromEntries((await stands()).map((s) => [s.id, { ready: s.ready, status: s.status }])),
   });
+  // Before the services: their routes see `req.user` and use requireRole.
+  registerAuth(app, { db });
   for (const service of services) registerService(app, service, ctx);
 
   app.register(async (scoped) => {

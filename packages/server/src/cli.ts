@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import {
+  authMigrations,
   createJobQueue,
   createLogger,
   loadConfig,
   migrate,
   openDb,
   runCommand,
+  usersCli,
   type ServiceContext,
 } from '@eig/platform';
 import { createServices } from './services.ts';
@@ -26,12 +28,14 @@ async function getContext(): Promise<ServiceContext> {
   // Logs go to stderr at warn level: stdout is the command's own output.
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
   const db = await openDb(config, log);
+  await migrate(db, 'platform', authMigrations);
   for (const s of services) await migrate(db, s.id, s.migrations);
   ctx = { config, db, log, jobs: await createJobQueue(db, { databaseUrl: undefined }, { log }) };
   return ctx;
 }
 
 for (const s of services) s.cli?.(program, getContext);
+usersCli(program, async () => (await getContext()).db);
 
 await runCommand(async () => {
   try {

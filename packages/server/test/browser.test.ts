@@ -4,7 +4,8 @@
  *
  * Path: home → ExploCode → type "licenciement éco" in the search bar → theme suggestions → pick
  * one with ArrowDown + Enter → results narrowed to that theme → open an article → theme, fiche,
- * answer (with a chosen collective agreement), agreement, how-it-works and 404 pages.
+ * answer (with a chosen collective agreement), agreement, how-it-works and 404 pages. Staff: log in,
+ * start an ingest on ExploCode's admin page and watch its progress (stubbed ingest), log out.
  *
  * Needs the web build (npm install runs it) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
@@ -15,9 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { loadConfig } from '@eig/platform';
+import { loadConfig, UserStore } from '@eig/platform';
 import { runIngest } from '@eig/explocode/ingest/run.ts';
-import type { ExplocodeRuntime } from '@eig/explocode/runtime.ts';
+import { INGEST_JOB, type ExplocodeRuntime } from '@eig/explocode/runtime.ts';
 import { createApp, type App } from '../src/app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,6 +32,8 @@ let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 const audited: { url: string; violations: string[] }[] = [];
+const ADMIN = { email: 'admin@exemple.gouv.fr', password: 'un mot de passe solide' };
+let releaseIngest: () => void = () => {};
 
 async function audit(label: string): Promise<void> {
   await page.waitForSelector('html[data-eig-hydrated="true"]');
@@ -77,6 +80,16 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     });
     const explocode = suite.services.find((s) => s.id === 'explocode') as unknown as { runtime(): ExplocodeRuntime | null };
     await explocode.runtime()!.reload();
+    await new UserStore(suite.ctx.db).create(ADMIN.email, ADMIN.password, ['admin']);
+    // The admin page's "re-ingest" runs this stub: it reports progress, then waits for the test.
+    suite.ctx.jobs.register(INGEST_JOB, async (_payload, job) => {
+      job.progress(40, 100, 'articles du Code du travail');
+      await new Promise<void>((resolve) => {
+        releaseIngest = resolve;
+        job.signal.addEventListener('abort', () => resolve());
+      });
+      job.progress(100, 100, 'contenu à jour');
+    });
     base = (await suite.app.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1');
 
     browser = await chromium.launch({
@@ -87,12 +100,12 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
-      // the 404 pages legitimately log their own status
-      if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(`console: ${m.text()}`);
+      // the 404 pages and the failed login page (401) legitimately log their own status
+      if (m.type() === 'error' && !/status of (404|401)/.test(m.text())) problems.push(`console: ${m.text()}`);
     });
     page.on('requestfailed', (r) => {
       // navigation away aborts pending suggestion/status fetches
-      if (!/\/api\/explocode\/(suggest|status)/.test(r.url())) problems.push(`request failed: ${r.url()}`);
+      if (!/\/api\/explocode\/(suggest|status|admin\/)/.test(r.url())) problems.push(`request failed: ${r.url()}`);
     });
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`external request: ${r.url()}`);
@@ -100,6 +113,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
   }, 240_000);
 
   afterAll(async () => {
+    releaseIngest();
     await browser?.close();
     await suite?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -185,6 +199,40 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page non trouvée');
     await visit('/nulle-part', '404', 404);
   }, 60_000);
+
+  it('staff: log in, re-ingest from the admin page with live progress, log out', async () => {
+    // The admin page sends visitors to the login page first.
+    await visit('/explocode/admin', 'login');
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+    await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(ADMIN.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('pas le bon mot de passe');
+    await Promise.all([page.waitForURL(/\/connexion$/), page.getByRole('button', { name: 'Se connecter' }).click()]);
+    await expect(page.title()).resolves.toMatch(/^Erreur : Connexion/);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Adresse électronique ou mot de passe incorrect.');
+    await audit('login-error');
+
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+    await Promise.all([page.waitForURL(`${base}/explocode/admin`), page.getByRole('button', { name: 'Se connecter' }).click()]);
+    await audit('admin');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Administration d’ExploCode');
+    await expect(page.locator('main').textContent()).resolves.toMatch(/Jeu de données no 1, version/);
+
+    await Promise.all([page.waitForURL(/ingestion=lancee/), page.getByRole('button', { name: 'Relancer l’ingestion' }).click()]);
+    await page.locator('.eig-progress').getByText('40 % — articles du Code du travail').waitFor({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Relancer l’ingestion' }).isDisabled()).resolves.toBe(true);
+    await audit('admin-ingest-running');
+    // The page follows the job by itself, without reloading: the marker survives.
+    await page.evaluate(() => ((window as unknown as { eigMarker: number }).eigMarker = 1));
+    releaseIngest();
+    await page.getByText('La dernière ingestion est terminée.').waitFor({ state: 'attached', timeout: 15_000 });
+    await expect(page.evaluate(() => (window as unknown as { eigMarker?: number }).eigMarker)).resolves.toBe(1);
+    await expect(page.getByRole('cell', { name: /^100 % — contenu à jour/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Relancer l’ingestion' }).isEnabled()).resolves.toBe(true);
+
+    await Promise.all([page.waitForURL(`${base}/`), page.locator('header button:visible', { hasText: 'Se déconnecter' }).first().click()]);
+    await page.waitForSelector('html[data-eig-hydrated="true"]');
+    await expect(page.locator('header button:visible', { hasText: 'Se déconnecter' }).count()).resolves.toBe(0);
+  }, 90_000);
 
   it('no script error, no failed or external request', () => {
     expect(problems).toEqual([]);

@@ -92,7 +92,9 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     assertCleanUrl(req.url);
   });
 
-  app.register(helmet, { contentSecurityPolicy });
+  // Referrer only to ourselves: result URLs carry what people search for, which must not leak to
+  // linked sites (Légifrance...), while our own same-origin form posts keep a usable Origin.
+  app.register(helmet, { contentSecurityPolicy, referrerPolicy: { policy: 'same-origin' } });
 
   app.register(rateLimit, {
     global: true,

@@ -3,7 +3,8 @@ import type { PageState } from './state.ts';
 import { Layout } from '../shell/Layout.tsx';
 import { ExplocodeStatusAlert } from '../components/IngestStatus.tsx';
 import { HomePage } from '../pages/Home.tsx';
-import { AccessibilityPage, NotFoundPage, UnavailablePage } from '../pages/ErrorPages.tsx';
+import { AccessibilityPage, ForbiddenPage, NotFoundPage, UnavailablePage } from '../pages/ErrorPages.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
 import { ExploHomePage, EXPLOCODE_SEARCH_INPUT_ID } from '../services/explocode/pages/ExploHome.tsx';
 import { SearchPage } from '../services/explocode/pages/SearchPage.tsx';
 import { ArticlePage } from '../services/explocode/pages/ArticlePage.tsx';
@@ -12,6 +13,7 @@ import { FichePage } from '../services/explocode/pages/FichePage.tsx';
 import { ContributionPage } from '../services/explocode/pages/ContributionPage.tsx';
 import { ConventionPage, ConventionsPage } from '../services/explocode/pages/ConventionPages.tsx';
 import { HowPage } from '../services/explocode/pages/HowPage.tsx';
+import { AdminPage } from '../services/explocode/pages/AdminPage.tsx';
 
 function Page({ state }: { state: PageState }) {
   const { ctx } = state;
@@ -29,6 +31,10 @@ function Page({ state }: { state: PageState }) {
       );
     case 'accessibility':
       return <AccessibilityPage />;
+    case 'forbidden':
+      return <ForbiddenPage message={state.message} />;
+    case 'login':
+      return <LoginPage ctx={ctx} returnTo={state.returnTo} email={state.email} error={state.error} />;
     case 'explocode.home':
       return <ExploHomePage ctx={ctx} themes={state.themes} />;
     case 'explocode.search':
@@ -47,6 +53,8 @@ function Page({ state }: { state: PageState }) {
       return <ConventionsPage ctx={ctx} q={state.q} results={state.results} />;
     case 'explocode.how':
       return <HowPage ctx={ctx} />;
+    case 'explocode.admin':
+      return <AdminPage ctx={ctx} datasets={state.datasets} jobs={state.jobs} notice={state.notice} />;
   }
 }
 

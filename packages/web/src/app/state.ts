@@ -4,6 +4,8 @@
  */
 import type { Stand } from '@eig/platform/service.ts';
 import type {
+  AdminDatasetsResponse,
+  AdminJobsResponse,
   ArticleResponse,
   ContributionResponse,
   ConventionArticlesResponse,
@@ -29,6 +31,19 @@ export interface PageContext {
   explocodeStatus?: StatusResponse | null;
   /** ExploCode: the collective agreement the user chose (cookie), if any. */
   convention?: Pick<Convention, 'idcc' | 'title' | 'shortTitle'> | null;
+  /** The logged-in staff member (session cookie), if any: the header then offers to log out. */
+  user?: PageUser | null;
+}
+
+export interface PageUser {
+  email: string;
+  roles: string[];
+}
+
+/** A message shown at the top of a page after an action (e.g. an ingest started). */
+export interface Notice {
+  severity: 'success' | 'info' | 'warning' | 'error';
+  text: string;
 }
 
 export interface SearchParams {
@@ -44,6 +59,9 @@ export type PageData =
   | { page: 'not-found'; message: string }
   | { page: 'unavailable'; message: string }
   | { page: 'accessibility' }
+  | { page: 'forbidden'; message: string }
+  /** `returnTo`: local path to go back to once logged in; `error`: why the last attempt failed. */
+  | { page: 'login'; returnTo: string; email: string; error: string | null }
   | { page: 'explocode.home'; themes: RootThemesResponse }
   | {
       page: 'explocode.search';
@@ -60,7 +78,8 @@ export type PageData =
   | { page: 'explocode.contribution'; data: ContributionResponse; idcc: string | null }
   | { page: 'explocode.convention'; data: ConventionResponse; q: string; articles: ConventionArticlesResponse | null }
   | { page: 'explocode.conventions'; q: string; results: Convention[] | null }
-  | { page: 'explocode.how' };
+  | { page: 'explocode.how' }
+  | { page: 'explocode.admin'; datasets: AdminDatasetsResponse; jobs: AdminJobsResponse; notice: Notice | null };
 
 export type PageState = PageData & {
   /** Document title */

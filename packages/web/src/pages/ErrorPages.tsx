@@ -74,3 +74,28 @@ export function AccessibilityPage() {
     </div>
   );
 }
+
+/** 403: logged in, but without the role the page needs. */
+export function ForbiddenPage({ message }: { message: string }) {
+  return (
+    <div className="fr-container fr-py-8w">
+      <h1>Accès refusé</h1>
+      <p className="fr-text--sm fr-mb-3w">Erreur 403</p>
+      <p className="fr-text--lead">{message}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <a className="fr-btn" href="/">
+            Page d’accueil
+          </a>
+        </li>
+        <li>
+          <form method="post" action="/deconnexion">
+            <button type="submit" className="fr-btn fr-btn--secondary">
+              Changer de compte
+            </button>
+          </form>
+        </li>
+      </ul>
+    </div>
+  );
+}

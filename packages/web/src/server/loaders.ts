@@ -4,8 +4,10 @@
  * the `api` function, so pages show exactly what API clients get.
  */
 import type { Stand } from '@eig/platform/service.ts';
-import type { PageContext, PageData, PageState, SearchParams } from '../app/state.ts';
+import type { Notice, PageContext, PageData, PageState, PageUser, SearchParams } from '../app/state.ts';
 import type {
+  AdminDatasetsResponse,
+  AdminJobsResponse,
   ArticleResponse,
   ContributionResponse,
   ConventionArticlesResponse,
@@ -33,6 +35,13 @@ export interface LoadInput {
   cookies: Record<string, string>;
   api: ApiCall;
   stands: () => Promise<Stand[]>;
+  /** The logged-in staff member, from the session cookie (the auth plugin's `req.user`). */
+  user?: PageUser | null;
+  /**
+   * Like `api`, but forwarding the visitor's cookie header: only for the pages of logged-in staff
+   * (administration), so that public pages never depend on who is looking.
+   */
+  apiWithSession?: ApiCall;
 }
 
 export type LoadOutcome =
@@ -115,7 +124,21 @@ export function errorOutcome(url: URL): LoadOutcome {
   );
 }
 
+/** The login page; `error` set after a failed attempt (the title then starts with "Erreur", RGAA). */
+export function loginOutcome(returnTo: string, opts: { email?: string; error?: string | null; status?: number; user?: PageUser | null } = {}): LoadOutcome {
+  const url = `/connexion${returnTo !== '/' ? `?retour=${enc(returnTo)}` : ''}`;
+  const ctx = { ...baseCtx(url, null), user: opts.user ?? null };
+  const error = opts.error ?? null;
+  return page(ctx, { page: 'login', returnTo, email: opts.email ?? '', error }, error ? `Erreur : ${title('Connexion')}` : title('Connexion'), opts.status ?? 200);
+}
+
 export async function load(input: LoadInput): Promise<LoadOutcome> {
+  const outcome = await loadPage(input);
+  if (outcome.kind === 'page') outcome.state.ctx.user = input.user ?? null;
+  return outcome;
+}
+
+async function loadPage(input: LoadInput): Promise<LoadOutcome> {
   const { path, query, api } = input;
   const url = path + (query.size ? `?${query.toString()}` : '');
 
@@ -136,6 +159,11 @@ export async function load(input: LoadInput): Promise<LoadOutcome> {
 
   if (path === '/accessibilite') {
     return page(baseCtx(url, null), { page: 'accessibility' }, title('Accessibilité'));
+  }
+
+  if (path === '/connexion') {
+    const retour = query.get('retour');
+    return loginOutcome(retour ? safeReturnPath(retour) : '/');
   }
 
   if (path === '/explocode' || path.startsWith('/explocode/')) {
@@ -312,9 +340,47 @@ async function loadExplocode(input: LoadInput, url: string): Promise<LoadOutcome
     );
   }
 
+  if (path === '/explocode/admin') {
+    return loadAdmin(input, ctx);
+  }
+
   if (path === '/explocode/comment-ca-marche') {
     return page(ctx, { page: 'explocode.how' }, title('Comment fonctionne la recherche', EXPLOCODE));
   }
 
   return notFound(ctx);
+}
+
+const ADMIN_PATH = '/explocode/admin';
+export const loginRedirect = (back: string): LoadOutcome => ({
+  kind: 'redirect',
+  location: `/connexion?retour=${enc(back)}`,
+  status: 303,
+});
+const forbidden = (ctx: PageContext) =>
+  page(ctx, { page: 'forbidden', message: 'Cette page est réservée aux administrateurs de la suite.' }, title('Accès refusé'), 403);
+
+const NOTICES: Record<string, Notice> = {
+  lancee: { severity: 'success', text: 'L’ingestion est lancée : son avancement s’affiche ci-dessous.' },
+  'deja-en-cours': { severity: 'info', text: 'Une ingestion est déjà en attente ou en cours : attendez qu’elle se termine.' },
+  erreur: { severity: 'error', text: 'L’ingestion n’a pas pu être lancée. Veuillez réessayer.' },
+};
+
+/** ExploCode administration (role admin): datasets and ingest jobs, read with the visitor's session. */
+async function loadAdmin(input: LoadInput, ctx: PageContext): Promise<LoadOutcome> {
+  const user = input.user;
+  if (!user) return loginRedirect(ADMIN_PATH);
+  if (!user.roles.includes('admin')) return forbidden(ctx);
+  const call = input.apiWithSession ?? input.api;
+  const [datasets, jobs] = await Promise.all([
+    call<AdminDatasetsResponse>(`${API}/admin/datasets`),
+    call<AdminJobsResponse>(`${API}/admin/jobs`),
+  ]);
+  for (const res of [datasets, jobs]) {
+    if (res.status === 401) return loginRedirect(ADMIN_PATH);
+    if (res.status === 403) return forbidden(ctx);
+    if (res.status !== 200) return unavailable(ctx, apiMessage(res.body, 'L’administration ne répond pas pour le moment.'), 503);
+  }
+  const notice = NOTICES[input.query.get('ingestion') ?? ''] ?? null;
+  return page(ctx, { page: 'explocode.admin', datasets: datasets.body, jobs: jobs.body, notice }, title('Administration', EXPLOCODE));
 }

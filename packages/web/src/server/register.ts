@@ -19,6 +19,7 @@ import type { Stand } from '@eig/platform/service.ts';
 import type { PageState } from '../app/state.ts';
 import { ASSETS_PREFIX, DSFR_PREFIX, FAVICON_PREFIX, assetsFromManifest, renderDocument, type ClientAssets } from './document.ts';
 import { errorOutcome, load, type ApiCall, type LoadOutcome } from './loaders.ts';
+import { registerForms } from './forms.ts';
 
 export interface WebOptions {
   stands: () => Promise<Stand[]>;
@@ -101,9 +102,18 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
     index: false,
   });
 
-  /** In-process call of the public API; the page request was rate-limited already, so this one is marked internal. */
-  const apiFor = (req: FastifyRequest): ApiCall => async <T>(path: string) => {
-    const res = await app.inject({ method: 'GET', url: path, headers: { accept: 'application/json', ...app.internalHeaders }, remoteAddress: req.ip });
+  /**
+   * In-process call of the public API; the page request was rate-limited already, so this one is
+   * marked internal. `withSession` forwards the visitor's cookie: for logged-in staff pages only.
+   */
+  const apiFor = (req: FastifyRequest, withSession = false): ApiCall => async <T>(path: string) => {
+    const session = withSession && req.headers.cookie ? { cookie: req.headers.cookie } : {};
+    const res = await app.inject({
+      method: 'GET',
+      url: path,
+      headers: { accept: 'application/json', ...app.internalHeaders, ...session },
+      remoteAddress: req.ip,
+    });
     let body: unknown = null;
     try {
       body = res.body ? JSON.parse(res.body) : null;
@@ -118,6 +128,27 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       return reply.callNotFound();
     }
+    let outcome: LoadOutcome;
+    try {
+      outcome = await load({
+        path: url.pathname,
+        query: url.searchParams,
+        cookies: parseCookies(req.headers.cookie),
+        api: apiFor(req),
+        apiWithSession: apiFor(req, true),
+        user: req.user ? { email: req.user.email, roles: req.user.roles } : null,
+        stands: opts.stands,
+      });
+    } catch (err) {
+      req.log.error({ err }, 'page data failed');
+      outcome = errorOutcome(url);
+    }
+    return sendOutcome(req, reply, outcome);
+  }
+
+  /** Sends a loaded page (server-rendered HTML) or a redirect. */
+  async function sendOutcome(req: FastifyRequest, reply: FastifyReply, outcome: LoadOutcome) {
+    const url = new URL(req.url, 'http://localhost');
     const bundle = await getBundle().catch((err: unknown) => {
       req.log.error({ err }, 'web front end unavailable');
       return null;
@@ -127,19 +158,6 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
         .code(500)
         .type('text/plain; charset=utf-8')
         .send('Le site web n\u2019est pas construit : lancez `npm run build`. (The web front end is not built.)');
-    }
-    let outcome: LoadOutcome;
-    try {
-      outcome = await load({
-        path: url.pathname,
-        query: url.searchParams,
-        cookies: parseCookies(req.headers.cookie),
-        api: apiFor(req),
-        stands: opts.stands,
-      });
-    } catch (err) {
-      req.log.error({ err }, 'page data failed');
-      outcome = errorOutcome(url);
     }
     if (outcome.setCookie) reply.header('set-cookie', outcome.setCookie);
     if (outcome.kind === 'redirect') {
@@ -166,4 +184,5 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
 
   app.get('/', renderPage);
   app.get('/*', renderPage);
+  registerForms(app, sendOutcome);
 }

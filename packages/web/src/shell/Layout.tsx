@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Header } from '@codegouvfr/react-dsfr/Header';
+import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
@@ -8,6 +8,21 @@ import { WEB_SERVICES } from './services.ts';
 
 export const MAIN_ID = 'contenu';
 export const FOOTER_ID = 'pied-de-page';
+
+/** Logged-in staff: a link to their administration page, and logging out (a POST form, so that it works without JS). */
+function accountItems(ctx: PageContext): HeaderProps['quickAccessItems'] {
+  if (!ctx.user) return [];
+  return [
+    ...(ctx.user.roles.includes('admin')
+      ? [{ iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { href: '/explocode/admin' } }]
+      : []),
+    <form key="logout" method="post" action="/deconnexion" className="eig-logout">
+      <button type="submit" className="fr-btn fr-icon-logout-box-r-line">
+        Se déconnecter<span className="fr-sr-only"> ({ctx.user.email})</span>
+      </button>
+    </form>,
+  ];
+}
 
 function navigation(ctx: PageContext): MainNavigationProps.Item[] {
   const path = ctx.url.split('?')[0];
@@ -50,19 +65,20 @@ export function Layout({ ctx, children, searchTarget }: { ctx: PageContext; chil
         serviceTagline="Services numériques d’intérêt général"
         homeLinkProps={{ href: '/', title: 'Accueil — Suite EIG' }}
         navigation={navigation(ctx)}
-        quickAccessItems={
-          ctx.service === 'explocode'
+        quickAccessItems={[
+          ...(ctx.service === 'explocode'
             ? [
                 {
-                  iconId: 'fr-icon-team-line',
+                  iconId: 'fr-icon-team-line' as const,
                   text: ctx.convention ? `Ma convention : IDCC ${ctx.convention.idcc}` : 'Choisir ma convention',
                   linkProps: {
                     href: ctx.convention ? `/explocode/convention/${ctx.convention.idcc}` : '/explocode/conventions',
                   },
                 },
               ]
-            : []
-        }
+            : []),
+          ...(accountItems(ctx) ?? []),
+        ]}
       />
       <main id={MAIN_ID} tabIndex={-1} className="eig-main">
         {children}

@@ -64,3 +64,33 @@ export interface StatusResponse {
   ingest: IngestProgress | null;
   counts: Record<string, number>;
 }
+
+/** GET /api/explocode/admin/jobs (role admin). */
+export interface AdminJob {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: { done: number; total: number; message: string };
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+export interface AdminJobsResponse {
+  jobs: AdminJob[];
+  /** true while an ingest is queued or running */
+  running: boolean;
+}
+
+/** GET /api/explocode/admin/datasets (role admin). */
+export interface AdminDataset {
+  id: number;
+  version: string;
+  status: string;
+  counts: Record<string, number>;
+  error: string | null;
+  createdAt: string;
+  activatedAt: string | null;
+}
+export interface AdminDatasetsResponse {
+  served: { id: number; version: string; activatedAt: string | null } | null;
+  datasets: AdminDataset[];
+}
