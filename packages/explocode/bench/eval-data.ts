@@ -38,6 +38,17 @@ export function loadEveryday(): EvalQuery[] | null {
       return { id: o.id, query: o.query, source: (o.topic ?? 'everyday') as EvalQuery['source'], articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })), doc: '' };
     });
 }
+/**
+ * Deterministic split of the everyday set by id parity (overfitting guard): tuning is done on the
+ * odd half only ("tune"), the even half ("check") is only reported.
+ */
+export function everydayHalves(qs: EvalQuery[]): [string, EvalQuery[]][] {
+  const num = (q: EvalQuery) => parseInt(q.id.replace(/\D+/g, ''), 10) || 0;
+  return [
+    ['odd(tune)', qs.filter((q) => num(q) % 2 === 1)],
+    ['even(check)', qs.filter((q) => num(q) % 2 === 0)],
+  ];
+}
 export const loadPopular = () => jsonl<PopularQuery>('popular-queries.jsonl');
 
 /** Deterministic PRNG (mulberry32). */

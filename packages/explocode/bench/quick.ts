@@ -4,13 +4,15 @@
  *   node --import tsx packages/explocode/bench/quick.ts '{"modelWeight":0}' ...
  * QUICK_TRAIN=1 trains the model in-process instead of loading the shipped file.
  */
+import { readFileSync } from 'node:fs';
 import { loadBenchCorpus } from './corpus-cache.ts';
-import { loadEval, loadEveryday } from './eval-data.ts';
+import { loadEval, loadEveryday, everydayHalves } from './eval-data.ts';
 import { evaluate } from './metrics.ts';
 import { buildEngine, loadModel, trainModel, type EngineConfig } from '../src/core/search/index.ts';
 
 const { corpus } = await loadBenchCorpus();
 const model = process.env.QUICK_TRAIN ? trainModel(corpus, JSON.parse(process.env.QUICK_TRAIN_OPTS ?? '{}')) : await loadModel();
+if (process.env.QUICK_DENSE && model) model.dense = JSON.parse(readFileSync(process.env.QUICK_DENSE, 'utf8'));
 if (process.env.QUICK_TRAIN) console.log(`model: ${Object.keys(model!.assoc).length} terms`);
 const dev = loadEval();
 const everyday = loadEveryday();
@@ -25,6 +27,10 @@ for (const c of configs) {
   if (everyday) {
     const ev = evaluate(everyday, rank);
     line += `   everyday(n=${ev.all.n}) ${f3(ev.all.hit10)}/${f3(ev.all.r10)}/${f3(ev.all.mrr10)}`;
+    for (const [name, half] of everydayHalves(everyday)) {
+      const h = evaluate(half, rank).all;
+      line += `  ${name} ${f3(h.hit10)}/${f3(h.mrr10)}`;
+    }
   }
   console.log(line);
 }

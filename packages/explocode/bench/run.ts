@@ -8,12 +8,14 @@
  */
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEval, loadEveryday, loadPopular, weightedSample, EVAL_DIR, EVERYDAY_FILE } from './eval-data.ts';
-import { evaluate, type Metrics } from './metrics.ts';
+import { loadEval, loadEveryday, everydayHalves, loadPopular, weightedSample, EVAL_DIR, EVERYDAY_FILE } from './eval-data.ts';
+import { evaluate, type Metrics, type Ranker } from './metrics.ts';
 import { loadLegiArticles, PlainBm25 } from './baseline-bm25.ts';
 import { measureStarts } from './server-start.ts';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
 import { buildEngine, loadModel, loadOrBuildEngine, type EngineConfig } from '../src/core/search/index.ts';
+import { trainDense } from '../src/core/search/dense.ts';
+import { cleanHeading } from '../src/core/search/model.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,13 +44,17 @@ async function main() {
       `model: ${model ? `${Object.keys(model.assoc).length} associations` : 'MISSING'}`,
   );
 
-  const rows: { name: string; m: Record<string, Metrics>; ev: Record<string, Metrics> | null }[] = [];
+  const rows: { name: string; m: Record<string, Metrics>; ev: Record<string, Metrics> | null; rank: Ranker }[] = [];
   // plain BM25, README settings
   const bm = new PlainBm25(loadLegiArticles());
   const bmRank = (q: { query: string }) => bm.search(q.query, 10);
-  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null });
+  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null, rank: bmRank });
 
-  const variants: [string, Partial<EngineConfig>, boolean][] = [
+  // experimental dense model (PPMI + truncated SVD word vectors), trained in-process: not shipped (see ablation)
+  const tDense = performance.now();
+  const denseModel = model ? { ...model, dense: trainDense(corpus, { minCount: 2, maxVocab: 30000 }, cleanHeading) } : undefined;
+  console.log(`dense model (experimental, in-process): ${denseModel?.dense?.vocab.length ?? 0} words × ${denseModel?.dense?.dim ?? 0} dims, trained in ${((performance.now() - tDense) / 1000).toFixed(1)} s`);
+  const variants: [string, Partial<EngineConfig>, boolean | 'dense'][] = [
     ['engine (full)', {}, true],
     ['− model', { modelWeight: 0 }, false],
     ['− propagation', { propagation: false }, true],
@@ -58,19 +64,23 @@ async function main() {
     ['lexicon unfiltered', { lexiconMaxDf: 1 }, true],
     ['− prop − expansion', { propagation: false, docExpansion: false }, true],
     ['analyzer+BM25F only', { propagation: false, docExpansion: false, synonyms: false, modelWeight: 0 }, false],
+    ['+ dense (fusion 0.15)', { denseArticles: 0.15, densePassages: 0.15 }, 'dense'],
+    ['+ dense rerank arts', { denseArticles: 0.3, densePassages: 0, denseTopK: 0 }, 'dense'],
+    ['+ PRF (passage titles)', { prfWeight: 0.6 }, true],
+    ['+ scaffolding ×0.4', { weakTermWeight: 0.4 }, true],
   ];
   let full: ReturnType<typeof buildEngine> | null = null;
   let buildMs = 0;
   for (const [name, cfg, useModel] of variants) {
     const t0 = performance.now();
-    const e = buildEngine(corpus, useModel ? model : undefined, cfg);
+    const e = buildEngine(corpus, useModel === 'dense' ? denseModel : useModel ? model : undefined, cfg);
     const ms = performance.now() - t0;
     if (!full) {
       full = e;
       buildMs = ms;
     }
     const rank = (q: { query: string }) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
-    rows.push({ name, m: evaluate(evalSet, rank), ev: everyday ? evaluate(everyday, rank) : null });
+    rows.push({ name, m: evaluate(evalSet, rank), ev: everyday ? evaluate(everyday, rank) : null, rank });
   }
 
   console.log('\nQuality on eval-articles.dev.jsonl (type=article, top 10) — hit@10 / R@10 / MRR@10');
@@ -82,11 +92,19 @@ async function main() {
     );
   if (everyday) {
     console.log(`\nQuality on the everyday-phrasing set ${EVERYDAY_FILE} (type=article, top 10, n=${everyday.length})`);
-    console.log(`${'system'.padEnd(24)}${'hit@10'.padEnd(9)}${'R@10'.padEnd(9)}MRR@10`);
+    const halves = everydayHalves(everyday);
+    console.log(
+      `${'system'.padEnd(24)}${'all: hit@10 / R@10 / MRR@10'.padEnd(30)}${halves.map(([n, h]) => `${n} (n=${h.length})`.padEnd(30)).join('')}`,
+    );
     for (const r of rows) {
       const a = r.ev!.all;
-      console.log(`${r.name.padEnd(24)}${f3(a.hit10).padEnd(9)}${f3(a.r10).padEnd(9)}${f3(a.mrr10)}`);
+      const hs = halves.map(([, h]) => {
+        const m = evaluate(h, r.rank).all;
+        return `${f3(m.hit10)} / ${f3(m.r10)} / ${f3(m.mrr10)}`.padEnd(30);
+      });
+      console.log(`${r.name.padEnd(24)}${`${f3(a.hit10)} / ${f3(a.r10)} / ${f3(a.mrr10)}`.padEnd(30)}${hs.join('')}`);
     }
+    console.log('(odd ids = tuning half; even ids = check half, never tuned on)');
   } else console.log(`\nEveryday-phrasing set: not found (${EVERYDAY_FILE})`);
 
   // latency

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Corpus, Fiche, Theme } from '../types.ts';
 import { buildEngine } from './engine.ts';
 import { trainModel } from './model.ts';
+import { trainDense } from './dense.ts';
 
 const sec = (id: string, title: string, parentId: string | null, depth: number, order: number) => ({ id, title, parentId, depth, order });
 let order = 0;
@@ -205,3 +206,28 @@ describe('ExploCode engine — suggest', () => {
     expect(engine.suggest('zzzzqq')).toEqual({ themes: [], completions: [] });
   });
 });
+
+describe('ExploCode engine — titles, mixed calibration, optional signals', () => {
+  it('article results are titled with their number and innermost section title', () => {
+    const r = engine.search('ordre des départs en congé', { type: 'article', limit: 3 });
+    const a = r.results.find((x) => x.num === 'L3141-16');
+    expect(a?.title).toBe('L3141-16 — Congés payés');
+  });
+
+  it('mixed results keep real score differences across types (no ties between the types\' best hits)', () => {
+    const r = engine.search('indemnité de licenciement', { limit: 10 });
+    const tops = new Map<string, number>();
+    for (const x of r.results) if (!tops.has(x.type)) tops.set(x.type, x.score);
+    const scores = [...tops.values()];
+    expect(new Set(scores).size).toBe(scores.length);
+    for (let i = 1; i < r.results.length; i++) expect(r.results[i - 1].score).toBeGreaterThanOrEqual(r.results[i].score);
+  });
+
+  it('runs with pseudo-relevance feedback, scaffolding weights and the dense model switched on', () => {
+    const model = { ...trainModel(corpus), dense: trainDense(corpus, { dim: 4, minCount: 1, oversample: 2 }) };
+    const e = buildEngine(corpus, model, { prfWeight: 0.5, weakTermWeight: 0.4, denseArticles: 0.2, densePassages: 0.2 });
+    const r = e.search("j'ai le droit à une indemnité de licenciement ?", { type: 'article', limit: 5 });
+    expect(r.results[0]?.num).toBe('L1234-9');
+  });
+});
+

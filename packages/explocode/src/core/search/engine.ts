@@ -30,6 +30,7 @@ import { spThemeId } from '../themes.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS, type SynonymWeights } from './synonyms.ts';
 import { cleanHeading, type SemanticModel } from './model.ts';
 import { Suggester } from './suggest.ts';
+import { DenseDocs, DenseSpace, tfidfWeights } from './dense.ts';
 import { presearch, buildRouterTables, type RouterTables } from './router.ts';
 
 export interface EngineConfig {
@@ -53,7 +54,34 @@ export interface EngineConfig {
   /** also expand the passage (fiche/Q&A) query with the associations, at this fraction of modelWeight */
   modelOnPassages: number;
   weights: { direct: number; prop: number };
+  /** weight of the dense (word-vector) similarity fused into the article scores (0 = off) */
+  denseArticles: number;
+  /** weight of the dense similarity fused into the passage (fiche section / answer) scores (0 = off) */
+  densePassages: number;
+  /** articles / passages taken from the dense ranking as extra candidates */
+  denseTopK: number;
+  /** weight of question scaffolding that survives stop-word removal ("j'ai le droit", "c'est légal ?") */
+  weakTermWeight: number;
+  /**
+   * pseudo-relevance feedback: the title terms of the best matching passages (fiche sections / Q&A,
+   * written in plain language) are added to the article query at this weight (0 = off)
+   */
+  prfWeight: number;
+  prfPassages: number;
 }
+
+/**
+ * Everyday question scaffolding (folded surface forms): words that frame a question ("est-ce légal",
+ * "j'ai le droit", "c'est obligatoire", "quelque chose") rather than say what it is about. Kept in the
+ * query (a question may really be about a right or an obligation) at a reduced weight.
+ */
+const WEAK_QUERY_TERMS: ReadonlySet<string> = new Set(
+  (
+    'droit droits legal legale legaux legales legalement illegal illegale obligatoire obligatoires obligatoirement ' +
+    'normal normale possible autorise autorisee permis chose choses quelque exactement vraiment juste hier demain ' +
+    'ok svp merci besoin question aide'
+  ).split(' '),
+);
 
 export const DEFAULT_CONFIG: EngineConfig = {
   propagation: true,
@@ -65,6 +93,12 @@ export const DEFAULT_CONFIG: EngineConfig = {
   modelWeight: 0.25,
   modelOnPassages: 0,
   weights: { direct: 1, prop: 1.2 },
+  denseArticles: 0,
+  densePassages: 0,
+  denseTopK: 30,
+  weakTermWeight: 1,
+  prfWeight: 0,
+  prfPassages: 3,
 };
 
 interface Passage {
@@ -99,12 +133,18 @@ interface QueryPlan {
   model: WeightedTerm[];
   /** max direct article score (for the semantic share) */
   maxDirect: number;
+  /** best passage score (article pool calibration), set by searchArticles */
+  maxPassage: number;
   kinds: ('q' | 'syn' | 'model')[];
   surfaces: string[]; // per term: surface (q) or "from→to" label
   synFrom: { from: string; to: string }[]; // per term (syn only)
   nOriginal: number;
   keys: Set<string>; // stems to highlight
 }
+
+/** Structural headings of the code's plan that say nothing about an article's subject (folded). */
+const GENERIC_HEADING =
+  /^(?:ordre public|dispositions? (?:suppletives?|generales?|communes?|particulieres?|finales?|transitoires?|diverses|preliminaires?|d application)|champ de la negociation collective|champ d application(?: et definitions?)?|definitions?|chapitre unique|section unique|objet(?: et champ d application)?|principes?|regles? generales?)$/;
 
 const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.8, theme: 0.5 };
 const MAX_QUERY_CHARS = 400;
@@ -147,6 +187,7 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly combined: Float64Array;
   private readonly combTouched: number[] = [];
   private readonly artOrder: Int32Array;
+  private readonly dense: { space: DenseSpace; art: DenseDocs | null; pass: DenseDocs | null; artBuf: Float32Array; passBuf: Float32Array } | null = null;
   readonly config: EngineConfig;
 
   constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}, prebuilt?: PrebuiltIndexes) {
@@ -222,6 +263,8 @@ export class ExplocodeEngine implements SearchEngine {
       return s;
     });
 
+    if (model?.dense && (this.config.denseArticles > 0 || this.config.densePassages > 0)) this.dense = this.buildDense(new DenseSpace(model.dense));
+
     this.router = buildRouterTables(this.conventions, an);
     const themeInputs = this.themes.map((t) => ({
       id: t.id,
@@ -238,6 +281,51 @@ export class ExplocodeEngine implements SearchEngine {
     ];
     this.suggester = new Suggester(themeInputs, titles);
     this.buildMs = performance.now() - t0;
+  }
+
+  /** Dense vectors of articles (text + section titles + citing titles) and passages (title + text). */
+  private buildDense(space: DenseSpace) {
+    const an = this.an;
+    const artIdf = (t: string) => this.artIdx.idf(t);
+    const passIdf = (t: string) => this.passIdx.idf(t);
+    const art =
+      this.config.denseArticles > 0
+        ? new DenseDocs(
+            space,
+            this.articles.map((a, i) => {
+              const titles = a.path.slice(-2).map((id) => this.sectionTitle.get(id) ?? '').join(' ');
+              const cited = this.citedBy[i].map((p) => this.passages[p].title).join(' . ');
+              return tfidfWeights([...an.terms(titles), ...an.terms(titles), ...an.terms(a.text), ...an.terms(cited)], artIdf);
+            }),
+          )
+        : null;
+    const passText = (p: Passage): string => {
+      const o = p.owner;
+      if (o.type === 'contribution') return this.contributions[o.idx].generic.text;
+      const f = this.fiches[o.idx];
+      const s = f.sections.find((x) => p.title.endsWith(x.title) && p.title !== f.title);
+      return s ? s.text : `${f.description} ${f.intro}`;
+    };
+    const pass =
+      this.config.densePassages > 0
+        ? new DenseDocs(
+            space,
+            this.passages.map((p) => {
+              const t = an.terms(p.title);
+              return tfidfWeights([...t, ...t, ...t, ...an.terms(passText(p))], passIdf);
+            }),
+          )
+        : null;
+    return { space, art, pass, artBuf: new Float32Array(art?.n ?? 0), passBuf: new Float32Array(pass?.n ?? 0) };
+  }
+
+  /** Query vector terms: original and synonym terms, weighted by their idf in `idx`. */
+  private denseQuery(plan: QueryPlan, docs: DenseDocs, idx: Bm25fIndex): Float32Array | null {
+    if (!this.dense) return null;
+    return docs.encode(
+      this.dense.space,
+      plan.terms.map((t) => [t.term, t.weight * idx.idf(t.term)]),
+    );
   }
 
   private buildPassIdx(): Bm25fIndex {
@@ -362,7 +450,7 @@ export class ExplocodeEngine implements SearchEngine {
     for (const t of toks) {
       if (seen.has(t.term)) continue;
       seen.set(t.term, terms.length);
-      terms.push({ term: t.term, weight: 1 });
+      terms.push({ term: t.term, weight: WEAK_QUERY_TERMS.has(t.norm) ? this.config.weakTermWeight : 1 });
       kinds.push('q');
       surfaces.push(t.surface);
       synFrom.push({ from: '', to: '' });
@@ -385,7 +473,7 @@ export class ExplocodeEngine implements SearchEngine {
       }
     }
     const keys = new Set(terms.map((t) => t.term));
-    return { terms, model: [], maxDirect: 0, kinds, surfaces, synFrom, nOriginal, keys };
+    return { terms, model: [], maxDirect: 0, maxPassage: 0, kinds, surfaces, synFrom, nOriginal, keys };
   }
 
   /** Model expansion terms (article index only). */
@@ -495,15 +583,18 @@ export class ExplocodeEngine implements SearchEngine {
     } else if (idcc && wantType('contribution')) {
       pools.push(this.searchContributions(plan, want, (i) => allowed('contribution', i), idcc));
     }
-    // per-type normalisation then boosts
+    // per-type calibration: relative score within the type × how well the type's best document
+    // covers the question (its raw BM25F score over the ideal score of the question in that index),
+    // then type boosts. Keeps real differences across types (no ties between the types' best hits).
     const merged: Cand[] = [];
     for (const pool of pools) {
       let max = 0;
       for (const r of pool) if (r.score > max) max = r.score;
       max ||= 1;
+      const quality = pool.length ? this.poolQuality(pool[0].type, plan, max) : 1;
       for (const r of pool) {
         const conv = idcc && this.candIdcc(r, idcc) === idcc ? 2 : 0;
-        merged.push({ ...r, score: Math.round(((r.score / max) * TYPE_BOOST[r.type] + conv) * 1e4) / 1e4 });
+        merged.push({ ...r, score: Math.round(((r.score / max) * quality * TYPE_BOOST[r.type] + conv) * 1e4) / 1e4 });
       }
     }
     merged.sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
@@ -532,6 +623,43 @@ export class ExplocodeEngine implements SearchEngine {
       results: page,
       total: results.length,
     };
+  }
+
+  /** Ideal BM25F score of the question's own terms in an index (every term matched, saturated tf). */
+  private idealScore(idx: Bm25fIndex, plan: QueryPlan): number {
+    let s = 0;
+    for (let i = 0; i < plan.nOriginal; i++) {
+      const t = plan.terms[i];
+      if (idx.has(t.term)) s += t.weight * idx.idf(t.term) * (idx.k1 + 1);
+    }
+    return s;
+  }
+
+  /** How well the best document of a type covers the question, in (0, 1]. */
+  private poolQuality(type: DocType, plan: QueryPlan, max: number): number {
+    const cov = (raw: number, idx: Bm25fIndex) => {
+      const ideal = this.idealScore(idx, plan);
+      return ideal > 0 ? raw / ideal : 0;
+    };
+    let q: number;
+    switch (type) {
+      case 'article':
+        q = Math.max(cov(plan.maxDirect, this.artIdx), cov(plan.maxPassage, this.passIdx));
+        break;
+      case 'fiche':
+        q = cov(max, this.ficheIdx);
+        break;
+      case 'contribution':
+        q = cov(max, this.contribIdx);
+        break;
+      case 'convention':
+        q = cov(max, this.convIdx);
+        break;
+      default:
+        q = cov(max, this.themeIdx);
+    }
+    // squashed into [0.2, 1]: coverage beyond the ideal (synonyms) does not count twice
+    return 0.2 + 0.8 * Math.min(1, Math.sqrt(Math.max(0, q)));
   }
 
   private candIdcc(c: Cand, idcc: string): string | undefined {
@@ -588,7 +716,9 @@ export class ExplocodeEngine implements SearchEngine {
   private searchArticles(plan: QueryPlan, k: number, allowed: (i: number) => boolean): Cand[] {
     const mterms = this.modelTerms(plan);
     plan.model = mterms;
-    const direct = this.artIdx.score(mterms.length ? [...plan.terms, ...mterms] : plan.terms, this.buffer('art', this.artIdx));
+    const prf = this.config.propagation && this.config.prfWeight > 0 ? this.prfTerms(plan) : [];
+    const dterms = mterms.length || prf.length ? [...plan.terms, ...mterms, ...prf] : plan.terms;
+    const direct = this.artIdx.score(dterms, this.buffer('art', this.artIdx));
     let maxD = 0;
     for (const d of direct.touched) if (direct.scores[d] > maxD) maxD = direct.scores[d];
     plan.maxDirect = maxD;
@@ -600,13 +730,49 @@ export class ExplocodeEngine implements SearchEngine {
       comb[d] = wd * direct.scores[d];
       touched.push(d);
     }
+    const dense = this.dense;
+    const wa = this.config.denseArticles;
+    if (dense?.art && wa > 0) {
+      const qv = this.denseQuery(plan, dense.art, this.artIdx);
+      if (qv) {
+        dense.art.scores(qv, dense.artBuf);
+        if (this.config.denseTopK === 0) for (const d of touched) comb[d] += wa * Math.max(0, dense.artBuf[d]);
+        const cands: number[] = [];
+        for (let i = 0; i < dense.art.n; i++) if (dense.artBuf[i] > 0) cands.push(i);
+        for (const d of selectTop(cands, dense.artBuf, this.config.denseTopK, (x) => this.artOrder[x], allowed)) {
+          if (comb[d] === 0) touched.push(d);
+          comb[d] += wa * dense.artBuf[d];
+        }
+      }
+    }
     const via = new Map<number, { p: number; s: number }[]>();
     if (this.config.propagation) {
       const pf = this.config.modelOnPassages;
       const pterms = pf > 0 && mterms.length ? [...plan.terms, ...mterms.map((t) => ({ term: t.term, weight: t.weight * pf }))] : plan.terms;
       const pr = this.passIdx.score(pterms, this.buffer('pass', this.passIdx));
+      const dense = this.dense;
+      const wp = this.config.densePassages;
+      if (dense?.pass && wp > 0 && pr.touched.length) {
+        const qv = this.denseQuery(plan, dense.pass, this.passIdx);
+        if (qv) {
+          dense.pass.scores(qv, dense.passBuf);
+          let maxB = 0;
+          for (const d of pr.touched) if (pr.scores[d] > maxB) maxB = pr.scores[d];
+          // fused passage score, in BM25 units: bm25 + wp·maxBM25·cos (dense top-k join the candidates)
+          const cands: number[] = [];
+          for (let i = 0; i < dense.pass.n; i++) if (dense.passBuf[i] > 0) cands.push(i);
+          const extra = selectTop(cands, dense.passBuf, this.config.denseTopK);
+          for (const d of pr.touched) pr.scores[d] += wp * maxB * Math.max(0, dense.passBuf[d]);
+          for (const d of extra)
+            if (pr.scores[d] === 0) {
+              pr.touched.push(d);
+              pr.scores[d] = wp * maxB * dense.passBuf[d];
+            }
+        }
+      }
       const top = topK(pr, 15);
       const maxP = top[0]?.score ?? 1;
+      plan.maxPassage = top[0]?.score ?? 0;
       // coverage of the question by the best passage: a weak match should propagate little
       for (const { doc, score } of top) {
         const p = this.passages[doc];
@@ -632,6 +798,27 @@ export class ExplocodeEngine implements SearchEngine {
     });
   }
 
+  /** PRF terms: title terms of the top passages for the question, weighted by their relative score. */
+  private prfTerms(plan: QueryPlan): WeightedTerm[] {
+    const pr = this.passIdx.score(plan.terms, this.buffer('prf', this.passIdx));
+    const top = topK(pr, this.config.prfPassages);
+    const maxP = top[0]?.score ?? 0;
+    if (!maxP) return [];
+    const have = new Set(plan.terms.map((t) => t.term));
+    const acc = new Map<string, number>();
+    for (const { doc, score } of top) {
+      const rel = score / maxP;
+      if (rel < 0.5) continue;
+      const ts = [...new Set(this.an.terms(this.passages[doc].title))].filter((t) => !have.has(t));
+      for (const t of ts) acc.set(t, (acc.get(t) ?? 0) + rel);
+    }
+    const n = this.config.prfPassages;
+    return [...acc.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 10)
+      .map(([term, w]) => ({ term, weight: (this.config.prfWeight * w) / n }));
+  }
+
   private resetCombined(): void {
     for (const d of this.combTouched) this.combined[d] = 0;
     this.combTouched.length = 0;
@@ -653,13 +840,26 @@ export class ExplocodeEngine implements SearchEngine {
       type: 'article',
       id: a.id,
       num: a.num,
-      title: `Article ${a.num}`,
+      title: this.articleTitle(a),
       breadcrumb: a.path.map((id) => this.sectionTitle.get(id) ?? '').filter(Boolean),
       snippet: this.snip(a.text, plan),
       url: `/explocode/article/${encodeURIComponent(a.num)}`,
       score: Math.round(score * 1e4) / 1e4,
       explanation: { terms, synonyms, themes: [], via, semantic: Math.round(semantic * 1e4) / 1e4, ...(route ? { route } : {}) },
     };
+  }
+
+  /**
+   * "L3141-16 — Ordre des départs en congé": the number and the innermost section title that says
+   * what the article is about (structural headings such as "Ordre public" or "Dispositions
+   * supplétives" are skipped in favour of their parent).
+   */
+  private articleTitle(a: Article): string {
+    for (let k = a.path.length - 1; k >= 0; k--) {
+      const t = this.sectionTitle.get(a.path[k]);
+      if (t && !GENERIC_HEADING.test(fold(t))) return `${a.num} — ${t}`;
+    }
+    return `Article ${a.num}`;
   }
 
   private snip(text: string, plan: QueryPlan): string {

@@ -169,7 +169,7 @@ export async function loadOrBuildEngine(opts: LoadOrBuildOptions): Promise<Loade
   const key = createHash('sha256')
     .update(
       JSON.stringify([
-        'explocode-engine-snapshot-1',
+        'explocode-engine-snapshot-2',
         opts.datasetKey,
         codeHash(),
         model && modelText ? createHash('sha256').update(modelText).digest('hex') : 'no-model',
