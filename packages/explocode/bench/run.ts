@@ -12,6 +12,7 @@ import { loadEval, loadEveryday, everydayHalves, loadPopular, weightedSample, EV
 import { evaluate, type Metrics, type Ranker } from './metrics.ts';
 import { loadLegiArticles, PlainBm25 } from './baseline-bm25.ts';
 import { measureStarts } from './server-start.ts';
+import { formatLoad, httpLoad } from './http-load.ts';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
 import { buildEngine, loadModel, loadOrBuildEngine, type EngineConfig } from '../src/core/search/index.ts';
 import { trainDense } from '../src/core/search/dense.ts';
@@ -157,8 +158,21 @@ async function main() {
 
   if (process.env.BENCH_SKIP_SERVER) console.log('Server start: skipped (BENCH_SKIP_SERVER)');
   else {
-    const starts = await measureStarts(repoRoot);
+    const httpLines: string[] = [];
+    const starts = await measureStarts(repoRoot, async (base) => {
+      // Latency one request at a time (what a user waits), then throughput with 8 clients at once
+      // (2 cores: the single server process queues them, so latency there includes waiting).
+      const enc = encodeURIComponent;
+      const searchUrls = sample.slice(0, 1500).map((q) => `${base}/api/explocode/search?q=${enc(q)}&limit=10`);
+      const suggestUrls = sample.slice(0, 1500).map((q) => `${base}/api/explocode/suggest?q=${enc(q.slice(0, Math.max(1, Math.ceil(q.length * 0.7))))}`);
+      await httpLoad(searchUrls.slice(0, 200), 4); // warm-up (JIT, caches)
+      httpLines.push(formatLoad('search (mixed)', await httpLoad(searchUrls, 1), 1));
+      httpLines.push(formatLoad('suggest', await httpLoad(suggestUrls, 1), 1));
+      httpLines.push(formatLoad('search (mixed)', await httpLoad(searchUrls, 8), 8));
+      httpLines.push(formatLoad('suggest', await httpLoad(suggestUrls, 8), 8));
+    });
     console.log(`Server start (until /healthz reports explocode ready): cold ${starts.cold}, warm ${starts.warm}; server RSS after warm start: ${starts.serverRss}`);
+    if (httpLines.length) console.log(`Over HTTP against the warm server (loopback, same sample):\n${httpLines.join('\n')}`);
   }
 }
 

@@ -68,6 +68,12 @@ export interface EngineConfig {
    */
   prfWeight: number;
   prfPassages: number;
+  /**
+   * a passage propagates to the articles it cites in proportion to coverage^propCoverage, where
+   * coverage is the idf share of the question's notions it matches (a notion counts as matched
+   * through its synonyms too); 0 = relative score only
+   */
+  propCoverage: number;
 }
 
 /**
@@ -99,6 +105,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   weakTermWeight: 1,
   prfWeight: 0,
   prfPassages: 3,
+  propCoverage: 0,
 };
 
 interface Passage {
@@ -125,6 +132,22 @@ interface Cand {
   mask: number;
   via?: number[]; // passages (articles)
   route?: string;
+}
+
+interface Notion {
+  bits: number; // mask bits of the terms standing for it
+  weight: number;
+}
+
+/** Share of the notions' weight matched by a document whose term mask is `mask`, in [0, 1]. */
+function notionCoverage(notions: Notion[], mask: number): number {
+  let total = 0;
+  let got = 0;
+  for (const n of notions) {
+    total += n.weight;
+    if (mask & n.bits) got += n.weight;
+  }
+  return total > 0 ? got / total : 1;
 }
 
 interface QueryPlan {
@@ -774,12 +797,14 @@ export class ExplocodeEngine implements SearchEngine {
       const maxP = top[0]?.score ?? 1;
       plan.maxPassage = top[0]?.score ?? 0;
       // coverage of the question by the best passage: a weak match should propagate little
-      for (const { doc, score } of top) {
+      const notions = this.config.propCoverage > 0 ? this.queryNotions(plan, this.passIdx) : null;
+      for (const { doc, score, mask } of top) {
         const p = this.passages[doc];
         if (!p.cited.length) continue;
         const rel = score / maxP;
         if (rel < 0.4) continue;
-        const share = (this.config.weights.prop * rel * rel) / Math.pow(p.cited.length, 0.35);
+        const cov = notions ? Math.pow(notionCoverage(notions, mask), this.config.propCoverage) : 1;
+        const share = (this.config.weights.prop * rel * rel * cov) / Math.pow(p.cited.length, 0.35);
         for (const a of p.cited) {
           if (!allowed(a)) continue;
           if (comb[a] === 0) touched.push(a);
@@ -796,6 +821,25 @@ export class ExplocodeEngine implements SearchEngine {
       const v = (via.get(i) ?? []).sort((a, b) => b.s - a.s).slice(0, 3);
       return { type: 'article' as const, idx: i, score: comb[i], mask: direct.masks[i], via: v.map((x) => x.p) };
     });
+  }
+
+  /**
+   * The question's notions: each original term with the bits of the terms that stand for it (itself
+   * and its synonyms), weighted by its idf in `idx` (capped, so a word the corpus never uses — typical
+   * of everyday wording — does not outweigh everything once a synonym has covered it).
+   */
+  private queryNotions(plan: QueryPlan, idx: Bm25fIndex): Notion[] {
+    const cap = Math.log(1 + idx.n / 10);
+    const notions: Notion[] = [];
+    for (let i = 0; i < plan.nOriginal && i < 31; i++) {
+      let bits = 1 << i;
+      const surface = fold(plan.surfaces[i]);
+      for (let j = plan.nOriginal; j < plan.terms.length && j < 31; j++) {
+        if (plan.kinds[j] === 'syn' && fold(plan.synFrom[j].from).split(/\s+/).includes(surface)) bits |= 1 << j;
+      }
+      notions.push({ bits, weight: Math.min(cap, idx.idf(plan.terms[i].term)) * plan.terms[i].weight });
+    }
+    return notions;
   }
 
   /** PRF terms: title terms of the top passages for the question, weighted by their relative score. */
