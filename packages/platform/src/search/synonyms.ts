@@ -38,7 +38,9 @@ export class SynonymMap {
     const entries: Entry[] = [];
     const seen = new Set<string>();
     const mk = (p: string, source: boolean, target: boolean) => {
-      const terms = this.analyzer.terms(p);
+      // A source phrase is matched against a query, so it is analyzed like one (question scaffolding
+      // such as "faire" or "tout" dropped); otherwise a phrase containing such a word could never match.
+      const terms = source ? this.analyzer.query(p, 8).map((t) => t.term) : this.analyzer.terms(p);
       if (terms.length === 0 || terms.length > 8) return;
       const key = terms.join(' ') + (source ? 's' : '') + (target ? 't' : '');
       if (seen.has(key)) return;
