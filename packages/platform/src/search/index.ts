@@ -5,3 +5,4 @@ export * from './analyzer.ts';
 export * from './synonyms.ts';
 export * from './bm25f.ts';
 export * from './highlight.ts';
+export * from './spelling.ts';

@@ -1,0 +1,60 @@
+/**
+ * Typo correction for query words the corpus has never seen ("licenciment", "démisionner",
+ * "prudhomme"): people type fast, on phones, without accents. Norvig-style: every spelling at one
+ * edit (deletion, transposition, substitution, insertion) of the folded word is stemmed and looked
+ * up in the index; the variant whose stem is the most frequent wins. No vocabulary to store or
+ * snapshot: the index itself is the dictionary. Only words of `minLength`+ letters are corrected,
+ * where one edit rarely turns a word into another real one.
+ */
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+export interface SpellingOptions {
+  /** shorter words are left alone (too many real words one edit apart) */
+  minLength?: number;
+}
+
+/** All folded strings at one edit of `w` (may contain duplicates). */
+export function oneEditVariants(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  for (let i = 0; i < w.length; i++) {
+    for (const c of LETTERS) if (c !== w[i]) out.push(w.slice(0, i) + c + w.slice(i + 1));
+  }
+  for (let i = 0; i <= w.length; i++) {
+    for (const c of LETTERS) out.push(w.slice(0, i) + c + w.slice(i));
+  }
+  return out;
+}
+
+/**
+ * The best correction of the folded word `norm`, or null when it needs none or none is found.
+ * `frequency(stem)` says how common a stem is in the corpus (0 = unknown).
+ */
+export function correctSpelling(
+  norm: string,
+  stem: (norm: string) => string,
+  frequency: (stem: string) => number,
+  opts: SpellingOptions = {},
+): string | null {
+  if (norm.length < (opts.minLength ?? 5) || /\d/.test(norm)) return null;
+  if (frequency(stem(norm)) > 0) return null;
+  let best: string | null = null;
+  let bestFreq = 0;
+  const seen = new Set<string>();
+  for (const v of oneEditVariants(norm)) {
+    if (seen.has(v)) continue;
+    seen.add(v);
+    const f = frequency(stem(v));
+    // Among variants of the same stem, prefer the longest (a missing letter is the commonest typo,
+    // and it keeps the shown correction readable), then the alphabetically first: deterministic.
+    const better =
+      f > bestFreq || (f === bestFreq && f > 0 && best !== null && (v.length > best.length || (v.length === best.length && v < best)));
+    if (better) {
+      best = v;
+      bestFreq = f;
+    }
+  }
+  return best;
+}
