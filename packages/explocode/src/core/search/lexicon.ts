@@ -3,7 +3,7 @@
  * versus how the Code du travail words them. One-way rules: everyday phrase(s) → legal phrase(s).
  * Complements the CDTN synonym list (acronyms, equivalences) read from @socialgouv/cdtn-elasticsearch.
  *
- * Writing rules (see engine.ts `lexiconMaxDf`): a source phrase only fires when one of its terms is rare in the
+ * Writing rules (see config.ts `lexiconMaxDf`): a source phrase only fires when one of its terms is rare in the
  * Code's articles, so sources are everyday words/acronyms, not the Code's own vocabulary. Source phrases avoid
  * the query-noise words (faire, plus, trop, tout, être...) that the query analyzer drops, else they never match.
  * Every target phrase was checked to occur in the articles (text or section titles).

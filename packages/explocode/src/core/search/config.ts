@@ -1,0 +1,94 @@
+/**
+ * Engine configuration (the switches and weights the bench ablates, see bench/quick.ts) and the fixed
+ * constants of the pipeline: question scaffolding weight, per-type boosts, query size limits.
+ */
+import type { DocType } from '../types.ts';
+import { DEFAULT_SYNONYM_WEIGHTS, type SynonymWeights } from './synonyms.ts';
+
+export interface EngineConfig {
+  /** use fiche/Q&A → article propagation (two-stage) */
+  propagation: boolean;
+  /** index the titles of citing fiches/sections/Q&A with each article (document expansion) */
+  docExpansion: boolean;
+  /** synonyms (CDTN list + lexicon) */
+  synonyms: boolean;
+  /** per-source synonym weights (0 = source off) */
+  synonymWeights: SynonymWeights;
+  /**
+   * a lexicon rule fires only for everyday phrases: some term of the phrase occurs in at most this
+   * fraction of the articles (1 = always fire)
+   */
+  lexiconMaxDf: number;
+  /** multi-word lexicon phrases ("arrêt maladie") always count as everyday */
+  lexiconPhrases: boolean;
+  /** weight of the learned association expansion (0 = off) */
+  modelWeight: number;
+  /** also expand the passage (fiche/Q&A) query with the associations, at this fraction of modelWeight */
+  modelOnPassages: number;
+  weights: { direct: number; prop: number };
+  /** weight of the dense (word-vector) similarity fused into the article scores (0 = off) */
+  denseArticles: number;
+  /** weight of the dense similarity fused into the passage (fiche section / answer) scores (0 = off) */
+  densePassages: number;
+  /** articles / passages taken from the dense ranking as extra candidates */
+  denseTopK: number;
+  /** weight of question scaffolding that survives stop-word removal ("j'ai le droit", "c'est légal ?") */
+  weakTermWeight: number;
+  /**
+   * pseudo-relevance feedback: the title terms of the best matching passages (fiche sections / Q&A,
+   * written in plain language) are added to the article query at this weight (0 = off)
+   */
+  prfWeight: number;
+  prfPassages: number;
+  /**
+   * a passage propagates to the articles it cites in proportion to coverage^propCoverage, where
+   * coverage is the idf share of the question's notions it matches (a notion counts as matched
+   * through its synonyms too); 0 = relative score only
+   */
+  propCoverage: number;
+}
+
+export const DEFAULT_CONFIG: EngineConfig = {
+  propagation: true,
+  docExpansion: true,
+  synonyms: true,
+  synonymWeights: DEFAULT_SYNONYM_WEIGHTS,
+  lexiconMaxDf: 0.01,
+  lexiconPhrases: false,
+  modelWeight: 0.25,
+  modelOnPassages: 0,
+  weights: { direct: 1, prop: 1.2 },
+  denseArticles: 0,
+  densePassages: 0,
+  denseTopK: 30,
+  weakTermWeight: 1,
+  prfWeight: 0,
+  prfPassages: 3,
+  propCoverage: 0,
+};
+
+/** A partial config over the defaults (`weights` merged key by key, so one weight can be overridden alone). */
+export function resolveConfig(config: Partial<EngineConfig>): EngineConfig {
+  return { ...DEFAULT_CONFIG, ...config, weights: { ...DEFAULT_CONFIG.weights, ...config.weights } };
+}
+
+/**
+ * Everyday question scaffolding (folded surface forms): words that frame a question ("est-ce légal",
+ * "j'ai le droit", "c'est obligatoire", "quelque chose") rather than say what it is about. Kept in the
+ * query (a question may really be about a right or an obligation) at a reduced weight.
+ */
+export const WEAK_QUERY_TERMS: ReadonlySet<string> = new Set(
+  (
+    'droit droits legal legale legaux legales legalement illegal illegale obligatoire obligatoires obligatoirement ' +
+    'normal normale possible autorise autorisee permis chose choses quelque exactement vraiment juste hier demain ' +
+    'ok svp merci besoin question aide'
+  ).split(' '),
+);
+
+/** Final weight of each type when the types are mixed into one list (see mixing.ts). */
+export const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.8, theme: 0.5 };
+
+/** Longer input is cut: nobody types more, and it bounds the analysis cost of hostile input. */
+export const MAX_QUERY_CHARS = 400;
+/** Original query terms kept after analysis (bounds the scoring cost of long questions). */
+export const MAX_TERMS = 16;

@@ -1,0 +1,158 @@
+/**
+ * From the question to the weighted terms every index is scored with: analysis (stop words and
+ * scaffolding, light stemming), synonym expansion, learned associations. The plan also remembers where
+ * each term came from, so that a result can say which of the question's words and which synonyms it
+ * matched (term i is bit i of a document's match mask).
+ */
+import { fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
+import type { SemanticModel } from './model.ts';
+import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
+
+export interface QueryPlan {
+  terms: WeightedTerm[]; // original first, then synonyms
+  /** learned association terms (article index only), set by the article scorer */
+  model: WeightedTerm[];
+  /** max direct article score (for the semantic share) */
+  maxDirect: number;
+  /** best passage score (article pool calibration), set by the article scorer */
+  maxPassage: number;
+  kinds: ('q' | 'syn' | 'model')[];
+  surfaces: string[]; // per term: surface (q) or "from→to" label
+  synFrom: { from: string; to: string }[]; // per term (syn only)
+  nOriginal: number;
+  keys: Set<string>; // stems to highlight
+}
+
+/** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
+export function sanitizeQuery(q: unknown): string {
+  if (typeof q !== 'string') return '';
+  // eslint-disable-next-line no-control-regex
+  return q.slice(0, 4 * MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
+}
+
+/**
+ * The synonym map. A lexicon rule fires only for everyday wording: some term of its source phrase must
+ * be rare in the articles (`lexiconMaxDf`); the Code's own vocabulary is searched as it is.
+ */
+export function buildQuerySynonyms(an: FrenchAnalyzer, config: EngineConfig, artIdx: Bm25fIndex, articleCount: number): SynonymMap {
+  const maxDf = config.lexiconMaxDf * articleCount;
+  return buildSynonymMap(an, { ...DEFAULT_SYNONYM_WEIGHTS, ...config.synonymWeights }, (phrase) => {
+    const ts = an.terms(phrase);
+    return (config.lexiconPhrases && ts.length >= 2) || ts.some((t) => artIdx.df(t) <= maxDf);
+  });
+}
+
+/** The question's own terms (scaffolding down-weighted), then up to 12 synonym matches. */
+export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, config: EngineConfig): QueryPlan {
+  const toks = an.query(q, MAX_TERMS);
+  const terms: WeightedTerm[] = [];
+  const kinds: QueryPlan['kinds'] = [];
+  const surfaces: string[] = [];
+  const synFrom: QueryPlan['synFrom'] = [];
+  const seen = new Map<string, number>();
+  for (const t of toks) {
+    if (seen.has(t.term)) continue;
+    seen.set(t.term, terms.length);
+    terms.push({ term: t.term, weight: WEAK_QUERY_TERMS.has(t.norm) ? config.weakTermWeight : 1 });
+    kinds.push('q');
+    surfaces.push(t.surface);
+    synFrom.push({ from: '', to: '' });
+  }
+  const nOriginal = terms.length;
+  if (config.synonyms && toks.length) {
+    const matches = syn.expand(
+      toks.map((t) => t.term),
+      toks.map((t) => t.surface),
+    );
+    for (const m of matches.slice(0, 12)) {
+      for (const st of m.terms) {
+        if (seen.has(st)) continue;
+        seen.set(st, terms.length);
+        // each term of a multi-word synonym weighs weight/√n
+        terms.push({ term: st, weight: m.weight / Math.sqrt(m.terms.length) });
+        kinds.push('syn');
+        surfaces.push(m.to);
+        synFrom.push({ from: m.from, to: m.to });
+      }
+    }
+  }
+  const keys = new Set(terms.map((t) => t.term));
+  return { terms, model: [], maxDirect: 0, maxPassage: 0, kinds, surfaces, synFrom, nOriginal, keys };
+}
+
+/**
+ * Learned association terms of the question's own terms (article index only): summed over the
+ * question's terms, the 24 strongest kept, scaled down for long questions so that the expansion does
+ * not outweigh the question.
+ */
+export function modelExpansionTerms(plan: QueryPlan, model: SemanticModel | undefined, modelWeight: number): WeightedTerm[] {
+  const out: WeightedTerm[] = [];
+  if (!model) return out;
+  const acc = new Map<string, number>();
+  const have = new Set(plan.terms.map((t) => t.term));
+  for (let i = 0; i < plan.nOriginal; i++) {
+    const a = model.assoc[plan.terms[i].term];
+    if (!a) continue;
+    for (const [d, w] of a) if (!have.has(d)) acc.set(d, (acc.get(d) ?? 0) + w);
+  }
+  const lambda = modelWeight / Math.max(1, Math.sqrt(plan.nOriginal));
+  for (const [d, w] of [...acc.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 24))
+    out.push({ term: d, weight: lambda * Math.min(1.5, w) });
+  return out;
+}
+
+/** The question's words and the synonyms a document matched, from its match mask (explanations). */
+export function matchedTerms(plan: QueryPlan, mask: number): { terms: string[]; synonyms: { from: string; to: string }[] } {
+  const terms: string[] = [];
+  const synonyms: { from: string; to: string }[] = [];
+  const seenSyn = new Set<string>();
+  for (let i = 0; i < plan.terms.length && i < 31; i++) {
+    if (!(mask & (1 << i))) continue;
+    if (plan.kinds[i] === 'q') terms.push(plan.surfaces[i]);
+    else if (plan.kinds[i] === 'syn') {
+      const k = plan.synFrom[i].from + '→' + plan.synFrom[i].to;
+      if (!seenSyn.has(k)) {
+        seenSyn.add(k);
+        synonyms.push(plan.synFrom[i]);
+      }
+    }
+  }
+  return { terms, synonyms };
+}
+
+/** One word of the question and everything standing for it in the plan. */
+export interface Notion {
+  bits: number; // mask bits of the terms standing for it
+  weight: number;
+}
+
+/**
+ * The question's notions: each original term with the bits of the terms that stand for it (itself
+ * and its synonyms), weighted by its idf in `idx` (capped, so a word the corpus never uses — typical
+ * of everyday wording — does not outweigh everything once a synonym has covered it).
+ */
+export function queryNotions(plan: QueryPlan, idx: Bm25fIndex): Notion[] {
+  const cap = Math.log(1 + idx.n / 10);
+  const notions: Notion[] = [];
+  for (let i = 0; i < plan.nOriginal && i < 31; i++) {
+    let bits = 1 << i;
+    const surface = fold(plan.surfaces[i]);
+    for (let j = plan.nOriginal; j < plan.terms.length && j < 31; j++) {
+      if (plan.kinds[j] === 'syn' && fold(plan.synFrom[j].from).split(/\s+/).includes(surface)) bits |= 1 << j;
+    }
+    notions.push({ bits, weight: Math.min(cap, idx.idf(plan.terms[i].term)) * plan.terms[i].weight });
+  }
+  return notions;
+}
+
+/** Share of the notions' weight matched by a document whose term mask is `mask`, in [0, 1]. */
+export function notionCoverage(notions: Notion[], mask: number): number {
+  let total = 0;
+  let got = 0;
+  for (const n of notions) {
+    total += n.weight;
+    if (mask & n.bits) got += n.weight;
+  }
+  return total > 0 ? got / total : 1;
+}
