@@ -14,16 +14,21 @@ export interface SpellingOptions {
   minLength?: number;
 }
 
-/** All folded strings at one edit of `w` (may contain duplicates). */
+/**
+ * All folded strings at one edit of `w` (may contain duplicates), in order of how common the typo is:
+ * swapped letters, then a missing letter, an extra letter, a wrong letter. The first variant of the
+ * best frequency wins, so this order also picks the readable spelling among variants of one stem
+ * ("preavsi" → "preavis", not "preavii").
+ */
 export function oneEditVariants(w: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
   for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
-  for (let i = 0; i < w.length; i++) {
-    for (const c of LETTERS) if (c !== w[i]) out.push(w.slice(0, i) + c + w.slice(i + 1));
-  }
   for (let i = 0; i <= w.length; i++) {
     for (const c of LETTERS) out.push(w.slice(0, i) + c + w.slice(i));
+  }
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  for (let i = 0; i < w.length; i++) {
+    for (const c of LETTERS) if (c !== w[i]) out.push(w.slice(0, i) + c + w.slice(i + 1));
   }
   return out;
 }
@@ -47,11 +52,7 @@ export function correctSpelling(
     if (seen.has(v)) continue;
     seen.add(v);
     const f = frequency(stem(v));
-    // Among variants of the same stem, prefer the longest (a missing letter is the commonest typo,
-    // and it keeps the shown correction readable), then the alphabetically first: deterministic.
-    const better =
-      f > bestFreq || (f === bestFreq && f > 0 && best !== null && (v.length > best.length || (v.length === best.length && v < best)));
-    if (better) {
+    if (f > bestFreq) {
       best = v;
       bestFreq = f;
     }

@@ -63,6 +63,11 @@ export class SynonymMap {
     }
   }
 
+  /** Whether some source phrase starts with this analyzed term (an everyday word the map knows). */
+  startsPhrase(term: string): boolean {
+    return this.byFirst.has(term);
+  }
+
   get size(): number {
     return this.groups.length;
   }

@@ -46,6 +46,8 @@ export interface EngineConfig {
    * through its synonyms too); 0 = relative score only
    */
   propCoverage: number;
+  /** correct one-letter typos in words the corpus does not know ("licenciment") */
+  spelling: boolean;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
@@ -65,6 +67,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   prfWeight: 0,
   prfPassages: 3,
   propCoverage: 0,
+  spelling: true,
 };
 
 /** A partial config over the defaults (`weights` merged key by key, so one weight can be overridden alone). */

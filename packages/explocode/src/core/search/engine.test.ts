@@ -126,6 +126,14 @@ describe('ExploCode engine — ranking invariants', () => {
     const r = engine.search('Le préavis', { limit: 10, type: 'fiche' });
     expect(r.results[0].id).toBe('le-preavis');
   });
+  it('corrects a typo in a word the corpus does not know, and says so', () => {
+    const typo = engine.search('preavsi', { limit: 5, type: 'article' });
+    const right = engine.search('preavis', { limit: 5, type: 'article' });
+    expect(typo.results.map((r) => r.id)).toEqual(right.results.map((r) => r.id));
+    expect(typo.results[0].explanation.synonyms).toContainEqual({ from: 'preavsi', to: 'preavis' });
+    const off = buildEngine(corpus, undefined, { spelling: false }).search('preavsi', { limit: 5, type: 'article' });
+    expect(off.results).toEqual([]);
+  });
   it('type filter is respected', () => {
     for (const type of ['article', 'fiche', 'contribution', 'theme'] as const) {
       const r = engine.search('licenciement préavis congés', { limit: 20, type });

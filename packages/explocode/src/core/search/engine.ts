@@ -78,6 +78,10 @@ export class ExplocodeEngine implements SearchEngine {
     this.buildMs = performance.now() - t0;
   }
 
+  /** How common a stem is across the indexes people's words are matched against (0 = unknown). */
+  private readonly termFrequency = (stem: string): number =>
+    this.idx.art.df(stem) + this.idx.pass.df(stem) + this.idx.fiche.df(stem) + this.idx.contrib.df(stem) + this.idx.theme.df(stem);
+
   /** The built indexes (for snapshots). */
   indexes(): PrebuiltIndexes {
     const { art, pass, fiche, contrib, conv, theme } = this.idx;
@@ -124,7 +128,7 @@ export class ExplocodeEngine implements SearchEngine {
     const idcc = opts.idcc ? String(opts.idcc).replace(/^0+/, '') : undefined;
 
     const route = presearch(query, this.router, (num) => findArticleByNumber(this.corpus, num));
-    const plan = buildQueryPlan(route?.rest ?? query, this.an, this.syn, this.config);
+    const plan = buildQueryPlan(route?.rest ?? query, this.an, this.syn, this.config, this.termFrequency);
     const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
     const results: Candidate[] = [];
     const wantType = (t: DocType) => !type || type === t;

@@ -4,7 +4,7 @@
  * each term came from, so that a result can say which of the question's words and which synonyms it
  * matched (term i is bit i of a document's match mask).
  */
-import { fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
 import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
 import type { SemanticModel } from './model.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
@@ -43,9 +43,26 @@ export function buildQuerySynonyms(an: FrenchAnalyzer, config: EngineConfig, art
   });
 }
 
-/** The question's own terms (scaffolding down-weighted), then up to 12 synonym matches. */
-export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, config: EngineConfig): QueryPlan {
-  const toks = an.query(q, MAX_TERMS);
+/**
+ * The question's own terms (scaffolding down-weighted, typos corrected), then up to 12 synonym matches.
+ * `frequency(stem)` tells how common a stem is in the corpus (0 = unknown), for typo correction.
+ */
+export function buildQueryPlan(
+  q: string,
+  an: FrenchAnalyzer,
+  syn: SynonymMap,
+  config: EngineConfig,
+  frequency?: (stem: string) => number,
+): QueryPlan {
+  const corrections: { from: string; to: string }[] = [];
+  const toks = an.query(q, MAX_TERMS).map((t) => {
+    // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
+    if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
+    const fixed = correctSpelling(t.norm, (n) => an.stem(n), frequency);
+    if (!fixed) return t;
+    corrections.push({ from: t.surface, to: fixed });
+    return { ...t, norm: fixed, term: an.stem(fixed) };
+  });
   const terms: WeightedTerm[] = [];
   const kinds: QueryPlan['kinds'] = [];
   const surfaces: string[] = [];
@@ -60,6 +77,11 @@ export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, c
     synFrom.push({ from: '', to: '' });
   }
   const nOriginal = terms.length;
+  // Corrections are shown like synonyms in the explanation ("licenciment → licenciement").
+  for (let i = 0; i < nOriginal; i++) {
+    const c = corrections.find((x) => x.from === surfaces[i]);
+    if (c) synFrom[i] = c;
+  }
   if (config.synonyms && toks.length) {
     const matches = syn.expand(
       toks.map((t) => t.term),
@@ -110,7 +132,8 @@ export function matchedTerms(plan: QueryPlan, mask: number): { terms: string[]; 
   for (let i = 0; i < plan.terms.length && i < 31; i++) {
     if (!(mask & (1 << i))) continue;
     if (plan.kinds[i] === 'q') terms.push(plan.surfaces[i]);
-    else if (plan.kinds[i] === 'syn') {
+    // a question word matched through its typo correction, or a synonym
+    if (plan.synFrom[i].from) {
       const k = plan.synFrom[i].from + '→' + plan.synFrom[i].to;
       if (!seenSyn.has(k)) {
         seenSyn.add(k);
