@@ -68,6 +68,12 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
     scoped.get('/api/stands', { schema: { tags: ['Suite'], summary: 'Les services de la suite, pour la page d’accueil' } }, stands);
   });
   await registerWeb(app, { stands });
+  // Closing the server (tests, graceful shutdown) releases the rest in order: services, jobs, database.
+  app.addHook('onClose', async () => {
+    for (const service of services) await service.stop?.();
+    await jobs.close();
+    await db.close();
+  });
   await app.ready();
 
   let started = false;
@@ -92,11 +98,6 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
       await startServices();
       return address;
     },
-    async close() {
-      await app.close();
-      for (const service of services) await service.stop?.();
-      await jobs.close();
-      await db.close();
-    },
+    close: () => app.close(),
   };
 }

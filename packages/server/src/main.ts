@@ -6,8 +6,5 @@ const t0 = performance.now();
 const suite = await createApp();
 const address = await suite.listen();
 suite.ctx.log.info({ address, startMs: Math.round(performance.now() - t0) }, `Suite EIG servie sur ${address}`);
-installShutdown(suite.app, async () => {
-  for (const service of suite.services) await service.stop?.();
-  await suite.ctx.jobs.close();
-  await suite.ctx.db.close();
-});
+// Closing the server also stops the services, the job queue and the database (see createApp).
+installShutdown(suite.app, () => undefined);
