@@ -8,6 +8,7 @@ import { openPostgres } from './postgres.ts';
 export type { Db, Migration, QueryResult, Queryable } from './types.ts';
 export { migrate } from './migrate.ts';
 export { openPglite } from './pglite.ts';
+export { DatabaseLockedError } from './pglite-lock.ts';
 export { openPostgres } from './postgres.ts';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite under `<dataDir>/pgdata`: zero setup by default. */

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, QueryResult, Queryable } from './types.ts';
+import { lockDataDir } from './pglite-lock.ts';
 
 interface PgliteLike {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number; affectedRows?: number }>;
@@ -22,12 +23,25 @@ function adapt(conn: PgliteLike): Queryable {
 /** PGlite (Postgres compiled to WASM, in-process): `dir` on disk, or in memory when undefined. */
 export async function openPglite(dir?: string): Promise<Db> {
   if (dir) await mkdir(dir, { recursive: true });
-  const pg = await PGlite.create(dir);
+  const unlock = dir ? await lockDataDir(dir) : async () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dir);
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+  let closed = false;
   return {
     kind: 'pglite',
     ...adapt(pg),
     // PGlite has a single connection: its transaction() holds it exclusively, so other queries wait.
     transaction: (fn) => pg.transaction((tx) => fn(adapt(tx))),
-    close: () => pg.close(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pg.close();
+      await unlock();
+    },
   };
 }
