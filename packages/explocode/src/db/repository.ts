@@ -121,6 +121,19 @@ const themeRef = (r: R): ThemeRef => ({
   count: r.articles + r.fiches + r.contributions,
 });
 
+function rowToDataset(r: R): DatasetInfo {
+  return {
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    // jsonb comes back parsed from PostgreSQL, as text from some PGlite paths
+    counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : (r.counts ?? {}),
+    error: r.error ?? null,
+    createdAt: iso(r.created_at)!,
+    activatedAt: iso(r.activated_at),
+  };
+}
+
 function rowToFicheSection(x: R): FicheSection {
   return { anchor: x.anchor, title: x.title, text: x.text, html: x.html, citedArticles: x.cited ?? [] };
 }
@@ -170,15 +183,7 @@ export class ExplocodeRepository {
     );
     const r = rows[0];
     if (!r) return null;
-    return {
-      id: r.id,
-      version: r.version,
-      status: r.status,
-      counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : (r.counts ?? {}),
-      error: r.error ?? null,
-      createdAt: iso(r.created_at)!,
-      activatedAt: iso(r.activated_at),
-    };
+    return rowToDataset(r);
   }
 
   /** Every dataset, newest first (administration, tests). */
@@ -186,15 +191,7 @@ export class ExplocodeRepository {
     const { rows } = await this.db.query<R>(
       `SELECT id, version, status, counts, error, created_at, activated_at FROM explocode_datasets ORDER BY id DESC`,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      version: r.version,
-      status: r.status,
-      counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : (r.counts ?? {}),
-      error: r.error ?? null,
-      createdAt: iso(r.created_at)!,
-      activatedAt: iso(r.activated_at),
-    }));
+    return rows.map(rowToDataset);
   }
 
   private async datasetId(): Promise<number | null> {

@@ -48,7 +48,8 @@ export const DEFAULT_DENSE: DenseTrainOptions = {
 
 const usable = (t: string) => t.length >= 2 && !/^[0-9]+$/.test(t);
 
-function rng(seed: number): () => number {
+/** Deterministic PRNG (mulberry32): training and sampling must be reproducible. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
