@@ -42,6 +42,11 @@ export class ArticleScorer {
     this.combined = new Float64Array(c.articles.length);
   }
 
+  /** How many allowed articles the last search matched at all (read before `reset`). */
+  get matched(): number {
+    return this.touched.length;
+  }
+
   /** The k best allowed articles. Sets plan.model, plan.maxDirect and (with propagation) plan.maxPassage. */
   search(plan: QueryPlan, k: number, allowed: (i: number) => boolean): Candidate[] {
     const mterms = modelExpansionTerms(plan, this.model, this.config.modelWeight);

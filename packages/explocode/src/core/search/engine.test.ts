@@ -239,3 +239,13 @@ describe('ExploCode engine — titles, mixed calibration, optional signals', () 
   });
 });
 
+
+describe('ExploCode engine — totals', () => {
+  it('total counts every match, not just the candidates of the page, and does not move with paging', () => {
+    const first = engine.search('licenciement préavis congés', { limit: 1 });
+    const second = engine.search('licenciement préavis congés', { limit: 1, offset: 1 });
+    const all = engine.search('licenciement préavis congés', { limit: 100 });
+    expect(first.total).toBe(all.results.length);
+    expect(second.total).toBe(first.total);
+  });
+});

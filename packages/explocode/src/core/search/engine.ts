@@ -6,7 +6,7 @@
  * Everything read-only is built once in the constructor; per-search scratch space is reused and
  * cleared after each search.
  */
-import { FrenchAnalyzer, topK, type SynonymMap } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
 import type { Corpus, DocType } from '../types.ts';
 import type { SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
 import { ArticleScorer } from './articles.ts';
@@ -28,6 +28,18 @@ import { themeDocCount, ThemeMatcher, themeTitle } from './theme-match.ts';
 
 export { DEFAULT_CONFIG, type EngineConfig } from './config.ts';
 export type { PrebuiltIndexes } from './indexes.ts';
+
+/** A type's best candidates, and how many of its documents matched at all (for the total). */
+interface Pool {
+  cands: Candidate[];
+  matched: number;
+}
+
+function countMatched(r: ScoreResult, allowed: (i: number) => boolean): number {
+  let n = 0;
+  for (const d of r.touched) if (r.scores[d] > 0 && allowed(d)) n++;
+  return n;
+}
 
 export class ExplocodeEngine implements SearchEngine {
   readonly an = new FrenchAnalyzer({ stem: 'light' });
@@ -141,23 +153,37 @@ export class ExplocodeEngine implements SearchEngine {
       results.push({ type: 'convention', idx: route.idx, score: 1e6, mask: 0, route: route.why });
     }
 
-    // a few more candidates than the page needs per type (k = want + 5)
+    // a few more candidates than the page needs per type (k = want + 5); `matched` counts every match
     const pools: Candidate[][] = [];
+    let matched = 0;
+    const add = (pool: Pool) => {
+      pools.push(pool.cands);
+      matched += pool.matched;
+      return pool.cands;
+    };
     let themePool: Candidate[] | null = null;
     if (plan.terms.length > 0) {
-      if (wantType('article')) pools.push(this.articles.search(plan, want + 5, (i) => allowed('article', i)));
-      if (wantType('fiche')) pools.push(this.searchSimple('fiche', plan, want + 5, (i) => allowed('fiche', i)));
-      if (wantType('contribution')) pools.push(this.searchContributions(plan, want + 5, (i) => allowed('contribution', i), idcc));
+      if (wantType('article')) {
+        const cands = this.articles.search(plan, want + 5, (i) => allowed('article', i));
+        add({ cands, matched: this.articles.matched });
+      }
+      if (wantType('fiche')) add(this.searchSimple('fiche', plan, want + 5, (i) => allowed('fiche', i)));
+      if (wantType('contribution')) add(this.searchContributions(plan, want + 5, (i) => allowed('contribution', i), idcc));
       // agreements are not narrowed by themes (no theme holds them)
-      if (wantType('convention')) pools.push(this.searchSimple('convention', plan, want + 5, () => true));
-      if (wantType('theme')) pools.push((themePool = this.searchSimple('theme', plan, want + 5, (i) => allowed('theme', i))));
+      if (wantType('convention')) add(this.searchSimple('convention', plan, want + 5, () => true));
+      if (wantType('theme')) themePool = add(this.searchSimple('theme', plan, want + 5, (i) => allowed('theme', i)));
     } else if (idcc && wantType('contribution')) {
-      pools.push(this.searchContributions(plan, want, (i) => allowed('contribution', i), idcc));
+      add(this.searchContributions(plan, want, (i) => allowed('contribution', i), idcc));
     }
+    const routed = results.length;
     const seen = new Set(results.map((r) => r.type + r.idx));
+    let duplicates = 0;
     for (const r of mixPools(pools, plan, this.idx, this.corpus, idcc)) {
       const k = r.type + r.idx;
-      if (seen.has(k)) continue;
+      if (seen.has(k)) {
+        duplicates++;
+        continue;
+      }
       seen.add(k);
       results.push(r);
     }
@@ -170,28 +196,31 @@ export class ExplocodeEngine implements SearchEngine {
       route: route ? { kind: route.kind, target: route.target, url: route.url } : null,
       themes,
       results: page,
-      total: results.length,
+      total: routed + matched - duplicates,
     };
   }
 
   /** Fiches, agreements and themes: their BM25F index alone. */
-  private searchSimple(type: 'fiche' | 'convention' | 'theme', plan: QueryPlan, k: number, allowed: (i: number) => boolean): Candidate[] {
+  private searchSimple(type: 'fiche' | 'convention' | 'theme', plan: QueryPlan, k: number, allowed: (i: number) => boolean): Pool {
     const idx = type === 'fiche' ? this.idx.fiche : type === 'convention' ? this.idx.conv : this.idx.theme;
     const r = idx.score(plan.terms, this.buffers.get(type, idx));
-    return topK(r, k, allowed).map(({ doc, score, mask }) => ({ type, idx: doc, score, mask }));
+    const cands = topK(r, k, allowed).map(({ doc, score, mask }) => ({ type, idx: doc, score, mask }));
+    return { cands, matched: countMatched(r, allowed) };
   }
 
   /** Q&A. With no query terms but an `idcc`, also the Q&A that have an answer specific to that agreement. */
-  private searchContributions(plan: QueryPlan, k: number, allowed: (i: number) => boolean, idcc?: string): Candidate[] {
+  private searchContributions(plan: QueryPlan, k: number, allowed: (i: number) => boolean, idcc?: string): Pool {
     const idx = this.idx.contrib;
     const r = idx.score(plan.terms, this.buffers.get('contrib', idx));
     const hits = topK(r, k, allowed);
+    let matched = countMatched(r, allowed);
     if (idcc && plan.terms.length === 0) {
       this.corpus.contributions.forEach((c, i) => {
         if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i)) hits.push({ doc: i, score: 1, mask: 0 });
       });
+      matched = hits.length;
     }
-    return hits.map(({ doc, score, mask }) => ({ type: 'contribution' as const, idx: doc, score, mask }));
+    return { cands: hits.map(({ doc, score, mask }) => ({ type: 'contribution' as const, idx: doc, score, mask })), matched };
   }
 }
 
