@@ -89,7 +89,11 @@ export function safeReturnPath(value: string | null): string {
   try {
     const u = new URL(value, 'http://suite.invalid');
     if (u.origin !== 'http://suite.invalid') return explocodePaths.home();
-    return u.pathname + u.search + u.hash;
+    const path = u.pathname + u.search + u.hash;
+    // Check what is returned, not only what came in: dot-segments collapse ("/.//evil.com" resolves to
+    // the path "//evil.com"), which a browser reads as another host.
+    if (path.startsWith('//') || path.startsWith('/\\')) return explocodePaths.home();
+    return path;
   } catch {
     return explocodePaths.home();
   }

@@ -116,5 +116,9 @@ describe('loader helpers', () => {
     expect(safeReturnPath('/explocode/recherche?q=a')).toBe('/explocode/recherche?q=a');
     expect(safeReturnPath('https://evil.example')).toBe('/explocode');
     expect(safeReturnPath('/\\evil.example')).toBe('/explocode');
+    // dot-segments that resolve to a protocol-relative URL
+    for (const v of ['/.//evil.com', '/..//evil.com', '/%2e//evil.com', '/a/..//evil.com', '//evil.com']) {
+      expect(safeReturnPath(v), v).toBe('/explocode');
+    }
   });
 });
