@@ -70,9 +70,9 @@ export class ExplocodeRuntime {
           opts.progress?.(percent, 100, message);
         },
       });
+      await this.reload();
       this.ingest = { state: 'done', done: 100, total: 100, message: 'contenu à jour' };
       this.lastError = null;
-      await this.reload();
       return report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -93,12 +93,14 @@ export class ExplocodeRuntime {
     }
   }
 
-  /** Loads the active dataset and swaps the engine; concurrent calls share one reload. */
+  /**
+   * Loads the active dataset and swaps the engine. Reloads run one after the other, and each looks at
+   * the active dataset when it starts: a caller never gets an in-flight reload of an older dataset.
+   */
   reload(): Promise<void> {
-    this.reloading ??= this.doReload().finally(() => {
-      this.reloading = null;
-    });
-    return this.reloading;
+    const next = (this.reloading ?? Promise.resolve()).catch(() => undefined).then(() => this.doReload());
+    this.reloading = next;
+    return next;
   }
 
   private async doReload(): Promise<void> {
@@ -113,6 +115,8 @@ export class ExplocodeRuntime {
       onWarn: (msg) => this.ctx.log.warn({ service: 'explocode' }, msg),
     });
     if (!built) return;
+    // Another process may have activated a newer dataset while this one was loading: start over.
+    if ((await this.repo.activeDataset())?.id !== active.id) return this.doReload();
     const engine = built.engine;
     this.engine = engine;
     this.datasetId = active.id;

@@ -60,7 +60,3 @@ export function findArticleNums(text: string, max = 20): ArticleNumMatch[] {
   return out;
 }
 
-/** Number without star nor suffix (for lenient lookups): "R*3231-1" → "R3231-1". */
-export function looseArticleNum(num: string): string {
-  return num.replace('*', '').replace(/\s+[A-Z]$/, '');
-}

@@ -119,6 +119,28 @@ describe.each(testDatabases())('ingest and repository on $name', (target) => {
     expect((await repo.loadCorpus())!.version).toBe('v1');
   });
 
+  it('runs one ingest at a time; a dead one is cleaned up, a live one (another process) is waited for', async () => {
+    const before = (await repo.activeDataset())!;
+    // A leftover 'loading' dataset, as if another ingest were writing right now.
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO explocode_datasets (version, status, heartbeat_at) VALUES ('other', 'loading', now()) RETURNING id`,
+    );
+    if (target.name === 'postgres') {
+      // PostgreSQL may be shared by several processes: a live heartbeat means another ingest is alive.
+      await expect(runIngest(db, { load, version: 'v3' })).rejects.toThrow(/Une autre ingestion est déjà en cours/);
+      expect((await repo.activeDataset())!.id).toBe(before.id);
+      // Once its heartbeat is old, it is a dead ingest: cleaned up, and this one proceeds.
+      await db.query(`UPDATE explocode_datasets SET heartbeat_at = now() - interval '1 hour' WHERE id = $1`, [rows[0].id]);
+    }
+    // PGlite belongs to one process (locked folder): any leftover is from a dead ingest.
+    const report = await runIngest(db, { load, version: 'v3' });
+    expect(report.skipped).toBe(false);
+    const leftover = (await repo.datasets()).find((d) => d.id === rows[0].id)!;
+    expect(leftover.status).toBe('failed');
+    // back to v1 for the tests below
+    await runIngest(db, { load, version: 'v1' });
+  });
+
   it('swaps atomically to a new version, serving the old one meanwhile', async () => {
     const before = (await repo.activeDataset())!;
     const seen: number[] = [];

@@ -180,4 +180,15 @@ CREATE INDEX explocode_citations_num ON explocode_citations (dataset_id, num);
 CREATE INDEX explocode_citations_source ON explocode_citations (dataset_id, source_type, source_id);
 `,
   },
+  {
+    // One ingest at a time, across processes (CLI and servers on one PostgreSQL): a second one cannot
+    // start a 'loading' dataset while another is alive. The heartbeat tells a live ingest from one
+    // whose process died.
+    id: '002_one_loading_dataset',
+    sql: `
+UPDATE explocode_datasets SET status = 'failed', error = 'ingestion interrompue', finished_at = now() WHERE status = 'loading';
+ALTER TABLE explocode_datasets ADD COLUMN heartbeat_at timestamptz;
+CREATE UNIQUE INDEX explocode_datasets_one_loading ON explocode_datasets ((true)) WHERE status = 'loading';
+`,
+  },
 ];

@@ -17,6 +17,7 @@ import type {
 } from '../core/types.ts';
 import { normaliseNum } from '../core/citations.ts';
 import { codeThemeId } from '../core/themes.ts';
+import { fold } from '@eig/platform/search/normalize.ts';
 
 export interface DatasetInfo {
   id: number;
@@ -413,7 +414,7 @@ export class ExplocodeRepository {
       fiches = { items: f.rows.map(ficheRef), total: Number(f.rows[0]?.total ?? theme.counts.fiches), limit, offset };
       const k = await this.db.query<R>(
         `SELECT k.id, k.slug, k.title, count(*) OVER () AS total FROM explocode_contributions k
-          WHERE k.dataset_id = $1 AND k.id IN (${citing.replace(/c\.source_id/, 'c.source_id')}) ORDER BY k.ord LIMIT $5 OFFSET $6`,
+          WHERE k.dataset_id = $1 AND k.id IN (${citing}) ORDER BY k.ord LIMIT $5 OFFSET $6`,
         [ds, from, to, 'contribution', limit, offset],
       );
       contributions = { items: k.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title })), total: Number(k.rows[0]?.total ?? theme.counts.contributions), limit, offset };
@@ -525,11 +526,6 @@ export class ExplocodeRepository {
     }
     // Name: every word must appear in the title or short title (folded in JS: no unaccent extension on PGlite).
     const { rows } = await this.db.query<R>(`SELECT * FROM explocode_conventions WHERE dataset_id = $1`, [ds]);
-    const fold = (s: string) =>
-      s
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase();
     const words = fold(query)
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length > 1 && !['convention', 'collective', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'cc', 'ccn', 'nationale'].includes(w));

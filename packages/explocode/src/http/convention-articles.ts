@@ -22,10 +22,12 @@ interface AgreementIndex {
 
 const cache = new Map<string, Promise<AgreementIndex>>();
 
-async function indexFor(repo: ExplocodeRepository, idcc: string): Promise<AgreementIndex> {
-  let entry = cache.get(idcc);
+/** Keyed by dataset too: after a re-ingest, an agreement's articles are read again. */
+async function indexFor(repo: ExplocodeRepository, datasetId: number | null, idcc: string): Promise<AgreementIndex> {
+  const key = `${datasetId}:${idcc}`;
+  let entry = cache.get(key);
   if (entry) {
-    cache.delete(idcc); // re-insert: most recently used last
+    cache.delete(key); // re-insert: most recently used last
   } else {
     entry = repo.conventionArticles(idcc).then((articles) => {
       const builder = new Bm25fBuilder(FIELDS);
@@ -34,9 +36,9 @@ async function indexFor(repo: ExplocodeRepository, idcc: string): Promise<Agreem
       }
       return { articles, index: builder.build() };
     });
-    entry.catch(() => cache.delete(idcc));
+    entry.catch(() => cache.delete(key));
   }
-  cache.set(idcc, entry);
+  cache.set(key, entry);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return entry;
 }
@@ -52,11 +54,12 @@ export interface ConventionArticleHit {
 /** Without a query, the agreement's first articles in its own order. */
 export async function searchConventionArticles(
   repo: ExplocodeRepository,
+  datasetId: number | null,
   idcc: string,
   q: string,
   limit: number,
 ): Promise<ConventionArticleHit[]> {
-  const { articles, index } = await indexFor(repo, idcc);
+  const { articles, index } = await indexFor(repo, datasetId, idcc);
   const tokens = analyzer.query(q);
   const keys = new Set(tokens.map((t) => t.term));
   const snip = (a: ConventionArticle) =>

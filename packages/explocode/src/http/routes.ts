@@ -133,7 +133,7 @@ export async function explocodeRoutes(app: FastifyInstance, runtime: ExplocodeRu
     async (req, reply) => {
       const found = await repo.getConvention(req.params.idcc);
       if (!found) return fail(reply, 404, `Convention collective inconnue : IDCC ${req.params.idcc}`);
-      return { results: await searchConventionArticles(repo, req.params.idcc, req.query.q, req.query.limit) };
+      return { results: await searchConventionArticles(repo, runtime.datasetId, req.params.idcc, req.query.q, req.query.limit) };
     },
   );
 

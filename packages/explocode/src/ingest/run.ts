@@ -11,6 +11,9 @@ import { loadCorpusFromPackages, type CorpusSubset, type LoadedCorpus, type Prog
 
 export { IngestError } from './packages.ts';
 
+/** A 'loading' dataset whose heartbeat is older than this belongs to a dead ingest (PostgreSQL). */
+const STALE_AFTER_SECONDS = 120;
+
 export interface IngestOptions {
   /** Re-ingest even when the active dataset already has the same package versions. */
   force?: boolean;
@@ -304,13 +307,29 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
   mark('load', t);
 
   // 2. Write the new dataset, batch by batch, outside any long transaction: the active dataset keeps serving.
-  // Leftovers of an interrupted ingest are marked failed first.
+  // Leftovers of an interrupted ingest are marked failed first: on PGlite any (one process owns the
+  // database, so no other ingest can be alive), on PostgreSQL those whose heartbeat stopped.
   const stale = await db.query<{ id: number }>(
-    `UPDATE explocode_datasets SET status = 'failed', error = 'ingestion interrompue', finished_at = now() WHERE status = 'loading' RETURNING id`,
+    `UPDATE explocode_datasets SET status = 'failed', error = 'ingestion interrompue', finished_at = now()
+      WHERE status = 'loading' AND ($1 OR coalesce(heartbeat_at, created_at) < now() - interval '${STALE_AFTER_SECONDS} seconds')
+      RETURNING id`,
+    [db.kind === 'pglite'],
   );
   for (const r of stale.rows) await deleteDatasetRows(db, r.id);
-  const { rows } = await db.query<{ id: number }>(`INSERT INTO explocode_datasets (version, status) VALUES ($1, 'loading') RETURNING id`, [version]);
-  const datasetId = rows[0].id;
+  let datasetId: number;
+  try {
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO explocode_datasets (version, status, heartbeat_at) VALUES ($1, 'loading', now()) RETURNING id`,
+      [version],
+    );
+    datasetId = rows[0].id;
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') {
+      throw new IngestError('Une autre ingestion est déjà en cours (autre processus) : réessayez quand elle sera terminée.', { cause: e });
+    }
+    throw e;
+  }
+  const heartbeat = () => db.query(`UPDATE explocode_datasets SET heartbeat_at = now() WHERE id = $1`, [datasetId]);
   const counts: Record<string, number> = {};
   try {
     for (const { spec, rows: data, count } of tableRows(loaded.corpus, loaded.conventionArticles)) {
@@ -318,6 +337,7 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
       const step = spec.table.replace('explocode_', '');
       progress(`db:${step}`, 0, count);
       counts[step] = await insertRows(db, spec as TableSpec, datasetId, data, (n) => progress(`db:${step}`, n, count));
+      await heartbeat();
       mark(`db:${step}`, t);
     }
 

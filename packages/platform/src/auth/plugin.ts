@@ -52,9 +52,9 @@ export interface AuthOptions {
  *  2. Fetch Metadata: current browsers say where a request comes from in `Sec-Fetch-Site`, a header
  *     pages cannot set; anything but `same-origin` is refused. This also stops same-site attackers
  *     (a sibling subdomain), which SameSite lets through;
- *  3. a real Origin header must name this host (older browsers without Sec-Fetch-Site). Note that
- *     with helmet's `Referrer-Policy: no-referrer`, browsers send `Origin: null` even for same-origin
- *     forms: hence Fetch Metadata first;
+ *  3. a real Origin header must name this host (older browsers without Sec-Fetch-Site). Under a
+ *     `no-referrer` policy browsers send `Origin: null` even for same-origin forms (the server sends
+ *     `same-origin`, but a proxy may override it): hence Fetch Metadata first;
  *  4. otherwise the body must be `application/json`: a page from another origin cannot send that
  *     without a CORS preflight, which this server never grants. HTML forms (urlencoded, multipart,
  *     text/plain) from a browser that says nothing of their origin are refused.

@@ -1,4 +1,4 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -25,10 +25,11 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   // Beside the folder, not in it: the folder belongs to PostgreSQL.
   const file = `${path.resolve(dir)}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Written aside then hard-linked: the lock appears with its pid in it, never empty.
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, String(process.pid));
     try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await link(tmp, file);
       return async () => {
         await rm(file, { force: true });
       };
@@ -41,7 +42,11 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
             `arrêtez-le d’abord, ou utilisez PostgreSQL (DATABASE_URL) pour y accéder à plusieurs`,
         );
       }
-      await rm(file, { force: true }); // stale lock: its process is gone
+      // Stale lock: its process is gone. (Two processes starting at the very same moment on a stale
+      // lock could both take it over; the server and the CLI are not started that way.)
+      await rm(file, { force: true });
+    } finally {
+      await rm(tmp, { force: true });
     }
   }
   throw new DatabaseLockedError(`impossible de verrouiller ${dir}`);

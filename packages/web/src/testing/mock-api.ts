@@ -138,7 +138,7 @@ const article: ArticleResponse = {
   previous: { num: 'L1234-8', title: 'Article L1234-8' },
   next: { num: 'L1234-10' },
   citedBy: {
-    fiches: [{ id: 'F2883', title: 'Licenciement pour motif économique', section: 'Procédure' }],
+    fiches: [{ id: 'F2883', title: 'Licenciement pour motif économique', sections: [{ anchor: 'procedure', title: 'Procédure' }] }],
     contributions: [{ id: contribution.id, title: contribution.title }],
   },
 };

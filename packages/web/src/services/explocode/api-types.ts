@@ -17,7 +17,7 @@ export interface ArticleResponse {
   breadcrumb: Ref[];
   previous: { num: string; title?: string } | null;
   next: { num: string; title?: string } | null;
-  citedBy: { fiches: (Ref & { section?: string })[]; contributions: Ref[] };
+  citedBy: { fiches: (Ref & { sections: { anchor: string; title: string }[] })[]; contributions: Ref[] };
 }
 
 export interface ThemeResponse {

@@ -46,7 +46,11 @@ export function ArticlePage({ ctx, data }: { ctx: PageContext; data: ArticleResp
             </h2>
             <h3 className="fr-h6 fr-mb-1w">Fiches qui citent cet article</h3>
             <RefList
-              items={citedBy.fiches.map((f) => ({ href: explocodePaths.fiche(f.id), label: f.title, detail: f.section }))}
+              items={citedBy.fiches.map((f) => ({
+                href: explocodePaths.fiche(f.id),
+                label: f.title,
+                detail: f.sections.length ? f.sections.map((x) => x.title).join(' · ') : undefined,
+              }))}
               empty="Aucune fiche ne cite cet article."
             />
             <h3 className="fr-h6 fr-mb-1w fr-mt-3w">Questions-réponses qui citent cet article</h3>
