@@ -45,7 +45,7 @@ export class ExplocodeRuntime {
   async start(): Promise<void> {
     this.ctx.jobs.register(INGEST_JOB, async (payload, job) => {
       const force = Boolean((payload as { force?: boolean } | undefined)?.force);
-      await this.ingestNow({ force, progress: job.progress });
+      await this.ingestNow({ force, progress: job.progress, signal: job.signal });
     });
     await this.reload();
     await this.ctx.jobs.enqueue(INGEST_JOB, { force: false });
@@ -58,12 +58,13 @@ export class ExplocodeRuntime {
     if (this.poll) clearInterval(this.poll);
   }
 
-  async ingestNow(opts: { force: boolean; progress?: (done: number, total: number, message: string) => void }) {
+  async ingestNow(opts: { force: boolean; progress?: (done: number, total: number, message: string) => void; signal?: AbortSignal }) {
     this.ingest = { state: 'running', done: 0, total: 100, message: 'démarrage' };
     const overall = createIngestProgress(CONTENT_TABLES.length);
     try {
       const report = await runIngest(this.ctx.db, {
         force: opts.force,
+        signal: opts.signal,
         onProgress: (step: string, done: number, total: number) => {
           const { percent, message } = overall.update(step, done, total);
           this.ingest = { state: 'running', done: percent, total: 100, message };
@@ -118,6 +119,9 @@ export class ExplocodeRuntime {
     // Another process may have activated a newer dataset while this one was loading: start over.
     if ((await this.repo.activeDataset())?.id !== active.id) return this.doReload();
     const engine = built.engine;
+    // A bug must not look like "no results": log it, without the query (personal data), with the stack.
+    engine.onError = (err) =>
+      this.ctx.log.error({ service: 'explocode', stack: err instanceof Error ? err.stack?.split('\n').slice(1, 6).join('\n') : undefined }, 'search failed');
     this.engine = engine;
     this.datasetId = active.id;
     this.datasetVersion = active.version;

@@ -141,6 +141,25 @@ describe.each(testDatabases())('ingest and repository on $name', (target) => {
     await runIngest(db, { load, version: 'v1' });
   });
 
+  it('stops between batches when the service shuts down, and keeps serving the previous dataset', async () => {
+    const before = (await repo.activeDataset())!;
+    const stop = new AbortController();
+    const run = runIngest(db, {
+      load,
+      version: 'v4',
+      signal: stop.signal,
+      onProgress: (step) => {
+        if (step.startsWith('db:')) stop.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/interrompue/);
+    expect((await repo.activeDataset())!.id).toBe(before.id);
+    const aborted = (await repo.datasets()).find((d) => d.version === 'v4')!;
+    expect(aborted.status).toBe('failed');
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM explocode_articles WHERE dataset_id = $1`, [aborted.id]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('swaps atomically to a new version, serving the old one meanwhile', async () => {
     const before = (await repo.activeDataset())!;
     const seen: number[] = [];

@@ -24,6 +24,11 @@ export interface IngestOptions {
   load?: (opts: { onProgress?: ProgressFn; subset?: CorpusSubset }) => Promise<LoadedCorpus>;
   /** Test hook: overrides the version label. */
   version?: string;
+  /**
+   * Server shutdown: checked at every progress step (each batch written), so the ingest stops within
+   * a batch, marks its dataset failed and cleans it up, and the database closes cleanly.
+   */
+  signal?: AbortSignal;
 }
 
 export interface IngestReport {
@@ -282,7 +287,10 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
 export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<IngestReport> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
-  const progress: ProgressFn = opts.onProgress ?? (() => {});
+  const progress: ProgressFn = (step, done, total) => {
+    if (opts.signal?.aborted) throw new IngestError('Ingestion interrompue : le service s’arrête.');
+    opts.onProgress?.(step, done, total);
+  };
   const mark = (k: string, since: number) => (timings[k] = Math.round(performance.now() - since));
 
   let version = opts.version ?? (await versionLabel());
@@ -366,16 +374,18 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
     const old = await db.query<{ id: number }>(`SELECT id FROM explocode_datasets WHERE status IN ('retired', 'failed') AND id <> $1`, [datasetId]);
     for (const r of old.rows) await deleteDatasetRows(db, r.id);
     mark('cleanup', t);
-    progress('done', 1, 1);
+    opts.onProgress?.('done', 1, 1); // activated: too late to stop, whatever the signal says
     return { skipped: false, datasetId, version, previousDatasetId: previous, counts, timings, totalMs: Math.round(performance.now() - t0) };
   } catch (e) {
     const message = e instanceof IngestError ? e.message : `Écriture en base impossible : ${(e as Error).message}`;
     try {
-      await db.query(`UPDATE explocode_datasets SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'loading'`, [
-        datasetId,
-        message,
-      ]);
-      await deleteDatasetRows(db, datasetId);
+      const failed = await db.query(
+        `UPDATE explocode_datasets SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'loading'`,
+        [datasetId, message],
+      );
+      // Only a dataset that never became active is removed: a failure after the swap (cleanup of the
+      // retired ones) must not take the served data with it.
+      if (failed.rowCount === 1) await deleteDatasetRows(db, datasetId);
     } catch {
       // The database itself is failing: the dataset stays 'loading' and is cleaned up by the next ingest.
     }

@@ -55,6 +55,8 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly themeMatcher: ThemeMatcher;
   private readonly results: ResultBuilder;
   private readonly buildMs: number;
+  /** Told about internal errors, which search and suggest turn into empty answers (users see no 500). */
+  onError?: (err: unknown) => void;
 
   constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}, prebuilt?: PrebuiltIndexes) {
     const t0 = performance.now();
@@ -110,7 +112,8 @@ export class ExplocodeEngine implements SearchEngine {
   suggest(q: string, limit?: number): SuggestResponse {
     try {
       return this.suggester.suggest(q, limit);
-    } catch {
+    } catch (err) {
+      this.onError?.(err);
       return { themes: [], completions: [] };
     }
   }
@@ -121,7 +124,8 @@ export class ExplocodeEngine implements SearchEngine {
     const empty: SearchResponse = { query, route: null, themes: [], results: [], total: 0 };
     try {
       return this.doSearch(query, opts ?? { limit: 10 }) ?? empty;
-    } catch {
+    } catch (err) {
+      this.onError?.(err);
       return empty;
     } finally {
       this.buffers.resetAll();
