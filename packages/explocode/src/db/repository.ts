@@ -17,6 +17,7 @@ import type {
 } from '../core/types.ts';
 import { normaliseNum } from '../core/citations.ts';
 import { codeThemeId } from '../core/themes.ts';
+import { normaliseIdcc } from '../core/idcc.ts';
 import { fold } from '@eig/platform/search/normalize.ts';
 
 export interface DatasetInfo {
@@ -492,7 +493,7 @@ export class ExplocodeRepository {
       embeddedFiches: r.embedded_fiches ?? [],
     };
     if (!idcc) return { contribution, answer: generic, convention: null };
-    const key = idcc.trim().replace(/^0+(?=\d)/, '');
+    const key = normaliseIdcc(idcc);
     const convention = await this.getConventionRow(ds, key);
     return { contribution, answer: contribution.byConvention.find((x) => x.idcc === key) ?? null, convention };
   }
@@ -546,7 +547,7 @@ export class ExplocodeRepository {
   async getConvention(idcc: string): Promise<{ convention: Convention; answers: (ContributionRef & { text: string })[] } | null> {
     const ds = await this.datasetId();
     if (ds === null) return null;
-    const key = idcc.trim().replace(/^0+(?=\d)/, '');
+    const key = normaliseIdcc(idcc);
     const convention = await this.getConventionRow(ds, key);
     if (!convention) return null;
     const { rows } = await this.db.query<R>(
@@ -562,7 +563,7 @@ export class ExplocodeRepository {
   async conventionArticles(idcc: string): Promise<ConventionArticle[]> {
     const ds = await this.datasetId();
     if (ds === null) return [];
-    const key = idcc.trim().replace(/^0+(?=\d)/, '');
+    const key = normaliseIdcc(idcc);
     const { rows } = await this.db.query<R>(
       `SELECT idcc, ord, id, num, text, path FROM explocode_convention_articles WHERE dataset_id = $1 AND idcc = $2 ORDER BY ord`,
       [ds, key],

@@ -3,6 +3,7 @@ import type { Contribution, ContributionAnswer } from '../core/types.ts';
 import { findCitations, findCitationsInText, type ArticleIndex } from '../core/citations.ts';
 import { IngestError, PACKAGES, readPackageJson } from './packages.ts';
 import { cleanTitle, escapeHtml, htmlToText, markdownToHtml, sanitize, slugify } from './html.ts';
+import { normaliseIdcc } from '../core/idcc.ts';
 
 interface RawReference {
   title?: string;
@@ -31,10 +32,6 @@ export async function loadContributionsRaw(): Promise<RawContribution[]> {
   return data as RawContribution[];
 }
 
-export function normaliseIdcc(idcc: string | number): string {
-  const s = String(idcc).trim().replace(/^0+(?=\d)/, '');
-  return s;
-}
 
 const CONTENT_RE = /<Content\s+href\s*=\s*["']([^"']*)["'][^>]*>\s*(?:<\/Content>)?/gi;
 

@@ -9,7 +9,8 @@ import { loadLegi } from './legi.ts';
 import { loadKali } from './kali.ts';
 import { loadFichesTravailRaw, parseFichesTravail } from './fiches-travail.ts';
 import { loadFichesVdd, loadVddIndex, loadVddRaw, parseVddFiche, type VddIndexEntry } from './fiches-vdd.ts';
-import { loadContributionsRaw, normaliseIdcc, parseContributions, type RawContribution } from './contributions.ts';
+import { loadContributionsRaw, parseContributions, type RawContribution } from './contributions.ts';
+import { normaliseIdcc } from '../core/idcc.ts';
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
 

@@ -2,7 +2,7 @@
 import type { Convention, ConventionArticle } from '../core/types.ts';
 import { IngestError, PACKAGES, listPackageDir, readPackageJson } from './packages.ts';
 import { cleanTitle, htmlToText } from './html.ts';
-import { normaliseIdcc } from './contributions.ts';
+import { normaliseIdcc } from '../core/idcc.ts';
 
 interface KaliNode {
   type: string;

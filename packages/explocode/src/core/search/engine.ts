@@ -8,6 +8,7 @@
  */
 import { FrenchAnalyzer, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
 import type { Corpus, DocType } from '../types.ts';
+import { normaliseIdcc } from '../idcc.ts';
 import type { SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
 import { ArticleScorer } from './articles.ts';
 import type { Candidate } from './candidate.ts';
@@ -141,7 +142,7 @@ export class ExplocodeEngine implements SearchEngine {
     const type = opts.type;
     const filter = opts.themeId ? this.themeFilter.members(opts.themeId) : null;
     if (opts.themeId && !filter) return { query, route: null, themes: [], results: [], total: 0 };
-    const idcc = opts.idcc ? String(opts.idcc).replace(/^0+/, '') : undefined;
+    const idcc = opts.idcc ? normaliseIdcc(opts.idcc) : undefined;
 
     const route = presearch(query, this.router, (num) => findArticleByNumber(this.corpus, num));
     const plan = buildQueryPlan(route?.rest ?? query, this.an, this.syn, this.config, this.termFrequency);

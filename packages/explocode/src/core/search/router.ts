@@ -5,6 +5,7 @@
 import { fold, type FrenchAnalyzer } from '@eig/platform/search/index.ts';
 import { canonicalArticleNum, findArticleNums } from '../article-number.ts';
 import type { Convention } from '../types.ts';
+import { normaliseIdcc } from '../idcc.ts';
 
 /**
  * Usual names of agreements that their titles don't contain (domain knowledge). Each entry is checked
@@ -52,7 +53,7 @@ export function derivedAliases(conventions: Convention[]): Map<string, string> {
     set.add(idcc);
   };
   for (const c of conventions) {
-    const idcc = c.idcc.replace(/^0+/, '');
+    const idcc = normaliseIdcc(c.idcc);
     const text = `${c.shortTitle} ${c.title}`;
     for (const m of text.matchAll(/\(([^()]{2,40})\)/g)) {
       const parts = m[1].split(/\s*[,/]\s*/);
@@ -79,7 +80,7 @@ export interface RouterTables {
 
 export function buildRouterTables(conventions: Convention[], an: FrenchAnalyzer): RouterTables {
   const byIdcc = new Map<string, number>();
-  conventions.forEach((c, i) => byIdcc.set(c.idcc.replace(/^0+/, ''), i));
+  conventions.forEach((c, i) => byIdcc.set(normaliseIdcc(c.idcc), i));
   const aliases = new Map<string, number>();
   for (const [name, idcc] of derivedAliases(conventions)) {
     const i = byIdcc.get(idcc);
