@@ -21,6 +21,7 @@ const platform = {
     },
     health: {
       dbDown: 'Base de données injoignable.',
+      notReady: 'en préparation',
     },
   },
   en: {
@@ -41,6 +42,7 @@ const platform = {
     },
     health: {
       dbDown: 'Database unreachable.',
+      notReady: 'preparing',
     },
   },
 };

@@ -17,8 +17,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig, UserStore } from '@eig/platform';
-import { runIngest } from '@eig/explocode/ingest/run.ts';
-import { INGEST_JOB, type ExplocodeRuntime } from '@eig/explocode/runtime.ts';
+import { INGEST_JOB, explocodeFor, runIngest } from '@eig/explocode/testing';
 import { createApp, type App } from '../src/app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,14 +74,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     });
     suite = await createApp({ config });
     // A small extract instead of the full ingest; services are not started, so no background ingest.
-    await runIngest(suite.ctx.db, {
+    await runIngest(suite.suite.db, {
       subset: { articles: 1500, fichesTravail: 60, fichesVdd: 60, contributions: 12, conventions: 2 },
     });
-    const explocode = suite.services.find((s) => s.id === 'explocode') as unknown as { runtime(): ExplocodeRuntime | null };
-    await explocode.runtime()!.reload();
-    await new UserStore(suite.ctx.db).create(ADMIN.email, ADMIN.password, ['admin']);
+    await explocodeFor(suite.suite.services.find((s) => s.module.id === 'explocode')!.ctx).runtime.reload();
+    await new UserStore(suite.suite.db).create(ADMIN.email, ADMIN.password, ['admin']);
     // The admin page's "re-ingest" runs this stub: it reports progress, then waits for the test.
-    suite.ctx.jobs.register(INGEST_JOB, async (_payload, job) => {
+    suite.suite.jobs.register(INGEST_JOB, async (_payload, job) => {
       job.progress(40, 100, 'articles du Code du travail');
       await new Promise<void>((resolve) => {
         releaseIngest = resolve;
