@@ -185,7 +185,9 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     const stands = (await get('/api/stands')).json();
     expect(stands[0]).toMatchObject({ id: 'explocode', ready: true, href: '/explocode' });
     expect(stands[0].figures.length).toBeGreaterThan(0);
-    const health = (await get('/healthz')).json();
-    expect(health).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
+    expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await get('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
   });
 });

@@ -34,8 +34,13 @@ const audited: { url: string; violations: string[] }[] = [];
 const ADMIN = { email: 'admin@exemple.gouv.fr', password: 'un mot de passe solide' };
 let releaseIngest: () => void = () => {};
 
+/** Pages without islands ship no script to wait for; pages with islands are ready once they hydrated. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-eig-island]') || document.documentElement.dataset.eigHydrated === 'true');
+}
+
 async function audit(label: string): Promise<void> {
-  await page.waitForSelector('html[data-eig-hydrated="true"]');
+  await settled();
   if (SHOTS) {
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `e2e-${label}.png`), fullPage: true });
@@ -228,7 +233,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     await expect(page.getByRole('button', { name: 'Relancer l’ingestion' }).isEnabled()).resolves.toBe(true);
 
     await Promise.all([page.waitForURL(`${base}/`), page.locator('header button:visible', { hasText: 'Se déconnecter' }).first().click()]);
-    await page.waitForSelector('html[data-eig-hydrated="true"]');
+    await settled();
     await expect(page.locator('header button:visible', { hasText: 'Se déconnecter' }).count()).resolves.toBe(0);
   }, 90_000);
 

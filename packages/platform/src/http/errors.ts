@@ -87,8 +87,10 @@ const FRAMEWORK_MESSAGES: Record<string, [code: string, message: () => string]> 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', () => t('errors.unsupportedMediaType')],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad_request', () => t('errors.badRequest')],
   FST_ERR_BAD_URL: ['bad_encoding', () => t('errors.badEncoding')],
-  FST_ERR_MAX_PARAM_LENGTH: ['bad_request', () => t('errors.badRequest')],
 };
+
+/** A path parameter longer than any id: no resource can match it. */
+const NOT_FOUND_CODES = new Set(['FST_ERR_MAX_PARAM_LENGTH']);
 
 // PostgreSQL rejects NUL bytes and invalid byte sequences in text: that is bad input, not a server fault.
 const PG_BAD_INPUT = new Set(['22021', '22P05']);
@@ -97,6 +99,7 @@ const PG_BAD_INPUT = new Set(['22021', '22P05']);
 export function toApiError(err: FastifyError, req: FastifyRequest): ApiError {
   if (err instanceof HttpError) return apiError(err.statusCode, err.message, err.code);
   if (err.validation) return apiError(400, validationMessage(err), 'validation_error');
+  if (err.code && NOT_FOUND_CODES.has(err.code)) return apiError(404, t('errors.notFound', { method: req.method, route: req.url.split('?')[0].slice(0, 120) }));
   if (err.code && FRAMEWORK_MESSAGES[err.code]) {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
     const [code, message] = FRAMEWORK_MESSAGES[err.code];

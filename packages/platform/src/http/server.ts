@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -16,7 +18,7 @@ import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import type { ServiceContext, ServiceModule, ServiceStatus } from '../service.ts';
 import { t } from '../i18n.ts';
-import { apiError, errorBodySchema, errorHandler } from './errors.ts';
+import { HttpError, errorBodySchema, errorHandler } from './errors.ts';
 import { assertCleanUrl } from './url-check.ts';
 
 declare module 'fastify' {
@@ -56,8 +58,6 @@ export interface ServerOptions {
   db?: Db;
   /** Per-service readiness shown by /readyz, e.g. `{ explocode: { ready: false, status: 'ingestion' } }`. */
   readiness?: () => Promise<Record<string, ServiceReadiness>> | Record<string, ServiceReadiness>;
-  /** Takes over 404s outside `/api/` (the web front end serves its pages there); JSON 404 otherwise. */
-  notFound?: (req: FastifyRequest, reply: FastifyReply) => unknown;
   /** Defaults to 1 MiB: the API takes small JSON bodies only. */
   bodyLimit?: number;
   /** Defaults to config.rateLimitMax per minute. */
@@ -108,6 +108,16 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   // Referrer only to ourselves: result URLs carry what people search for, which must not leak to
   // linked sites (Légifrance...), while our own same-origin form posts keep a usable Origin.
   app.register(helmet, { contentSecurityPolicy, referrerPolicy: { policy: 'same-origin' } });
+
+  // HTML and JSON answers are compressed on the fly (brotli at a fast level: the gain of higher levels
+  // is a few percent for ten times the CPU); static assets are precompressed at build time.
+  app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
 
   app.register(rateLimit, {
     global: true,
@@ -163,10 +173,13 @@ export function createServer(opts: ServerOptions): FastifyInstance {
       return { status: 'ok', services };
     });
 
-    app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
+    // Through the error handler: JSON for the API, an HTML page for browsers when the web front end is mounted.
+    app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req) => {
       const path = req.url.split('?')[0];
-      if (opts.notFound && !path.startsWith('/api/') && path !== '/api') return opts.notFound(req, reply);
-      return reply.code(404).send(apiError(404, t('errors.notFound', { method: req.method, route: path.slice(0, 200) })));
+      if (path === '/api' || path.startsWith('/api/')) {
+        throw new HttpError(404, t('errors.notFound', { method: req.method, route: path.slice(0, 200) }));
+      }
+      throw new HttpError(404, t('errors.pageNotFound'));
     });
   });
 

@@ -1,124 +1,162 @@
+/**
+ * The web host on the platform's real server: static assets, pages of a service registered as routes,
+ * error pages, redirects, form protection. Uses the front-end build (`npm run build`, run by `npm install`).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { HttpError, createLogger, createMemoryJobQueue, createServer, defineService, loadConfig, registerAuth, registerService, type MountedService } from '@eig/platform';
+import { openPglite } from '@eig/platform';
+import type { Db } from '@eig/platform';
+import { redirect, view } from '@eig/platform/web';
+import { shellViews } from '../shell/views.ts';
 import { registerWeb } from './register.ts';
-import { registerMockApi, mockStands } from '../testing/mock-api.ts';
-import { parseSearchParams, safeReturnPath } from './loaders.ts';
+import { DEFAULT_BUILD_DIR, type WebManifest } from './bundle.ts';
+import { safeReturnPath } from './safe-path.ts';
 
-// Needs the Vite build (packages/web/dist), made by `npm install` (prepare) or `npm run build`.
+const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/eig-unused', RATE_LIMIT_MAX: '1000' });
+const manifest = JSON.parse(readFileSync(join(DEFAULT_BUILD_DIR, 'client', 'web-manifest.json'), 'utf8')) as WebManifest;
+
+let status = { ready: true, message: null as string | null };
+const demo = defineService({
+  id: 'demo',
+  title: 'Démo',
+  migrations: [],
+  async routes() {},
+  async status() {
+    return { ready: status.ready, message: status.message, progress: status.ready ? null : { done: 1, total: 4, message: 'import' } };
+  },
+  async stand() {
+    return { id: 'demo', title: 'Démo', tagline: 't', description: 'd', audience: 'a', href: '/demo', figures: [], ready: status.ready };
+  },
+  web: {
+    nav: [{ text: 'Démo : accueil', href: '/demo' }],
+    footerLinks: [{ text: 'À propos de la démo', href: '/demo/a-propos' }],
+    headerItems: () => [{ text: 'Mon choix', href: '/demo/choix', iconId: 'fr-icon-team-line' }],
+    pages: [
+      { path: '/demo', load: () => view(shellViews.legal, { page: 'cookies' }, { title: 'Accueil de la démo' }) },
+      { path: '/demo/introuvable', load: () => { throw new HttpError(404, 'Cette fiche n’existe pas.'); } },
+      { path: '/demo/occupe', load: () => { throw new HttpError(503, 'La démo se prépare.'); } },
+      { path: '/demo/panne', load: () => { throw new Error('secret detail'); } },
+      { path: '/demo/ailleurs', load: () => redirect('//evil.example/x') },
+      { path: '/demo/prive', load: ({ req }) => { if (!req.user) throw new HttpError(401, 'Connectez-vous.'); return view(shellViews.error, { status: 200, message: 'ok' }, { title: 'Privé' }); } },
+      { method: 'POST', path: '/demo/formulaire', load: () => redirect('/demo?fait=1') },
+    ],
+  },
+});
+
 let app: FastifyInstance;
+let db: Db;
 beforeAll(async () => {
-  app = Fastify();
-  await registerMockApi(app);
-  await registerWeb(app, { stands: async () => mockStands });
-  // like the platform: API 404s stay JSON
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ message: `not found ${req.url}` }));
+  db = await openPglite();
+  const { migrate, authMigrations } = await import('@eig/platform');
+  await migrate(db, 'platform', authMigrations);
+  const log = createLogger({ level: 'silent' });
+  const jobs = createMemoryJobQueue();
+  const mounted: MountedService = { module: demo, ctx: { config, settings: {}, db, log, jobs } };
+  app = createServer({ config, log, db });
+  registerAuth(app, { db });
+  registerService(app, demo, mounted.ctx);
+  await registerWeb(app, { services: [mounted], stands: async () => [await demo.stand(mounted.ctx)], jobs });
   await app.ready();
 });
-afterAll(() => app.close());
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
-
-describe('registerWeb', () => {
-  it('renders the home page in French with DSFR assets and hydration data', async () => {
-    const res = await get('/');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('<html lang="fr"');
-    expect(res.body).toContain('<title>Accueil — Suite EIG</title>');
-    expect(res.body).toContain('/static/dsfr/dsfr.min.css');
-    expect(res.body).toMatch(/<script type="module" src="\/assets\/entry-client-[\w-]+\.js"><\/script>/);
-    expect(res.body).toContain('<script type="application/json" id="eig-state">');
-  });
-
-  it('serves the DSFR files and the client bundle', async () => {
-    expect((await get('/static/dsfr/dsfr.min.css')).statusCode).toBe(200);
-    expect((await get('/static/dsfr/fonts/Marianne-Regular.woff2')).statusCode).toBe(200);
-    expect((await get('/static/favicon/favicon.svg')).statusCode).toBe(200);
-    const script = /src="(\/assets\/entry-client-[\w-]+\.js)"/.exec((await get('/')).body)![1];
-    const js = await get(script);
-    expect(js.statusCode).toBe(200);
-    expect(js.headers['cache-control']).toContain('immutable');
-  });
-
-  it('embedded state cannot close its script element', async () => {
-    const res = await get('/explocode/recherche?q=%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
-    expect(res.statusCode).toBe(200);
-    const state = res.body.split('id="eig-state">')[1].split('</script>')[0];
-    expect(state).not.toContain('<');
-    expect(res.body).not.toContain('<script>alert(1)');
-  });
-
-  it('goes straight to an article number typed in the search bar', async () => {
-    const res = await get('/explocode/recherche?q=L1234-9&direct=1');
-    expect(res.statusCode).toBe(302);
-    expect(res.headers.location).toBe('/explocode/article/L1234-9');
-    // without direct=1 (e.g. a shared link), the results page offers the shortcut
-    const page = await get('/explocode/recherche?q=L1234-9');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Aller à l’article L1234-9');
-  });
-
-  it('404 page for unknown pages and for unknown documents, JSON 404 under /api', async () => {
-    const unknown = await get('/nulle-part');
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.body).toContain('Page non trouvée');
-    const article = await get('/explocode/article/L9999-99');
-    expect(article.statusCode).toBe(404);
-    expect(article.body).toContain('L’article L9999-99 n’existe pas');
-    const api = await get('/api/nothing');
-    expect(api.statusCode).toBe(404);
-    expect(api.headers['content-type']).toContain('application/json');
-  });
-
-  it('remembers the chosen collective agreement in a cookie', async () => {
-    const choose = await get('/explocode/conventions/choisir?idcc=1486&retour=%2Fexplocode%2Frecherche%3Fq%3Dpr%C3%A9avis');
-    expect(choose.statusCode).toBe(303);
-    expect(choose.headers.location).toBe('/explocode/recherche?q=pr%C3%A9avis');
-    const cookie = String(choose.headers['set-cookie']).split(';')[0];
-    expect(cookie).toBe('eig_explocode_idcc=1486');
-    const search = await get('/explocode/recherche?q=licenciement', { cookie });
-    expect(search.body).toContain('Convention : IDCC 1486');
-    const answer = await get('/explocode/reponse/3b1f3a5e-4c2d-4b8e-9d8a-1f2e3d4c5b6a', { cookie });
-    expect(answer.body).toContain('Ce que prévoit votre convention collective');
-    // no open redirect
-    const evil = await get('/explocode/conventions/choisir?idcc=1486&retour=%2F%2Fevil.example');
-    expect(evil.headers.location).toBe('/explocode');
-  });
-
-  it('renders every ExploCode page', async () => {
-    for (const url of [
-      '/explocode',
-      '/explocode/recherche?q=licenciement&theme=code%3ALEGISCTA000006177888&type=article',
-      '/explocode/article/L1234-9',
-      '/explocode/theme/code%3ALEGISCTA000006177888',
-      '/explocode/fiche/F2883',
-      '/explocode/reponse/3b1f3a5e-4c2d-4b8e-9d8a-1f2e3d4c5b6a?idcc=1486',
-      '/explocode/convention/1486?q=licenciement',
-      '/explocode/conventions?q=syntec',
-      '/explocode/comment-ca-marche',
-      '/accessibilite',
-    ]) {
-      const res = await get(url);
-      expect(res.statusCode, url).toBe(200);
-      expect(res.body, url).toMatch(/<h1[ >]/);
-    }
-  });
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
 });
 
-describe('loader helpers', () => {
-  it('parses search parameters defensively', () => {
-    const p = parseSearchParams(new URLSearchParams('q=%20cong%C3%A9s%20&type=bogus&page=-3&idcc=0843'), '1486');
-    expect(p).toEqual({ q: 'congés', type: null, theme: null, idcc: '843', page: 1 });
-    expect(parseSearchParams(new URLSearchParams('q=x'), '1486').idcc).toBe('1486');
-    expect(parseSearchParams(new URLSearchParams('q=x&idcc='), '1486').idcc).toBeNull();
+const html = { accept: 'text/html' };
+const get = (url: string, headers: Record<string, string> = html) => app.inject({ method: 'GET', url, headers });
+
+describe('web host', () => {
+  it('renders a service page inside the shell: its navigation, header items, footer links', async () => {
+    const res = await get('/demo');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toMatch(/<html lang="fr" dir="ltr"/);
+    expect(res.body).toContain('<title>Accueil de la démo — Démo — Suite EIG</title>');
+    expect(res.body).toContain('Démo : accueil');
+    expect(res.body).toContain('href="/demo/choix"');
+    expect(res.body).toContain('href="/demo/a-propos"');
+    for (const href of manifest.styles) expect(res.body).toContain(`href="${href}"`);
+    expect(res.body).toContain(manifest.dsfrScript);
+    // No island on this page: no React shipped.
+    expect(res.body).not.toContain(manifest.islandScript);
   });
-  it('only accepts local return paths', () => {
-    expect(safeReturnPath('/explocode/recherche?q=a')).toBe('/explocode/recherche?q=a');
-    expect(safeReturnPath('https://evil.example')).toBe('/explocode');
-    expect(safeReturnPath('/\\evil.example')).toBe('/explocode');
-    // dot-segments that resolve to a protocol-relative URL
-    for (const v of ['/.//evil.com', '/..//evil.com', '/%2e//evil.com', '/a/..//evil.com', '//evil.com']) {
-      expect(safeReturnPath(v), v).toBe('/explocode');
+
+  it('loads the island script only on pages with islands', async () => {
+    status = { ready: false, message: 'import' };
+    try {
+      const res = await get('/');
+      expect(res.body).toContain('data-eig-island="web.stand-progress"');
+      expect(res.body).toContain(manifest.islandScript);
+    } finally {
+      status = { ready: true, message: null };
     }
+  });
+
+  it('compresses pages and serves hashed assets precompressed, cached for good, without source maps', async () => {
+    const page = await get('/demo', { ...html, 'accept-encoding': 'br' });
+    expect(page.headers['content-encoding']).toBe('br');
+    for (const asset of [...manifest.styles, manifest.dsfrScript, manifest.islandScript]) {
+      const res = await get(asset, { 'accept-encoding': 'br, gzip' });
+      expect(res.statusCode, asset).toBe(200);
+      expect(res.headers['content-encoding'], asset).toBe('br');
+      expect(String(res.headers['cache-control']), asset).toMatch(/immutable/);
+    }
+    expect((await get(`${manifest.islandScript}.map`)).statusCode).toBe(404);
+    const font = await get(manifest.fonts[0]);
+    expect(font.statusCode).toBe(200);
+    expect(String(font.headers['cache-control'])).toMatch(/immutable/);
+    expect((await get(`${manifest.dsfrPrefix}dsfr.min.css.map`)).statusCode).toBe(404);
+  });
+
+  it('error pages: 404 with the loader’s message, 503 with the service status, 500 without details', async () => {
+    const missing = await get('/demo/introuvable');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Cette fiche n’existe pas.');
+    expect(missing.body).toMatch(/<title>Erreur 404 : /);
+    const busy = await get('/demo/occupe');
+    expect(busy.statusCode).toBe(503);
+    expect(busy.body).toContain('La démo se prépare.');
+    const broken = await get('/demo/panne');
+    expect(broken.statusCode).toBe(500);
+    expect(broken.body).not.toContain('secret detail');
+    const unknown = await get('/demo/nulle-part');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('La page que vous cherchez est introuvable.');
+    expect((await get('/demo/nulle-part', { accept: 'application/json' })).json().code).toBe('not_found');
+  });
+
+  it('never redirects to another site; sends visitors to the login page and back', async () => {
+    const away = await get('/demo/ailleurs');
+    expect(away.statusCode).toBe(303);
+    expect(away.headers.location).toBe('/');
+    const prive = await get('/demo/prive');
+    expect(prive.statusCode).toBe(303);
+    expect(prive.headers.location).toBe('/connexion?retour=%2Fdemo%2Fprive');
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded', ...html };
+    const cross = await app.inject({ method: 'POST', url: '/demo/formulaire', payload: 'a=1', headers: { ...form, 'sec-fetch-site': 'cross-site' } });
+    expect(cross.statusCode).toBe(403);
+    expect(cross.headers['content-type']).toMatch(/html/);
+    const same = await app.inject({ method: 'POST', url: '/demo/formulaire', payload: 'a=1', headers: { ...form, 'sec-fetch-site': 'same-origin' } });
+    expect(same.statusCode).toBe(303);
+    expect(same.headers.location).toBe('/demo?fait=1');
+  });
+
+  it('serves the statements and the login page', async () => {
+    for (const url of ['/accessibilite', '/mentions-legales', '/donnees-personnelles', '/gestion-des-cookies', '/connexion']) {
+      expect((await get(url)).statusCode, url).toBe(200);
+    }
+    expect((await get('/admin')).statusCode).toBe(303);
+  });
+
+  it('only accepts local return paths', () => {
+    expect(safeReturnPath('/explocode?q=1')).toBe('/explocode?q=1');
+    for (const bad of ['//evil.com', 'https://evil.com', '/\\evil.com', '/.//evil.com', null, '']) expect(safeReturnPath(bad)).toBe('/');
   });
 });

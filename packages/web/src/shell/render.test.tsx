@@ -1,114 +1,102 @@
 import { describe, expect, it } from 'vitest';
 import { renderToString } from 'react-dom/server';
-import { App } from './App.tsx';
-import type { PageData, PageState } from './state.ts';
-import { fixtures, mockStands, mockStatus } from '../testing/mock-api.ts';
+import type { Stand } from '@eig/platform';
+import { Layout } from './Layout.tsx';
+import { HomePage } from './Home.tsx';
+import { NotFoundPage, UnavailablePage } from './ErrorPages.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import type { ShellData } from './shell-data.ts';
+import { IslandCounterContext } from '../ui/island.tsx';
+import { PageInfoContext, type PageInfo } from '../ui/page-context.ts';
 
-const ctx = (url: string, extra: Partial<PageState['ctx']> = {}): PageState['ctx'] => ({
-  url,
-  service: url.startsWith('/explocode') ? 'explocode' : null,
-  lang: 'fr',
-  dir: 'ltr',
-  explocodeStatus: mockStatus,
-  convention: null,
-  ...extra,
-});
+const shell: ShellData = {
+  nav: [
+    { text: 'Accueil', href: '/', active: true },
+    { text: 'Démo', href: '/demo', active: false },
+  ],
+  headerItems: [],
+  user: null,
+  hasAdmin: false,
+  footerLinks: [{ text: 'Comment ça marche', href: '/demo/comment' }],
+  skipLinks: [],
+};
+const page: PageInfo = { url: '/', path: '/', user: null, lang: 'fr', dir: 'ltr', serviceId: null };
 
-function render(data: PageData, url = '/explocode', extra: Partial<PageState['ctx']> = {}): string {
-  return renderToString(<App state={{ ...data, title: 't', status: 200, ctx: ctx(url, extra) } as PageState} />);
+function render(node: React.ReactNode, s: ShellData = shell, p: PageInfo = page): string {
+  return renderToString(
+    <PageInfoContext.Provider value={p}>
+      <IslandCounterContext.Provider value={{ next: 0 }}>
+        <Layout shell={s}>{node}</Layout>
+      </IslandCounterContext.Provider>
+    </PageInfoContext.Provider>,
+  );
 }
 
-describe('server rendering', () => {
-  it('renders the shell: skip links, header with service name, main landmark, footer', () => {
-    const html = render({ page: 'home', stands: mockStands, progress: {} }, '/');
+const stand: Stand = {
+  id: 'demo',
+  title: 'Démo',
+  tagline: 'Un service',
+  description: 'Décrit le service.',
+  audience: 'Tout le monde',
+  href: '/demo',
+  figures: [{ label: 'documents', value: '11 545' }],
+  ready: true,
+};
+
+describe('server rendering of the shell', () => {
+  it('renders skip links, the header with the services, main landmark, footer with the statements', () => {
+    const html = render(<p>contenu</p>);
     expect(html).toContain('fr-skiplinks');
     expect(html).toContain('href="#contenu"');
-    expect(html).toContain('Suite EIG');
     expect(html).toMatch(/République(<!-- -->)?<br\/>(<!-- -->)?Française/);
     expect(html).toContain('<main id="contenu"');
     expect(html).toContain('id="pied-de-page"');
+    expect(html).toContain('href="/demo"');
+    for (const href of ['/accessibilite', '/mentions-legales', '/donnees-personnelles', '/gestion-des-cookies', '/demo/comment']) {
+      expect(html).toContain(`href="${href}"`);
+    }
+  });
+
+  it('offers staff their administration, account and logging out (a POST form)', () => {
+    const html = render(<p />, { ...shell, user: { email: 'a@b.fr', roles: ['admin'] }, hasAdmin: true });
+    expect(html).toContain('href="/admin"');
+    expect(html).toMatch(/<form[^>]*action="\/deconnexion"[^>]*method="post"/);
   });
 
   it('home shows one stand per service with figures and an "Essayer" link', () => {
-    const html = render({ page: 'home', stands: mockStands, progress: {} }, '/');
-    expect(html).toContain('ExploCode');
+    const html = render(<HomePage stands={[stand]} statuses={{}} />);
     expect(html).toContain('11 545');
-    expect(html).toMatch(/href="\/explocode"[^>]*>Essayer/);
+    expect(html).toMatch(/href="\/demo"[^>]*>Essayer/);
+    expect(html).not.toContain('data-eig-island');
   });
 
-  it('a stand that is not ready says so, with progress', () => {
-    const stands = [{ ...mockStands[0], ready: false, status: 'Premier import en cours', figures: [] }];
-    const progress = { explocode: { ready: false, dataset: null, ingest: { state: 'running', done: 3, total: 6, message: 'Articles' }, counts: {} } };
-    const html = render({ page: 'home', stands, progress }, '/');
+  it('a stand that is not ready says so, with live progress (an island)', () => {
+    const html = render(
+      <HomePage
+        stands={[{ ...stand, ready: false, status: 'Premier import en cours', figures: [] }]}
+        statuses={{ demo: { ready: false, message: 'import', progress: { done: 3, total: 6, message: 'Articles' } } }}
+      />,
+    );
     expect(html).toContain('En préparation');
     expect(html).toContain('Premier import en cours');
     expect(html).toContain('50 %');
     expect(html).not.toContain('>Essayer');
+    expect(html).toContain('data-eig-island="web.stand-progress"');
   });
 
-  it('the search bar is a labelled combobox inside a GET form (works without JS)', () => {
-    const html = render({ page: 'explocode.home', themes: [] });
-    expect(html).toMatch(/<form[^>]*action="\/explocode\/recherche"[^>]*method="get"/);
-    expect(html).toMatch(/role="combobox"/);
-    expect(html).toMatch(/aria-expanded="false"/);
-    expect(html).toMatch(/aria-controls="recherche-explocode-listbox"/);
-    expect(html).toContain('role="listbox"');
-    expect(html).toMatch(/<label class="fr-label" for="recherche-explocode"/);
-  });
-
-  it('results are grouped by type, with safe <mark> highlights and explanations', () => {
-    const response = fixtures.searchFor('licenciement', undefined, undefined);
-    response.results[0].title = '<script>alert(1)</script>';
-    const html = render({
-      page: 'explocode.search',
-      params: { q: 'licenciement', type: null, theme: null, idcc: null, page: 1 },
-      pageSize: 20,
-      response,
-      themeTitle: null,
-    });
-    expect(html).not.toContain('<script>alert(1)');
-    expect(html).toContain('&lt;script&gt;alert(1)');
-    expect(html).toContain('<mark>licenciement</mark>');
-    expect(html).toContain('Questions-réponses');
-    expect(html).toContain('Articles du Code du travail');
-    expect(html).toContain('Notions juridiques identifiées');
-    expect(html).toContain('Pourquoi ce résultat ?');
-    expect(html).toContain('« éco » → « économique »');
-    // pagination: 57 results, 20 per page
-    expect(html).toContain('fr-pagination');
-  });
-
-  it('article page: text, breadcrumb in the plan, neighbours, Légifrance, citing fiches', () => {
-    const html = render({ page: 'explocode.article', data: fixtures.article }, '/explocode/article/L1234-9');
-    expect(html).toContain('Article L1234-9');
-    expect(html).toContain('indemnité de licenciement');
-    expect(html).toContain('fr-breadcrumb');
-    expect(html).toContain('Chapitre IV : Conséquences du licenciement');
-    expect(html).toContain('href="/explocode/article/L1234-8"');
-    expect(html).toContain('legifrance.gouv.fr');
-    expect(html).toContain('href="/explocode/fiche/F2883"');
-  });
-
-  it('answer page puts the chosen convention first', () => {
-    const html = render(
-      { page: 'explocode.contribution', data: { contribution: fixtures.contribution, answer: fixtures.contribution.byConvention[0] }, idcc: '1486' },
-      '/explocode/reponse/x',
-    );
-    expect(html.indexOf('trois mois')).toBeGreaterThan(0);
-    expect(html.indexOf('trois mois')).toBeLessThan(html.indexOf('un mois'));
-  });
-
-  it('404 page', () => {
-    const html = render({ page: 'not-found', message: 'L’article L9999-1 n’existe pas.' }, '/x');
+  it('404 and unavailable pages', () => {
+    const html = render(<NotFoundPage message="L’article L9999-1 n’existe pas." />);
     expect(html).toContain('Page non trouvée');
     expect(html).toContain('L’article L9999-1 n’existe pas.');
+    const busy = render(<UnavailablePage message="Réessayez." service={{ id: 'demo', title: 'Démo', status: { ready: false, message: null, progress: { done: 1, total: 4, message: 'x' } } }} />);
+    expect(busy).toContain('Démo prépare ses données');
+    expect(busy).toContain('25 %');
   });
 
-  it('readiness alert while ExploCode ingests', () => {
-    const html = render({ page: 'explocode.home', themes: [] }, '/explocode', {
-      explocodeStatus: { ready: false, dataset: null, ingest: { state: 'running', done: 1, total: 4, message: 'Conventions' }, counts: {} },
-    });
-    expect(html).toContain('ExploCode prépare ses données');
-    expect(html).toContain('25 %');
+  it('login page: a labelled form that works without JavaScript, with its error', () => {
+    const html = render(<LoginPage returnTo="/admin" email="a@b.fr" error="Mot de passe incorrect." />);
+    expect(html).toMatch(/<form[^>]*action="\/connexion"[^>]*method="post"/);
+    expect(html).toContain('name="retour" value="/admin"');
+    expect(html).toContain('Mot de passe incorrect.');
   });
 });
