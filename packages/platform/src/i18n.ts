@@ -69,7 +69,7 @@ export function t(key: string, opts?: TOptions): string {
   return (i18n.t as (k: string, o?: TOptions) => string)(key, opts);
 }
 
-/** Lets a service ship its own strings: `addResources('explocode', 'fr', { ... })`, then `t('explocode:key')`. */
+/** Lets a service ship its own strings: `addResources('annuaire', 'fr', { ... })`, then `t('annuaire:key')`. */
 export function addResources(ns: string, lang: 'fr' | 'en' | string, resources: Record<string, unknown>): void {
   i18n.addResourceBundle(lang, ns, resources, true, true);
 }

@@ -185,7 +185,7 @@ describe('http server', () => {
     expect(api.json()).toMatchObject({ statusCode: 404, code: 'not_found' });
     expect((await app.inject('/nowhere')).json()).toMatchObject({ statusCode: 404, code: 'not_found' });
     app.htmlErrorRenderer = (_req, reply, error) => reply.code(error.statusCode).type('text/html').send(`<p>${error.message}</p>`);
-    const page = await app.inject({ url: '/explocode/recherche-inconnue', headers: { accept: 'text/html' } });
+    const page = await app.inject({ url: '/demo/page-inconnue', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(404);
     expect(page.body).toBe('<p>La page que vous cherchez est introuvable.</p>');
     // API clients keep JSON, even when they accept HTML.

@@ -56,7 +56,7 @@ export interface ServerOptions {
   log: Logger;
   /** Pinged by /readyz. */
   db?: Db;
-  /** Per-service readiness shown by /readyz, e.g. `{ explocode: { ready: false, status: 'ingestion' } }`. */
+  /** Per-service readiness shown by /readyz, e.g. `{ annuaire: { ready: false, status: 'import' } }`. */
   readiness?: () => Promise<Record<string, ServiceReadiness>> | Record<string, ServiceReadiness>;
   /** Defaults to 1 MiB: the API takes small JSON bodies only. */
   bodyLimit?: number;
@@ -134,7 +134,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     openapi: {
       info: {
         title: 'Suite EIG — API',
-        description: 'API publique des services de la suite EIG (ExploCode, ...).',
+        description: 'API publique des services de la suite EIG.',
         version: '0.1.0',
       },
     },

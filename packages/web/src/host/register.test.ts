@@ -156,7 +156,7 @@ describe('web host', () => {
   });
 
   it('only accepts local return paths', () => {
-    expect(safeReturnPath('/explocode?q=1')).toBe('/explocode?q=1');
+    expect(safeReturnPath('/demo?q=1')).toBe('/demo?q=1');
     for (const bad of ['//evil.com', 'https://evil.com', '/\\evil.com', '/.//evil.com', null, '']) expect(safeReturnPath(bad)).toBe('/');
   });
 });
