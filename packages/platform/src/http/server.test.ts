@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -242,6 +243,37 @@ describe('http server', () => {
     expect(routes).toContain('/api/demo/articles/:num');
     const completed = entries.find((e) => e.msg === 'request completed');
     expect(completed).toMatchObject({ res: { statusCode: expect.any(Number) }, responseTime: expect.any(Number) });
+  });
+});
+
+describe('what Node’s HTTP parser refuses', () => {
+  it('answers in French JSON: raw bytes in the request line, a 10,001-character query goes to validation, not a 431', async () => {
+    const { log } = capture();
+    const app = createServer({ config, log });
+    app.register(async (scoped) => {
+      scoped.withTypeProvider<ZodTypeProvider>().get('/api/q', { schema: { querystring: z.object({ q: z.string().max(10_000) }) } }, async (req) => ({ n: req.query.q.length }));
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = new URL(address);
+      const raw = await new Promise<string>((resolve, reject) => {
+        let data = '';
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /\u0001\u00ff HTTP/1.1\r\nHost: x\r\n\r\n'));
+        socket.on('data', (d) => (data += d));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1.1 400/);
+      expect(raw).toContain('"code":"bad_request"');
+      expect(raw).toContain('Requête HTTP mal formée.');
+      const ok = await fetch(`${address}/api/q?q=${encodeURIComponent('é'.repeat(10_000))}`);
+      expect(ok.status).toBe(200);
+      const tooLong = await fetch(`${address}/api/q?q=${encodeURIComponent('é'.repeat(10_001))}`);
+      expect(tooLong.status).toBe(400);
+      expect(((await tooLong.json()) as { message: string }).message).toMatch(/« q »/);
+    } finally {
+      await app.close();
+    }
   });
 });
 

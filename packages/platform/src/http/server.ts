@@ -19,6 +19,7 @@ import type { Logger } from '../log.ts';
 import type { ServiceContext, ServiceModule, ServiceStatus } from '../service.ts';
 import { t } from '../i18n.ts';
 import { HttpError, errorBodySchema, errorHandler } from './errors.ts';
+import { clientErrorHandler } from './client-errors.ts';
 import { assertCleanUrl } from './url-check.ts';
 
 declare module 'fastify' {
@@ -92,6 +93,11 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     trustProxy: config.trustProxy,
     // Malformed paths go through our error handler (French JSON, nothing echoed back).
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    // What Node's HTTP parser refuses (headers too large, garbage): French JSON too.
+    clientErrorHandler,
+    // Large enough for the longest query the API accepts (10,000 characters of percent-encoded
+    // UTF-8 in a GET), so that the API's own validation answers, in French, before Node's 431.
+    http: { maxHeaderSize: 128 * 1024 },
   }) as unknown as FastifyInstance;
 
   const internalToken = randomBytes(16).toString('hex');
@@ -125,9 +131,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     timeWindow: opts.rateLimit?.timeWindow ?? '1 minute',
     allowList: (req) => !isRateLimited(req.url) || req.headers[INTERNAL_HEADER] === internalToken,
     errorResponseBuilder: (_req, ctx) =>
-      Object.assign(new Error(t('rateLimit.exceeded', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) })), {
-        statusCode: ctx.statusCode,
-      }),
+      new HttpError(ctx.statusCode, t('rateLimit.exceeded', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) }), 'rate_limited'),
   });
 
   app.register(swagger, {
