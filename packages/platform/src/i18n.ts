@@ -17,6 +17,7 @@ const platform = {
       internal: 'Une erreur interne est survenue. Réessayez plus tard.',
       unavailable: 'Service momentanément indisponible.',
       timeout: 'La requête a pris trop de temps : réessayez.',
+      overloaded: 'Le service est très sollicité : réessayez dans un instant.',
       headersTooLarge: 'Les en-têtes de la requête sont trop volumineux (adresse trop longue ?).',
       malformedRequest: 'Requête HTTP mal formée.',
       status: {
@@ -59,6 +60,7 @@ const platform = {
       internal: 'An internal error occurred. Please try again later.',
       unavailable: 'Service temporarily unavailable.',
       timeout: 'The request took too long: try again.',
+      overloaded: 'The service is very busy: try again in a moment.',
       headersTooLarge: 'Request headers too large (URL too long?).',
       malformedRequest: 'Malformed HTTP request.',
       status: {

@@ -249,6 +249,37 @@ describe('http server', () => {
   });
 });
 
+describe('load shedding', () => {
+  it('answers 503 with Retry-After at once past the limit of requests in flight, never for probes', async () => {
+    const { log } = capture();
+    const app = createServer({ config: { ...config, maxInFlight: 2 }, log });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    app.get('/api/slow', async () => {
+      await gate;
+      return { ok: true };
+    });
+    await app.ready();
+    try {
+      const first = app.inject('/api/slow');
+      const second = app.inject('/api/slow');
+      await new Promise((r) => setTimeout(r, 50));
+      const third = await app.inject('/api/slow');
+      expect(third.statusCode).toBe(503);
+      expect(third.headers['retry-after']).toBe('1');
+      expect(third.json()).toMatchObject({ code: 'overloaded' });
+      expect((await app.inject('/healthz')).statusCode).toBe(200);
+      release();
+      expect((await first).statusCode).toBe(200);
+      expect((await second).statusCode).toBe(200);
+      // Slots are given back: the next request goes through.
+      expect((await app.inject('/api/slow')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('what Node’s HTTP parser refuses', () => {
   it('answers in French JSON: raw bytes in the request line, a 10,001-character query goes to validation, not a 431', async () => {
     const { log } = capture();

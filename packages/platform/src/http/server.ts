@@ -20,6 +20,7 @@ import type { ServiceContext, ServiceModule, ServiceStatus } from '../service.ts
 import { t } from '../i18n.ts';
 import { HttpError, errorBodySchema, errorHandler } from './errors.ts';
 import { clientErrorHandler } from './client-errors.ts';
+import { registerLoadShedding } from './load-shedding.ts';
 import { assertCleanUrl } from './url-check.ts';
 
 declare module 'fastify' {
@@ -120,6 +121,8 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   // Referrer only to ourselves: result URLs carry what people search for, which must not leak to
   // linked sites (Légifrance...), while our own same-origin form posts keep a usable Origin.
   app.register(helmet, { contentSecurityPolicy, referrerPolicy: { policy: 'same-origin' } });
+
+  registerLoadShedding(app, { maxInFlight: config.maxInFlight, maxEventLoopDelayMs: config.maxEventLoopDelayMs, sheddable: isRateLimited });
 
   // HTML and JSON answers are compressed on the fly (brotli at a fast level: the gain of higher levels
   // is a few percent for ten times the CPU); static assets are precompressed at build time.
