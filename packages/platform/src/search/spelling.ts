@@ -16,11 +16,13 @@ export interface SpellingOptions {
   minLength?: number;
   /** letters that may be inserted or substituted (default: a–z, French folded) */
   alphabet?: string;
+  /** longer words are left alone: no word that long is a typo, and its variants cost O(length²) (default: no limit) */
+  maxLength?: number;
 }
 
-/** Spelling options of an analyzer's language (its alphabet and minimum word length). */
+/** Spelling options of an analyzer's language (its alphabet and minimum word length), at most 40 letters. */
 export function spellingOptions(analyzer: Analyzer): SpellingOptions {
-  return { minLength: analyzer.spellingMinLength, alphabet: analyzer.alphabet };
+  return { minLength: analyzer.spellingMinLength, alphabet: analyzer.alphabet, maxLength: 40 };
 }
 
 /**
@@ -52,7 +54,7 @@ export function correctSpelling(
   frequency: (stem: string) => number,
   opts: SpellingOptions = {},
 ): string | null {
-  if (norm.length < (opts.minLength ?? 5) || /\d/.test(norm)) return null;
+  if (norm.length < (opts.minLength ?? 5) || norm.length > (opts.maxLength ?? Infinity) || /\d/.test(norm)) return null;
   if (frequency(stem(norm)) > 0) return null;
   let best: string | null = null;
   let bestFreq = 0;

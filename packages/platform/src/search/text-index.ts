@@ -57,6 +57,8 @@ export interface PackedTextIndex {
 const CORRECTION_WEIGHT = 0.8;
 /** The score masks hold 31 bits: no more query terms than that. */
 const MAX_TERMS = 31;
+/** Queries are questions, not documents: longer input is cut (at a whole character). */
+export const MAX_QUERY_CHARS = 1000;
 
 export class TextIndexBuilder {
   private readonly builder: Bm25fBuilder;
@@ -103,7 +105,9 @@ export class TextIndex {
     const limit = Math.max(1, Math.min(1000, Math.floor(opts.limit ?? 10) || 10));
     const offset = Math.max(0, Math.min(10_000, Math.floor(opts.offset ?? 0) || 0));
     const an = this.analyzer;
-    const query = an.query(q, MAX_TERMS);
+    let text = typeof q === 'string' ? q : '';
+    if (text.length > MAX_QUERY_CHARS) text = text.slice(0, MAX_QUERY_CHARS - (/[\ud800-\udbff]/.test(text[MAX_QUERY_CHARS - 1]) ? 1 : 0));
+    const query = an.query(text, MAX_TERMS);
     const terms: WeightedTerm[] = [];
     const corrections: { from: string; to: string }[] = [];
     const seen = new Set<string>();

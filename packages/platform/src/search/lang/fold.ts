@@ -49,15 +49,20 @@ function arabicScript(table: Readonly<Record<string, string>>, variants: RegExp)
 }
 
 /**
- * Arabic: alef forms (أ إ آ ٱ) → ا, alef maksura ى → ي, teh marbuta ة → ه, Persian yeh/kaf
- * (ی ک, typed on Persian keyboards) → ي ك, heh variants (ە ۀ) → ه. Hamza on waw/yeh (ؤ ئ) and
- * lone hamza (ء) are kept, as Lucene's ArabicNormalizer does; the Snowball Arabic stemmer then
- * applies its own hamza rules. Canonical letters are the Arabic ones (ي ك): the stemmer expects them.
+ * Arabic: alef forms (أ إ آ ٱ) → ا, alef maksura ى → ي, Persian yeh/kaf (ی ک, typed on Persian
+ * keyboards) → ي ك, heh variants (ە ۀ) → ه. Hamza on waw/yeh (ؤ ئ) and lone hamza (ء) are kept,
+ * as Lucene's ArabicNormalizer does; the Snowball Arabic stemmer applies its own hamza rules.
+ * Canonical letters are the Arabic ones (ي ك): the stemmer expects them. Teh marbuta (ة) is
+ * folded to ه AFTER stemming (`arabicTermFold`): the stemmer strips ة as a noun ending but ه only
+ * as a pronoun suffix of longer words, so folding first merged fewer forms (مساعدة/المساعدة,
+ * حماية/الحماية, عائلة/العائلة, مدرسة/المدرسة stayed apart).
  */
-export const foldArabic = arabicScript(
-  { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ی: 'ي', ک: 'ك', ة: 'ه', ە: 'ه', ۀ: 'ه' },
-  /[أإآٱىیکةەۀ]/g,
-);
+export const foldArabic = arabicScript({ أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ی: 'ي', ک: 'ك', ە: 'ه', ۀ: 'ه' }, /[أإآٱىیکەۀ]/g);
+
+/** Arabic index terms: teh marbuta → heh, once the stemmer has seen it. */
+export function arabicTermFold(term: string): string {
+  return term.includes('ة') ? term.replace(/ة/g, 'ه') : term;
+}
 
 /**
  * Persian/Dari: Arabic yeh, alef maksura → Persian yeh ی; Arabic kaf → Persian kaf ک; ة ۀ ە → ه;
@@ -116,16 +121,19 @@ export function foldUkrainian(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Latin (English)
 
-/** English: NFKC (ligatures, full-width letters), lowercase, Latin diacritics dropped (café → cafe), apostrophes → '. */
+/**
+ * English: NFKC (ligatures, full-width letters), lowercase, Latin diacritics dropped (café → cafe),
+ * apostrophes → ', possessive 's dropped (as Lucene's EnglishPossessiveFilter: the stemmer keeps it).
+ */
 export function foldEnglish(text: string): string {
   let s = common(text);
   // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(s)) {
     s = s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
     if (/[’ʼ‘`]/.test(s)) s = s.replace(/[’ʼ‘`]/g, "'");
-    return s.replace(EASTERN_DIGITS, asciiDigit);
-  }
-  return s.toLowerCase();
+    s = s.replace(EASTERN_DIGITS, asciiDigit);
+  } else s = s.toLowerCase();
+  return s.includes("'s") ? s.replace(/'s(?![\p{L}\p{M}\p{N}])/gu, '') : s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ export class LanguageAnalyzer implements Analyzer {
   private readonly word: RegExp;
   private readonly foldFn: (s: string) => string;
   private readonly stemmer: Stemmer | null;
+  private readonly termFold: ((term: string) => string) | null;
   private readonly normCache = new Map<string, string>();
   private readonly stemCache = new Map<string, string>();
 
@@ -43,6 +44,7 @@ export class LanguageAnalyzer implements Analyzer {
     this.foldFn = profile.fold;
     this.word = new RegExp(profile.word.source, profile.word.flags); // own lastIndex
     this.stemmer = opts.stem === false ? null : loadStemmer(profile.lang);
+    this.termFold = profile.termFold ?? null;
     this.stemmerLibrary = this.stemmer ? STEMMER_LIBRARY[profile.lang] : null;
     this.stopwords = opts.stopwords ?? this.foldedSet(rawStopwords(profile.lang));
     this.queryNoise = this.foldedSet(RAW_QUERY_NOISE[profile.lang]);
@@ -71,10 +73,11 @@ export class LanguageAnalyzer implements Analyzer {
   }
 
   stem(norm: string): string {
-    if (!this.stemmer) return norm;
+    if (!this.stemmer && !this.termFold) return norm;
     let s = this.stemCache.get(norm);
     if (s === undefined) {
-      s = /\d/.test(norm) ? norm : this.stemmer(norm) || norm;
+      s = this.stemmer && !/\d/.test(norm) ? this.stemmer(norm) || norm : norm;
+      if (this.termFold) s = this.termFold(s);
       if (this.stemCache.size < CACHE_LIMIT) this.stemCache.set(norm, s);
     }
     return s;

@@ -10,7 +10,7 @@
  * ZWNJ (Persian needs a split, see below) and joins "l'asile" into one word in English text.
  */
 import type { SearchLanguage } from '../analyzer.ts';
-import { foldArabic, foldEnglish, foldPashto, foldPersian, foldRussian, foldTigrinya, foldUkrainian } from './fold.ts';
+import { arabicTermFold, foldArabic, foldEnglish, foldPashto, foldPersian, foldRussian, foldTigrinya, foldUkrainian } from './fold.ts';
 
 export type OtherLanguage = Exclude<SearchLanguage, 'fr'>;
 
@@ -18,6 +18,8 @@ export interface LanguageProfile {
   lang: OtherLanguage;
   dir: 'ltr' | 'rtl';
   fold: (text: string) => string;
+  /** applied to every index term after stemming (Arabic: teh marbuta → heh) */
+  termFold?: (term: string) => string;
   /** global, unicode regex matching one token of the original text */
   word: RegExp;
   alphabet: string;
@@ -44,7 +46,15 @@ export const PROFILES: Readonly<Record<OtherLanguage, LanguageProfile>> = {
   en: { lang: 'en', dir: 'ltr', fold: foldEnglish, word: APOSTROPHE_WORD, alphabet: 'abcdefghijklmnopqrstuvwxyz', spellingMinLength: 5 },
   ru: { lang: 'ru', dir: 'ltr', fold: foldRussian, word: APOSTROPHE_WORD, alphabet: 'абвгдежзийклмнопрстуфхцчшщъыьэюя', spellingMinLength: 5 },
   uk: { lang: 'uk', dir: 'ltr', fold: foldUkrainian, word: APOSTROPHE_WORD, alphabet: "абвгдеєжзиіїйклмнопрстуфхцчшщьюя'", spellingMinLength: 5 },
-  ar: { lang: 'ar', dir: 'rtl', fold: foldArabic, word: PLAIN_WORD, alphabet: 'ءابتثجحخدذرزسشصضطظعغفقكلمنهويؤئ', spellingMinLength: 5 },
+  ar: {
+    lang: 'ar',
+    dir: 'rtl',
+    fold: foldArabic,
+    termFold: arabicTermFold,
+    word: PLAIN_WORD,
+    alphabet: 'ءابتثجحخدذرزسشصضطظعغفقكلمنهويؤئة',
+    spellingMinLength: 5,
+  },
   // Persian splits on ZWNJ as Lucene's PersianAnalyzer does: "می‌روم" → "می" + "روم", "پناهنده‌ها" → "پناهنده" + "ها"
   fa: { lang: 'fa', dir: 'rtl', fold: foldPersian, word: PLAIN_WORD, alphabet: 'ءابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیؤئ', spellingMinLength: 5 },
   ps: { lang: 'ps', dir: 'rtl', fold: foldPashto, word: PLAIN_WORD, alphabet: 'ءابپتټثجځچڅحخدډذرړزژږسشښصضطظعغفقکګلمنڼوهیؤ', spellingMinLength: 5 },
