@@ -1,0 +1,73 @@
+/**
+ * Analyzer speed per language, in tokens per second (one core):
+ *   npm run bench:search-languages -w @eig/platform
+ * - warm: the sample corpus repeated (words seen before: folding and stemming come from the caches,
+ *   as when indexing a real corpus, where words repeat);
+ * - cold: every word new to the analyzer (sample words with two random letters appended), the
+ *   worst case: every token is folded and stemmed;
+ * - tokens: offsets for highlighting (warm); query: query analysis of the sample questions (warm).
+ */
+import type { SearchLanguage } from '../analyzer.ts';
+import { createAnalyzer, SEARCH_LANGUAGES } from './index.ts';
+import { SAMPLE_DOCS, SAMPLE_QUESTIONS, TOPICS } from './sample-texts.ts';
+
+const MIN_MS = 300;
+
+/** Runs `fn` (which returns how many tokens it saw) until MIN_MS have passed; median of 5 rates. */
+function rate(fn: () => number): number {
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    let ms = 0;
+    do {
+      n += fn();
+      ms = performance.now() - t0;
+    } while (ms < MIN_MS / 5);
+    rates.push((n / ms) * 1000);
+  }
+  return rates.sort((a, b) => a - b)[2];
+}
+
+function seeded(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+const fmt = (x: number) => `${(x / 1e6).toFixed(2)} M`.padStart(9);
+console.log(`analyzer speed, tokens/s (Node ${process.version})`);
+console.log('lang   warm terms   cold terms   tokens+offsets   query');
+for (const lang of SEARCH_LANGUAGES) {
+  const text = TOPICS.map((t) => `${SAMPLE_DOCS[lang][t].title}. ${SAMPLE_DOCS[lang][t].body}`).join('\n');
+  const an = createAnalyzer(lang);
+  const tokensPerText = an.tokens(text).length;
+  const warm = rate(() => {
+    an.terms(text);
+    return tokensPerText;
+  });
+  const offsets = rate(() => an.tokens(text).length);
+  const questions = SAMPLE_QUESTIONS[lang].map(([q]) => q);
+  const qTokens = questions.reduce((n, q) => n + an.tokens(q).length, 0);
+  const query = rate(() => {
+    for (const q of questions) an.query(q);
+    return qTokens;
+  });
+  // cold: unique words; a fresh analyzer per batch so that nothing is cached
+  const words = an.tokens(text).map((t) => text.slice(t.start, t.end));
+  const letters = [...an.alphabet];
+  const rnd = seeded(42);
+  const batches: string[] = [];
+  for (let b = 0; b < 40; b++) {
+    const parts: string[] = [];
+    for (let i = 0; i < 2000; i++) parts.push(words[i % words.length] + letters[Math.floor(rnd() * letters.length)] + letters[Math.floor(rnd() * letters.length)]);
+    batches.push(parts.join(' '));
+  }
+  const fresh = Array.from({ length: 400 }, () => createAnalyzer(lang as SearchLanguage)); // built outside the timing
+  let bi = 0;
+  const cold = rate(() => {
+    if (bi >= fresh.length) throw new Error('bench: more fresh analyzers needed');
+    fresh[bi].terms(batches[bi % batches.length]);
+    bi++;
+    return 2000;
+  });
+  console.log(`${lang.padEnd(4)} ${fmt(warm)}   ${fmt(cold)}   ${fmt(offsets)}       ${fmt(query)}`);
+}
