@@ -19,18 +19,15 @@ function rate(fn: () => number): number {
   for (let r = 0; r < 5; r++) {
     let n = 0;
     const t0 = performance.now();
-    let ms = 0;
-    do {
-      n += fn();
-      ms = performance.now() - t0;
-    } while (ms < MIN_MS / 5);
-    rates.push((n / ms) * 1000);
+    do n += fn();
+    while (performance.now() - t0 < MIN_MS / 5);
+    rates.push((n / (performance.now() - t0)) * 1000);
   }
   return rates.sort((a, b) => a - b)[2];
 }
 
 function seeded(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 const fmt = (x: number) => `${(x / 1e6).toFixed(2)} M`.padStart(9);
@@ -58,7 +55,8 @@ for (const lang of SEARCH_LANGUAGES) {
   const batches: string[] = [];
   for (let b = 0; b < 40; b++) {
     const parts: string[] = [];
-    for (let i = 0; i < 2000; i++) parts.push(words[i % words.length] + letters[Math.floor(rnd() * letters.length)] + letters[Math.floor(rnd() * letters.length)]);
+    for (let i = 0; i < 2000; i++)
+      parts.push(words[i % words.length] + letters[Math.floor(rnd() * letters.length)] + letters[Math.floor(rnd() * letters.length)]);
     batches.push(parts.join(' '));
   }
   const fresh = Array.from({ length: 400 }, () => createAnalyzer(lang as SearchLanguage)); // built outside the timing

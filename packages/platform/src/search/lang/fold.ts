@@ -39,7 +39,6 @@ function arabicScript(table: Readonly<Record<string, string>>, variants: RegExp)
     let s = common(text);
     // NFKC: presentation forms (ﻻ, ﷲ, isolated/final glyph codes from PDFs) → letters;
     // decomposed hamza sequences → composed letters
-    // eslint-disable-next-line no-control-regex
     if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFKC');
     s = s.toLowerCase();
     s = s.replace(ARABIC_MARKS, '');
@@ -127,9 +126,13 @@ export function foldUkrainian(text: string): string {
  */
 export function foldEnglish(text: string): string {
   let s = common(text);
-  // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(s)) {
-    s = s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+    s = s
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC');
     if (/[’ʼ‘`]/.test(s)) s = s.replace(/[’ʼ‘`]/g, "'");
     s = s.replace(EASTERN_DIGITS, asciiDigit);
   } else s = s.toLowerCase();
@@ -147,7 +150,6 @@ export function foldEnglish(text: string): string {
  */
 export function foldTigrinya(text: string): string {
   let s = common(text);
-  // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFC');
   s = s.toLowerCase();
   if (/[\u1220-\u1227\u1340-\u1346\u1280-\u1286]/.test(s)) {

@@ -3,7 +3,7 @@ import { FrenchAnalyzer, type Analyzer, type SearchLanguage } from '../analyzer.
 import { snippet } from '../highlight.ts';
 import { correctSpelling, spellingOptions } from '../spelling.ts';
 import { SynonymMap } from '../synonyms.ts';
-import { createAnalyzer, isSearchLanguage, languageDirection, LanguageAnalyzer, SEARCH_LANGUAGES } from './index.ts';
+import { createAnalyzer, isSearchLanguage, languageDirection, SEARCH_LANGUAGES, type LanguageAnalyzer } from './index.ts';
 import { SAMPLE_DOCS, TOPICS } from './sample-texts.ts';
 
 const an = Object.fromEntries(SEARCH_LANGUAGES.map((l) => [l, createAnalyzer(l)])) as Record<SearchLanguage, Analyzer>;
@@ -241,7 +241,10 @@ describe('offsets and highlighting in every script', () => {
         const text = `${SAMPLE_DOCS[l][t].title}. ${SAMPLE_DOCS[l][t].body}`;
         for (const tok of an[l].tokens(text)) {
           const surface = text.slice(tok.start, tok.end);
-          expect(an[l].tokens(surface).map((x) => x.norm), `${l}: ${surface}`).toContain(tok.norm);
+          expect(
+            an[l].tokens(surface).map((x) => x.norm),
+            `${l}: ${surface}`,
+          ).toContain(tok.norm);
           expect(/^[\s\p{P}]/u.test(surface) || /[\s\p{P}]$/u.test(surface), `${l}: "${surface}"`).toBe(false);
         }
       }
@@ -284,7 +287,10 @@ describe('offsets and highlighting in every script', () => {
     const text = 'كَلِمَةٌ '.repeat(200) + 'اللُّجُوءِ ' + 'كَلِمَةٌ '.repeat(200);
     const html = snippet(text, new Set(a.terms('لجوء')), { analyzer: a, length: 100 });
     expect(marked(html)).toEqual(['اللُّجُوءِ']);
-    for (const piece of unmark(html).replace(/^… | …$/g, '').split(' ')) expect(/^\p{M}/u.test(piece), piece).toBe(false);
+    for (const piece of unmark(html)
+      .replace(/^… | …$/g, '')
+      .split(' '))
+      expect(/^\p{M}/u.test(piece), piece).toBe(false);
     const emoji = '😀'.repeat(300) + ' asylum';
     const h2 = snippet(emoji, new Set(an.en.terms('asylum')), { analyzer: an.en, length: 51 });
     expect(/[\ud800-\udfff]/.test(h2.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))).toBe(false); // no lone surrogate
@@ -305,9 +311,15 @@ describe('typo correction in every alphabet', () => {
     it(`${l}: ${typo} → ${word}`, () => {
       const a = an[l];
       const df = new Map<string, number>();
-      for (const t of TOPICS) for (const term of a.terms(`${SAMPLE_DOCS[l][t].title} ${SAMPLE_DOCS[l][t].body}`)) df.set(term, (df.get(term) ?? 0) + 1);
+      for (const t of TOPICS)
+        for (const term of a.terms(`${SAMPLE_DOCS[l][t].title} ${SAMPLE_DOCS[l][t].body}`)) df.set(term, (df.get(term) ?? 0) + 1);
       const norm = a.norms(typo)[0];
-      const fixed = correctSpelling(norm, (n) => a.stem(n), (s) => df.get(s) ?? 0, spellingOptions(a));
+      const fixed = correctSpelling(
+        norm,
+        (n) => a.stem(n),
+        (s) => df.get(s) ?? 0,
+        spellingOptions(a),
+      );
       expect(fixed).not.toBeNull();
       expect(a.stem(fixed!)).toBe(a.terms(word)[0]);
     });
@@ -320,7 +332,10 @@ describe('synonyms in another language', () => {
     const syn = new SynonymMap(a);
     syn.addGroup(['вид на жительство', 'ВНЖ'], 0.8);
     const q = a.query('продление вида на жительство');
-    const m = syn.expand(q.map((t) => t.term), q.map((t) => t.surface));
+    const m = syn.expand(
+      q.map((t) => t.term),
+      q.map((t) => t.surface),
+    );
     expect(m.map((x) => x.to)).toEqual(['ВНЖ']);
   });
 });

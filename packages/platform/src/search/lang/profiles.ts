@@ -34,9 +34,8 @@ const APOSTROPHE_WORD = new RegExp(`[${W}]+(?:['’ʼ‘][${W}]+)*`, 'gu');
 
 /** Tigrinya's consonant series (7 vowel orders + the labialised -wa): base code points. */
 const TIGRINYA_SERIES = [
-  0x1200, 0x1208, 0x1210, 0x1218, 0x1228, 0x1230, 0x1238, 0x1240, 0x1250, 0x1260, 0x1268, 0x1270, 0x1278, 0x1290,
-  0x1298, 0x12a0, 0x12a8, 0x12b8, 0x12c8, 0x12d0, 0x12d8, 0x12e0, 0x12e8, 0x12f0, 0x1300, 0x1308, 0x1320, 0x1328,
-  0x1330, 0x1338, 0x1348, 0x1350,
+  0x1200, 0x1208, 0x1210, 0x1218, 0x1228, 0x1230, 0x1238, 0x1240, 0x1250, 0x1260, 0x1268, 0x1270, 0x1278, 0x1290, 0x1298, 0x12a0, 0x12a8,
+  0x12b8, 0x12c8, 0x12d0, 0x12d8, 0x12e0, 0x12e8, 0x12f0, 0x1300, 0x1308, 0x1320, 0x1328, 0x1330, 0x1338, 0x1348, 0x1350,
 ];
 const TIGRINYA_ALPHABET = TIGRINYA_SERIES.flatMap((b) => Array.from({ length: 8 }, (_, i) => String.fromCharCode(b + i)))
   .filter((c) => /\p{L}/u.test(c))
@@ -44,8 +43,22 @@ const TIGRINYA_ALPHABET = TIGRINYA_SERIES.flatMap((b) => Array.from({ length: 8 
 
 export const PROFILES: Readonly<Record<OtherLanguage, LanguageProfile>> = {
   en: { lang: 'en', dir: 'ltr', fold: foldEnglish, word: APOSTROPHE_WORD, alphabet: 'abcdefghijklmnopqrstuvwxyz', spellingMinLength: 5 },
-  ru: { lang: 'ru', dir: 'ltr', fold: foldRussian, word: APOSTROPHE_WORD, alphabet: 'абвгдежзийклмнопрстуфхцчшщъыьэюя', spellingMinLength: 5 },
-  uk: { lang: 'uk', dir: 'ltr', fold: foldUkrainian, word: APOSTROPHE_WORD, alphabet: "абвгдеєжзиіїйклмнопрстуфхцчшщьюя'", spellingMinLength: 5 },
+  ru: {
+    lang: 'ru',
+    dir: 'ltr',
+    fold: foldRussian,
+    word: APOSTROPHE_WORD,
+    alphabet: 'абвгдежзийклмнопрстуфхцчшщъыьэюя',
+    spellingMinLength: 5,
+  },
+  uk: {
+    lang: 'uk',
+    dir: 'ltr',
+    fold: foldUkrainian,
+    word: APOSTROPHE_WORD,
+    alphabet: "абвгдеєжзиіїйклмнопрстуфхцчшщьюя'",
+    spellingMinLength: 5,
+  },
   ar: {
     lang: 'ar',
     dir: 'rtl',
@@ -56,8 +69,22 @@ export const PROFILES: Readonly<Record<OtherLanguage, LanguageProfile>> = {
     spellingMinLength: 5,
   },
   // Persian splits on ZWNJ as Lucene's PersianAnalyzer does: "می‌روم" → "می" + "روم", "پناهنده‌ها" → "پناهنده" + "ها"
-  fa: { lang: 'fa', dir: 'rtl', fold: foldPersian, word: PLAIN_WORD, alphabet: 'ءابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیؤئ', spellingMinLength: 5 },
-  ps: { lang: 'ps', dir: 'rtl', fold: foldPashto, word: PLAIN_WORD, alphabet: 'ءابپتټثجځچڅحخدډذرړزژږسشښصضطظعغفقکګلمنڼوهیؤ', spellingMinLength: 5 },
+  fa: {
+    lang: 'fa',
+    dir: 'rtl',
+    fold: foldPersian,
+    word: PLAIN_WORD,
+    alphabet: 'ءابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیؤئ',
+    spellingMinLength: 5,
+  },
+  ps: {
+    lang: 'ps',
+    dir: 'rtl',
+    fold: foldPashto,
+    word: PLAIN_WORD,
+    alphabet: 'ءابپتټثجځچڅحخدډذرړزژږسشښصضطظعغفقکګلمنڼوهیؤ',
+    spellingMinLength: 5,
+  },
   // one Ethiopic character is a syllable: 4 syllables are about 8 Latin letters
   ti: { lang: 'ti', dir: 'ltr', fold: foldTigrinya, word: PLAIN_WORD, alphabet: TIGRINYA_ALPHABET, spellingMinLength: 4 },
 };
