@@ -42,7 +42,10 @@ export class LanguageAnalyzer implements Analyzer {
     this.alphabet = profile.alphabet;
     this.spellingMinLength = profile.spellingMinLength;
     this.foldFn = profile.fold;
-    this.word = new RegExp(profile.word.source, profile.word.flags); // own lastIndex
+    // shared by every analyzer of the language: V8 compiles a regular expression to native code
+    // per RegExp object, after running it interpreted for a while (its lastIndex is reset on every
+    // use, and no call re-enters the tokenizer)
+    this.word = profile.word;
     this.stemmer = opts.stem === false ? null : loadStemmer(profile.lang);
     this.termFold = profile.termFold ?? null;
     this.stemmerLibrary = this.stemmer ? STEMMER_LIBRARY[profile.lang] : null;
