@@ -58,7 +58,7 @@ const CORRECTION_WEIGHT = 0.8;
 /** The score masks hold 31 bits: no more query terms than that. */
 const MAX_TERMS = 31;
 /** Queries are questions, not documents: longer input is cut (at a whole character). */
-export const MAX_QUERY_CHARS = 1000;
+export const TEXT_QUERY_MAX_CHARS = 1000;
 
 export class TextIndexBuilder {
   private readonly builder: Bm25fBuilder;
@@ -106,7 +106,8 @@ export class TextIndex {
     const offset = Math.max(0, Math.min(10_000, Math.floor(opts.offset ?? 0) || 0));
     const an = this.analyzer;
     let text = typeof q === 'string' ? q : '';
-    if (text.length > MAX_QUERY_CHARS) text = text.slice(0, MAX_QUERY_CHARS - (/[\ud800-\udbff]/.test(text[MAX_QUERY_CHARS - 1]) ? 1 : 0));
+    if (text.length > TEXT_QUERY_MAX_CHARS)
+      text = text.slice(0, TEXT_QUERY_MAX_CHARS - (/[\ud800-\udbff]/.test(text[TEXT_QUERY_MAX_CHARS - 1]) ? 1 : 0));
     const query = an.query(text, MAX_TERMS);
     const terms: WeightedTerm[] = [];
     const corrections: { from: string; to: string }[] = [];

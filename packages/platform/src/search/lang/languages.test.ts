@@ -63,6 +63,8 @@ describe('createAnalyzer', () => {
       expect(fr.tokens(text)).toEqual(ref.tokens(text));
     }
     expect(createAnalyzer('fr', { stem: 'minimal' }).stemMode).toBe('minimal');
+    expect(fr.fold('Œuvre Éléphant')).toBe('oeuvre elephant');
+    expect(fr.terms('كيف أطلب اللجوء')).toEqual([]); // the French tokenizer keeps Latin letters and digits only
   });
 
   it('says which library stems each language, and none where no package stems it', () => {
