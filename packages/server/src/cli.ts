@@ -4,10 +4,14 @@ import {
   createJobQueue,
   createLogger,
   loadConfig,
+  loadJobSettings,
   migrate,
   openDb,
   runCommand,
+  runWorker,
   usersCli,
+  type JobContext,
+  type JobDefinition,
   type ServiceContext,
 } from '@eig/platform';
 import { createServices } from './services.ts';
@@ -30,11 +34,28 @@ async function getContext(): Promise<ServiceContext> {
   const db = await openDb(config, log);
   await migrate(db, 'platform', authMigrations);
   for (const s of services) await migrate(db, s.id, s.migrations);
-  ctx = { config, db, log, jobs: await createJobQueue(db, { databaseUrl: undefined }, { log }) };
+  // Commands enqueue (on PostgreSQL, workers and servers run them) but never run jobs themselves.
+  ctx = { config, db, log, jobs: await createJobQueue(db, config, { log, work: false }) };
   return ctx;
 }
 
 for (const s of services) s.cli?.(program, getContext);
+
+type ServiceJobs = { jobs?: (Omit<JobDefinition, 'handler'> & { handler(payload: unknown, job: JobContext, ctx: ServiceContext): unknown })[] };
+
+program
+  .command('worker')
+  .description('Exécute les tâches de fond des services, sans serveur HTTP (PostgreSQL) ; s’arrête proprement sur SIGTERM')
+  .action(async () => {
+    const context = await getContext();
+    context.log = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
+    const definitions = services.flatMap((s) =>
+      ((s as ServiceJobs).jobs ?? []).map(({ handler, ...options }) => ({ ...options, handler: (p: unknown, j: JobContext) => handler(p, j, context) })),
+    );
+    const { shutdownGraceMs } = loadJobSettings();
+    const worker = await runWorker({ config: context.config, log: context.log, db: context.db, definitions, graceMs: shutdownGraceMs });
+    await worker.stopped;
+  });
 usersCli(program, async () => (await getContext()).db);
 
 await runCommand(async () => {

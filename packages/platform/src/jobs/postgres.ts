@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { migrate } from '../db/migrate.ts';
 import type { Db } from '../db/types.ts';
@@ -115,6 +116,16 @@ function bossError(output: unknown): string | undefined {
   return raw;
 }
 
+function sameQueue(a: PgBoss.Queue, b: PgBoss.Queue): boolean {
+  return (
+    a.policy === b.policy &&
+    a.retryLimit === b.retryLimit &&
+    a.retryDelay === b.retryDelay &&
+    a.retryBackoff === b.retryBackoff &&
+    a.expireInSeconds === b.expireInSeconds
+  );
+}
+
 function toStatus(r: Row): JobStatus {
   const state = STATES[r.state];
   const error = r.state === 'completed' ? undefined : bossError(r.output);
@@ -174,7 +185,11 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
   const running = new Map<string, { name: string; controller: AbortController; settled: Promise<void> }>();
   let closing = false;
 
-  /** Creates the pg-boss queue of a name, or updates its policy to the latest declaration. */
+  /**
+   * Creates the pg-boss queue of a name, or updates its policy to the latest declaration. Processes
+   * starting together can deadlock while pg-boss creates partitions: PostgreSQL then aborts one of
+   * them (40P01), which tries again.
+   */
   function declareQueue(def: ResolvedJob, update: boolean): Promise<void> {
     const options: PgBoss.Queue = {
       name: def.name,
@@ -185,8 +200,17 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
       expireInSeconds: def.timeoutSeconds,
     };
     const p = (async () => {
-      await boss.createQueue(def.name, options);
-      if (update) await boss.updateQueue(def.name, options);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const existing = await boss.getQueue(def.name);
+          if (!existing) await boss.createQueue(def.name, options);
+          else if (update && !sameQueue(existing, options)) await boss.updateQueue(def.name, options);
+          return;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+          await sleep(Math.random() * 100 * attempt);
+        }
+      }
     })();
     queues.set(def.name, p);
     p.catch(() => queues.delete(def.name));
@@ -244,6 +268,7 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
   }
 
   async function startWorkers(def: ResolvedJob) {
+    if (closing) return;
     const current = workers.get(def.name);
     if (current && current.length === def.concurrency) return;
     if (current) await boss.offWork(def.name);
