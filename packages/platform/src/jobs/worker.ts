@@ -39,7 +39,7 @@ export async function runWorker(opts: RunWorkerOptions): Promise<Worker> {
   }
   const queue = await createJobQueue(db, opts.config, { ...opts.queueOptions, log, work: true });
   for (const def of opts.definitions) queue.register(def);
-  log.info({ jobs: opts.definitions.map((d) => d.name), pid: process.pid }, 'worker started');
+  log.info({ jobs: opts.definitions.map((d) => d.name) }, 'worker started');
 
   const signals = opts.signals === false ? [] : (opts.signals ?? ['SIGTERM', 'SIGINT']);
   let resolveStopped!: () => void;
