@@ -1,20 +1,18 @@
 import { Command } from 'commander';
 import {
-  authMigrations,
-  createJobQueue,
+  openSuite,
   createLogger,
   loadConfig,
   loadJobSettings,
-  migrate,
-  openDb,
   runCommand,
   runWorker,
   usersCli,
   type JobContext,
   type JobDefinition,
   type ServiceContext,
+  type Suite,
 } from '@eig/platform';
-import { createServices } from './services.ts';
+import { SERVICES } from './services.ts';
 
 /** `eig`: one subcommand group per service. Every command exits non-zero with a clear message on error. */
 const program = new Command('eig')
@@ -22,49 +20,50 @@ const program = new Command('eig')
   .showHelpAfterError()
   .configureOutput({ outputError: (str, write) => write(`Erreur : ${str.replace(/^error: /, '')}`) });
 
-let ctx: ServiceContext | null = null;
-const services = createServices();
+let suite: Promise<Suite> | null = null;
 
-/** Opens the database (and applies migrations) only for commands that need it. */
-async function getContext(): Promise<ServiceContext> {
-  if (ctx) return ctx;
-  const config = loadConfig();
-  // Logs go to stderr at warn level: stdout is the command's own output.
-  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-  const db = await openDb(config, log);
-  await migrate(db, 'platform', authMigrations);
-  for (const s of services) await migrate(db, s.id, s.migrations);
-  // Commands enqueue (on PostgreSQL, workers and servers run them) but never run jobs themselves.
-  ctx = { config, db, log, jobs: await createJobQueue(db, config, { log, work: false }) };
-  return ctx;
+/** Opens the suite (database, migrations) only for the commands that need it. */
+function getSuite(): Promise<Suite> {
+  suite ??= (async () => {
+    const config = loadConfig();
+    // Logs go to stderr at warn level: stdout is the command's own output.
+    const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+    return openSuite({ services: SERVICES, config, log });
+  })();
+  return suite;
 }
 
-for (const s of services) s.cli?.(program, getContext);
+const contextOf = async (id: string): Promise<ServiceContext<never>> => {
+  const s = await getSuite();
+  return s.services.find((m) => m.module.id === id)!.ctx as ServiceContext<never>;
+};
 
-type ServiceJobs = { jobs?: (Omit<JobDefinition, 'handler'> & { handler(payload: unknown, job: JobContext, ctx: ServiceContext): unknown })[] };
+for (const s of SERVICES) s.cli?.(program, () => contextOf(s.id));
+usersCli(program, async () => (await getSuite()).db);
 
 program
   .command('worker')
   .description('Exécute les tâches de fond des services, sans serveur HTTP (PostgreSQL) ; s’arrête proprement sur SIGTERM')
   .action(async () => {
-    const context = await getContext();
-    context.log = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
-    const definitions = services.flatMap((s) =>
-      ((s as ServiceJobs).jobs ?? []).map(({ handler, ...options }) => ({ ...options, handler: (p: unknown, j: JobContext) => handler(p, j, context) })),
+    const s = await getSuite();
+    const definitions = s.services.flatMap(({ module, ctx }) =>
+      (module.jobs ?? []).map(
+        ({ handler, name, concurrency, retryLimit, retryDelaySeconds }): JobDefinition => ({
+          name,
+          concurrency,
+          retry: { limit: retryLimit, delaySeconds: retryDelaySeconds },
+          handler: (payload: unknown, job: JobContext) => handler(payload, job, ctx),
+        }),
+      ),
     );
-    const { shutdownGraceMs } = loadJobSettings();
-    const worker = await runWorker({ config: context.config, log: context.log, db: context.db, definitions, graceMs: shutdownGraceMs });
+    const worker = await runWorker({ config: s.config, log: s.log, db: s.db, definitions, graceMs: loadJobSettings().shutdownGraceMs });
     await worker.stopped;
   });
-usersCli(program, async () => (await getContext()).db);
 
 await runCommand(async () => {
   try {
     await program.parseAsync(process.argv);
   } finally {
-    if (ctx) {
-      await ctx.jobs.close();
-      await ctx.db.close();
-    }
+    if (suite) await (await suite).close();
   }
 });

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, errorBodySchema } from '../http/errors.ts';
 import { addResources, t } from '../i18n.ts';
 import { MAX_PASSWORD_LENGTH } from './password.ts';
 import { UserStore, type AuthUser } from './store.ts';
@@ -104,7 +104,7 @@ const loginBody = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 const userBody = z.object({ id: z.number(), email: z.string(), roles: z.array(z.string()) });
-const errorBody = z.object({ statusCode: z.number(), error: z.string(), message: z.string() });
+const errorBody = errorBodySchema;
 
 async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void> {
   const ttlMs = opts.sessionTtlMs ?? DEFAULT_TTL_MS;

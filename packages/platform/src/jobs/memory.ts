@@ -3,7 +3,7 @@ import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import { nextCronTime, resolveJob, retryDelaySeconds, toDefinition, undeclared, type ResolvedJob } from './options.ts';
 import { throttledProgress } from './progress.ts';
-import { JobAbort, errorMessage, type JobDefinition, type JobFilter, type JobHandler, type JobOptions, type JobQueue, type JobState, type JobStatus } from './types.ts';
+import { JobAbort, JobNotRetryableError, errorMessage, type JobDefinition, type JobFilter, type JobHandler, type JobOptions, type JobQueue, type JobState, type JobStatus } from './types.ts';
 
 /*
  * Hand-written on purpose: pg-boss and graphile-worker need a real PostgreSQL server (a pool of
@@ -317,14 +317,15 @@ export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}
       return rows.map(toStatus);
     },
     async retry(id) {
-      if (!ID.test(id)) return false;
+      if (!ID.test(id)) throw new JobNotRetryableError(id);
       const { rowCount } = await db.query(
         `UPDATE platform_jobs SET state = 'queued', max_attempts = attempts + 1, run_after = now(), finished_at = NULL
           WHERE id = $1 AND state IN ('failed', 'cancelled')`,
         [id],
       );
-      if (rowCount) kick();
-      return rowCount === 1;
+      if (rowCount !== 1) throw new JobNotRetryableError(id);
+      kick();
+      return id;
     },
     async cancel(id) {
       if (!ID.test(id)) return false;

@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import { clampLimit } from './memory.ts';
 import { resolveJob, toDefinition, undeclared, type ResolvedJob } from './options.ts';
 import { throttledProgress } from './progress.ts';
-import { JobAbort, errorMessage, type JobDefinition, type JobFilter, type JobHandler, type JobOptions, type JobQueue, type JobState, type JobStatus } from './types.ts';
+import { JobAbort, JobNotRetryableError, errorMessage, type JobDefinition, type JobFilter, type JobHandler, type JobOptions, type JobQueue, type JobState, type JobStatus } from './types.ts';
 
 /*
  * PostgreSQL: pg-boss does the queueing (SKIP LOCKED fetch, retries with backoff, expiry of jobs whose
@@ -356,15 +356,15 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
     },
     async retry(id) {
       const found = await locate(id);
-      if (!found) return false;
+      if (!found) throw new JobNotRetryableError(id);
       // pg-boss 10 returns { affected } although its types say void.
       const r = (found.state === 'failed' ? await boss.retry(found.name, id) : found.state === 'cancelled' ? await boss.resume(found.name, id) : undefined) as
         | CommandResponse
         | undefined;
-      if (!r?.affected) return false;
+      if (!r?.affected) throw new JobNotRetryableError(id);
       wakeLocal(found.name);
       await db.notify(WAKE_CHANNEL, found.name).catch(() => undefined);
-      return true;
+      return id;
     },
     async cancel(id) {
       const found = await locate(id);

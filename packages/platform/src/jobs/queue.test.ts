@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { testDatabases, type TestDb } from '../testing/databases.ts';
 import { openDb } from '../db/index.ts';
-import { createJobQueue, JobAbort, type JobQueue } from './queue.ts';
+import { createJobQueue, JobAbort, JobNotRetryableError, type JobQueue } from './queue.ts';
 
 /** A promise the test resolves by hand, so handlers stop where the test wants to look. */
 function gate() {
@@ -230,9 +230,10 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     expect(await q.cancel(running)).toBe(false);
     expect(await q.cancel('not-an-id')).toBe(false);
 
-    expect(await q.retry(queued)).toBe(true);
+    expect(await q.retry(queued)).toBe(queued); // the same job, one more attempt
     await waitFor(async () => expect((await q.get(queued))?.state).toBe('done'));
-    expect(await q.retry(queued)).toBe(false); // done: nothing to retry
+    await expect(q.retry(queued)).rejects.toThrow(/seule une tâche échouée/); // done: nothing to retry
+    await expect(q.retry('6f1c1a52-94c4-4d7e-8b44-3a3c4b1f0b55')).rejects.toThrow(JobNotRetryableError);
     expect(calls).toBe(2);
   });
 
@@ -249,7 +250,7 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     const id = await q.enqueue('fixable', null);
     await waitFor(async () => expect((await q.get(id))?.state).toBe('failed'));
     fail = false;
-    expect(await q.retry(id)).toBe(true);
+    expect(await q.retry(id)).toBe(id);
     await waitFor(async () => expect((await q.get(id))?.state).toBe('done'));
     expect(await q.get(id)).toMatchObject({ attempts: 2, maxAttempts: 2 });
   });

@@ -19,7 +19,7 @@ export type {
   JobStatus,
   RetryPolicy,
 } from './types.ts';
-export { JobAbort } from './types.ts';
+export { JobAbort, JobNotRetryableError } from './types.ts';
 export { createMemoryJobQueue, type MemoryQueueOptions } from './memory.ts';
 export { createPostgresJobQueue, type PostgresQueueOptions } from './postgres.ts';
 

@@ -30,7 +30,8 @@ const procs: Proc[] = [];
 
 async function start(role: Role, db: TestDb, env: Record<string, string> = {}): Promise<Proc> {
   const child = fork(FIXTURE, [role], {
-    execArgv: ['--import', 'tsx'],
+    // Workspace packages from their TypeScript sources, as in the test process (not a stale dist/).
+    execArgv: ['--conditions=eig-source', '--import', 'tsx'],
     env: { ...process.env, DATABASE_URL: db.config.databaseUrl ?? '', DATA_DIR: db.config.dataDir, ...env },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

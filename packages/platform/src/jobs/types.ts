@@ -133,8 +133,11 @@ export interface JobQueue {
   get(id: string): Promise<JobStatus | undefined>;
   /** Most recent first. `list('explocode.ingest')` (v1) is `list({ name: 'explocode.ingest' })`. */
   list(filter?: string | JobFilter): Promise<JobStatus[]>;
-  /** Queues a failed job again (one more attempt). False if it is not failed (or no longer kept). */
-  retry(id: string): Promise<boolean>;
+  /**
+   * Gives a failed or cancelled job one more attempt: the same job (same id, its attempts and history
+   * go on), queued again. Resolves with its id; rejects if the job is unknown (or archived) or not failed.
+   */
+  retry(id: string): Promise<string>;
   /** Cancels a queued or running job (a running handler's signal is aborted). False if already finished. */
   cancel(id: string): Promise<boolean>;
   /**
@@ -142,6 +145,13 @@ export interface JobQueue {
    * the rest and waits for them to settle. Aborted jobs are retried later if attempts remain.
    */
   close(opts?: { graceMs?: number }): Promise<void>;
+}
+
+export class JobNotRetryableError extends Error {
+  override name = 'JobNotRetryableError';
+  constructor(id: string) {
+    super(`Tâche ${id} : seule une tâche échouée ou annulée peut être relancée.`);
+  }
 }
 
 export const NO_PROGRESS: JobProgress = { done: 0, total: 0, message: '' };

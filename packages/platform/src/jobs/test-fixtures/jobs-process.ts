@@ -4,7 +4,7 @@
  *   worker  — `runWorker`, as `eig worker` does, PostgreSQL;
  *   pglite  — a server on PGlite, which works its own jobs.
  * The test drives it over the IPC channel: { op, args } → { reqId, result | error }.
- * Run with `node --import tsx jobs-process.ts <role>`.
+ * Run with `node --conditions=eig-source --import tsx jobs-process.ts <role>`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createJobQueue, createLogger, openDb, runWorker, type Db, type JobDefinition, type JobQueue } from '@eig/platform';
