@@ -87,8 +87,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY on postgres, acro
     const receiver = await openDb(sender.config);
     others.push(receiver);
     const got: string[] = [];
-    await receiver.listen('explocode_dataset', (p) => got.push(p));
-    await sender.notify('explocode_dataset', '7');
+    await receiver.listen('catalog_updated', (p) => got.push(p));
+    await sender.notify('catalog_updated', '7');
     await waitFor(() => expect(got).toEqual(['7']));
   });
 

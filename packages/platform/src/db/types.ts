@@ -24,7 +24,7 @@ export interface Db extends Queryable {
   /**
    * PostgreSQL LISTEN: `fn` runs for every NOTIFY on `channel`, from any process on the database
    * (on PGlite, from this process: it is the only one). Resolves once listening, with the function
-   * that stops. Channel names are lowercase identifiers (`explocode_dataset`). Notifications sent
+   * that stops. Channel names are lowercase identifiers (`catalog_updated`). Notifications sent
    * while the listening connection is down (database restart) are lost: a listener that must not
    * miss a change re-reads the state now and then as well.
    */

@@ -98,7 +98,7 @@ export interface JobOptions {
 }
 
 export interface JobDefinition extends JobOptions {
-  /** Namespaced by service: `openjustice.annotate`. Letters, digits, `.`, `_`, `-`. */
+  /** Namespaced by service: `annuaire.import`. Letters, digits, `.`, `_`, `-`. */
   name: string;
   handler: JobHandler;
 }
@@ -131,7 +131,7 @@ export interface JobQueue {
   /** The payload must be JSON-serialisable (it is stored as jsonb). Returns the job's id. */
   enqueue(name: string, payload?: unknown, options?: EnqueueOptions): Promise<string>;
   get(id: string): Promise<JobStatus | undefined>;
-  /** Most recent first. `list('explocode.ingest')` (v1) is `list({ name: 'explocode.ingest' })`. */
+  /** Most recent first. `list('annuaire.import')` (v1) is `list({ name: 'annuaire.import' })`. */
   list(filter?: string | JobFilter): Promise<JobStatus[]>;
   /**
    * Gives a failed or cancelled job one more attempt: the same job (same id, its attempts and history
