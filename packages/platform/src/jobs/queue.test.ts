@@ -37,6 +37,26 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     expect(q.working).toBe(true);
   });
 
+  it('follows JOBS_WORKER on PostgreSQL (a web instance that only enqueues); always works on PGlite', async () => {
+    const db = await target.open();
+    process.env.JOBS_WORKER = 'false';
+    let q: JobQueue;
+    try {
+      ({ q } = await open(db));
+    } finally {
+      delete process.env.JOBS_WORKER;
+    }
+    expect(q.working).toBe(target.name === 'pglite');
+    if (target.name === 'pglite') return;
+    q.register('elsewhere', () => {
+      throw new Error('never runs here');
+    });
+    const id = await q.enqueue('elsewhere', null);
+    const { q: worker } = await open(db);
+    worker.register('elsewhere', () => {});
+    await waitFor(async () => expect(await q.get(id)).toMatchObject({ state: 'done', attempts: 1 }));
+  });
+
   it('runs a job, shows its progress while it runs, and records success', async () => {
     const { q } = await shared();
     const g = gate();
