@@ -61,7 +61,8 @@ const WAKE_CHANNEL = 'eig_jobs_wake';
 /** Carries the id of a cancelled job to the process running it. */
 const CANCEL_CHANNEL = 'eig_jobs_cancel';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INTERNAL = '__pgboss__%';
+// pg-boss's own queues (cron): hidden. `_` is a LIKE wildcard, hence the escapes.
+const INTERNAL = String.raw`\_\_pgboss\_\_%`;
 
 type CommandResponse = { affected: number };
 
@@ -241,7 +242,10 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
         if (reason.reason !== 'shutdown') reject(reason);
       }),
     );
-    const timer = setTimeout(() => controller.abort(new JobAbort('timeout')), def.timeoutSeconds * 1000);
+    // A little before pg-boss's own expiry: this process fails its attempt itself, rather than racing
+    // the maintenance pass that would expire it and hand it to another worker meanwhile.
+    const abortAfterMs = def.timeoutSeconds * 1000 - Math.min(2000, def.timeoutSeconds * 50);
+    const timer = setTimeout(() => controller.abort(new JobAbort('timeout')), abortAfterMs);
     timer.unref();
     let settle!: () => void;
     running.set(job.id, { name, controller, settled: new Promise<void>((r) => (settle = r)) });
