@@ -144,8 +144,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('job queue scale-out on postgres
     const db = await target.open();
     await createTestTables(db);
     // The job's timeout is how pg-boss finds a dead worker's job: short here, so the test is quick.
+    // Every process declares the same definitions (the last declaration sets the queue's policy).
     const env = { JOB_TIMEOUT_SECONDS: '3' };
-    const [web, a, b] = await Promise.all([start('web', db), start('worker', db, env), start('worker', db, env)]);
+    const [web, a, b] = await Promise.all([start('web', db, env), start('worker', db, env), start('worker', db, env)]);
     const id = await web.call<string>('enqueue', 'test.effect', { key: 'survivor' });
     await waitFor(async () => expect(await attemptsOf(db, id)).toHaveLength(1));
     const [first] = await attemptsOf(db, id);
