@@ -27,6 +27,9 @@ const schema = z.object({
   RATE_LIMIT_MAX: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().default(300)),
   // Behind a reverse proxy, rate limiting must key on the client's IP from X-Forwarded-For.
   TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0']).default('false')),
+  // Load shedding: requests handled at once, and the event loop delay past which new ones get a 503.
+  MAX_IN_FLIGHT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(512)),
+  MAX_EVENT_LOOP_DELAY_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(1000)),
   NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(['development', 'production', 'test']).default('development')),
 });
 
@@ -41,6 +44,10 @@ export interface Config {
   /** Requests per minute per IP. */
   rateLimitMax: number;
   nodeEnv: 'development' | 'production' | 'test';
+  /** Requests handled at once before new ones get a 503 (0: no limit). */
+  maxInFlight: number;
+  /** Event loop delay (ms) past which new requests get a 503 (0: not checked). */
+  maxEventLoopDelayMs: number;
   /** Trust X-Forwarded-* headers (set when running behind a reverse proxy). */
   trustProxy: boolean;
 }
@@ -64,6 +71,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimitMax: e.RATE_LIMIT_MAX,
     nodeEnv: e.NODE_ENV,
+    maxInFlight: e.MAX_IN_FLIGHT,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   };
 }

@@ -2,7 +2,7 @@
 // text asset (served as they are by @fastify/static, so no request pays for compression), and
 // web-manifest.json, which tells the host what each page links.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, copyFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
