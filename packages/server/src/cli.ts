@@ -47,14 +47,12 @@ program
   .action(async () => {
     const s = await getSuite();
     const definitions = s.services.flatMap(({ module, ctx }) =>
-      (module.jobs ?? []).map(
-        ({ handler, name, concurrency, retryLimit, retryDelaySeconds }): JobDefinition => ({
-          name,
-          concurrency,
-          retry: { limit: retryLimit, delaySeconds: retryDelaySeconds },
-          handler: (payload: unknown, job: JobContext) => handler(payload, job, ctx),
-        }),
-      ),
+      (module.jobs ?? []).map(({ handler, name, concurrency, retryLimit, retryDelaySeconds }): JobDefinition => ({
+        name,
+        concurrency,
+        retry: { limit: retryLimit, delaySeconds: retryDelaySeconds },
+        handler: (payload: unknown, job: JobContext) => handler(payload, job, ctx),
+      })),
     );
     const worker = await runWorker({ config: s.config, log: s.log, db: s.db, definitions, graceMs: loadJobSettings().shutdownGraceMs });
     await worker.stopped;

@@ -66,7 +66,10 @@ describe.each(testDatabases())('LISTEN/NOTIFY on $name', (target) => {
 
   it('rejects channel names that are not plain lowercase identifiers, and oversized payloads', async () => {
     for (const bad of ['', 'Upper', 'semi;colon', 'a b', '1abc', 'x'.repeat(64), 'quote"d']) {
-      await expect(db.listen(bad, () => {}), bad).rejects.toThrow(/Canal de notification invalide/);
+      await expect(
+        db.listen(bad, () => {}),
+        bad,
+      ).rejects.toThrow(/Canal de notification invalide/);
       await expect(db.notify(bad, 'x'), bad).rejects.toThrow(/Canal de notification invalide/);
     }
     await expect(db.notify('big', 'é'.repeat(4000))).rejects.toThrow(/trop longue/);

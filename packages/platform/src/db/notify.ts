@@ -18,7 +18,9 @@ export function checkChannel(channel: string): string {
 
 export function checkPayload(payload: string): string {
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
-    throw new Error(`Notification trop longue (${Buffer.byteLength(payload)} octets, 8 000 au plus) : envoyez un identifiant, pas le document`);
+    throw new Error(
+      `Notification trop longue (${Buffer.byteLength(payload)} octets, 8 000 au plus) : envoyez un identifiant, pas le document`,
+    );
   }
   return payload;
 }

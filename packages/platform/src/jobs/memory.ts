@@ -3,7 +3,18 @@ import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import { nextCronTime, resolveJob, retryDelaySeconds, toDefinition, undeclared, type ResolvedJob } from './options.ts';
 import { throttledProgress } from './progress.ts';
-import { JobAbort, JobNotRetryableError, errorMessage, type JobDefinition, type JobFilter, type JobHandler, type JobOptions, type JobQueue, type JobState, type JobStatus } from './types.ts';
+import {
+  JobAbort,
+  JobNotRetryableError,
+  errorMessage,
+  type JobDefinition,
+  type JobFilter,
+  type JobHandler,
+  type JobOptions,
+  type JobQueue,
+  type JobState,
+  type JobStatus,
+} from './types.ts';
 
 /*
  * Hand-written on purpose: pg-boss and graphile-worker need a real PostgreSQL server (a pool of
@@ -108,7 +119,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * restart, and a job that was running when the process died is retried (or failed) at the next start.
  */
 export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}): Promise<JobQueue> {
-  if (db.kind !== 'pglite') throw new Error('La file de tâches en processus est réservée à PGlite : sur PostgreSQL, utilisez createJobQueue');
+  if (db.kind !== 'pglite')
+    throw new Error('La file de tâches en processus est réservée à PGlite : sur PostgreSQL, utilisez createJobQueue');
   const log = opts.log;
   const working = opts.work ?? true;
   const keepDays = opts.keepFinishedDays ?? 7;
@@ -125,7 +137,10 @@ export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}
     [INTERRUPTED],
   );
   for (const r of interrupted.rows) log?.warn({ job: r.name, id: String(r.id), state: r.state }, 'job interrupted by a restart');
-  await db.query(`DELETE FROM platform_jobs WHERE state IN ('done', 'failed', 'cancelled') AND finished_at < now() - make_interval(days => $1)`, [keepDays]);
+  await db.query(
+    `DELETE FROM platform_jobs WHERE state IN ('done', 'failed', 'cancelled') AND finished_at < now() - make_interval(days => $1)`,
+    [keepDays],
+  );
 
   const defs = new Map<string, ResolvedJob>();
   const running = new Map<string, { name: string; controller: AbortController; settled: Promise<void> }>();
@@ -178,7 +193,10 @@ export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}
     await armWake();
     if (Date.now() - lastPrune > 3600_000) {
       lastPrune = Date.now();
-      await db.query(`DELETE FROM platform_jobs WHERE state IN ('done', 'failed', 'cancelled') AND finished_at < now() - make_interval(days => $1)`, [keepDays]);
+      await db.query(
+        `DELETE FROM platform_jobs WHERE state IN ('done', 'failed', 'cancelled') AND finished_at < now() - make_interval(days => $1)`,
+        [keepDays],
+      );
     }
   }
 
@@ -201,7 +219,13 @@ export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}
   function start(def: ResolvedJob, id: string, payload: unknown, attempt: number) {
     const controller = new AbortController();
     const progress = throttledProgress(
-      (p) => db.query('UPDATE platform_jobs SET progress_done = $2, progress_total = $3, progress_message = $4 WHERE id = $1', [id, p.done, p.total, p.message]),
+      (p) =>
+        db.query('UPDATE platform_jobs SET progress_done = $2, progress_total = $3, progress_message = $4 WHERE id = $1', [
+          id,
+          p.done,
+          p.total,
+          p.message,
+        ]),
       progressIntervalMs,
       log,
     );
@@ -233,11 +257,14 @@ export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}
       await progress.flush();
       progress.stop();
       if (ok) {
-        await db.query(`UPDATE platform_jobs SET state = 'done', error = NULL, finished_at = now() WHERE id = $1 AND state = 'running'`, [id]);
+        await db.query(`UPDATE platform_jobs SET state = 'done', error = NULL, finished_at = now() WHERE id = $1 AND state = 'running'`, [
+          id,
+        ]);
         return;
       }
       const message = errorMessage(error);
-      if (!(error instanceof JobAbort && error.reason === 'cancelled')) log?.error({ err: error, job: def.name, id, attempt }, 'job attempt failed');
+      if (!(error instanceof JobAbort && error.reason === 'cancelled'))
+        log?.error({ err: error, job: def.name, id, attempt }, 'job attempt failed');
       const { rows } = await db.query<{ attempts: number; retry_delay_seconds: number; retry_backoff: boolean; max_attempts: number }>(
         'SELECT attempts, max_attempts, retry_delay_seconds, retry_backoff FROM platform_jobs WHERE id = $1',
         [id],
@@ -294,7 +321,14 @@ export async function createMemoryJobQueue(db: Db, opts: MemoryQueueOptions = {}
       const { rows } = await db.query<{ id: number }>(
         `INSERT INTO platform_jobs (name, payload, max_attempts, retry_delay_seconds, retry_backoff, run_after)
          VALUES ($1, $2::jsonb, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id`,
-        [def.name, JSON.stringify(payload ?? null), def.retryLimit + 1, def.retryDelaySeconds, def.retryBackoff, options.runAt?.toISOString() ?? null],
+        [
+          def.name,
+          JSON.stringify(payload ?? null),
+          def.retryLimit + 1,
+          def.retryDelaySeconds,
+          def.retryBackoff,
+          options.runAt?.toISOString() ?? null,
+        ],
       );
       // Next tick: the caller gets its id before the job starts.
       queueMicrotask(kick);

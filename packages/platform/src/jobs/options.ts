@@ -81,7 +81,11 @@ export function undeclared(name: string): ResolvedJob {
  * Seconds before attempt `attempt + 1`, after `attempt` attempts failed: pg-boss's formula, so that
  * both queues behave alike (delay × 2^(attempt−1), plus up to as much jitter, capped at 2^16).
  */
-export function retryDelaySeconds(job: Pick<ResolvedJob, 'retryDelaySeconds' | 'retryBackoff'>, attempt: number, random = Math.random()): number {
+export function retryDelaySeconds(
+  job: Pick<ResolvedJob, 'retryDelaySeconds' | 'retryBackoff'>,
+  attempt: number,
+  random = Math.random(),
+): number {
   if (!job.retryBackoff) return job.retryDelaySeconds;
   const base = (job.retryDelaySeconds * 2 ** Math.min(16, attempt)) / 2;
   return base + base * random;

@@ -6,7 +6,18 @@ import type { Logger } from '../log.ts';
 import { clampLimit } from './memory.ts';
 import { resolveJob, toDefinition, undeclared, type ResolvedJob } from './options.ts';
 import { throttledProgress } from './progress.ts';
-import { JobAbort, JobNotRetryableError, errorMessage, type JobDefinition, type JobFilter, type JobHandler, type JobOptions, type JobQueue, type JobState, type JobStatus } from './types.ts';
+import {
+  JobAbort,
+  JobNotRetryableError,
+  errorMessage,
+  type JobDefinition,
+  type JobFilter,
+  type JobHandler,
+  type JobOptions,
+  type JobQueue,
+  type JobState,
+  type JobStatus,
+} from './types.ts';
 
 /*
  * PostgreSQL: pg-boss does the queueing (SKIP LOCKED fetch, retries with backoff, expiry of jobs whose
@@ -111,7 +122,8 @@ function bossError(output: unknown): string | undefined {
           ? (o.value as { message: string }).message
           : undefined;
   if (raw === undefined) return undefined;
-  if (raw === 'job failed by timeout in active state') return 'Interrompue : durée maximale dépassée, ou le processus qui l’exécutait s’est arrêté.';
+  if (raw === 'job failed by timeout in active state')
+    return 'Interrompue : durée maximale dépassée, ou le processus qui l’exécutait s’est arrêté.';
   if (raw.startsWith('handler execution exceeded')) return new JobAbort('timeout').message;
   if (raw === 'pg-boss shut down while active') return new JobAbort('shutdown').message;
   return raw;
@@ -167,7 +179,10 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
     maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 60,
     archiveCompletedAfterSeconds: opts.archiveAfterSeconds ?? 12 * 3600,
     deleteAfterDays: opts.deleteAfterDays ?? 7,
-    ...(opts.cronIntervalSeconds && { cronMonitorIntervalSeconds: opts.cronIntervalSeconds, cronWorkerIntervalSeconds: opts.cronIntervalSeconds }),
+    ...(opts.cronIntervalSeconds && {
+      cronMonitorIntervalSeconds: opts.cronIntervalSeconds,
+      cronWorkerIntervalSeconds: opts.cronIntervalSeconds,
+    }),
   });
   boss.on('error', (err) => log?.error({ err }, 'job queue error'));
   // The maintenance pass ran in this process (one process per interval): drop the progress of jobs pg-boss deleted.
@@ -260,7 +275,8 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
       return null;
     } catch (err) {
       await progress.flush();
-      if (!(err instanceof JobAbort && err.reason === 'cancelled')) log?.error({ err, job: name, id: job.id, attempt }, 'job attempt failed');
+      if (!(err instanceof JobAbort && err.reason === 'cancelled'))
+        log?.error({ err, job: name, id: job.id, attempt }, 'job attempt failed');
       // Stored as the job's output: the message only, the stack stays in the logs.
       throw { message: errorMessage(err) };
     } finally {
@@ -281,10 +297,8 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
     // One pg-boss worker per concurrent job: each fetches one job, runs it, then fetches the next.
     for (let i = 0; i < def.concurrency; i++) {
       ids.push(
-        await boss.work<{ payload?: unknown }>(
-          def.name,
-          { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
-          ([job]) => runJob(def.name, job),
+        await boss.work<{ payload?: unknown }>(def.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, ([job]) =>
+          runJob(def.name, job),
         ),
       );
     }
@@ -362,9 +376,13 @@ export async function createPostgresJobQueue(db: Db, opts: PostgresQueueOptions)
       const found = await locate(id);
       if (!found) throw new JobNotRetryableError(id);
       // pg-boss 10 returns { affected } although its types say void.
-      const r = (found.state === 'failed' ? await boss.retry(found.name, id) : found.state === 'cancelled' ? await boss.resume(found.name, id) : undefined) as
-        | CommandResponse
-        | undefined;
+      const r = (
+        found.state === 'failed'
+          ? await boss.retry(found.name, id)
+          : found.state === 'cancelled'
+            ? await boss.resume(found.name, id)
+            : undefined
+      ) as CommandResponse | undefined;
       if (!r?.affected) throw new JobNotRetryableError(id);
       wakeLocal(found.name);
       await db.notify(WAKE_CHANNEL, found.name).catch(() => undefined);

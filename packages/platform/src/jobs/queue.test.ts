@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { testDatabases, type TestDb } from '../testing/databases.ts';
 import { openDb } from '../db/index.ts';
-import { createJobQueue, JobAbort, JobNotRetryableError, type JobQueue } from './queue.ts';
+import { createJobQueue, type JobAbort, JobNotRetryableError, type JobQueue } from './queue.ts';
 
 /** A promise the test resolves by hand, so handlers stop where the test wants to look. */
 function gate() {
@@ -126,7 +126,11 @@ describe.each(testDatabases())('job queue on $name', (target) => {
 
   it('waits before a retry, longer each time (exponential backoff)', async () => {
     const { q } = await shared();
-    q.register({ name: 'backoff', retry: { limit: 3, delaySeconds: 60, backoff: true }, handler: () => Promise.reject(new Error('indisponible')) });
+    q.register({
+      name: 'backoff',
+      retry: { limit: 3, delaySeconds: 60, backoff: true },
+      handler: () => Promise.reject(new Error('indisponible')),
+    });
     const id = await q.enqueue('backoff', null);
     await waitFor(async () => expect(await q.get(id)).toMatchObject({ state: 'queued', attempts: 1, error: 'indisponible' }));
     const waiting = (await q.get(id))!;
@@ -277,7 +281,13 @@ describe.each(testDatabases())('job queue on $name', (target) => {
 
   it('lists by name and state, most recent first, with limit and offset', async () => {
     const { q } = await open();
-    q.register({ name: 'listed', retry: { limit: 0 }, handler: (p) => { if (p === 'ko') throw new Error('non'); } });
+    q.register({
+      name: 'listed',
+      retry: { limit: 0 },
+      handler: (p) => {
+        if (p === 'ko') throw new Error('non');
+      },
+    });
     const ids: string[] = [];
     for (const p of ['ok', 'ko', 'ok', 'ok']) ids.push(await q.enqueue('listed', p));
     await q.enqueue('other', null); // never runs: no handler
@@ -293,7 +303,13 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     const { q } = await shared();
     let runs = 0;
     // Every second on PGlite; on PostgreSQL pg-boss sends cron jobs at most once a minute.
-    q.register({ name: 'nightly', schedule: { cron: '* * * * * *', payload: { scope: 'all' } }, handler: (p) => { if ((p as { scope: string }).scope === 'all') runs++; } });
+    q.register({
+      name: 'nightly',
+      schedule: { cron: '* * * * * *', payload: { scope: 'all' } },
+      handler: (p) => {
+        if ((p as { scope: string }).scope === 'all') runs++;
+      },
+    });
     await waitFor(async () => expect((await q.list({ name: 'nightly', state: 'done' })).length).toBeGreaterThan(0));
     expect(runs).toBeGreaterThan(0);
   });
@@ -302,13 +318,19 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     const db = await target.open();
     const { q } = await open(db);
     const reasons: string[] = [];
-    q.register({ name: 'long', retry: { limit: 1, delaySeconds: 0, backoff: false }, handler: async (_p, job) => {
-      if (job.attempt > 1) return;
-      await new Promise<void>((_, reject) => job.signal.addEventListener('abort', () => {
-        reasons.push((job.signal.reason as JobAbort).reason);
-        reject(job.signal.reason);
-      }));
-    } });
+    q.register({
+      name: 'long',
+      retry: { limit: 1, delaySeconds: 0, backoff: false },
+      handler: async (_p, job) => {
+        if (job.attempt > 1) return;
+        await new Promise<void>((_, reject) =>
+          job.signal.addEventListener('abort', () => {
+            reasons.push((job.signal.reason as JobAbort).reason);
+            reject(job.signal.reason);
+          }),
+        );
+      },
+    });
     q.register('short', () => {});
     const done = await q.enqueue('short', null);
     await waitFor(async () => expect((await q.get(done))?.state).toBe('done'));

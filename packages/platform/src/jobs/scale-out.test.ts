@@ -88,7 +88,8 @@ async function createTestTables(db: TestDb) {
 }
 
 const attemptsOf = async (db: TestDb, jobId: string) =>
-  (await db.query<{ attempt: number; pid: number }>('SELECT attempt, pid FROM test_attempts WHERE job_id = $1 ORDER BY attempt', [jobId])).rows;
+  (await db.query<{ attempt: number; pid: number }>('SELECT attempt, pid FROM test_attempts WHERE job_id = $1 ORDER BY attempt', [jobId]))
+    .rows;
 const effectsOf = async (db: TestDb, key: string) =>
   (await db.query<{ job_id: string; pid: number }>('SELECT job_id, pid FROM test_effects WHERE key = $1', [key])).rows;
 const openGate = (db: TestDb, key: string) => db.query('INSERT INTO test_gates (key) VALUES ($1)', [key]);
@@ -105,12 +106,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('job queue scale-out on postgres
 
     for (const web of [web1, web2]) {
       await waitFor(async () =>
-        expect(await web.call<JobStatus>('get', id)).toMatchObject({ state: 'running', attempts: 1, progress: { done: 1, total: 2, message: 'en attente' } }),
+        expect(await web.call<JobStatus>('get', id)).toMatchObject({
+          state: 'running',
+          attempts: 1,
+          progress: { done: 1, total: 2, message: 'en attente' },
+        }),
       );
     }
     await openGate(db, 'once');
     for (const web of [web1, web2]) {
-      await waitFor(async () => expect(await web.call<JobStatus>('get', id)).toMatchObject({ state: 'done', progress: { done: 2, total: 2, message: 'fini' } }));
+      await waitFor(async () =>
+        expect(await web.call<JobStatus>('get', id)).toMatchObject({ state: 'done', progress: { done: 2, total: 2, message: 'fini' } }),
+      );
     }
     expect(await attemptsOf(db, id)).toEqual([{ attempt: 1, pid: worker.pid }]);
     expect(await effectsOf(db, 'once')).toEqual([{ job_id: id, pid: worker.pid }]);
@@ -121,9 +128,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('job queue scale-out on postgres
     await createTestTables(db);
     const [web1, web2, w1, w2] = await Promise.all([start('web', db), start('web', db), start('worker', db), start('worker', db)]);
     // Four held jobs: concurrency 2 per worker × 2 workers, so all four run at once, on both workers.
-    const held = await Promise.all([0, 1, 2, 3].map((i) => (i % 2 ? web1 : web2).call<string>('enqueue', 'test.parallel', { key: `held-${i}` })));
+    const held = await Promise.all(
+      [0, 1, 2, 3].map((i) => (i % 2 ? web1 : web2).call<string>('enqueue', 'test.parallel', { key: `held-${i}` })),
+    );
     await waitFor(async () => expect(await web1.call<JobStatus[]>('list', { name: 'test.parallel', state: 'running' })).toHaveLength(4));
-    const { rows } = await db.query<{ pid: number; n: number }>('SELECT pid, count(*)::int AS n FROM test_attempts GROUP BY pid ORDER BY pid');
+    const { rows } = await db.query<{ pid: number; n: number }>(
+      'SELECT pid, count(*)::int AS n FROM test_attempts GROUP BY pid ORDER BY pid',
+    );
     expect(rows).toEqual([w1.pid, w2.pid].sort((a, b) => a - b).map((pid) => ({ pid, n: 2 })));
 
     // Twenty more from both web instances at once, with their gates open.
@@ -136,7 +147,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('job queue scale-out on postgres
 
     const effects = await db.query<{ job_id: string }>('SELECT job_id FROM test_effects ORDER BY job_id');
     expect(effects.rows.map((r) => r.job_id)).toEqual([...held, ...quick].sort());
-    const attempts = await db.query<{ n: number; jobs: number }>('SELECT count(*)::int AS n, count(DISTINCT job_id)::int AS jobs FROM test_attempts');
+    const attempts = await db.query<{ n: number; jobs: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT job_id)::int AS jobs FROM test_attempts',
+    );
     expect(attempts.rows[0]).toEqual({ n: 24, jobs: 24 });
   });
 
@@ -207,7 +220,9 @@ describe('in-process job queue on PGlite: a server killed mid-job (SIGKILL)', ()
     const server = await start('pglite', db);
     const before = await server.call<string>('enqueue', 'test.effect', { key: 'before' });
     const cut = await server.call<string>('enqueue', 'test.effect', { key: 'cut' });
-    await waitFor(async () => expect(await server.call<JobStatus>('get', before)).toMatchObject({ state: 'running', progress: { done: 1 } }));
+    await waitFor(async () =>
+      expect(await server.call<JobStatus>('get', before)).toMatchObject({ state: 'running', progress: { done: 1 } }),
+    );
     server.child.kill('SIGKILL');
     await server.exited;
 
@@ -220,9 +235,15 @@ describe('in-process job queue on PGlite: a server killed mid-job (SIGKILL)', ()
         expect(await q.get(before)).toMatchObject({ state: 'queued', attempts: 1, error: expect.stringMatching(/processus s’est arrêté/) });
         expect(await q.get(cut)).toMatchObject({ state: 'queued', attempts: 0 });
         expect((await q.list()).map((j) => j.id)).toEqual([cut, before]);
-        const { handler } = { handler: async (payload: unknown, job: { id: string }) => {
-          await again.query('INSERT INTO test_effects (key, job_id, pid) VALUES ($1, $2, $3)', [(payload as { key: string }).key, job.id, process.pid]);
-        } };
+        const { handler } = {
+          handler: async (payload: unknown, job: { id: string }) => {
+            await again.query('INSERT INTO test_effects (key, job_id, pid) VALUES ($1, $2, $3)', [
+              (payload as { key: string }).key,
+              job.id,
+              process.pid,
+            ]);
+          },
+        };
         q.register({ name: 'test.effect', retry: { limit: 2 }, handler });
         await waitFor(async () => expect(await q.list({ state: 'done' })).toHaveLength(2));
         expect(await q.get(before)).toMatchObject({ state: 'done', attempts: 2 });

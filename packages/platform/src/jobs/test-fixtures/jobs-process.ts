@@ -35,7 +35,14 @@ function handlerFor(db: Db): JobDefinition['handler'] {
 
 const definitions = (db: Db): JobDefinition[] => [
   { name: 'test.effect', timeoutSeconds: TIMEOUT, retry: { limit: 2, delaySeconds: 0, backoff: false }, handler: handlerFor(db) },
-  { name: 'test.parallel', concurrency: 2, exclusive: false, timeoutSeconds: TIMEOUT, retry: { limit: 2, delaySeconds: 0, backoff: false }, handler: handlerFor(db) },
+  {
+    name: 'test.parallel',
+    concurrency: 2,
+    exclusive: false,
+    timeoutSeconds: TIMEOUT,
+    retry: { limit: 2, delaySeconds: 0, backoff: false },
+    handler: handlerFor(db),
+  },
 ];
 
 const db = await openDb(config, log);
@@ -43,7 +50,14 @@ let queue: JobQueue;
 let stop: () => Promise<void>;
 
 if (role === 'worker') {
-  const worker = await runWorker({ config, log, db, definitions: definitions(db), graceMs: Number(process.env.GRACE_MS ?? 0), queueOptions: FAST });
+  const worker = await runWorker({
+    config,
+    log,
+    db,
+    definitions: definitions(db),
+    graceMs: Number(process.env.GRACE_MS ?? 0),
+    queueOptions: FAST,
+  });
   queue = worker.queue;
   stop = worker.stop;
   void worker.stopped.then(async () => {
