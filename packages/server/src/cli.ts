@@ -1,5 +1,17 @@
 import { Command } from 'commander';
-import { openSuite, createLogger, loadConfig, runCommand, usersCli, type ServiceContext, type Suite } from '@eig/platform';
+import {
+  openSuite,
+  createLogger,
+  loadConfig,
+  loadJobSettings,
+  runCommand,
+  runWorker,
+  usersCli,
+  type JobContext,
+  type JobDefinition,
+  type ServiceContext,
+  type Suite,
+} from '@eig/platform';
 import { SERVICES } from './services.ts';
 
 /** `eig`: one subcommand group per service. Every command exits non-zero with a clear message on error. */
@@ -28,6 +40,23 @@ const contextOf = async (id: string): Promise<ServiceContext<never>> => {
 
 for (const s of SERVICES) s.cli?.(program, () => contextOf(s.id));
 usersCli(program, async () => (await getSuite()).db);
+
+program
+  .command('worker')
+  .description('Exécute les tâches de fond des services, sans serveur HTTP (PostgreSQL) ; s’arrête proprement sur SIGTERM')
+  .action(async () => {
+    const s = await getSuite();
+    const definitions = s.services.flatMap(({ module, ctx }) =>
+      (module.jobs ?? []).map(({ handler, name, concurrency, retryLimit, retryDelaySeconds }): JobDefinition => ({
+        name,
+        concurrency,
+        retry: { limit: retryLimit, delaySeconds: retryDelaySeconds },
+        handler: (payload: unknown, job: JobContext) => handler(payload, job, ctx),
+      })),
+    );
+    const worker = await runWorker({ config: s.config, log: s.log, db: s.db, definitions, graceMs: loadJobSettings().shutdownGraceMs });
+    await worker.stopped;
+  });
 
 await runCommand(async () => {
   try {
