@@ -7,8 +7,6 @@ import {
   runCommand,
   runWorker,
   usersCli,
-  type JobContext,
-  type JobDefinition,
   type ServiceContext,
   type Suite,
 } from '@eig/platform';
@@ -22,13 +20,16 @@ const program = new Command('eig')
 
 let suite: Promise<Suite> | null = null;
 
-/** Opens the suite (database, migrations) only for the commands that need it. */
-function getSuite(): Promise<Suite> {
+/**
+ * Opens the suite (database, migrations) only for the commands that need it. One-shot commands only
+ * enqueue jobs; `eig worker` works them.
+ */
+function getSuite(runJobs = false): Promise<Suite> {
   suite ??= (async () => {
     const config = loadConfig();
-    // Logs go to stderr at warn level: stdout is the command's own output.
-    const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-    return openSuite({ services: SERVICES, config, log });
+    // Logs go to stderr at warn level: stdout is the command's own output (a worker logs at info).
+    const log = createLogger({ level: process.env.LOG_LEVEL ?? (runJobs ? 'info' : 'warn'), destination: process.stderr });
+    return openSuite({ services: SERVICES, config, log, runJobs });
   })();
   return suite;
 }
@@ -45,16 +46,8 @@ program
   .command('worker')
   .description('Exécute les tâches de fond des services, sans serveur HTTP (PostgreSQL) ; s’arrête proprement sur SIGTERM')
   .action(async () => {
-    const s = await getSuite();
-    const definitions = s.services.flatMap(({ module, ctx }) =>
-      (module.jobs ?? []).map(({ handler, name, concurrency, retryLimit, retryDelaySeconds }): JobDefinition => ({
-        name,
-        concurrency,
-        retry: { limit: retryLimit, delaySeconds: retryDelaySeconds },
-        handler: (payload: unknown, job: JobContext) => handler(payload, job, ctx),
-      })),
-    );
-    const worker = await runWorker({ config: s.config, log: s.log, db: s.db, definitions, graceMs: loadJobSettings().shutdownGraceMs });
+    const s = await getSuite(true);
+    const worker = await runWorker({ config: s.config, log: s.log, db: s.db, queue: s.jobs, graceMs: loadJobSettings().shutdownGraceMs });
     await worker.stopped;
   });
 

@@ -9,7 +9,9 @@ export interface RunWorkerOptions {
   log: Logger;
   /** Opened by the caller, who closes it once `stopped` resolves. */
   db: Db;
-  definitions: JobDefinition[];
+  /** The jobs to run, on a queue the worker creates; or `queue`, one already open with its jobs declared. */
+  definitions?: JobDefinition[];
+  queue?: JobQueue;
   /** Let running jobs finish this long on SIGTERM before aborting them (default 25 s; JOBS_SHUTDOWN_GRACE_SECONDS). */
   graceMs?: number;
   /** Signals that stop the worker (default SIGTERM and SIGINT); `false` installs none (tests, embedding). */
@@ -37,9 +39,14 @@ export async function runWorker(opts: RunWorkerOptions): Promise<Worker> {
       'Le processus de tâches (eig worker) nécessite PostgreSQL (DATABASE_URL) : avec PGlite, le serveur exécute lui-même ses tâches.',
     );
   }
-  const queue = await createJobQueue(db, opts.config, { ...opts.queueOptions, log, work: true });
-  for (const def of opts.definitions) queue.register(def);
-  log.info({ jobs: opts.definitions.map((d) => d.name) }, 'worker started');
+  let queue = opts.queue;
+  if (!queue) {
+    queue = await createJobQueue(db, opts.config, { ...opts.queueOptions, log, work: true });
+    for (const def of opts.definitions ?? []) queue.register(def);
+  }
+  if (!queue.working) throw new Error('The worker needs a queue that works jobs (work: true).');
+  const working = queue;
+  log.info('worker started');
 
   const signals = opts.signals === false ? [] : (opts.signals ?? ['SIGTERM', 'SIGINT']);
   let resolveStopped!: () => void;
@@ -51,7 +58,7 @@ export async function runWorker(opts: RunWorkerOptions): Promise<Worker> {
       for (const s of signals) process.off(s, onSignal);
       log.info({ reason }, 'worker stopping');
       try {
-        await queue.close({ graceMs: opts.graceMs ?? 25_000 });
+        await working.close({ graceMs: opts.graceMs ?? 25_000 });
       } finally {
         log.info('worker stopped');
         resolveStopped();
@@ -60,5 +67,5 @@ export async function runWorker(opts: RunWorkerOptions): Promise<Worker> {
   const onSignal = (signal: NodeJS.Signals) => void stop(signal).catch((err) => log.error({ err }, 'worker stop failed'));
   for (const s of signals) process.on(s, onSignal);
 
-  return { queue, stop, stopped };
+  return { queue: working, stop, stopped };
 }
