@@ -2,7 +2,7 @@
  * A BM25F index bound to one language: documents and queries go through the same analyzer, the
  * index corrects typos with that language's alphabet and highlights with its tokenizer. One index
  * per language (Karfu'R: search in the language the user reads, then in French as a fallback).
- * The raw `Bm25fBuilder`/`Bm25fIndex` underneath stay language-free (ExploCode uses them directly).
+ * The raw `Bm25fBuilder`/`Bm25fIndex` underneath stay language-free (a service may use them directly).
  */
 import type { Analyzer, QueryToken, SearchLanguage } from './analyzer.ts';
 import { Bm25fBuilder, Bm25fIndex, topK, type FieldSpec, type PackedBm25f, type WeightedTerm } from './bm25f.ts';

@@ -20,7 +20,7 @@ export function languageDirection(lang: SearchLanguage): 'ltr' | 'rtl' {
 
 /**
  * A new analyzer for `lang`. French is the `FrenchAnalyzer` (light stemmer by default, exactly as
- * ExploCode uses it); every other language a `LanguageAnalyzer` (see docs/search-languages.md).
+ * a service uses it); every other language a `LanguageAnalyzer` (see docs/search-languages.md).
  * Analyzers cache folded forms and stems: keep one per index, not one per query.
  * Throws a RangeError for a language it does not know.
  */

@@ -50,7 +50,7 @@ describe('createAnalyzer', () => {
     expect(['ar', 'fa', 'ps'].map((l) => an[l as SearchLanguage].dir)).toEqual(['rtl', 'rtl', 'rtl']);
   });
 
-  it('French is the FrenchAnalyzer, exactly as ExploCode builds it', () => {
+  it('French is the FrenchAnalyzer, exactly as a service builds it directly', () => {
     const fr = createAnalyzer('fr');
     expect(fr).toBeInstanceOf(FrenchAnalyzer);
     const ref = new FrenchAnalyzer({ stem: 'light' });
