@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_UNIT, WorkflowError, applyTranslationEvent, canTransition, sourceDiff, unitsToFlag, type UnitWorkflowState } from './translation-workflow.ts';
 import type { Actor } from './roles.ts';
 import { unitHash } from './fiche.ts';
+import type { UnitValue } from './schemas.ts';
 
 const translator: Actor = { id: 'u-trad', roles: ['karfur.translator'], languages: ['ar', 'fa'] };
 const expert: Actor = { id: 'u-expert', roles: ['karfur.expert'], languages: ['ar'] };
@@ -73,11 +74,11 @@ describe('translation workflow', () => {
       { key: 'why', lang: 'ar' as const, state: { ...s, sourceHash: unitHash('autre') } },
       { key: 'how', lang: 'fa' as const, state: EMPTY_UNIT },
     ];
-    const current = new Map([
+    const current = new Map<string, UnitValue>([
       ['what', source2],
       ['why', 'autre'],
       ['how', 'x'],
     ]);
-    expect(unitsToFlag(units, current as never)).toEqual([{ key: 'what', lang: 'ar' }]);
+    expect(unitsToFlag(units, current)).toEqual([{ key: 'what', lang: 'ar' }]);
   });
 });
