@@ -206,7 +206,9 @@ export const structureSchema = z.object({
   description: z.string().min(10).max(600),
   /** Need ids the structure works on. */
   activities: z.array(slugSchema).min(1),
-  departements: z.array(departementCodeSchema).min(1),
+  /** National structures (OFII, CAF...) act everywhere through local offices; local ones list their départements. */
+  scope: z.enum(['national', 'local']),
+  departements: z.array(departementCodeSchema),
   /** Null for national structures without a public desk. */
   address: z
     .object({
@@ -226,10 +228,13 @@ export const structureSchema = z.object({
     phone: z.string().max(30).nullable(),
     email: z.email().nullable(),
   }),
-  /** Members (user ids) are managed by the platform's accounts; the starter content has none. */
+  // Members (user ids) are managed with the platform's accounts; the starter content has none.
   /** True for the fictional structures of the demo content (their address and contact are invented). */
   demo: z.boolean(),
   updatedAt: isoDateSchema,
+}).refine((s) => (s.scope === 'local') === s.departements.length > 0, {
+  message: 'une structure locale liste ses départements, une structure nationale aucun',
+  path: ['departements'],
 });
 export type Structure = z.infer<typeof structureSchema>;
 
