@@ -71,7 +71,7 @@ export async function loadStarterContent(dir = CONTENT_DIR): Promise<StarterCont
   for (const lang of LANGUAGE_CODES) {
     if (lang === 'fr') continue;
     for (const f of await jsonFiles(path.join(dir, 'translations', lang))) {
-      const t = await readJson(path.join('translations', lang, f), ficheTranslationSchema, dir);
+      const t: FicheTranslation = await readJson(path.join('translations', lang, f), ficheTranslationSchema, dir);
       if (t.lang !== lang || `${t.fiche}.json` !== f) throw new ContentError(`translations/${lang}/${f}`, 'langue ou fiche incohérente avec le chemin');
       translations.push(t);
     }
