@@ -107,6 +107,8 @@ export type CecrlLevel = z.infer<typeof cecrlLevelSchema>;
 
 export const priceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('free') }),
+  /** Not stated by the fiche (imported procedures): the page points to the source. */
+  z.object({ kind: z.literal('unspecified') }),
   z.object({
     kind: z.literal('paid'),
     amountEuros: z.number().min(0).max(100_000),
