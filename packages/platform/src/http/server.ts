@@ -17,6 +17,7 @@ import type { ServiceContext, ServiceModule } from '../service.ts';
 import { t } from '../i18n.ts';
 import { apiError, errorHandler } from './errors.ts';
 import { assertCleanUrl } from './url-check.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,7 +77,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: opts.log,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Malformed paths go through our error handler (French JSON, nothing echoed back).
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }) as unknown as FastifyInstance;
