@@ -12,6 +12,7 @@ const platform = {
       tooLarge: 'La requête est trop volumineuse.',
       unsupportedMediaType: 'Type de contenu non pris en charge.',
       notFound: 'Ressource introuvable : {{method}} {{route}}.',
+      pageNotFound: 'La page que vous cherchez est introuvable.',
       methodNotAllowed: 'Méthode non autorisée.',
       internal: 'Une erreur interne est survenue. Réessayez plus tard.',
       unavailable: 'Service momentanément indisponible.',
@@ -21,6 +22,7 @@ const platform = {
     },
     health: {
       dbDown: 'Base de données injoignable.',
+      notReady: 'en préparation',
     },
   },
   en: {
@@ -32,6 +34,7 @@ const platform = {
       tooLarge: 'Request too large.',
       unsupportedMediaType: 'Unsupported content type.',
       notFound: 'Not found: {{method}} {{route}}.',
+      pageNotFound: 'The page you are looking for cannot be found.',
       methodNotAllowed: 'Method not allowed.',
       internal: 'An internal error occurred. Please try again later.',
       unavailable: 'Service temporarily unavailable.',
@@ -41,6 +44,7 @@ const platform = {
     },
     health: {
       dbDown: 'Database unreachable.',
+      notReady: 'preparing',
     },
   },
 };

@@ -3,17 +3,14 @@
  * with a small real ingest: the contract the acceptance checks call, and bad input of every kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases, type TestDb } from '@eig/platform/testing/databases.ts';
-import { runIngest } from '@eig/explocode/ingest/run.ts';
-import type { ExplocodeRuntime } from '@eig/explocode/runtime.ts';
-import type { Article } from '@eig/explocode/core/types.ts';
+import { testDatabases, type TestDb } from '@eig/platform/testing';
+import { explocodeFor, runIngest, type Article, type ExplocodeRuntime } from '@eig/explocode/testing';
 import { createApp, type App } from '../src/app.ts';
 
 const SUBSET = { articles: 1200, fichesTravail: 30, fichesVdd: 30, contributions: 8, conventions: 2 };
 
 function runtimeOf(suite: App): ExplocodeRuntime {
-  const module = suite.services.find((s) => s.id === 'explocode') as unknown as { runtime(): ExplocodeRuntime | null };
-  return module.runtime()!;
+  return explocodeFor(suite.suite.services.find((s) => s.module.id === 'explocode')!.ctx).runtime;
 }
 
 describe.each(testDatabases())('ExploCode API on $name', (target) => {
@@ -188,7 +185,9 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     const stands = (await get('/api/stands')).json();
     expect(stands[0]).toMatchObject({ id: 'explocode', ready: true, href: '/explocode' });
     expect(stands[0].figures.length).toBeGreaterThan(0);
-    const health = (await get('/healthz')).json();
-    expect(health).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
+    expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await get('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
   });
 });

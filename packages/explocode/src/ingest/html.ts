@@ -1,6 +1,6 @@
 /** HTML helpers shared by the parsers: sanitising, plain text, slugs, a small markdown converter. */
 import sanitizeHtml from 'sanitize-html';
-import { escapeHtml } from '@eig/platform/search/highlight.ts';
+import { escapeHtml } from '@eig/platform/search';
 import { decodeEntities } from '../core/citations.ts';
 import { themeSlug } from '../core/themes.ts';
 

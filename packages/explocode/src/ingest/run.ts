@@ -2,7 +2,7 @@
  * Ingest: packages → a NEW dataset, written in batches while the previous one keeps being served, then
  * activated in one short transaction. A failure marks the new dataset 'failed' and deletes its rows.
  */
-import type { Db, Queryable } from '@eig/platform/db/types.ts';
+import type { Db, Queryable } from '@eig/platform';
 import type { ConventionArticle, Corpus } from '../core/types.ts';
 import { themeSlug as slugForTheme } from '../core/themes.ts';
 import { CONTENT_TABLES } from '../db/migrations.ts';

@@ -7,7 +7,6 @@ import type { Db } from '../db/types.ts';
 import { HttpError } from '../http/errors.ts';
 import { addResources, t } from '../i18n.ts';
 import { truncateIp, type AuthFailureReason } from './audit.ts';
-import { authHttpError } from './errors.ts';
 import { attemptsLeft, DEFAULT_LOCKOUT, lockedMessage, type LockoutPolicy } from './lockout.ts';
 import { createRoleRegistry, type RoleRegistry } from './roles.ts';
 import {
@@ -166,18 +165,18 @@ export function requireRole(...roles: string[]): preHandlerAsyncHookHandler {
   return async (req: FastifyRequest) => {
     const user = req.user;
     if (!user) {
-      if (req.auth?.restricted) throw authHttpError(403, 'totp_enrolment_required', t('auth.enrolmentRequired'));
-      throw authHttpError(401, 'unauthorized', t('auth.required'));
+      if (req.auth?.restricted) throw new HttpError(403, t('auth.enrolmentRequired'), 'totp_enrolment_required');
+      throw new HttpError(401, t('auth.required'), 'unauthorized');
     }
     if (roles.length > 0 && !roles.some((r) => user.roles.includes(r))) {
-      throw authHttpError(403, 'forbidden', t('auth.forbidden', { roles: roles.map((r) => `« ${r} »`).join(' ou ') }));
+      throw new HttpError(403, t('auth.forbidden', { roles: roles.map((r) => `« ${r} »`).join(' ou ') }), 'forbidden');
     }
   };
 }
 
 /** Any session, even one restricted to enrolment: the enrolment routes, /me. */
 const requireSession: preHandlerAsyncHookHandler = async (req) => {
-  if (!req.auth) throw authHttpError(401, 'unauthorized', t('auth.required'));
+  if (!req.auth) throw new HttpError(401, t('auth.required'), 'unauthorized');
 };
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, authErrorSchema]));
@@ -294,7 +293,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
             }
             const left = attemptsLeft(attempt.failures, throttle.policy);
             const warning = left <= 2 ? ` ${t('auth.attemptsLeft', { count: left })}` : '';
-            throw authHttpError(401, 'bad_credentials', t('auth.badCredentials') + warning);
+            throw new HttpError(401, t('auth.badCredentials') + warning, 'bad_credentials');
           }
           const user = result.user;
           const publicUser = { id: user.id, email: user.email, roles: user.roles };
@@ -340,18 +339,18 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
           if (!challenge) {
             await logFailure(req, 'challenge_expired', { userId: null });
             clearChallenge(req, reply);
-            throw authHttpError(401, 'login_expired', t('auth.loginExpired'));
+            throw new HttpError(401, t('auth.loginExpired'), 'login_expired');
           }
           if (challenge.attempts > MAX_CHALLENGE_ATTEMPTS) {
             await challenges.delete(token!);
             await logFailure(req, 'challenge_attempts_exceeded', { userId: challenge.userId });
             clearChallenge(req, reply);
-            throw authHttpError(401, 'login_expired', t('auth.tooManyCodes'));
+            throw new HttpError(401, t('auth.tooManyCodes'), 'login_expired');
           }
           const user = await users.byId(challenge.userId);
           if (!user) {
             clearChallenge(req, reply);
-            throw authHttpError(401, 'login_expired', t('auth.loginExpired'));
+            throw new HttpError(401, t('auth.loginExpired'), 'login_expired');
           }
           const attempt = await throttle.attempt(user.email);
           if (!attempt.allowed) {
@@ -374,7 +373,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
             }
             const message =
               reason === 'replayed_totp_code' ? t('auth.replayedTotpCode') : reason === 'bad_recovery_code' ? t('auth.badRecoveryCode') : t('auth.badTotpCode');
-            throw authHttpError(401, reason, message);
+            throw new HttpError(401, message, reason);
           }
           await throttle.succeeded(user.email);
           await challenges.delete(token!);
@@ -445,7 +444,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
         async (req) => {
           const user = req.auth!.user;
           const secret = await totp.startEnrolment(user.id);
-          if (!secret) throw authHttpError(409, 'totp_already_enabled', t('auth.totpAlreadyEnabled'));
+          if (!secret) throw new HttpError(409, t('auth.totpAlreadyEnabled'), 'totp_already_enabled');
           const otpauthUri = totpUri({ issuer, account: user.email, secret });
           const qrCodeSvg = await totpQrSvg(otpauthUri);
           req.log.info({ event: 'totp_enrolment_started', userId: user.id }, 'TOTP enrolment started');
@@ -483,9 +482,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
           const user = req.auth!.user;
           const result = await totp.confirmEnrolment(user.id, req.body.code.replace(/\s/g, ''));
           if (!result.ok) {
-            if (result.reason === 'bad_totp_code') throw authHttpError(400, 'bad_totp_code', t('auth.badTotpCode'));
-            if (result.reason === 'already_enabled') throw authHttpError(409, 'totp_already_enabled', t('auth.totpAlreadyEnabled'));
-            throw authHttpError(409, 'no_enrolment', t('auth.noEnrolment'));
+            if (result.reason === 'bad_totp_code') throw new HttpError(400, t('auth.badTotpCode'), 'bad_totp_code');
+            if (result.reason === 'already_enabled') throw new HttpError(409, t('auth.totpAlreadyEnabled'), 'totp_already_enabled');
+            throw new HttpError(409, t('auth.noEnrolment'), 'no_enrolment');
           }
           // What the session may do changed: a new token (no session fixation across the privilege change).
           await startSession(req, reply, user.id);
@@ -514,11 +513,11 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
           if (!check.ok) {
             if (check.reason === 'not_enrolled') {
               await throttle.refund(user.email);
-              throw authHttpError(409, 'totp_not_enabled', t('auth.totpNotEnabled'));
+              throw new HttpError(409, t('auth.totpNotEnabled'), 'totp_not_enabled');
             }
             await logFailure(req, check.reason, { userId: user.id }, { failures: attempt.failures, step: 'recovery_codes' });
             if (attempt.state.lockedUntil) return locked(reply, attempt.state.lockedUntil);
-            throw authHttpError(400, check.reason, check.reason === 'replayed_totp_code' ? t('auth.replayedTotpCode') : t('auth.badTotpCode'));
+            throw new HttpError(400, check.reason === 'replayed_totp_code' ? t('auth.replayedTotpCode') : t('auth.badTotpCode'), check.reason);
           }
           await throttle.succeeded(user.email);
           const recoveryCodes = (await totp.regenerateRecoveryCodes(user.id))!;

@@ -3,19 +3,13 @@
  * API for the web front end. Dates are ISO 8601 strings.
  */
 import { z } from 'zod';
+import { errorBodySchema } from '../http/errors.ts';
 import { MAX_PASSWORD_LENGTH } from './password.ts';
 
-/**
- * The API's error body. `code` is stable (clients branch on it); `lockedUntil` comes with
- * `account_locked`. Compatible with both error shapes (main is moving from `error` to `code`).
- */
-export const authErrorSchema = z
-  .object({
-    statusCode: z.number().int(),
-    code: z.string().optional().describe('Code stable : account_locked, login_expired, bad_totp_code, totp_enrolment_required…'),
-    error: z.string().optional(),
-    message: z.string().describe('Message en français'),
-    lockedUntil: z.string().optional().describe('Fin du verrouillage du compte (ISO 8601), avec account_locked'),
+/** The API's error body; `lockedUntil` comes with the code `account_locked`. */
+export const authErrorSchema = errorBodySchema
+  .extend({
+    lockedUntil: z.string().optional().describe('Fin du verrouillage du compte (ISO 8601), avec le code account_locked'),
   })
   .describe('Erreur');
 

@@ -20,7 +20,11 @@ function capture() {
 /** A service with the kinds of routes real services declare. */
 const demo: ServiceModule = {
   id: 'demo',
+  title: 'Démo',
   migrations: [],
+  async status() {
+    return { ready: false, message: 'ingestion', progress: { done: 1, total: 4, message: 'articles' }, details: { dataset: null } };
+  },
   async routes(app) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -52,7 +56,7 @@ const apps: FastifyInstance[] = [];
 async function build(extra: Partial<ServerOptions> = {}) {
   const { log, lines } = capture();
   const app = createServer({ config, log, ...extra });
-  registerService(app, demo, { config, log, db: db!, jobs: undefined as never });
+  registerService(app, demo, { config, settings: {}, log, db: db!, jobs: undefined as never });
   await app.ready();
   apps.push(app);
   return { app, lines };
@@ -66,20 +70,37 @@ afterAll(async () => {
 });
 
 describe('http server', () => {
-  it('/healthz pings the database and reports service readiness', async () => {
-    db = await openPglite();
-    const { app } = await build({ db, readiness: () => ({ demo: { ready: false, status: 'ingestion' } }) });
-    const res = await app.inject('/healthz');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', services: { demo: { ready: false, status: 'ingestion' } } });
-  });
-
-  it('/healthz answers 503 when the database is down', async () => {
+  it('/healthz says the process is alive without touching the database', async () => {
     const broken = { query: async () => { throw new Error('down'); } } as unknown as Db;
     const { app } = await build({ db: broken });
     const res = await app.inject('/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz pings the database and reports service readiness, 503 with the reasons', async () => {
+    db = await openPglite();
+    const ready = await build({ db, readiness: () => ({ demo: { ready: true } }) });
+    expect((await ready.app.inject('/readyz')).json()).toEqual({ status: 'ok', services: { demo: { ready: true } } });
+    const { app } = await build({ db, readiness: () => ({ demo: { ready: false, status: 'ingestion' } }) });
+    const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(503);
-    expect(res.json().status).toBe('error');
+    expect(res.json()).toMatchObject({ status: 'unavailable', reasons: ['demo : ingestion'] });
+  });
+
+  it('/readyz answers 503 when the database is down', async () => {
+    const broken = { query: async () => { throw new Error('down'); } } as unknown as Db;
+    const { app } = await build({ db: broken });
+    const res = await app.inject('/readyz');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().reasons).toEqual(['Base de données injoignable.']);
+  });
+
+  it('serves each service status in one shape at /api/<id>/status', async () => {
+    const { app } = await build();
+    const res = await app.inject('/api/demo/status');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ready: false, message: 'ingestion', progress: { done: 1, total: 4, message: 'articles' }, dataset: null });
   });
 
   it('serves a valid OpenAPI document including service routes', async () => {
@@ -108,7 +129,7 @@ describe('http server', () => {
     const res = await app.inject('/api/demo/search?q=x');
     expect(res.statusCode).toBe(400);
     const body = res.json();
-    expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(body).toMatchObject({ statusCode: 400, code: 'validation_error' });
     expect(body.message).toMatch(/« q »/);
     const limit = await app.inject('/api/demo/search?q=abc&limit=500');
     expect(limit.statusCode).toBe(400);
@@ -154,18 +175,21 @@ describe('http server', () => {
     expect(lines.join('')).toMatch(/secret internal detail/); // but it is logged for us
     const conflict = await app.inject('/api/demo/teapot');
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json()).toEqual({ statusCode: 409, error: 'Conflict', message: 'Déjà en cours.' });
+    expect(conflict.json()).toEqual({ statusCode: 409, code: 'conflict', message: 'Déjà en cours.' });
   });
 
-  it('answers JSON 404 under /api and lets the front end take other paths', async () => {
-    const { app } = await build({ notFound: (_req, reply) => reply.type('text/html').send('<p>page</p>') });
+  it('answers JSON 404s, and HTML error pages to browsers when the front end renders them', async () => {
+    const { app } = await build();
     const api = await app.inject('/api/demo/nope?q=x');
     expect(api.statusCode).toBe(404);
-    expect(api.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
-    const page = await app.inject('/explocode/recherche');
-    expect(page.body).toBe('<p>page</p>');
-    const { app: bare } = await build();
-    expect((await bare.inject('/nowhere')).json().statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ statusCode: 404, code: 'not_found' });
+    expect((await app.inject('/nowhere')).json()).toMatchObject({ statusCode: 404, code: 'not_found' });
+    app.htmlErrorRenderer = (_req, reply, error) => reply.code(error.statusCode).type('text/html').send(`<p>${error.message}</p>`);
+    const page = await app.inject({ url: '/explocode/recherche-inconnue', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toBe('<p>La page que vous cherchez est introuvable.</p>');
+    // API clients keep JSON, even when they accept HTML.
+    expect((await app.inject({ url: '/api/demo/nope', headers: { accept: 'text/html,*/*' } })).json().code).toBe('not_found');
   });
 
   it('rate-limits with a French 429, but never /healthz', async () => {
@@ -174,10 +198,12 @@ describe('http server', () => {
     for (let i = 0; i < 5; i++) codes.push((await app.inject('/api/demo/search?q=abc')).statusCode);
     expect(codes).toEqual([200, 200, 200, 429, 429]);
     const limited = await app.inject('/api/demo/search?q=abc');
-    expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(limited.json()).toMatchObject({ statusCode: 429, code: 'rate_limited' });
     expect(limited.json().message).toMatch(/Trop de requêtes/);
     expect(limited.headers['retry-after']).toBeDefined();
     for (let i = 0; i < 5; i++) expect((await app.inject('/healthz')).statusCode).toBe(200);
+    // Hashed assets and package files are not counted: a page loads a dozen of them.
+    for (let i = 0; i < 5; i++) expect((await app.inject('/assets/app-x.css')).statusCode).toBe(404);
     // In-process calls made on behalf of an already counted page request are not limited again...
     const internal = await app.inject({ url: '/api/demo/search?q=abc', headers: { ...app.internalHeaders } });
     expect(internal.statusCode).toBe(200);

@@ -56,7 +56,7 @@ export function createMemoryJobQueue(log?: Logger): JobQueue {
     });
   }
 
-  return {
+  const queue: JobQueue = {
     kind: 'memory',
     register(name, handler) {
       handlers.set(name, handler);
@@ -80,9 +80,15 @@ export function createMemoryJobQueue(log?: Logger): JobQueue {
         .reverse()
         .map(snapshot);
     },
+    async retry(id) {
+      const j = jobs.get(id);
+      if (!j) throw new Error(`Tâche inconnue : ${id}`);
+      return queue.enqueue(j.name, j.payload);
+    },
     async close() {
       abort.abort();
       await Promise.allSettled([...running]);
     },
   };
+  return queue;
 }

@@ -35,6 +35,8 @@ export interface JobQueue {
   get(id: string): Promise<JobStatus | undefined>;
   /** Most recent first. */
   list(name?: string): Promise<JobStatus[]>;
+  /** Runs a failed job again (same name and payload); returns the id of the new run. */
+  retry?(id: string): Promise<string>;
   /** Stops taking jobs, aborts running handlers and waits for them to settle. */
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * each term came from, so that a result can say which of the question's words and which synonyms it
  * matched (term i is bit i of a document's match mask).
  */
-import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search';
 import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
 import type { SemanticModel } from './model.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
