@@ -274,6 +274,16 @@ async function receiveFile(req: FastifyRequest, part: MultipartFile, rule: Uploa
 }
 
 /**
+ * @fastify/multipart logs its busboy options at trace level, request headers (cookies) included: it
+ * reads the request through this view, whose logger stops at debug.
+ */
+function withoutTraceLog(req: FastifyRequest): FastifyRequest {
+  if (req.log.level !== 'trace') return req;
+  const log = req.log.child({}, { level: 'debug' });
+  return new Proxy(req, { get: (target, prop) => (prop === 'log' ? log : Reflect.get(target, prop, target)) });
+}
+
+/**
  * Reads a multipart request under `spec`: every file checked (size, count, type by content), text
  * fields validated by `spec.fields`. Throws HttpError 400/413/415 with a French message and a stable
  * code (multipart_expected, malformed_multipart, missing_file, empty_file, unexpected_file,
@@ -293,7 +303,7 @@ export async function receiveUpload<Fields>(req: FastifyRequest, spec: UploadSpe
 
   try {
     // throwFileSizeLimit is a documented per-call option that the types omit: sizes are ours to report.
-    const parts = req.parts({
+    const parts = req.parts.call(withoutTraceLog(req), {
       ...({ throwFileSizeLimit: false } as object),
       limits: {
         fileSize: Math.max(1, ...rules.map(([, r]) => r.maxBytes)) + 1,
