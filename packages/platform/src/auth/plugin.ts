@@ -192,6 +192,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
   const throttle = new LoginThrottle(opts.db, { ...DEFAULT_LOCKOUT, ...opts.lockout });
   const loginRateLimit = { max: opts.loginRateLimit ?? 10, timeWindow: '1 minute' };
 
+  if (!opts.totpEncryptionKey) {
+    app.log.warn('TOTP_ENCRYPTION_KEY is not set: second-factor secrets are stored unencrypted in the database');
+  }
   await app.register(cookie);
   app.decorateRequest('user', null);
   app.decorateRequest('auth', null);

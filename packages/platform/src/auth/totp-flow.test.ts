@@ -278,4 +278,26 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     // Codes are digits, which timings and ids contain too: look for them as values.
     expect(all).not.toMatch(/"000001"|"code"|"recoveryCode"/);
   });
+
+  it('stores secrets encrypted when TOTP_ENCRYPTION_KEY is set, and logs in with them', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const keyed = await startAuthApp(db, { roles, totpEncryptionKey: randomBytes(32) });
+    try {
+      const email = await account(['karfur.expert']);
+      const c = keyed.client();
+      await c.post('/api/auth/login', { email, password: PASSWORD });
+      const { secret } = (await c.post('/api/auth/totp/enrolment')).json();
+      expect((await c.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) })).statusCode).toBe(200);
+      const { rows } = await db.query<{ totp_secret: string }>('SELECT totp_secret FROM platform_users WHERE email = $1', [email]);
+      expect(rows[0].totp_secret).toMatch(/^gcm1:/);
+      expect(rows[0].totp_secret).not.toContain(secret);
+      const d = keyed.client();
+      expect((await d.post('/api/auth/login', { email, password: PASSWORD })).json().status).toBe('totp_required');
+      expect((await d.post('/api/auth/login/totp', { code: await codeFor(secret, 1) })).json().status).toBe('ok');
+      expect(t.lines.join('\n')).toMatch(/TOTP_ENCRYPTION_KEY is not set/);
+      expect(keyed.lines.join('\n')).not.toMatch(/TOTP_ENCRYPTION_KEY is not set/);
+    } finally {
+      await keyed.app.close();
+    }
+  });
 });
