@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       rateLimitMax: 300,
+      maxInFlight: 512,
+      maxEventLoopDelayMs: 1000,
       nodeEnv: 'development',
       trustProxy: false,
       adminRequireTotp: false,

@@ -44,6 +44,9 @@ const schema = z.object({
       .refine((v) => keyBytes(v) !== null, '32 octets attendus, en hexadécimal (64 caractères) ou en base64 (openssl rand -base64 32)')
       .optional(),
   ),
+  // Load shedding: requests handled at once, and the event loop delay past which new ones get a 503.
+  MAX_IN_FLIGHT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(512)),
+  MAX_EVENT_LOOP_DELAY_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(1000)),
   NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(['development', 'production', 'test']).default('development')),
 });
 
@@ -66,8 +69,12 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The suite's `admin` role requires a second factor (TOTP). */
   adminRequireTotp: boolean;
-  /** Key (32 bytes) encrypting TOTP secrets at rest; unset: stored in clear (a warning is logged in production). */
+  /** Key (32 bytes) encrypting TOTP secrets at rest; unset: stored in clear (a warning is logged at start). */
   totpEncryptionKey?: Buffer;
+  /** Requests handled at once before new ones get a 503 (0: no limit). */
+  maxInFlight: number;
+  /** Event loop delay (ms) past which new requests get a 503 (0: not checked). */
+  maxEventLoopDelayMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -127,5 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy,
     adminRequireTotp: e.ADMIN_REQUIRE_TOTP === 'true' || e.ADMIN_REQUIRE_TOTP === '1',
     ...(e.TOTP_ENCRYPTION_KEY ? { totpEncryptionKey: keyBytes(e.TOTP_ENCRYPTION_KEY)! } : {}),
+    maxInFlight: e.MAX_IN_FLIGHT,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
   };
 }

@@ -1,3 +1,7 @@
+// Type augmentations of Fastify that services rely on (cookies on request and reply, OpenAPI fields
+// in route schemas): kept in the declaration output so that every package compiling against it sees them.
+/// <reference types="@fastify/cookie" preserve="true" />
+/// <reference types="@fastify/swagger" preserve="true" />
 // The platform's public API. Subpaths: '@eig/platform/web' (page contract, browser-safe),
 // '@eig/platform/search' (text search library), '@eig/platform/testing' (test databases).
 export { loadConfig, ConfigError, repoRoot, parseTrustProxy, type Config, type TrustProxy } from './config.ts';

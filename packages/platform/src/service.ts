@@ -57,7 +57,7 @@ export interface ServiceStatus {
 
 /** A staff role a service needs (court agent, translator, moderator...). */
 export interface RoleDefinition {
-  /** Namespaced by service: `openjustice.agent`. The suite's own administrator role is `admin`. */
+  /** Namespaced by service: `annuaire.moderateur`. The suite's own administrator role is `admin`. */
   id: string;
   /** French label shown to administrators. */
   label: string;
@@ -68,7 +68,7 @@ export interface RoleDefinition {
 
 /** A background job a service runs in the platform's queue (in-process, or on `eig worker` processes). */
 export interface ServiceJob<Settings = unknown> {
-  /** Namespaced by service: `explocode.ingest`. */
+  /** Namespaced by service: `annuaire.import`. */
   name: string;
   handler(payload: unknown, job: JobContext, ctx: ServiceContext<Settings>): Promise<unknown> | unknown;
   /** Jobs of this name run at most this many at once per process (default 1). */
@@ -86,7 +86,7 @@ export interface NavLink {
   isActive?(path: string): boolean;
 }
 
-/** An item of the header's quick access bar (e.g. ExploCode's chosen collective agreement). */
+/** An item of the header's quick access bar (e.g. a choice the visitor made, such as their collective agreement). */
 export interface HeaderItem {
   text: string;
   href: string;
@@ -110,7 +110,7 @@ export interface ServiceWeb<Settings = unknown> {
 
 export interface ServiceModule<Settings = unknown> {
   id: string;
-  /** Display name ("ExploCode"). */
+  /** Display name ("Open Justice"). */
   title: string;
   /**
    * The service's own environment variables (zod object), validated at start together with the

@@ -26,6 +26,12 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     const early = await get('/api/explocode/search?q=cong%C3%A9s');
     expect(early.statusCode).toBe(503);
     expect(early.json().message).toMatch(/prépare ses données/);
+    expect(early.json().code).toBe('explocode.preparing');
+    // Pages say so too, with live progress (an island), instead of failing.
+    const home = await suite.app.inject({ url: '/explocode', headers: { accept: 'text/html' } });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('ExploCode prépare ses données');
+    expect(home.body).toContain('data-eig-island="web.service-status"');
 
     await runIngest(db, { subset: SUBSET });
     await runtimeOf(suite).reload();
@@ -189,5 +195,51 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     const ready = await get('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
+  });
+
+  describe('web pages, rendered from the same handlers', () => {
+    const page = (url: string) => suite.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+
+    it('results: grouped by type, safe <mark> highlights, explanations, the search bar as a combobox island', async () => {
+      const res = await page(`/explocode/recherche?q=${encodeURIComponent('contrat de travail <script>')}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('<script>alert');
+      expect(res.body).not.toMatch(/<script>(?!\s*<\/)/);
+      expect(res.body).toContain('&lt;script&gt;');
+      expect(res.body).toMatch(/<mark>[^<]*<\/mark>/);
+      expect(res.body).toContain('Pourquoi ce résultat ?');
+      expect(res.body).toMatch(/<h2[^>]*id="groupe-(fiche|article|contribution|theme)"/);
+      expect(res.body).toContain('data-eig-island="explocode.search-combobox"');
+      expect(res.body).toMatch(/role="combobox"/);
+      expect(res.body).toMatch(/<label class="fr-label" for="recherche-explocode"/);
+      // The search bar posts to the results page: it works without JavaScript.
+      expect(res.body).toMatch(/<form[^>]*action="\/explocode\/recherche"/);
+    });
+
+    it('article page: its text, its place in the plan, neighbours, Légifrance, and no script', async () => {
+      const res = await page(`/explocode/article/${sample.num}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(`Article ${sample.num}`);
+      expect(res.body).toContain('fr-breadcrumb');
+      expect(res.body).toContain('legifrance.gouv.fr');
+      expect(res.body).toMatch(/rel="(next|prev)"/);
+      expect(res.body).not.toContain('data-eig-island');
+    });
+
+    it('unknown documents are 404 pages with the API’s message', async () => {
+      const res = await page('/explocode/article/L9999-99');
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toContain('Article inconnu : L9999-99');
+    });
+
+    it('the answer of the chosen agreement comes before the general answer', async () => {
+      const contribution = (await runtimeOf(suite).repo.loadCorpus())!.contributions.find((c) => c.byConvention.length > 0);
+      if (!contribution) return;
+      const idcc = contribution.byConvention[0].idcc!;
+      const res = await page(`/explocode/reponse/${contribution.id}?idcc=${idcc}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body.indexOf('id="reponse-convention"')).toBeGreaterThan(0);
+      expect(res.body.indexOf('id="reponse-convention"')).toBeLessThan(res.body.indexOf('id="reponse-generale"'));
+    });
   });
 });

@@ -46,7 +46,7 @@ function selectorUsed(selector, used) {
  * One stylesheet: the kept rules of `sources` (paths inside the DSFR folder), with url()s made
  * absolute under `urlPrefix` (the DSFR folder served as static files).
  */
-export function subsetDsfr({ dsfrDir, sources, used, urlPrefix }) {
+export function subsetDsfr({ dsfrDir, sources, used, urlPrefix, fontUrls = new Map(), unicodeRange }) {
   const out = [];
   let kept = 0;
   let dropped = 0;
@@ -68,12 +68,14 @@ export function subsetDsfr({ dsfrDir, sources, used, urlPrefix }) {
       if (at.nodes && at.nodes.length === 0) at.remove();
     });
     root.walkComments((c) => c.remove());
+    // Subset fonts: declare what they cover, so that other scripts fall back to system fonts.
+    if (unicodeRange) root.walkAtRules('font-face', (at) => at.append({ prop: 'unicode-range', value: unicodeRange }));
     root.walkDecls((decl) => {
       if (!decl.value.includes('url(')) return;
       decl.value = decl.value.replace(/url\((['"]?)([^'")]+)\1\)/g, (whole, _q, url) => {
         if (/^(data:|https?:|\/)/.test(url)) return whole;
         const abs = posix.normalize(posix.join(relative(dsfrDir, dirname(file)).split('\\').join('/'), url));
-        return `url(${urlPrefix}${abs})`;
+        return `url(${fontUrls.get(abs) ?? `${urlPrefix}${abs}`})`;
       });
     });
     out.push(root.toString());

@@ -2,11 +2,12 @@
 // text asset (served as they are by @fastify/static, so no request pays for compression), and
 // web-manifest.json, which tells the host what each page links.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, copyFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import subsetFont from 'subset-font';
 import { scanTargets, subsetDsfr, usedClasses } from './dsfr-subset.mjs';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +30,22 @@ function emit(name, ext, content) {
 const dsfrScriptFile = join(dsfrDir, 'dsfr.module.min.js');
 const dsfrScript = emit('dsfr', '.js', readFileSync(dsfrScriptFile));
 
+// The DSFR fonts cover many scripts; French pages use Latin letters and punctuation. Subsetting them
+// (harfbuzz, through subset-font) halves each file; `unicode-range` lets any other character fall back
+// to the system font (e.g. Cyrillic or Arabic text, which Marianne does not draw well or at all).
+const RANGES = [
+  [0x20, 0x7e], [0xa0, 0xff], [0x152, 0x153], [0x178, 0x178], [0x2c6, 0x2c6], [0x2da, 0x2dc],
+  [0x2010, 0x2027], [0x202f, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212],
+];
+const hex = (n) => n.toString(16).toUpperCase();
+const unicodeRange = RANGES.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(', ');
+const fontText = RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join('');
+const fontUrls = new Map();
+for (const name of readdirSync(join(dsfrDir, 'fonts')).filter((f) => f.endsWith('.woff2'))) {
+  const subset = await subsetFont(readFileSync(join(dsfrDir, 'fonts', name)), fontText, { targetFormat: 'woff2' });
+  fontUrls.set(`fonts/${name}`, emit(name.replace(/\.woff2$/, ''), '.woff2', subset));
+}
+
 const used = usedClasses({ scanFiles: scanTargets({ buildDir, packagesDir: join(webDir, '..') }), dsfrScript: dsfrScriptFile });
 const components = readdirSync(join(dsfrDir, 'component'))
   .filter((c) => existsSync(join(dsfrDir, 'component', c, `${c}.min.css`)))
@@ -38,6 +55,8 @@ const { css, kept, dropped } = subsetDsfr({
   sources: ['core/core.min.css', ...components, 'utility/utility.min.css'],
   used,
   urlPrefix: dsfrPrefix,
+  fontUrls,
+  unicodeRange,
 });
 const dsfrCss = emit('dsfr', '.css', css);
 
@@ -59,7 +78,7 @@ const manifest = {
   islandScript: `/${entry.file}`,
   islandPreloads: [...preloads],
   // Regular and bold are on every page; the others load when used.
-  fonts: [`${dsfrPrefix}fonts/Marianne-Regular.woff2`, `${dsfrPrefix}fonts/Marianne-Bold.woff2`],
+  fonts: [fontUrls.get('fonts/Marianne-Regular.woff2'), fontUrls.get('fonts/Marianne-Bold.woff2')],
   dsfrPrefix,
   dsfrVersion,
 };

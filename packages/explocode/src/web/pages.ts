@@ -13,7 +13,6 @@ import { SEARCH_INPUT_ID, views, type SearchParams, type Shared } from './views.
 
 const THEME_PAGE_SIZE = 50;
 const MAX_PAGE = 500;
-const TITLE = 'ExploCode';
 
 type Query = Record<string, string | undefined>;
 const queryOf = (req: FastifyRequest) => (req.query ?? {}) as Query;

@@ -109,8 +109,11 @@ export function toApiError(err: FastifyError, req: FastifyRequest): ApiError {
   if (err instanceof SyntaxError) return apiError(400, t('errors.malformedJson'), 'malformed_json');
   if (err.code && PG_BAD_INPUT.has(err.code)) return apiError(400, t('errors.badEncoding'), 'bad_encoding');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    // Thrown on purpose by a plugin (rate limit, multipart): its message is ours (French) or generic.
-    return apiError(err.statusCode, err.message);
+    // A plugin's own 4xx (static files, multipart...): its message is English and may quote the
+    // input; ours says the same in French.
+    const key = `errors.status.${err.statusCode}`;
+    const message = t(key);
+    return apiError(err.statusCode, message === key ? t('errors.badRequest') : message);
   }
   const statusCode = err.statusCode && err.statusCode >= 500 && err.statusCode < 600 ? err.statusCode : 500;
   // Logged with the safe serializers: route pattern, no query string, no body; the stack for debugging.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -19,6 +19,8 @@ import type { Logger } from '../log.ts';
 import type { ServiceContext, ServiceModule, ServiceStatus } from '../service.ts';
 import { t } from '../i18n.ts';
 import { HttpError, errorBodySchema, errorHandler } from './errors.ts';
+import { clientErrorHandler } from './client-errors.ts';
+import { registerLoadShedding } from './load-shedding.ts';
 import { assertCleanUrl } from './url-check.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
@@ -57,7 +59,7 @@ export interface ServerOptions {
   log: Logger;
   /** Pinged by /readyz. */
   db?: Db;
-  /** Per-service readiness shown by /readyz, e.g. `{ explocode: { ready: false, status: 'ingestion' } }`. */
+  /** Per-service readiness shown by /readyz, e.g. `{ annuaire: { ready: false, status: 'import' } }`. */
   readiness?: () => Promise<Record<string, ServiceReadiness>> | Record<string, ServiceReadiness>;
   /** Defaults to 1 MiB: the API takes small JSON bodies only. */
   bodyLimit?: number;
@@ -89,10 +91,17 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   const { config } = opts;
   const app = Fastify({
     loggerInstance: opts.log,
+    // One line per request (written on response, below) instead of Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // Malformed paths go through our error handler (French JSON, nothing echoed back).
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    // What Node's HTTP parser refuses (headers too large, garbage): French JSON too.
+    clientErrorHandler,
+    // Large enough for the longest query the API accepts (10,000 characters of percent-encoded
+    // UTF-8 in a GET), so that the API's own validation answers, in French, before Node's 431.
+    http: { maxHeaderSize: 128 * 1024 },
   }) as unknown as FastifyInstance;
 
   const internalToken = randomBytes(16).toString('hex');
@@ -105,10 +114,16 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   app.addHook('onRequest', async (req) => {
     assertCleanUrl(req.url);
   });
+  // The request's route pattern, status and time: the serializers keep the query and the IP out.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+  });
 
   // Referrer only to ourselves: result URLs carry what people search for, which must not leak to
   // linked sites (Légifrance...), while our own same-origin form posts keep a usable Origin.
   app.register(helmet, { contentSecurityPolicy, referrerPolicy: { policy: 'same-origin' } });
+
+  registerLoadShedding(app, { maxInFlight: config.maxInFlight, maxEventLoopDelayMs: config.maxEventLoopDelayMs, sheddable: isRateLimited });
 
   // HTML and JSON answers are compressed on the fly (brotli at a fast level: the gain of higher levels
   // is a few percent for ten times the CPU); static assets are precompressed at build time.
@@ -126,16 +141,14 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     timeWindow: opts.rateLimit?.timeWindow ?? '1 minute',
     allowList: (req) => !isRateLimited(req.url) || req.headers[INTERNAL_HEADER] === internalToken,
     errorResponseBuilder: (_req, ctx) =>
-      Object.assign(new Error(t('rateLimit.exceeded', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) })), {
-        statusCode: ctx.statusCode,
-      }),
+      new HttpError(ctx.statusCode, t('rateLimit.exceeded', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) }), 'rate_limited'),
   });
 
   app.register(swagger, {
     openapi: {
       info: {
         title: 'Suite EIG — API',
-        description: 'API publique des services de la suite EIG (ExploCode, ...).',
+        description: 'API publique des services de la suite EIG.',
         version: '0.1.0',
       },
     },

@@ -11,7 +11,7 @@ import type { JobQueue, JobStatus } from './types.ts';
 
 export const jobViewSchema = z.object({
   id: z.string(),
-  name: z.string().describe('Nom de la tâche, préfixé par le service (explocode.ingest)'),
+  name: z.string().describe('Nom de la tâche, préfixé par le service (annuaire.import)'),
   service: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.object({ done: z.number(), total: z.number(), message: z.string() }),

@@ -70,7 +70,7 @@ export function redirect(location: string, status: RedirectOutcome['status'] = 3
  */
 export interface PageDefinition<Settings = unknown> {
   method?: 'GET' | 'POST';
-  /** A Fastify route path: `/explocode/article/:num`. */
+  /** A Fastify route path: `/annuaire/fiche/:id`. */
   path: string;
   /** POST pages: the largest urlencoded body accepted (default 16 KiB). */
   bodyLimit?: number;

@@ -30094,7 +30094,7 @@ function Cookies() {
 		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("h1", { children: "Gestion des cookies" }),
 		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "La Suite EIG ne dépose aucun cookie de mesure d’audience ni de publicité : aucun consentement n’est donc demandé." }),
 		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "Seuls des cookies strictement nécessaires au fonctionnement sont utilisés :" }),
-		/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("ul", { children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)("li", { children: "le cookie de session des agents connectés (12 heures au plus) ;" }), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("li", { children: "un cookie qui retient un choix que vous faites, par exemple votre convention collective dans ExploCode (un an)." })] }),
+		/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("ul", { children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)("li", { children: "le cookie de session des agents connectés (12 heures au plus) ;" }), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("li", { children: "un cookie qui retient un choix que vous faites, par exemple votre convention collective (un an)." })] }),
 		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "Vous pouvez les supprimer à tout moment dans les réglages de votre navigateur." })
 	] });
 }

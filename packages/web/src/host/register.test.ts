@@ -110,6 +110,11 @@ describe('web host', () => {
     expect(font.statusCode).toBe(200);
     expect(String(font.headers['cache-control'])).toMatch(/immutable/);
     expect((await get(`${manifest.dsfrPrefix}dsfr.min.css.map`)).statusCode).toBe(404);
+    // Climbing out of a static folder: refused, in French.
+    const climb = await get(`${manifest.dsfrPrefix}fonts/%2e%2e/%2e%2e/package.json`, { accept: 'application/json' });
+    expect(climb.statusCode).toBeGreaterThanOrEqual(400);
+    expect(climb.statusCode).toBeLessThan(500);
+    expect(climb.json().message).not.toMatch(/Forbidden|Not Found/);
   });
 
   it('error pages: 404 with the loader’s message, 503 with the service status, 500 without details', async () => {
@@ -156,7 +161,7 @@ describe('web host', () => {
   });
 
   it('only accepts local return paths', () => {
-    expect(safeReturnPath('/explocode?q=1')).toBe('/explocode?q=1');
+    expect(safeReturnPath('/demo?q=1')).toBe('/demo?q=1');
     for (const bad of ['//evil.com', 'https://evil.com', '/\\evil.com', '/.//evil.com', null, '']) expect(safeReturnPath(bad)).toBe('/');
   });
 });

@@ -21,7 +21,7 @@ import {
 } from '@eig/platform';
 import type { PageOutcome, ViewOutcome } from '@eig/platform/web';
 import type { ShellData } from '../shell/shell-data.ts';
-import type { ServiceStatusView } from '../ui/status.tsx';
+import type { ServiceStatusView } from '../ui/status-types.ts';
 import { bundleLoader, DEFAULT_BUILD_DIR } from './bundle.ts';
 import { FAVICON_PREFIX } from './document.ts';
 import { registerForms } from './forms.ts';

@@ -3,7 +3,7 @@
  * the shell and the HTML document. Errors thrown by loaders become the matching error page.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError, type ApiError, type MountedService, type ServiceStatus } from '@eig/platform';
+import { type HttpError, type ApiError, type MountedService, type ServiceStatus } from '@eig/platform';
 import { statusBody } from '@eig/platform';
 import type { PageOutcome, ViewOutcome } from '@eig/platform/web';
 import { view } from '@eig/platform/web';

@@ -4,7 +4,7 @@ import { HttpError, type MountedService, type Stand, type JobQueue } from '@eig/
 import { listJobViews } from '@eig/platform';
 import { view, type PageOutcome } from '@eig/platform/web';
 import { shellViews } from '../shell/views.ts';
-import type { ServiceStatusView } from '../ui/status.tsx';
+import type { ServiceStatusView } from '../ui/status-types.ts';
 import { safeReturnPath } from './safe-path.ts';
 
 export interface ShellPageDeps {

@@ -138,7 +138,7 @@ function Cookies() {
       <p>Seuls des cookies strictement nécessaires au fonctionnement sont utilisés :</p>
       <ul>
         <li>le cookie de session des agents connectés (12 heures au plus) ;</li>
-        <li>un cookie qui retient un choix que vous faites, par exemple votre convention collective dans ExploCode (un an).</li>
+        <li>un cookie qui retient un choix que vous faites, par exemple votre convention collective (un an).</li>
       </ul>
       <p>Vous pouvez les supprimer à tout moment dans les réglages de votre navigateur.</p>
     </>

@@ -1,7 +1,7 @@
 /** The suite's own views (home, login, errors, legal pages, administration), shared by host loaders and renderer. */
 import { defineView } from '@eig/platform/web';
 import type { Stand } from '@eig/platform';
-import type { ServiceStatusView } from '../ui/status.tsx';
+import type { ServiceStatusView } from '../ui/status-types.ts';
 
 export interface JobView {
   id: string;

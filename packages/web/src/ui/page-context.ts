@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 
 /** What every view may know about the request, provided by the shell during server rendering. */
 export interface PageInfo {
-  /** Path and query string, e.g. "/explocode/recherche?q=cong%C3%A9s". */
+  /** Path and query string, e.g. "/annuaire/recherche?q=logement". */
   url: string;
   path: string;
   /** The logged-in staff member, if any. */

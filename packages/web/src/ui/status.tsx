@@ -5,18 +5,9 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 
-export interface Progress {
-  done: number;
-  total: number;
-  message: string;
-}
+import type { Progress, ServiceStatusView } from './status-types.ts';
 
-/** The common fields of every service's `/status` answer. */
-export interface ServiceStatusView {
-  ready: boolean;
-  message: string | null;
-  progress: Progress | null;
-}
+export type { Progress, ServiceStatusView } from './status-types.ts';
 
 export function percent(p: Progress | null | undefined): number | null {
   if (!p || !p.total || p.total <= 0) return null;

@@ -27,7 +27,7 @@ export interface QueryPlan {
 /** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
 export function sanitizeQuery(q: unknown): string {
   if (typeof q !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
+   
   return q.slice(0, 4 * MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
 }
 

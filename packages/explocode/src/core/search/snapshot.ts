@@ -154,7 +154,7 @@ export interface LoadedEngine {
 export async function loadOrBuildEngine(opts: LoadOrBuildOptions): Promise<LoadedEngine | null> {
   const warn = opts.onWarn ?? (() => {});
   const t0 = performance.now();
-  let modelText: string | null = null;
+  let modelText: string | null;
   try {
     modelText = readFileSync(opts.modelPath ?? MODEL_PATH, 'utf8');
   } catch {

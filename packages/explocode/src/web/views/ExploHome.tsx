@@ -4,7 +4,7 @@ import type { PropsOf } from '@eig/platform/web';
 import { SearchComboboxIsland } from '../islands/index.ts';
 import { ExploStatus } from '../status.tsx';
 import { explocodePaths } from '../paths.ts';
-import { SEARCH_INPUT_ID, views } from '../views.ts';
+import { SEARCH_INPUT_ID, type views } from '../views.ts';
 
 /** Frequent questions of employees and employers (curated). */
 export const POPULAR_QUERIES = [

@@ -7,7 +7,7 @@ import type { DocType, SearchResult } from '../../http/schemas.ts';
 import { SearchComboboxIsland } from '../islands/index.ts';
 import { ExploStatus } from '../status.tsx';
 import { DOC_TYPE_LABELS, DOC_TYPE_ORDER, explocodePaths } from '../paths.ts';
-import { SEARCH_INPUT_ID, views } from '../views.ts';
+import { SEARCH_INPUT_ID, type views } from '../views.ts';
 import { docUrl } from '../links.ts';
 
 /** Groups results by type; groups ordered by their best-ranked result. */
