@@ -25,10 +25,7 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
       .optional(),
   ),
-  LOG_LEVEL: z.preprocess(
-    unsetIfEmpty,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   // Per IP and per minute: generous for people, low enough to blunt scraping loops.
   RATE_LIMIT_MAX: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().default(300)),
   // Behind a reverse proxy, rate limiting must key on the client's IP from X-Forwarded-For: see parseTrustProxy.
@@ -102,7 +99,10 @@ export function parseTrustProxy(value: string): TrustProxy | null {
   if (v === 'false' || v === '0') return false;
   if (v === 'true') return 1;
   if (/^\d+$/.test(v)) return Number(v) <= 32 ? Number(v) : null;
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   return entries.length > 0 && entries.every(isAddressOrRange) ? entries : null;
 }
 

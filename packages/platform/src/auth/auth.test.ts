@@ -183,7 +183,9 @@ describe.each(testDatabases())('auth on $name', (target) => {
     expect((await post({ 'content-type': 'application/json' }, '{}')).statusCode).toBe(200);
     // Login itself: JSON only, or same origin (login CSRF).
     // (a form body is refused before that, as an unsupported media type)
-    expect([403, 415]).toContain((await login(send, 'email=a&password=b', { 'content-type': 'application/x-www-form-urlencoded' })).statusCode);
+    expect([403, 415]).toContain(
+      (await login(send, 'email=a&password=b', { 'content-type': 'application/x-www-form-urlencoded' })).statusCode,
+    );
     expect((await login(send, AGENT, { origin: 'https://evil.example' })).statusCode).toBe(403);
   });
 
@@ -208,7 +210,15 @@ describe.each(testDatabases())('auth on $name', (target) => {
     const all = lines.join('\n');
     expect(all).toMatch(/"event":"login"/);
     expect(all).toMatch(/"event":"login_failed"/);
-    for (const secret of [ADMIN.password, AGENT.password, 'secret-jamais-logue', token, 'exemple.gouv.fr', 'Exemple.gouv.fr', SESSION_COOKIE]) {
+    for (const secret of [
+      ADMIN.password,
+      AGENT.password,
+      'secret-jamais-logue',
+      token,
+      'exemple.gouv.fr',
+      'Exemple.gouv.fr',
+      SESSION_COOKIE,
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
   });

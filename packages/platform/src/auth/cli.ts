@@ -75,15 +75,18 @@ const noAccount = (email: string) => new AuthError(`aucun compte pour ${email.sl
 export function usersCli(program: Command, getDb: () => Promise<Db>, opts: UsersCliOptions = {}): void {
   const roles = opts.roles ?? createRoleRegistry();
   const store = async () => new UserStore(await getDb(), { roles });
-  const users = program
-    .command('users')
-    .description('Comptes du personnel (administration, agents, traducteurs, modérateurs)');
+  const users = program.command('users').description('Comptes du personnel (administration, agents, traducteurs, modérateurs)');
 
   users
     .command('add')
     .description('Crée un compte ; mot de passe lu dans EIG_PASSWORD ou saisi au terminal')
     .argument('<email>', 'adresse électronique')
-    .option('-r, --role <rôle>', 'rôle du compte (répétable, ou séparés par des virgules), par ex. admin ; voir « eig users roles »', collect, [])
+    .option(
+      '-r, --role <rôle>',
+      'rôle du compte (répétable, ou séparés par des virgules), par ex. admin ; voir « eig users roles »',
+      collect,
+      [],
+    )
     .addHelpText('after', '\nExemple : EIG_PASSWORD=... eig users add admin@exemple.gouv.fr --role admin')
     .action(async (email: string, o: { role: string[] }) => {
       roles.validate(o.role); // before asking for a password
@@ -176,7 +179,9 @@ export function usersCli(program: Command, getDb: () => Promise<Db>, opts: Users
     .action(async (email: string) => {
       const wasLocked = await new LoginThrottle(await getDb()).unlock(email);
       process.stdout.write(
-        wasLocked ? `Compte déverrouillé : ${normalizeEmail(email)}\n` : `Pas de verrouillage en cours pour ${normalizeEmail(email)} (échecs remis à zéro)\n`,
+        wasLocked
+          ? `Compte déverrouillé : ${normalizeEmail(email)}\n`
+          : `Pas de verrouillage en cours pour ${normalizeEmail(email)} (échecs remis à zéro)\n`,
       );
     });
 }

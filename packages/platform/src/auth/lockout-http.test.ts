@@ -14,7 +14,8 @@ import { usersCli } from './cli.ts';
 
 const PASSWORD = 'un mot de passe solide';
 const roles = createRoleRegistry().registerRoles([{ id: 'karfur.expert', label: 'Expert', requireTotp: true }]);
-const LOCKED = /^Trop de tentatives de connexion infructueuses : par sécurité, ce compte est verrouillé jusqu’à (le \d+ \S+ à )?\d\d h \d\d \(heure de Paris\)\./;
+const LOCKED =
+  /^Trop de tentatives de connexion infructueuses : par sécurité, ce compte est verrouillé jusqu’à (le \d+ \S+ à )?\d\d h \d\d \(heure de Paris\)\./;
 
 describe.each(testDatabases())('account lockout on $name', (target) => {
   let db: TestDb;
@@ -48,7 +49,9 @@ describe.each(testDatabases())('account lockout on $name', (target) => {
     for (let i = 0; i < 30; i++) answers.push(await login(email, `mauvais mot de passe ${i}`));
     expect(answers.map((r) => r.statusCode)).toEqual([...Array(4).fill(401), ...Array(26).fill(429)]);
     expect(answers[0].json().message).toBe('Adresse électronique ou mot de passe incorrect.');
-    expect(answers[2].json().message).toBe('Adresse électronique ou mot de passe incorrect. Encore 2 essais avant le verrouillage temporaire du compte.');
+    expect(answers[2].json().message).toBe(
+      'Adresse électronique ou mot de passe incorrect. Encore 2 essais avant le verrouillage temporaire du compte.',
+    );
     expect(answers[3].json().message).toMatch(/Encore 1 essai avant/);
 
     const right = await login(email, PASSWORD);
@@ -73,7 +76,8 @@ describe.each(testDatabases())('account lockout on $name', (target) => {
   it('lets the right password in once the lock is over, and locks for longer at each new failure', async () => {
     const email = await account();
     for (let i = 0; i < 5; i++) await login(email, `faux ${i}`);
-    const expire = () => db.query(`UPDATE platform_login_throttle SET locked_until = now() - interval '1 second' WHERE locked_until IS NOT NULL`);
+    const expire = () =>
+      db.query(`UPDATE platform_login_throttle SET locked_until = now() - interval '1 second' WHERE locked_until IS NOT NULL`);
     await expire();
     // A 6th failure: locked for 2 minutes, a 7th (after that): 4 minutes.
     for (const minutes of [2, 4]) {
@@ -149,11 +153,18 @@ describe.each(testDatabases())('account lockout on $name', (target) => {
     const failures = lines.filter((l) => l.event === 'login_failed');
     const { rows } = await db.query<{ id: number }>('SELECT id FROM platform_users WHERE email = $1', [email]);
     expect(failures[0]).toMatchObject({ reason: 'bad_password', userId: rows[0].id, ip: '203.0.113.0/24', failures: 1 });
-    expect(failures[1]).toMatchObject({ reason: 'unknown_account', emailHash: expect.stringMatching(/^[0-9a-f]{16}$/), ip: '2001:db8:aaaa::/48' });
+    expect(failures[1]).toMatchObject({
+      reason: 'unknown_account',
+      emailHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+      ip: '2001:db8:aaaa::/48',
+    });
     expect(failures[1].userId).toBeUndefined();
     // The pseudonym is stable (one attacker, one address), and not a plain hash of the address.
     await t.client().post('/api/auth/login', { email: 'inconnu@exemple.gouv.fr', password: 'x' });
-    const again = t.lines.map((l) => JSON.parse(l)).filter((l) => l.reason === 'unknown_account').at(-1);
+    const again = t.lines
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.reason === 'unknown_account')
+      .at(-1);
     expect(again.emailHash).toBe(failures[1].emailHash);
     expect(lines.some((l) => l.event === 'account_locked' && l.userId === rows[0].id)).toBe(true);
     expect(failures.at(-1)).toMatchObject({ reason: 'bad_password', failures: 5 });

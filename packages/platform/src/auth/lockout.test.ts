@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsLeft, decideAttempt, DEFAULT_LOCKOUT, formatUnlockTime, lockedMessage, lockLengthMs, type ThrottleState } from './lockout.ts';
+import {
+  attemptsLeft,
+  decideAttempt,
+  DEFAULT_LOCKOUT,
+  formatUnlockTime,
+  lockedMessage,
+  lockLengthMs,
+  type ThrottleState,
+} from './lockout.ts';
 
 const MIN = 60_000;
 const policy = DEFAULT_LOCKOUT;

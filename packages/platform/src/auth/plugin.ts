@@ -66,8 +66,7 @@ addResources('platform', 'fr', {
     attemptsLeft_one: 'Encore {{count}} essai avant le verrouillage temporaire du compte.',
     attemptsLeft_other: 'Encore {{count}} essais avant le verrouillage temporaire du compte.',
     csrf: 'Requête refusée : elle ne vient pas de ce site (protection contre la falsification de requêtes).',
-    enrolmentRequired:
-      'Votre rôle exige la double authentification : activez-la avec une application d’authentification pour continuer.',
+    enrolmentRequired: 'Votre rôle exige la double authentification : activez-la avec une application d’authentification pour continuer.',
     loginExpired: 'Votre connexion a expiré : saisissez à nouveau votre adresse électronique et votre mot de passe.',
     tooManyCodes: 'Trop de codes erronés : saisissez à nouveau votre adresse électronique et votre mot de passe.',
     badTotpCode: 'Code incorrect ou expiré. Saisissez le code affiché en ce moment par votre application.',
@@ -147,7 +146,10 @@ export function sameOriginOk(req: FastifyRequest): boolean {
     }
   }
   if (site === 'same-origin') return true;
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   return type === 'application/json';
 }
 
@@ -254,8 +256,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
       .send({ statusCode: 429, code: 'account_locked', message: lockedMessage(until, now), lockedUntil: until.toISOString() });
   };
 
-  const clearChallenge = (req: FastifyRequest, reply: FastifyReply) =>
-    reply.clearCookie(LOGIN_CHALLENGE_COOKIE, cookieOptions(req));
+  const clearChallenge = (req: FastifyRequest, reply: FastifyReply) => reply.clearCookie(LOGIN_CHALLENGE_COOKIE, cookieOptions(req));
 
   app.register(
     async (scoped) => {
@@ -291,7 +292,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
             const reason = result.userId === null ? 'unknown_account' : 'bad_password';
             await logFailure(req, reason, { userId: result.userId, email }, { failures: attempt.failures });
             if (attempt.state.lockedUntil) {
-              req.log.warn({ event: 'account_locked', ...(result.userId !== null ? { userId: result.userId } : {}), failures: attempt.failures }, 'account locked');
+              req.log.warn(
+                { event: 'account_locked', ...(result.userId !== null ? { userId: result.userId } : {}), failures: attempt.failures },
+                'account locked',
+              );
               return locked(reply, attempt.state.lockedUntil);
             }
             const left = attemptsLeft(attempt.failures, throttle.policy);
@@ -375,7 +379,11 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
               return locked(reply, attempt.state.lockedUntil);
             }
             const message =
-              reason === 'replayed_totp_code' ? t('auth.replayedTotpCode') : reason === 'bad_recovery_code' ? t('auth.badRecoveryCode') : t('auth.badTotpCode');
+              reason === 'replayed_totp_code'
+                ? t('auth.replayedTotpCode')
+                : reason === 'bad_recovery_code'
+                  ? t('auth.badRecoveryCode')
+                  : t('auth.badTotpCode');
             throw new HttpError(401, message, reason);
           }
           await throttle.succeeded(user.email);
@@ -520,7 +528,11 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
             }
             await logFailure(req, check.reason, { userId: user.id }, { failures: attempt.failures, step: 'recovery_codes' });
             if (attempt.state.lockedUntil) return locked(reply, attempt.state.lockedUntil);
-            throw new HttpError(400, check.reason === 'replayed_totp_code' ? t('auth.replayedTotpCode') : t('auth.badTotpCode'), check.reason);
+            throw new HttpError(
+              400,
+              check.reason === 'replayed_totp_code' ? t('auth.replayedTotpCode') : t('auth.badTotpCode'),
+              check.reason,
+            );
           }
           await throttle.succeeded(user.email);
           const recoveryCodes = (await totp.regenerateRecoveryCodes(user.id))!;

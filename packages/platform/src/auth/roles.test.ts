@@ -12,7 +12,13 @@ const SERVICE_ROLES = [
 describe('role registry', () => {
   it('holds the suite admin and the roles services declare', () => {
     const roles = createRoleRegistry().registerRoles(SERVICE_ROLES);
-    expect(roles.list().map((r) => r.id)).toEqual(['admin', 'openjustice.agent', 'openjustice.admin', 'karfur.expert', 'karfur.translator']);
+    expect(roles.list().map((r) => r.id)).toEqual([
+      'admin',
+      'openjustice.agent',
+      'openjustice.admin',
+      'karfur.expert',
+      'karfur.translator',
+    ]);
     expect(roles.get('karfur.expert')).toMatchObject({ label: 'Expert', description: 'Valide les fiches', requireTotp: true });
     expect(roles.get('openjustice.agent')!.requireTotp).toBe(false);
     expect(roles.has('admin')).toBe(true);

@@ -172,9 +172,7 @@ export class UserStore {
 
   /** The account of an address, or null. */
   async find(email: string): Promise<AuthUser | null> {
-    const { rows } = await this.db.query<UserRow>('SELECT id, email, roles FROM platform_users WHERE email = $1', [
-      normalizeEmail(email),
-    ]);
+    const { rows } = await this.db.query<UserRow>('SELECT id, email, roles FROM platform_users WHERE email = $1', [normalizeEmail(email)]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
@@ -203,10 +201,10 @@ export class UserStore {
     if (problem) throw new AuthError(problem);
     const hash = await hashPassword(password);
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: number }>(
-        'UPDATE platform_users SET password_hash = $2 WHERE email = $1 RETURNING id',
-        [normalizeEmail(email), hash],
-      );
+      const { rows } = await tx.query<{ id: number }>('UPDATE platform_users SET password_hash = $2 WHERE email = $1 RETURNING id', [
+        normalizeEmail(email),
+        hash,
+      ]);
       if (!rows[0]) return false;
       // A new password logs every existing session out.
       await tx.query('DELETE FROM platform_sessions WHERE user_id = $1', [rows[0].id]);
@@ -221,10 +219,7 @@ export class UserStore {
   }
 
   /** Like verify, saying why it failed (for the logs): no such account, or a wrong password. */
-  async checkPassword(
-    email: string,
-    password: string,
-  ): Promise<{ ok: true; user: SessionUser } | { ok: false; userId: number | null }> {
+  async checkPassword(email: string, password: string): Promise<{ ok: true; user: SessionUser } | { ok: false; userId: number | null }> {
     const { rows } = await this.db.query<UserRow>(
       'SELECT id, email, roles, password_hash, totp_enabled_at FROM platform_users WHERE email = $1',
       [normalizeEmail(email)],

@@ -28,7 +28,9 @@ export class LoginThrottle {
   }
 
   private async accountKey(email: string): Promise<string> {
-    return createHmac('sha256', await this.hmacKey()).update(`throttle:${normalizeEmail(email)}`).digest('hex');
+    return createHmac('sha256', await this.hmacKey())
+      .update(`throttle:${normalizeEmail(email)}`)
+      .digest('hex');
   }
 
   /** What logs may carry instead of an address that has no account. */
@@ -55,13 +57,17 @@ export class LoginThrottle {
       );
       const r = rows[0];
       const prev: ThrottleState | null =
-        r && r.failures > 0 ? { failures: r.failures, lastFailureAt: new Date(r.last_failure_at), lockedUntil: r.locked_until && new Date(r.locked_until) } : null;
+        r && r.failures > 0
+          ? { failures: r.failures, lastFailureAt: new Date(r.last_failure_at), lockedUntil: r.locked_until && new Date(r.locked_until) }
+          : null;
       const decision = decideAttempt(prev, now, this.policy);
       if (decision.allowed) {
-        await tx.query(
-          'UPDATE platform_login_throttle SET failures = $2, last_failure_at = $3, locked_until = $4 WHERE account_key = $1',
-          [key, decision.state.failures, decision.state.lastFailureAt, decision.state.lockedUntil],
-        );
+        await tx.query('UPDATE platform_login_throttle SET failures = $2, last_failure_at = $3, locked_until = $4 WHERE account_key = $1', [
+          key,
+          decision.state.failures,
+          decision.state.lastFailureAt,
+          decision.state.lockedUntil,
+        ]);
       }
       return decision;
     });

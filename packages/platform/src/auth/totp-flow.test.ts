@@ -95,7 +95,9 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     expect(rows[0].totp_secret).toBeNull();
     expect(rows[0].totp_pending_secret).toBe(`plain:${e.secret}`);
 
-    const wrong = await c.post('/api/auth/totp/enrolment/confirm', { code: String((Number(await codeFor(e.secret)) + 1) % 1e6).padStart(6, '0') });
+    const wrong = await c.post('/api/auth/totp/enrolment/confirm', {
+      code: String((Number(await codeFor(e.secret)) + 1) % 1e6).padStart(6, '0'),
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().code).toBe('bad_totp_code');
     expect((await c.post('/api/auth/totp/enrolment/confirm', { code: 'abc' })).statusCode).toBe(400);
@@ -111,7 +113,10 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     const old = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${restrictedCookie}` } });
     expect(old.statusCode).toBe(401);
     expect((await c.get('/api/demo/expert')).statusCode).toBe(200);
-    expect((await c.get('/api/auth/me')).json()).toMatchObject({ restricted: false, totp: { enabled: true, required: true, recoveryCodesLeft: 10 } });
+    expect((await c.get('/api/auth/me')).json()).toMatchObject({
+      restricted: false,
+      totp: { enabled: true, required: true, recoveryCodesLeft: 10 },
+    });
     // Recovery codes are stored hashed only.
     const stored = await db.query<{ code_hash: string }>('SELECT code_hash FROM platform_recovery_codes');
     for (const r of stored.rows) for (const c2 of codes) expect(r.code_hash).not.toContain(c2.replace(/-/g, ''));
@@ -141,7 +146,12 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     const code = await codeFor(secret, 1); // the enrolment used the current step
     const ok = await c.post('/api/auth/login/totp', { code });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ status: 'ok', user: { id: expect.any(Number), email, roles: ['karfur.expert'] }, method: 'totp', recoveryCodesLeft: 10 });
+    expect(ok.json()).toEqual({
+      status: 'ok',
+      user: { id: expect.any(Number), email, roles: ['karfur.expert'] },
+      method: 'totp',
+      recoveryCodesLeft: 10,
+    });
     expect(c.cookies.has(LOGIN_CHALLENGE_COOKIE)).toBe(false);
     expect((await c.get('/api/demo/expert')).statusCode).toBe(200);
     // The pending login is spent.
@@ -230,7 +240,10 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     const email = await account(['karfur.translator']);
     const c = t.client();
     await login(c, email);
-    expect((await c.post('/api/auth/totp/enrolment/confirm', { code: '123456' })).json()).toMatchObject({ statusCode: 409, code: 'no_enrolment' });
+    expect((await c.post('/api/auth/totp/enrolment/confirm', { code: '123456' })).json()).toMatchObject({
+      statusCode: 409,
+      code: 'no_enrolment',
+    });
     const { secret } = (await c.post('/api/auth/totp/enrolment')).json();
     await db.query(`UPDATE platform_users SET totp_pending_expires_at = now() - interval '1 second' WHERE email = $1`, [email]);
     expect((await c.post('/api/auth/totp/enrolment/confirm', { code: await codeFor(secret) })).json().code).toBe('no_enrolment');
@@ -248,7 +261,9 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
       await program.parseAsync(['users', 'totp-reset', email.toUpperCase()], { from: 'user' });
       await program.parseAsync(['users', 'list'], { from: 'user' });
       await program.parseAsync(['users', 'roles'], { from: 'user' });
-      await expect(program.parseAsync(['users', 'totp-reset', 'personne@exemple.gouv.fr'], { from: 'user' })).rejects.toThrow(/aucun compte/);
+      await expect(program.parseAsync(['users', 'totp-reset', 'personne@exemple.gouv.fr'], { from: 'user' })).rejects.toThrow(
+        /aucun compte/,
+      );
     } finally {
       process.stdout.write = write;
     }
@@ -258,7 +273,10 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
     const again = t.client();
     expect((await login(again, email)).json().status).toBe('totp_enrolment_required');
-    const { rowCount } = await db.query('SELECT 1 FROM platform_recovery_codes r JOIN platform_users u ON u.id = r.user_id WHERE u.email = $1', [email]);
+    const { rowCount } = await db.query(
+      'SELECT 1 FROM platform_recovery_codes r JOIN platform_users u ON u.id = r.user_id WHERE u.email = $1',
+      [email],
+    );
     expect(rowCount).toBe(0);
   });
 

@@ -44,7 +44,10 @@ describe('TOTP codes', () => {
     // The previous step's code is refused too once a later step was used.
     expect(await checkTotp(secret, await generate({ secret, epoch: now - 30 }), step, at(now))).toEqual({ ok: false, reason: 'replayed' });
     // The next code is fine.
-    expect(await checkTotp(secret, await generate({ secret, epoch: now + 30 }), step, at(now + 30))).toEqual({ ok: true, timeStep: step + 1 });
+    expect(await checkTotp(secret, await generate({ secret, epoch: now + 30 }), step, at(now + 30))).toEqual({
+      ok: true,
+      timeStep: step + 1,
+    });
   });
 
   it('builds an otpauth URI and an SVG QR code generated locally', async () => {

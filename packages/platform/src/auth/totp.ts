@@ -40,12 +40,7 @@ export type TotpCheck = { ok: true; timeStep: number } | { ok: false; reason: 'b
  * Checks a 6-digit code. `lastTimeStep` is the step of the last code accepted for this secret: a code
  * of that step or an earlier one is refused as a replay, even inside its validity window.
  */
-export async function checkTotp(
-  secret: string,
-  code: string,
-  lastTimeStep: number | null,
-  now: Date = new Date(),
-): Promise<TotpCheck> {
+export async function checkTotp(secret: string, code: string, lastTimeStep: number | null, now: Date = new Date()): Promise<TotpCheck> {
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: 'bad' };
   const epoch = Math.floor(now.getTime() / 1000);
   const base = { secret, token: code, epoch, epochTolerance: TOLERANCE_SECONDS, ...TOTP_PARAMS };

@@ -76,9 +76,9 @@ describe('content policy', () => {
 
 describe('inline and text policies', () => {
   it('inline keeps emphasis, links and code but no blocks', () => {
-    expect(sanitizeHtml('<p>Un <strong>mot</strong> et <a href="https://x.fr">lien</a></p><h2>Titre</h2><ul><li>l</li></ul>', 'inline')).toBe(
-      'Un <strong>mot</strong> et <a href="https://x.fr" rel="noopener noreferrer">lien</a>Titrel',
-    );
+    expect(
+      sanitizeHtml('<p>Un <strong>mot</strong> et <a href="https://x.fr">lien</a></p><h2>Titre</h2><ul><li>l</li></ul>', 'inline'),
+    ).toBe('Un <strong>mot</strong> et <a href="https://x.fr" rel="noopener noreferrer">lien</a>Titrel');
     expect(sanitizeHtml('<mark>trouvé</mark> <code>L1234-1</code>', 'inline')).toBe('<mark>trouvé</mark> <code>L1234-1</code>');
   });
 

@@ -20,6 +20,7 @@ import sanitize from 'sanitize-html';
 export type HtmlPolicy = 'content' | 'inline' | 'text';
 
 /** Contents dropped with their tag (not kept as text). */
+// prettier-ignore
 const DROP_WITH_CONTENT = ['script', 'style', 'textarea', 'option', 'noscript', 'button', 'iframe', 'template', 'svg', 'math', 'object', 'select', 'title'];
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -34,6 +35,7 @@ const safeLinks: sanitize.IOptions['transformTags'] = {
 
 const POLICIES: Record<HtmlPolicy, sanitize.IOptions> = {
   content: {
+    // prettier-ignore
     allowedTags: [
       'p', 'br', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 'sup', 'sub', 'a', 'h2', 'h3', 'h4', 'h5', 'h6',
       'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'div', 'span', 'dl', 'dt', 'dd',

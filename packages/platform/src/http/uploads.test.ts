@@ -137,7 +137,11 @@ describe('uploads', () => {
   it('refuses a file over the limit with 413, and removes what was written', async () => {
     const res = await photo(bigJpeg(2 * MiB + 1));
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({ statusCode: 413, code: 'file_too_large', message: 'Le fichier « photo » dépasse la taille maximale de 2 Mo.' });
+    expect(res.json()).toEqual({
+      statusCode: 413,
+      code: 'file_too_large',
+      message: 'Le fichier « photo » dépasse la taille maximale de 2 Mo.',
+    });
     expect((await photo(bigJpeg(2 * MiB))).statusCode).toBe(200);
     expect(await tempFiles()).toEqual([]);
   });
@@ -176,7 +180,12 @@ describe('uploads', () => {
   it('answers 400 for missing, empty, unexpected or invalid parts', async () => {
     const cases: [FormData, string, number, string][] = [
       [form(['camera', 'A7']), '/api/demo/photo', 400, 'missing_file'],
-      [form(['camera', 'A7'], ['photo', Buffer.alloc(0), { filename: 'p.jpg', contentType: 'image/jpeg' }]), '/api/demo/photo', 400, 'empty_file'],
+      [
+        form(['camera', 'A7'], ['photo', Buffer.alloc(0), { filename: 'p.jpg', contentType: 'image/jpeg' }]),
+        '/api/demo/photo',
+        400,
+        'empty_file',
+      ],
       [form(['camera', 'A7'], ['image', PNG, { filename: 'p.png' }]), '/api/demo/photo', 400, 'unexpected_file'],
       [form(['titre', 'x'], ['decision', 'texte', { filename: 'd.txt' }]), '/api/demo/decisions', 400, 'unexpected_field'],
       [form(['camera', 'x'.repeat(21)], ['photo', JPEG, { filename: 'p.jpg' }]), '/api/demo/photo', 400, 'validation_error'],
@@ -206,7 +215,11 @@ describe('uploads', () => {
 
   it('answers 415 when the body is not multipart, and 400 when it is malformed', async () => {
     const json = await app.inject({ method: 'POST', url: '/api/demo/photo', payload: { photo: 'x' } });
-    expect(json.json()).toMatchObject({ statusCode: 415, code: 'multipart_expected', message: 'Envoyez le formulaire au format multipart/form-data.' });
+    expect(json.json()).toMatchObject({
+      statusCode: 415,
+      code: 'multipart_expected',
+      message: 'Envoyez le formulaire au format multipart/form-data.',
+    });
     const send = (payload: string | Buffer, type = 'multipart/form-data; boundary=XYZ') =>
       app.inject({ method: 'POST', url: '/api/demo/photo', payload, headers: { 'content-type': type } });
     const truncated = `--XYZ\r\nContent-Disposition: form-data; name="camera"\r\n\r\nA7\r\n--XYZ\r\nContent-Disposition: form-data; name="photo"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n${JPEG.toString('latin1')}`;
@@ -239,7 +252,12 @@ describe('uploads', () => {
     await decision('contenu-secret', 'nom-secret.txt', 'text/plain');
     // Nor the request headers (cookies), which @fastify/multipart logs at trace level.
     const body = form(['decision', 'texte', { filename: 'd.txt' }]);
-    await app.inject({ method: 'POST', url: '/api/demo/decisions', payload: body, headers: { ...body.getHeaders(), cookie: 'eig_session=secret-cookie' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/demo/decisions',
+      payload: body,
+      headers: { ...body.getHeaders(), cookie: 'eig_session=secret-cookie' },
+    });
     const all = lines.join('');
     expect(lines.length).toBeGreaterThan(3);
     expect(all).not.toMatch(/secret/);

@@ -154,8 +154,10 @@ export const registerUploads = (app: FastifyInstance, opts: UploadsOptions) =>
 /** No folders, no control or bidi characters, 255 characters at most. */
 export function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 255);
+  return base
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .slice(0, 255);
 }
 
 const tooLarge = (field: string, rule: UploadFileRule) =>
@@ -190,7 +192,6 @@ function toUploadError(err: unknown): unknown {
 const TEXT_TYPES = new Set(Object.keys(TEXT_UPLOAD_TYPES));
 const HEAD_BYTES = 4100; // what file-type needs for a reliable verdict
 // Control characters other than tab, line feed, form feed and carriage return: not text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** Reads one file part under its rule: size counted as it streams, text checked, type sniffed. */
