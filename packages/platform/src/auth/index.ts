@@ -20,7 +20,8 @@ export {
   type RoleRegistry,
   type RoleRegistryOptions,
 } from './roles.ts';
-export { TotpStore, LoginChallenges, type TotpStatus, type SecondFactor } from './totp-store.ts';
+export { TotpStore, type TotpStatus, type SecondFactor } from './totp-store.ts';
+export { LoginChallenges } from './challenges.ts';
 export { LoginThrottle } from './throttle.ts';
 export { DEFAULT_LOCKOUT, type LockoutPolicy } from './lockout.ts';
 export { truncateIp } from './audit.ts';

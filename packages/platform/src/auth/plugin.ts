@@ -25,7 +25,8 @@ import {
 import { UserStore, type AuthUser, type SessionUser } from './store.ts';
 import { LoginThrottle } from './throttle.ts';
 import { createSecretBox, TOTP_PARAMS, totpQrSvg, totpUri } from './totp.ts';
-import { LoginChallenges, TotpStore, type SecondFactor } from './totp-store.ts';
+import { LoginChallenges } from './challenges.ts';
+import { TotpStore, type SecondFactor } from './totp-store.ts';
 
 /** What the auth plugin knows of the session of a request. */
 export interface AuthState {
