@@ -7,7 +7,7 @@
 export { loadConfig, ConfigError, repoRoot, parseTrustProxy, type Config, type TrustProxy } from './config.ts';
 export { createLogger, logSerializers, type Logger, type LoggerOptions } from './log.ts';
 export { openDb, openPglite, openPostgres, migrate, DatabaseLockedError } from './db/index.ts';
-export type { Db, Migration, QueryResult, Queryable } from './db/types.ts';
+export type { Db, Migration, NotificationListener, QueryResult, Queryable } from './db/types.ts';
 export {
   createServer,
   registerService,
@@ -24,13 +24,24 @@ export {
   createJobQueue,
   createMemoryJobQueue,
   createPostgresJobQueue,
+  JobAbort,
+  JobNotRetryableError,
+  type CreateJobQueueOptions,
+  type EnqueueOptions,
+  type JobAbortReason,
   type JobContext,
+  type JobDefinition,
+  type JobFilter,
   type JobHandler,
+  type JobOptions,
   type JobProgress,
   type JobQueue,
   type JobState,
   type JobStatus,
+  type RetryPolicy,
 } from './jobs/queue.ts';
+export { runWorker, type RunWorkerOptions, type Worker } from './jobs/worker.ts';
+export { loadJobSettings, jobSettingsSchema, type JobSettings } from './jobs/settings.ts';
 export { jobAdminRoutes, listJobViews, retryJob, toJobView, jobViewSchema, type JobView } from './jobs/admin-routes.ts';
 export { i18n, t, addResources } from './i18n.ts';
 export { createProgress, runCommand, type Progress } from './cli/index.ts';

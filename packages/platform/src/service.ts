@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Db, Migration } from './db/types.ts';
 import type { Logger } from './log.ts';
 import type { Config } from './config.ts';
-import type { JobContext, JobProgress, JobQueue } from './jobs/types.ts';
+import type { JobContext, JobOptions, JobProgress, JobQueue } from './jobs/types.ts';
 import type { PageDefinition } from './web/pages.ts';
 
 /** What the platform hands to every service: shared infrastructure plus the service's own settings. */
@@ -66,16 +66,15 @@ export interface RoleDefinition {
   requireTotp?: boolean;
 }
 
-/** A background job a service runs in the platform's queue (in-process, or on `eig worker` processes). */
-export interface ServiceJob<Settings = unknown> {
+/**
+ * A background job a service runs in the platform's queue (in-process, or on `eig worker` processes):
+ * its policy (concurrency, exclusivity, retries, timeout, schedule) and its handler, which gets the
+ * service's context. See packages/platform/docs/jobs.md.
+ */
+export interface ServiceJob<Settings = unknown> extends JobOptions {
   /** Namespaced by service: `annuaire.import`. */
   name: string;
   handler(payload: unknown, job: JobContext, ctx: ServiceContext<Settings>): Promise<unknown> | unknown;
-  /** Jobs of this name run at most this many at once per process (default 1). */
-  concurrency?: number;
-  /** Attempts after the first failure (default 0), with exponential backoff from `retryDelaySeconds`. */
-  retryLimit?: number;
-  retryDelaySeconds?: number;
 }
 
 /** A link of the service's header navigation. */

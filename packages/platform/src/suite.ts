@@ -37,7 +37,10 @@ export interface OpenSuiteOptions {
   log?: Logger;
   /** An already open database (tests); by default one is opened from the config. */
   db?: Db;
-  /** Register the services' job handlers in this process (web processes and workers; not one-shot CLI commands). */
+  /**
+   * Work jobs in this process (web processes, unless JOBS_WORKER=false on PostgreSQL, and workers);
+   * one-shot CLI commands only enqueue. Every process declares every job (its policy).
+   */
   runJobs?: boolean;
 }
 
@@ -104,16 +107,14 @@ export async function openSuite(opts: OpenSuiteOptions): Promise<Suite> {
     if (!opts.db) await db.close().catch(() => undefined);
     throw err;
   }
-  const jobs = await createJobQueue(db, config, { log });
+  const jobs = await createJobQueue(db, config, { log, work: opts.runJobs ? undefined : false });
   const services: MountedService[] = opts.services.map((module) => ({
     module,
     ctx: { config, settings: settings.get(module.id), db, log: log.child({ service: module.id }), jobs },
   }));
-  if (opts.runJobs) {
-    for (const { module, ctx } of services) {
-      for (const job of module.jobs ?? []) {
-        jobs.register(job.name, (payload, jobCtx) => job.handler(payload, jobCtx, ctx));
-      }
+  for (const { module, ctx } of services) {
+    for (const { handler, ...options } of module.jobs ?? []) {
+      jobs.register({ ...options, handler: (payload, job) => handler(payload, job, ctx) });
     }
   }
   const roles = [SUITE_ADMIN_ROLE, ...opts.services.flatMap((s) => s.roles ?? [])];

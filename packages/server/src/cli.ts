@@ -1,5 +1,15 @@
 import { Command } from 'commander';
-import { openSuite, createLogger, loadConfig, runCommand, usersCli, type ServiceContext, type Suite } from '@eig/platform';
+import {
+  openSuite,
+  createLogger,
+  loadConfig,
+  loadJobSettings,
+  runCommand,
+  runWorker,
+  usersCli,
+  type ServiceContext,
+  type Suite,
+} from '@eig/platform';
 import { SERVICES } from './services.ts';
 
 /** `eig`: one subcommand group per service. Every command exits non-zero with a clear message on error. */
@@ -10,13 +20,16 @@ const program = new Command('eig')
 
 let suite: Promise<Suite> | null = null;
 
-/** Opens the suite (database, migrations) only for the commands that need it. */
-function getSuite(): Promise<Suite> {
+/**
+ * Opens the suite (database, migrations) only for the commands that need it. One-shot commands only
+ * enqueue jobs; `eig worker` works them.
+ */
+function getSuite(runJobs = false): Promise<Suite> {
   suite ??= (async () => {
     const config = loadConfig();
-    // Logs go to stderr at warn level: stdout is the command's own output.
-    const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
-    return openSuite({ services: SERVICES, config, log });
+    // Logs go to stderr at warn level: stdout is the command's own output (a worker logs at info).
+    const log = createLogger({ level: process.env.LOG_LEVEL ?? (runJobs ? 'info' : 'warn'), destination: process.stderr });
+    return openSuite({ services: SERVICES, config, log, runJobs });
   })();
   return suite;
 }
@@ -28,6 +41,15 @@ const contextOf = async (id: string): Promise<ServiceContext<never>> => {
 
 for (const s of SERVICES) s.cli?.(program, () => contextOf(s.id));
 usersCli(program, async () => (await getSuite()).db);
+
+program
+  .command('worker')
+  .description('Exécute les tâches de fond des services, sans serveur HTTP (PostgreSQL) ; s’arrête proprement sur SIGTERM')
+  .action(async () => {
+    const s = await getSuite(true);
+    const worker = await runWorker({ config: s.config, log: s.log, db: s.db, queue: s.jobs, graceMs: loadJobSettings().shutdownGraceMs });
+    await worker.stopped;
+  });
 
 await runCommand(async () => {
   try {

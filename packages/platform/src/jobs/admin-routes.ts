@@ -42,12 +42,11 @@ export async function listJobViews(jobs: JobQueue): Promise<JobView[]> {
   return (await jobs.list()).slice(0, JOBS_SHOWN).map(toJobView);
 }
 
-/** Retries a failed job: a new run of the same job (same name and payload). */
+/** Retries a failed (or cancelled) job: the same job, one more attempt; its id stays the same. */
 export async function retryJob(jobs: JobQueue, id: string): Promise<string> {
   const job = await jobs.get(id);
   if (!job) throw new HttpError(404, 'Tâche inconnue.', 'job_not_found');
   if (job.state !== 'failed') throw new HttpError(409, 'Seule une tâche échouée peut être relancée.', 'job_not_failed');
-  if (!jobs.retry) throw new HttpError(501, 'Cette file de tâches ne sait pas relancer une tâche.', 'retry_unsupported');
   return jobs.retry(id);
 }
 
@@ -84,7 +83,7 @@ export async function jobAdminRoutes(app: FastifyInstance, jobs: JobQueue): Prom
         tags,
         summary: 'Relancer une tâche échouée',
         params: z.object({ id: z.string().max(100) }),
-        response: { 202: z.object({ jobId: z.string() }), 404: errorBodySchema, 409: errorBodySchema, 501: errorBodySchema, ...errors },
+        response: { 202: z.object({ jobId: z.string() }), 404: errorBodySchema, 409: errorBodySchema, ...errors },
       },
     },
     async (req, reply) => {

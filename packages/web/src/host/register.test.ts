@@ -53,7 +53,7 @@ beforeAll(async () => {
   const { migrate, authMigrations } = await import('@eig/platform');
   await migrate(db, 'platform', authMigrations);
   const log = createLogger({ level: 'silent' });
-  const jobs = createMemoryJobQueue();
+  const jobs = await createMemoryJobQueue(db);
   const mounted: MountedService = { module: demo, ctx: { config, settings: {}, db, log, jobs } };
   app = createServer({ config, log, db });
   registerAuth(app, { db });
