@@ -13,7 +13,7 @@ import { UserStore } from './store.ts';
 import { usersCli } from './cli.ts';
 
 const PASSWORD = 'un mot de passe solide';
-const roles = createRoleRegistry().registerRoles([{ id: 'karfur.expert', label: 'Expert', requireTotp: true }]);
+const roles = createRoleRegistry().registerRoles([{ id: 'demo.expert', label: 'Expert', requireTotp: true }]);
 const LOCKED =
   /^Trop de tentatives de connexion infructueuses : par sécurité, ce compte est verrouillé jusqu’à (le \d+ \S+ à )?\d\d h \d\d \(heure de Paris\)\./;
 
@@ -104,7 +104,7 @@ describe.each(testDatabases())('account lockout on $name', (target) => {
   });
 
   it('counts wrong second-factor codes against the same account', async () => {
-    const email = await account(['karfur.expert']);
+    const email = await account(['demo.expert']);
     const c = stranger();
     await c.post('/api/auth/login', { email, password: PASSWORD });
     const { secret } = (await c.post('/api/auth/totp/enrolment')).json();

@@ -162,7 +162,7 @@ export const requireSameOrigin: preHandlerAsyncHookHandler = async (req) => {
 /**
  * preHandler: 401 when nobody is logged in, 403 without any of `roles` (any one is enough; none = any
  * logged-in user). A session restricted to TOTP enrolment gets 403 `totp_enrolment_required`.
- * Services use it as `{ preHandler: requireRole('openjustice.agent', 'openjustice.admin') }`.
+ * Services use it as `{ preHandler: requireRole('someservice.agent', 'someservice.admin') }`.
  */
 export function requireRole(...roles: string[]): preHandlerAsyncHookHandler {
   return async (req: FastifyRequest) => {

@@ -7,7 +7,7 @@ import { AuthError } from './errors.ts';
  * second factor (TOTP) from everyone who holds it.
  */
 export interface RoleDefinition {
-  /** `admin`, or namespaced by service: `openjustice.agent`. */
+  /** `admin`, or namespaced by service: `someservice.agent`. */
   id: string;
   /** French label shown to administrators ("Agent de juridiction"). */
   label: string;
@@ -19,7 +19,7 @@ export interface RoleDefinition {
 export const SUITE_ADMIN_ROLE_ID = 'admin';
 
 const SEGMENT = '[a-z][a-z0-9_-]{0,31}';
-/** `admin`, `agent` (legacy, unnamespaced), `openjustice.agent`. */
+/** `admin`, `agent` (legacy, unnamespaced), `someservice.agent`. */
 export const ROLE_ID = new RegExp(`^${SEGMENT}(\\.${SEGMENT})?$`);
 
 export interface RoleRegistry {

@@ -15,8 +15,8 @@ import { LOGIN_CHALLENGE_COOKIE, SESSION_COOKIE } from './plugin.ts';
 
 const PASSWORD = 'un mot de passe solide';
 const roles = createRoleRegistry().registerRoles([
-  { id: 'karfur.expert', label: 'Expert', requireTotp: true },
-  { id: 'karfur.translator', label: 'Traducteur' },
+  { id: 'demo.expert', label: 'Expert', requireTotp: true },
+  { id: 'demo.translator', label: 'Traducteur' },
 ]);
 
 /** The code of the app `offset` steps from now (the server accepts one step either side). */
@@ -38,7 +38,7 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
 
   /** Logs in an expert who must enrol, enrols, returns the secret and the recovery codes. */
   const enrolled = async () => {
-    const email = await account(['karfur.expert']);
+    const email = await account(['demo.expert']);
     const c = t.client();
     await login(c, email);
     const { secret } = (await c.post('/api/auth/totp/enrolment')).json();
@@ -60,11 +60,11 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
   });
 
   it('restricts an expert without a second factor to enrolment, then enrols with a first code', async () => {
-    const email = await account(['karfur.expert']);
+    const email = await account(['demo.expert']);
     const c = t.client();
     const res = await login(c, email);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'totp_enrolment_required', user: { id: expect.any(Number), email, roles: ['karfur.expert'] } });
+    expect(res.json()).toEqual({ status: 'totp_enrolment_required', user: { id: expect.any(Number), email, roles: ['demo.expert'] } });
     const restrictedCookie = c.cookies.get(SESSION_COOKIE);
     expect(restrictedCookie).toBeDefined();
 
@@ -74,7 +74,7 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     expect(denied.json()).toMatchObject({ code: 'totp_enrolment_required', message: expect.stringMatching(/double authentification/) });
     expect((await c.get('/api/demo/anyone')).statusCode).toBe(403);
     expect((await c.get('/api/auth/me')).json()).toEqual({
-      user: { id: expect.any(Number), email, roles: ['karfur.expert'] },
+      user: { id: expect.any(Number), email, roles: ['demo.expert'] },
       restricted: true,
       totp: { enabled: false, required: true, recoveryCodesLeft: 0 },
     });
@@ -148,7 +148,7 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({
       status: 'ok',
-      user: { id: expect.any(Number), email, roles: ['karfur.expert'] },
+      user: { id: expect.any(Number), email, roles: ['demo.expert'] },
       method: 'totp',
       recoveryCodesLeft: 10,
     });
@@ -226,7 +226,7 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
   });
 
   it('lets a user without a required role log in with a password only, and enrol if they wish', async () => {
-    const email = await account(['karfur.translator']);
+    const email = await account(['demo.translator']);
     const c = t.client();
     expect((await login(c, email)).json()).toMatchObject({ status: 'ok' });
     expect((await c.get('/api/auth/me')).json()).toMatchObject({ restricted: false, totp: { enabled: false, required: false } });
@@ -237,7 +237,7 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
   });
 
   it('refuses a confirmation after the enrolment expired, and without an enrolment', async () => {
-    const email = await account(['karfur.translator']);
+    const email = await account(['demo.translator']);
     const c = t.client();
     await login(c, email);
     expect((await c.post('/api/auth/totp/enrolment/confirm', { code: '123456' })).json()).toMatchObject({
@@ -268,8 +268,8 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
       process.stdout.write = write;
     }
     expect(out[0]).toBe(`Double authentification retirée : ${email} ; son rôle l’exige : elle sera réactivée à la prochaine connexion\n`);
-    expect(out.join('')).toMatch(new RegExp(`${email.replace('.', '\\.')}\\s+karfur\\.expert\\s+à activer`));
-    expect(out.join('')).toMatch(/karfur\.expert\s+Expert {2}\(double authentification exigée\)/);
+    expect(out.join('')).toMatch(new RegExp(`${email.replace('.', '\\.')}\\s+demo\\.expert\\s+à activer`));
+    expect(out.join('')).toMatch(/demo\.expert\s+Expert {2}\(double authentification exigée\)/);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
     const again = t.client();
     expect((await login(again, email)).json().status).toBe('totp_enrolment_required');
@@ -301,7 +301,7 @@ describe.each(testDatabases())('TOTP on $name', (target) => {
     const { randomBytes } = await import('node:crypto');
     const keyed = await startAuthApp(db, { roles, totpEncryptionKey: randomBytes(32) });
     try {
-      const email = await account(['karfur.expert']);
+      const email = await account(['demo.expert']);
       const c = keyed.client();
       await c.post('/api/auth/login', { email, password: PASSWORD });
       const { secret } = (await c.post('/api/auth/totp/enrolment')).json();

@@ -49,7 +49,7 @@ describe('content policy', () => {
       '<h2>Congés</h2><p>Le salarié <strong>a droit</strong> à <em>2,5 jours</em> par mois (<a href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000033020517" title="Article L3141-3">L3141-3</a>).</p>' +
       '<ul><li>un</li><li>deux</li></ul><ol><li>premier</li></ol>' +
       '<table><caption>Durées</caption><thead><tr><th colspan="2">Ancienneté</th></tr></thead><tbody><tr><td rowspan="2">1 an</td><td>1 mois</td></tr></tbody></table>' +
-      '<blockquote>Citation</blockquote><p><a href="/explocode/fiche/conges">fiche</a> <a href="mailto:contact@exemple.gouv.fr">écrire</a></p>';
+      '<blockquote>Citation</blockquote><p><a href="/service/fiche/conges">fiche</a> <a href="mailto:contact@exemple.gouv.fr">écrire</a></p>';
     const out = sanitizeHtml(html, 'content');
     expect(out).toContain('<h2>Congés</h2>');
     expect(out).toContain(
@@ -57,7 +57,7 @@ describe('content policy', () => {
     );
     expect(out).toContain('<th colspan="2">Ancienneté</th>');
     expect(out).toContain('<td rowspan="2">1 an</td>');
-    expect(out).toContain('<a href="/explocode/fiche/conges" rel="noopener noreferrer">fiche</a>');
+    expect(out).toContain('<a href="/service/fiche/conges" rel="noopener noreferrer">fiche</a>');
     expect(out).toContain('<a href="mailto:contact@exemple.gouv.fr" rel="noopener noreferrer">écrire</a>');
     expect(out).toContain('<ul><li>un</li><li>deux</li></ul>');
   });

@@ -1,13 +1,13 @@
 /**
  * The suite's one HTML sanitising policy, on sanitize-html (htmlparser2 underneath: a real parser, an
  * allow-list of tags, attributes and URL schemes; never regular expressions). Every service that
- * stores or shows HTML it did not write (ExploCode's imported fiches, Karfu'R's contributed fiches,
- * Open Justice's decisions) passes it through one of these named policies:
+ * stores or shows HTML it did not write (imported fiches and answers, contributed fiches, court
+ * decisions) passes it through one of these named policies:
  *
  *  - `content`: rich text of a page body: paragraphs, headings h2–h6 (the page owns its h1), lists,
- *    tables, quotes, links (http, https, mailto, same-site paths), abbreviations, code. ExploCode's
- *    policy, moved here: its stored HTML is byte-identical (checked on the 11,545 articles, 269 fiches
- *    and 41 contributions of its ingest).
+ *    tables, quotes, links (http, https, mailto, same-site paths), abbreviations, code. The labour-law
+ *    explorer's policy, moved here: its stored HTML is byte-identical (checked on the 11,545 articles,
+ *    269 fiches and 41 contributions of its ingest).
  *  - `inline`: a snippet inside a line: emphasis, links, code, line breaks; no blocks.
  *  - `text`: no markup at all, text kept (escaped).
  *

@@ -1,6 +1,6 @@
 /**
- * File uploads for every service, on @fastify/multipart (busboy): IA Flash's photos, Open Justice's
- * decision files, Karfu'R's images. A route states what it takes (fields, size, types, how many) and
+ * File uploads for every service, on @fastify/multipart (busboy): photos to check, decision files to
+ * pseudonymise, images for fiches. A route states what it takes (fields, size, types, how many) and
  * gets files that were checked by their content, kept in memory or streamed to a temporary file that
  * is removed when the response is sent. Every way a request can be wrong is a French 4xx with a stable
  * code, never a 500; nothing of a file (content, name) is logged.

@@ -38,7 +38,7 @@ export async function startAuthApp(db: Db & { config: Config }, opts: Omit<AuthO
   app.register(
     async (scoped) => {
       scoped.get('/admin', { preHandler: requireRole('admin') }, async (req) => ({ who: req.user!.email }));
-      scoped.get('/expert', { preHandler: requireRole('karfur.expert', 'admin') }, async () => ({ ok: true }));
+      scoped.get('/expert', { preHandler: requireRole('demo.expert', 'admin') }, async () => ({ ok: true }));
       scoped.get('/anyone', { preHandler: requireRole() }, async () => ({ ok: true }));
     },
     { prefix: '/api/demo' },
