@@ -62,7 +62,10 @@ const collect = (value: string, previous: string[]) => [...previous, ...value.sp
 const date = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 export interface UsersCliOptions {
-  /** Every role of the suite (createRoleRegistry + each service's roles): `--role` is checked against it. */
+  /**
+   * Every role of the suite (createRoleRegistry + each service's roles): `--role` is checked against
+   * it. Without it, any well-formed role is accepted (as before roles were declared).
+   */
   roles?: RoleRegistry;
 }
 
@@ -74,7 +77,7 @@ const noAccount = (email: string) => new AuthError(`aucun compte pour ${email.sl
  */
 export function usersCli(program: Command, getDb: () => Promise<Db>, opts: UsersCliOptions = {}): void {
   const roles = opts.roles ?? createRoleRegistry();
-  const store = async () => new UserStore(await getDb(), { roles });
+  const store = async () => new UserStore(await getDb(), opts.roles ? { roles } : {});
   const users = program.command('users').description('Comptes du personnel (administration, agents, traducteurs, modérateurs)');
 
   users
@@ -89,7 +92,7 @@ export function usersCli(program: Command, getDb: () => Promise<Db>, opts: Users
     )
     .addHelpText('after', '\nExemple : EIG_PASSWORD=... eig users add admin@exemple.gouv.fr --role admin')
     .action(async (email: string, o: { role: string[] }) => {
-      roles.validate(o.role); // before asking for a password
+      opts.roles?.validate(o.role); // before asking for a password
       const password = await newPassword();
       const user = await (await store()).create(email, password, o.role);
       const totp = roles.requiresTotp(user.roles) ? ' ; double authentification exigée : activée à la première connexion' : '';
@@ -167,7 +170,7 @@ export function usersCli(program: Command, getDb: () => Promise<Db>, opts: Users
     .action(async (email: string) => {
       const db = await getDb();
       if (!(await new TotpStore(db).reset(email))) throw noAccount(email);
-      const user = await new UserStore(db, { roles }).find(email);
+      const user = await new UserStore(db).find(email);
       const next = user && roles.requiresTotp(user.roles) ? ' ; son rôle l’exige : elle sera réactivée à la prochaine connexion' : '';
       process.stdout.write(`Double authentification retirée : ${normalizeEmail(email)}${next}\n`);
     });
