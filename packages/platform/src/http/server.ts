@@ -22,6 +22,7 @@ import { HttpError, errorBodySchema, errorHandler } from './errors.ts';
 import { clientErrorHandler } from './client-errors.ts';
 import { registerLoadShedding } from './load-shedding.ts';
 import { assertCleanUrl } from './url-check.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,7 +94,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
     // One line per request (written on response, below) instead of Fastify's two.
     disableRequestLogging: true,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Malformed paths go through our error handler (French JSON, nothing echoed back).
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
     // What Node's HTTP parser refuses (headers too large, garbage): French JSON too.
