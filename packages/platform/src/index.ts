@@ -59,7 +59,7 @@ export {
   type Stand,
   type StandFigure,
 } from './service.ts';
-export { openSuite, loadSettings, SUITE_ADMIN_ROLE, type MountedService, type OpenSuiteOptions, type Suite } from './suite.ts';
+export { openSuite, loadSettings, rolesOf, type MountedService, type OpenSuiteOptions, type Suite } from './suite.ts';
 export {
   authMigrations,
   AuthError,
