@@ -16,7 +16,14 @@ export interface PopularQuery {
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? resolve(repoRoot, '../shared/data/explocode');
+/** `shared/data/explocode` beside the repo, or beside one of its parents (a git worktree under /work/wt/…). */
+function findEvalDir(): string {
+  for (let dir = resolve(repoRoot, '..'); ; dir = dirname(dir)) {
+    const candidate = resolve(dir, 'shared/data/explocode');
+    if (existsSync(candidate) || dirname(dir) === dir) return existsSync(candidate) ? candidate : resolve(repoRoot, '../shared/data/explocode');
+  }
+}
+export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? findEvalDir();
 
 function jsonl<T>(file: string): T[] {
   return readFileSync(resolve(EVAL_DIR, file), 'utf8')
@@ -51,7 +58,7 @@ export function everydayHalves(qs: EvalQuery[]): [string, EvalQuery[]][] {
 }
 export const loadPopular = () => jsonl<PopularQuery>('popular-queries.jsonl');
 
-import { rng } from '../src/core/search/dense.ts';
+import { rng } from './rng.ts';
 
 /** Sample n queries with probability ∝ weight. */
 export function weightedSample(qs: PopularQuery[], n: number, seed = 42): string[] {

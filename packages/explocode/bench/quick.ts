@@ -4,7 +4,6 @@
  *   node --import tsx packages/explocode/bench/quick.ts '{"modelWeight":0}' ...
  * QUICK_TRAIN=1 trains the model in-process instead of loading the shipped file.
  */
-import { readFileSync } from 'node:fs';
 import { loadBenchCorpus } from './corpus-cache.ts';
 import { loadEval, loadEveryday, everydayHalves } from './eval-data.ts';
 import { evaluate } from './metrics.ts';
@@ -12,7 +11,6 @@ import { buildEngine, loadModel, trainModel, type EngineConfig } from '../src/co
 
 const { corpus } = await loadBenchCorpus();
 const model = process.env.QUICK_TRAIN ? trainModel(corpus, JSON.parse(process.env.QUICK_TRAIN_OPTS ?? '{}')) : await loadModel();
-if (process.env.QUICK_DENSE && model) model.dense = JSON.parse(readFileSync(process.env.QUICK_DENSE, 'utf8'));
 if (process.env.QUICK_TRAIN) console.log(`model: ${Object.keys(model!.assoc).length} terms`);
 const dev = loadEval();
 const everyday = loadEveryday();

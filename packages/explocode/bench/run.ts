@@ -15,8 +15,6 @@ import { measureStarts } from './server-start.ts';
 import { formatLoad, httpLoad } from './http-load.ts';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
 import { buildEngine, loadModel, loadOrBuildEngine, type EngineConfig } from '../src/core/search/index.ts';
-import { trainDense } from '../src/core/search/dense.ts';
-import { cleanHeading } from '../src/core/search/model.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,11 +49,7 @@ async function main() {
   const bmRank = (q: { query: string }) => bm.search(q.query, 10);
   rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null, rank: bmRank });
 
-  // experimental dense model (PPMI + truncated SVD word vectors), trained in-process: not shipped (see ablation)
-  const tDense = performance.now();
-  const denseModel = model ? { ...model, dense: trainDense(corpus, { minCount: 2, maxVocab: 30000 }, cleanHeading) } : undefined;
-  console.log(`dense model (experimental, in-process): ${denseModel?.dense?.vocab.length ?? 0} words × ${denseModel?.dense?.dim ?? 0} dims, trained in ${((performance.now() - tDense) / 1000).toFixed(1)} s`);
-  const variants: [string, Partial<EngineConfig>, boolean | 'dense'][] = [
+  const variants: [string, Partial<EngineConfig>, boolean][] = [
     ['engine (full)', {}, true],
     ['− model', { modelWeight: 0 }, false],
     ['− propagation', { propagation: false }, true],
@@ -67,8 +61,6 @@ async function main() {
     ['+ coverage prop.', { propCoverage: 1 }, true],
     ['− prop − expansion', { propagation: false, docExpansion: false }, true],
     ['analyzer+BM25F only', { propagation: false, docExpansion: false, synonyms: false, modelWeight: 0, spelling: false }, false],
-    ['+ dense (fusion 0.15)', { denseArticles: 0.15, densePassages: 0.15 }, 'dense'],
-    ['+ dense rerank arts', { denseArticles: 0.3, densePassages: 0, denseTopK: 0 }, 'dense'],
     ['+ PRF (passage titles)', { prfWeight: 0.6 }, true],
     ['+ scaffolding ×0.4', { weakTermWeight: 0.4 }, true],
   ];
@@ -76,7 +68,7 @@ async function main() {
   let buildMs = 0;
   for (const [name, cfg, useModel] of variants) {
     const t0 = performance.now();
-    const e = buildEngine(corpus, useModel === 'dense' ? denseModel : useModel ? model : undefined, cfg);
+    const e = buildEngine(corpus, useModel ? model : undefined, cfg);
     const ms = performance.now() - t0;
     if (!full) {
       full = e;

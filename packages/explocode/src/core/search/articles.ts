@@ -1,7 +1,7 @@
 /**
  * Article scoring: two kinds of evidence, added.
  * - direct: BM25F of the expanded question (plan terms, learned associations, optional PRF terms) on
- *   the article index, plus the optional dense similarity;
+ *   the article index;
  * - propagated: the question is matched against the passages (fiches, fiche sections, Q&A answers —
  *   written in the everyday language of questions, unlike the Code); the best ones pass a share of their
  *   score to the articles they cite (shown as `via` in the explanation).
@@ -9,7 +9,6 @@
 import { selectTop, topK, type FrenchAnalyzer, type ScoreResult, type WeightedTerm } from '@eig/platform/search/index.ts';
 import type { Candidate } from './candidate.ts';
 import type { EngineConfig } from './config.ts';
-import { denseQueryVector, type DenseVectors } from './dense-vectors.ts';
 import type { PrebuiltIndexes } from './indexes.ts';
 import type { SemanticModel } from './model.ts';
 import { modelExpansionTerms, notionCoverage, queryNotions, type QueryPlan } from './query-plan.ts';
@@ -37,7 +36,6 @@ export class ArticleScorer {
     private readonly buffers: ScoreBuffers,
     private readonly config: EngineConfig,
     private readonly model: SemanticModel | undefined,
-    private readonly dense: DenseVectors | null,
   ) {
     this.combined = new Float64Array(c.articles.length);
   }
@@ -52,7 +50,6 @@ export class ArticleScorer {
     const mterms = modelExpansionTerms(plan, this.model, this.config.modelWeight);
     plan.model = mterms;
     const direct = this.addDirect(plan, mterms, allowed);
-    this.addDenseArticles(plan, allowed);
     const via = new Map<number, { p: number; s: number }[]>();
     if (this.config.propagation) this.addPropagated(plan, mterms, allowed, via);
     const comb = this.combined;
@@ -89,31 +86,11 @@ export class ArticleScorer {
     return direct;
   }
 
-  /** Dense similarity added to the direct candidates (denseTopK = 0) or its top k joining them. */
-  private addDenseArticles(plan: QueryPlan, allowed: (i: number) => boolean): void {
-    const dense = this.dense;
-    const wa = this.config.denseArticles;
-    if (!(dense?.art && wa > 0)) return;
-    const qv = denseQueryVector(dense, plan, dense.art, this.idx.art);
-    if (!qv) return;
-    const comb = this.combined;
-    const touched = this.touched;
-    dense.art.scores(qv, dense.artBuf);
-    if (this.config.denseTopK === 0) for (const d of touched) comb[d] += wa * Math.max(0, dense.artBuf[d]);
-    const cands: number[] = [];
-    for (let i = 0; i < dense.art.n; i++) if (dense.artBuf[i] > 0) cands.push(i);
-    for (const d of selectTop(cands, dense.artBuf, this.config.denseTopK, (x) => this.c.artOrder[x], allowed)) {
-      if (comb[d] === 0) touched.push(d);
-      comb[d] += wa * dense.artBuf[d];
-    }
-  }
-
   /** Propagated evidence: the best passages pass a share of their relative score to the articles they cite. */
   private addPropagated(plan: QueryPlan, mterms: WeightedTerm[], allowed: (i: number) => boolean, via: Map<number, { p: number; s: number }[]>): void {
     const pf = this.config.modelOnPassages;
     const pterms = pf > 0 && mterms.length ? [...plan.terms, ...mterms.map((t) => ({ term: t.term, weight: t.weight * pf }))] : plan.terms;
     const pr = this.idx.pass.score(pterms, this.buffers.get('pass', this.idx.pass));
-    this.fuseDensePassages(plan, pr);
     const top = topK(pr, PROPAGATING_PASSAGES);
     const maxP = top[0]?.score ?? 1;
     plan.maxPassage = top[0]?.score ?? 0;
@@ -137,27 +114,6 @@ export class ArticleScorer {
         else via.set(a, [{ p: doc, s: share }]);
       }
     }
-  }
-
-  /** Fused passage score, in BM25 units: bm25 + wp·maxBM25·cos (the dense top k join the candidates). */
-  private fuseDensePassages(plan: QueryPlan, pr: ScoreResult): void {
-    const dense = this.dense;
-    const wp = this.config.densePassages;
-    if (!(dense?.pass && wp > 0 && pr.touched.length)) return;
-    const qv = denseQueryVector(dense, plan, dense.pass, this.idx.pass);
-    if (!qv) return;
-    dense.pass.scores(qv, dense.passBuf);
-    let maxB = 0;
-    for (const d of pr.touched) if (pr.scores[d] > maxB) maxB = pr.scores[d];
-    const cands: number[] = [];
-    for (let i = 0; i < dense.pass.n; i++) if (dense.passBuf[i] > 0) cands.push(i);
-    const extra = selectTop(cands, dense.passBuf, this.config.denseTopK);
-    for (const d of pr.touched) pr.scores[d] += wp * maxB * Math.max(0, dense.passBuf[d]);
-    for (const d of extra)
-      if (pr.scores[d] === 0) {
-        pr.touched.push(d);
-        pr.scores[d] = wp * maxB * dense.passBuf[d];
-      }
   }
 
   /** PRF terms: title terms of the top passages for the question, weighted by their relative score. */

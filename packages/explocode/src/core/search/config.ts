@@ -26,12 +26,6 @@ export interface EngineConfig {
   /** also expand the passage (fiche/Q&A) query with the associations, at this fraction of modelWeight */
   modelOnPassages: number;
   weights: { direct: number; prop: number };
-  /** weight of the dense (word-vector) similarity fused into the article scores (0 = off) */
-  denseArticles: number;
-  /** weight of the dense similarity fused into the passage (fiche section / answer) scores (0 = off) */
-  densePassages: number;
-  /** articles / passages taken from the dense ranking as extra candidates */
-  denseTopK: number;
   /** weight of question scaffolding that survives stop-word removal ("j'ai le droit", "c'est légal ?") */
   weakTermWeight: number;
   /**
@@ -60,9 +54,6 @@ export const DEFAULT_CONFIG: EngineConfig = {
   modelWeight: 0.25,
   modelOnPassages: 0,
   weights: { direct: 1, prop: 1.2 },
-  denseArticles: 0,
-  densePassages: 0,
-  denseTopK: 30,
   weakTermWeight: 1,
   prfWeight: 0,
   prfPassages: 3,

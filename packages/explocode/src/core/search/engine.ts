@@ -13,8 +13,6 @@ import type { SearchEngine, SearchOptions, SearchResponse, SuggestResponse } fro
 import { ArticleScorer } from './articles.ts';
 import type { Candidate } from './candidate.ts';
 import { resolveConfig, type EngineConfig } from './config.ts';
-import { DenseSpace } from './dense.ts';
-import { buildDenseVectors } from './dense-vectors.ts';
 import { buildIndexes, type PrebuiltIndexes } from './indexes.ts';
 import { mixPools } from './mixing.ts';
 import type { SemanticModel } from './model.ts';
@@ -67,11 +65,9 @@ export class ExplocodeEngine implements SearchEngine {
     // inverted indexes: restored from a snapshot, or built
     const idx = (this.idx = buildIndexes(c, an, this.config, prebuilt));
     this.syn = buildQuerySynonyms(an, this.config, idx.art, c.articles.length);
-    const dense =
-      model?.dense && (this.config.denseArticles > 0 || this.config.densePassages > 0) ? buildDenseVectors(new DenseSpace(model.dense), c, an, idx, this.config) : null;
-    // the learned associations are only read when their weight is on (dense vectors are separate)
+    // the learned associations are only read when their weight is on
     const assocModel = this.config.modelWeight > 0 ? model : undefined;
-    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel, dense);
+    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel);
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
     this.results = new ResultBuilder(c, an, idx.art, this.config.weights.direct);
