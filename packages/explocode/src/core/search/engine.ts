@@ -70,7 +70,7 @@ export class ExplocodeEngine implements SearchEngine {
     this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel);
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
-    this.results = new ResultBuilder(c, an, idx.art, this.config.weights.direct);
+    this.results = new ResultBuilder(c, an, idx.art, this.config.articleWeights.direct);
     this.router = buildRouterTables(c.conventions, an);
     const themeInputs = c.themes.map((t) => ({
       id: t.id,
@@ -86,8 +86,13 @@ export class ExplocodeEngine implements SearchEngine {
       ...c.contributions.map((ct) => ct.title),
     ];
     this.suggester = new Suggester(themeInputs, titles);
+    for (const p of c.passages) for (const t of new Set(an.terms(p.heading))) this.headingDf.set(t, (this.headingDf.get(t) ?? 0) + 1);
     this.buildMs = performance.now() - t0;
   }
+
+  /** stem → number of headings (fiche titles, section titles, answer titles) using it */
+  private readonly headingDf = new Map<string, number>();
+  private readonly headingFrequency = (stem: string): number => this.headingDf.get(stem) ?? 0;
 
   /** How common a stem is across the indexes people's words are matched against (0 = unknown). */
   private readonly termFrequency = (stem: string): number =>
@@ -141,7 +146,7 @@ export class ExplocodeEngine implements SearchEngine {
     const idcc = opts.idcc ? normaliseIdcc(opts.idcc) : undefined;
 
     const route = presearch(query, this.router, (num) => findArticleByNumber(this.corpus, num));
-    const plan = buildQueryPlan(route?.rest ?? query, this.an, this.syn, this.config, this.termFrequency);
+    const plan = buildQueryPlan(route?.rest ?? query, this.an, this.syn, this.config, this.termFrequency, this.headingFrequency);
     const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
     const results: Candidate[] = [];
     const wantType = (t: DocType) => !type || type === t;

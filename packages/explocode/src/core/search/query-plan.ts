@@ -53,6 +53,7 @@ export function buildQueryPlan(
   syn: SynonymMap,
   config: EngineConfig,
   frequency?: (stem: string) => number,
+  headingFrequency?: (stem: string) => number,
 ): QueryPlan {
   const corrections: { from: string; to: string }[] = [];
   const toks = an.query(q, MAX_TERMS).map((t) => {
@@ -71,7 +72,12 @@ export function buildQueryPlan(
   for (const t of toks) {
     if (seen.has(t.term)) continue;
     seen.set(t.term, terms.length);
-    terms.push({ term: t.term, weight: WEAK_QUERY_TERMS.has(t.norm) ? config.weakTermWeight : 1 });
+    let weight = WEAK_QUERY_TERMS.has(t.norm) ? config.weakTermWeight : 1;
+    if (/^\d+$/.test(t.norm)) weight *= config.numberWeight;
+    // words that no heading of a fiche, section or answer uses ("juin", "depuis", "reste") say little
+    // about which labour-law question is asked
+    if (headingFrequency && config.headingPrior > 0) weight *= 1 - config.headingPrior + config.headingPrior * Math.min(1, headingFrequency(t.term) / 3);
+    terms.push({ term: t.term, weight });
     kinds.push('q');
     surfaces.push(t.surface);
     synFrom.push({ from: '', to: '' });

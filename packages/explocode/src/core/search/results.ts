@@ -21,7 +21,7 @@ export class ResultBuilder {
     private readonly c: SearchCorpus,
     private readonly an: FrenchAnalyzer,
     private readonly artIdx: Bm25fIndex,
-    /** weights.direct: the semantic share is expressed in combined-score units */
+    /** articleWeights.direct: the semantic share is expressed in combined-score units */
     private readonly directWeight: number,
   ) {}
 
