@@ -44,6 +44,13 @@ const DIRECT_CANDIDATES = 100;
 /** Each article explains itself by at most this many passages. */
 const MAX_VIA = 3;
 
+/** A passage that matched the question: its score relative to the best one, and how much of the question its heading says. */
+export interface PassageHit {
+  doc: number;
+  rel: number;
+  headingCoverage: number;
+}
+
 export interface ArticleWeights {
   direct: number;
   prop: number;
@@ -65,6 +72,8 @@ export class ArticleScorer {
   /** per passage, the analyzed terms of its own heading */
   private readonly headingTerms: Set<string>[];
   private readonly prior: Float32Array;
+  /** the passages of the current search (computed once, see passageHits) */
+  private hits: PassageHit[] | null = null;
 
   constructor(
     private readonly c: SearchCorpus,
@@ -121,17 +130,10 @@ export class ArticleScorer {
     const head = new Map<number, number>();
     const via = new Map<number, { p: number; s: number }[]>();
     if (this.config.propagation) {
-      const pr = this.idx.pass.score(plan.terms, this.buffers.get('pass', this.idx.pass));
-      const top = topK(pr, CANDIDATE_PASSAGES);
-      const maxP = top[0]?.score ?? 1;
-      plan.maxPassage = top[0]?.score ?? 0;
-      const notions = this.questionNotions(plan);
-      for (const { doc, score } of top) {
+      for (const { doc, rel, headingCoverage: hc } of this.passageHits(plan)) {
         const p = this.c.passages[doc];
-        const rel = score / maxP;
-        if (rel < MIN_CANDIDATE_PASSAGE_SCORE || !p.cited.length) continue;
+        if (!p.cited.length) continue;
         const share = rel >= MIN_PROPAGATING_PASSAGE_SCORE ? (rel * rel) / Math.pow(p.cited.length, CITATION_DILUTION) : 0;
-        const hc = headingCoverage(notions, this.headingTerms[doc]);
         const aff = this.affinity[doc];
         p.cited.forEach((a, j) => {
           if (!allowed(a)) return;
@@ -163,8 +165,29 @@ export class ArticleScorer {
     });
   }
 
+  /**
+   * The passages that match the question best (relative score ≥ 0.25 of the best, at most 30), with
+   * how much of the question their heading says. Sets plan.maxPassage. Computed once per search.
+   */
+  passageHits(plan: QueryPlan): PassageHit[] {
+    if (this.hits) return this.hits;
+    const pr = this.idx.pass.score(plan.terms, this.buffers.get('pass', this.idx.pass));
+    const top = topK(pr, CANDIDATE_PASSAGES);
+    const maxP = top[0]?.score ?? 1;
+    plan.maxPassage = top[0]?.score ?? 0;
+    const notions = this.questionNotions(plan);
+    this.hits = [];
+    for (const { doc, score } of top) {
+      const rel = score / maxP;
+      if (rel < MIN_CANDIDATE_PASSAGE_SCORE) continue;
+      this.hits.push({ doc, rel, headingCoverage: headingCoverage(notions, this.headingTerms[doc]) });
+    }
+    return this.hits;
+  }
+
   /** Clears the scores (after every search, even a failed one). */
   reset(): void {
+    this.hits = null;
     for (const d of this.touched) this.combined[d] = 0;
     this.touched.length = 0;
     this.matchedCount = 0;

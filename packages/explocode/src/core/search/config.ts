@@ -4,6 +4,8 @@
  */
 import type { DocType } from '../types.ts';
 import type { ArticleWeights } from './articles.ts';
+import type { DocumentWeights } from './documents.ts';
+import type { MixingWeights } from './mixing.ts';
 import { DEFAULT_SYNONYM_WEIGHTS, type SynonymWeights } from './synonyms.ts';
 
 export interface EngineConfig {
@@ -38,6 +40,12 @@ export interface EngineConfig {
   spelling: boolean;
   /** weights of the article score's features (articles.ts) */
   articleWeights: ArticleWeights;
+  /** weights of the fiche and answer score's features (documents.ts) */
+  documentWeights: DocumentWeights;
+  /** how articles, fiches and answers are put in one list (mixing.ts) */
+  mixing: MixingWeights;
+  /** answer off-topic and nonsense queries with no results (domain.ts) */
+  offTopic: boolean;
   /** weight of a question word by how many headings (fiche, section, answer titles) use it; 0 = off */
   headingPrior: number;
   /** weight of bare numbers in the question ("12 jours", "7 sur 7") */
@@ -59,13 +67,22 @@ export const DEFAULT_CONFIG: EngineConfig = {
   spelling: true,
   // fitted on the everyday tuning half and the dev set (bench/quick.ts), checked on the other half
   articleWeights: { direct: 2.86, prop: 0.5, head: 2.53, pop: 1.71, first: 0.61, legislative: 0.51, model: -1.59 },
+  documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1 },
+  mixing: { documentScale: 4, articleScale: 6, articleShare: 0.9 },
+  offTopic: true,
   headingPrior: 0,
   numberWeight: 1,
 };
 
-/** A partial config over the defaults (`articleWeights` merged key by key, so one weight can be overridden alone). */
+/** A partial config over the defaults (the weight groups merged key by key, so one weight can be overridden alone). */
 export function resolveConfig(config: Partial<EngineConfig>): EngineConfig {
-  return { ...DEFAULT_CONFIG, ...config, articleWeights: { ...DEFAULT_CONFIG.articleWeights, ...config.articleWeights } };
+  return {
+    ...DEFAULT_CONFIG,
+    ...config,
+    articleWeights: { ...DEFAULT_CONFIG.articleWeights, ...config.articleWeights },
+    documentWeights: { ...DEFAULT_CONFIG.documentWeights, ...config.documentWeights },
+    mixing: { ...DEFAULT_CONFIG.mixing, ...config.mixing },
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface QueryPlan {
   synFrom: { from: string; to: string }[]; // per term (syn only)
   nOriginal: number;
   keys: Set<string>; // stems to highlight
+  /** question words replaced by their typo correction ("licenciment" → "licenciement") */
+  corrections: { from: string; to: string }[];
 }
 
 /** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
@@ -43,24 +45,41 @@ export function buildQuerySynonyms(an: FrenchAnalyzer, config: EngineConfig, art
   });
 }
 
+/** What the plan may ask about the corpus's vocabulary. */
+export interface PlanVocabulary {
+  /** how common a stem is in the corpus (0 = unknown), for typo correction */
+  frequency?: (stem: string) => number;
+  /** how many headings use a stem (for `headingPrior`) */
+  headingFrequency?: (stem: string) => number;
+  /** the word a word cut while typing begins ("trav" → "travail"), or null */
+  complete?: (norm: string) => string | null;
+}
+
 /**
- * The question's own terms (scaffolding down-weighted, typos corrected), then up to 12 synonym matches.
- * `frequency(stem)` tells how common a stem is in the corpus (0 = unknown), for typo correction.
+ * The question's own terms (scaffolding down-weighted, typos corrected, a last word cut while typing
+ * completed), then up to 12 synonym matches.
  */
-export function buildQueryPlan(
-  q: string,
-  an: FrenchAnalyzer,
-  syn: SynonymMap,
-  config: EngineConfig,
-  frequency?: (stem: string) => number,
-  headingFrequency?: (stem: string) => number,
-): QueryPlan {
+export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, config: EngineConfig, vocabulary: PlanVocabulary = {}): QueryPlan {
+  const { frequency, headingFrequency, complete } = vocabulary;
   const corrections: { from: string; to: string }[] = [];
-  const toks = an.query(q, MAX_TERMS).map((t) => {
+  // the last word, when nothing follows it, may be cut while typing ("accident du trav")
+  const cut = /[\p{L}\p{N}]$/u.test(q.trim()) && q === q.trimEnd();
+  // a one-letter stem ("ggggg" → "g") matches units and initials ("µg/l"), never a notion
+  const all = an.query(q, MAX_TERMS);
+  const lastEnd = all.length ? all[all.length - 1].end : -1;
+  const toks = all.filter((t) => t.term.length > 1 || /\d/.test(t.term)).map((t) => {
     // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
     if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
+    if (cut && complete && t.end === lastEnd && t.end === q.length && frequency(t.term) === 0) {
+      const whole = complete(t.norm);
+      if (whole) {
+        corrections.push({ from: t.surface, to: whole });
+        return { ...t, norm: whole, term: an.stem(whole) };
+      }
+    }
     const fixed = correctSpelling(t.norm, (n) => an.stem(n), frequency);
-    if (!fixed) return t;
+    // a typo rarely hits the first letter; "pommes" → "hommes" or "tarte" → "parte" are other words
+    if (!fixed || fixed[0] !== t.norm[0]) return t;
     corrections.push({ from: t.surface, to: fixed });
     return { ...t, norm: fixed, term: an.stem(fixed) };
   });
@@ -106,7 +125,7 @@ export function buildQueryPlan(
     }
   }
   const keys = new Set(terms.map((t) => t.term));
-  return { terms, model: [], maxDirect: 0, maxPassage: 0, kinds, surfaces, synFrom, nOriginal, keys };
+  return { terms, model: [], maxDirect: 0, maxPassage: 0, kinds, surfaces, synFrom, nOriginal, keys, corrections };
 }
 
 /**
