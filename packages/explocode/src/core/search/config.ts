@@ -68,7 +68,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   // fitted on the everyday tuning half and the dev set (bench/quick.ts), checked on the other half
   articleWeights: { direct: 2.86, prop: 0.5, head: 2.53, pop: 1.71, first: 0.61, legislative: 0.51, model: -1.59 },
   documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1 },
-  mixing: { documentScale: 4, articleScale: 6, articleShare: 0.9 },
+  mixing: { documentScale: 4, articleScale: 6, articleShare: 0.7 },
   offTopic: true,
   headingPrior: 0,
   numberWeight: 1,
@@ -99,7 +99,7 @@ export const WEAK_QUERY_TERMS: ReadonlySet<string> = new Set(
 );
 
 /** Final weight of each type when the types are mixed into one list (see mixing.ts). */
-export const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.8, theme: 0.5 };
+export const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.5, theme: 0.3 };
 
 /** Longer input is cut: nobody types more, and it bounds the analysis cost of hostile input. */
 export const MAX_QUERY_CHARS = 400;

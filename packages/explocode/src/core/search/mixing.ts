@@ -5,7 +5,9 @@
  * questions are answered in plain language first, the articles that ground the answer next), and an
  * article that matches much better than any document still comes first. Agreements and themes keep
  * BM25F scores: within the type, relative to its best hit, weighted by how well that best hit covers
- * the question (its score over the ideal score of the question's terms) and by a type boost.
+ * the question (its score over the ideal score of the question's terms) and by a type boost (low: an
+ * agreement or a theme is rarely what a question asks for; the router lists the agreements a query
+ * names above the results).
  */
 import type { Bm25fIndex } from '@eig/platform/search/index.ts';
 import type { DocType } from '../types.ts';
@@ -43,8 +45,8 @@ export function mixPools(pools: Pool[], plan: QueryPlan, indexes: PrebuiltIndexe
     for (const r of cands) {
       const conv = idcc && concernsAgreement(c, r, idcc) ? CHOSEN_AGREEMENT_BONUS : 0;
       let s: number;
-      if (type === 'article') s = m.articleShare * Math.min(1.2, r.score / m.articleScale);
-      else if (type === 'fiche' || type === 'contribution') s = Math.min(1.2, r.score / m.documentScale);
+      if (type === 'article') s = (m.articleShare * r.score) / m.articleScale;
+      else if (type === 'fiche' || type === 'contribution') s = r.score / m.documentScale;
       else s = (r.score / max) * quality * TYPE_BOOST[type];
       merged.push({ ...r, score: Math.round((s + conv) * 1e4) / 1e4 });
     }
