@@ -44,7 +44,7 @@ export interface DomainModel {
   weights: number[];
   threshold: number;
 }
-export const DOMAIN_MODEL: DomainModel = { bias: 1.043, weights: [1.378, 1.286, 0.481, 0.078, 0.898, 0.4], threshold: 0.7 };
+export const DOMAIN_MODEL: DomainModel = { bias: 0.934, weights: [1.465, 1.14, 0.467, 0.248, 0.943, 0.413], threshold: 0.7 };
 
 /** One entry of the service-public.fr index (title, theme path, subjects). */
 export interface PublicServiceEntry {
@@ -110,7 +110,8 @@ export class DomainDetector {
     };
     for (const p of c.passages) if (p.owner.type === 'contribution' || labourFiche(p.owner.idx)) labour(p.heading);
     for (const title of c.sectionTitle.values()) labour(title);
-    for (const [from, to] of EVERYDAY_LEXICON) for (const p of [...from, ...to]) labour(p);
+    // the lexicon's everyday phrasings: one heading per rule (a rule lists many phrasings of one notion)
+    for (const [from, to] of EVERYDAY_LEXICON) labour([...from, ...to].join(' . '));
     for (const line of loadCdtnSynonyms().cdtn) for (const t of new Set(an.terms(line.replace(/=>/g, ',')))) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
     for (const e of publicService) {
       if (!e.subject) continue;
@@ -173,7 +174,7 @@ export class DomainDetector {
    * the best of its own log-odds and those of the word pairs it forms with its neighbours: "bulletin de
    * paie", "frais de transport"), share of unknown words, topicality, length.
    */
-  features(plan: QueryPlan): number[] | null {
+  features(plan: QueryPlan): { f: number[]; words: number } | null {
     const cap = Math.log(1 + this.artIdx.n / 10);
     const corrected = new Set(plan.corrections.map((c) => c.from));
     let total = 0;
@@ -209,16 +210,16 @@ export class DomainDetector {
     }
     if (!odds.length) return null;
     const mean = odds.reduce((a, b) => a + b, 0) / odds.length;
-    return [mean, Math.max(...odds), Math.min(...odds), unknown / odds.length, total > 0 ? topical / total : 0, Math.min(1, odds.length / 10)];
+    return { f: [mean, Math.max(...odds), Math.min(...odds), unknown / odds.length, total > 0 ? topical / total : 0, Math.min(1, odds.length / 10)], words: odds.length };
   }
 
   assess(plan: QueryPlan, model: DomainModel = DOMAIN_MODEL): DomainAssessment {
-    const f = this.features(plan);
-    if (!f) return { probability: 0, inDomain: false, words: 0 };
+    const x = this.features(plan);
+    if (!x) return { probability: 0, inDomain: false, words: 0 };
     let z = model.bias;
-    for (let k = 0; k < f.length; k++) z += model.weights[k] * f[k];
+    for (let k = 0; k < x.f.length; k++) z += model.weights[k] * x.f[k];
     const probability = 1 / (1 + Math.exp(-z));
-    return { probability, inDomain: probability >= model.threshold, words: f.length };
+    return { probability, inDomain: probability >= model.threshold, words: x.words };
   }
 
   /** Log-odds of a word pair, when both sides together use it twice at least. */

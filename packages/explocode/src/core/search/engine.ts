@@ -7,7 +7,7 @@
  * Everything read-only is built once in the constructor; per-search scratch space is reused and
  * cleared after each search.
  */
-import { FrenchAnalyzer, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer, tokenizeWithOffsets, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
 import type { Corpus, DocType } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';
 import type { BrowseTheme, ConventionHit, SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
@@ -177,7 +177,7 @@ export class ExplocodeEngine implements SearchEngine {
     const spellingSuggestions = spellingSuggestion(route ? route.rest : query, plan, (w) => this.domain.surface(w));
     // An honest "no answer" for what is not a labour-law question (routed or agreement-naming queries
     // are never judged: "1486", "L1234-9" and "boulangerie" are about labour law by definition).
-    if (this.config.offTopic && !route && !conventions.length && plan.terms.length && !this.domain.assess(plan).inDomain) {
+    if (this.config.offTopic && !route && !conventions.length && (plan.terms.length ? !this.domain.assess(plan).inDomain : /[\p{L}\p{N}]{2}/u.test(query))) {
       return { query, ...none, spellingSuggestions, outOfScope: true };
     }
     const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
@@ -283,14 +283,32 @@ export class ExplocodeEngine implements SearchEngine {
   }
 }
 
-/** The query with its corrected words, when some were corrected ("licenciment" → "licenciement"). */
+/**
+ * The query with its corrected words, when some were corrected ("licenciment economique" →
+ * "licenciement économique": the other words get the accents the headings write them with).
+ */
 function spellingSuggestion(text: string, plan: QueryPlan, surface: (norm: string) => string): string[] {
   if (!plan.corrections.length) return [];
-  let out = text;
-  for (const c of plan.corrections) out = out.replace(c.from, surface(c.to));
+  const fixed = new Map(plan.corrections.map((c) => [c.from, c.to]));
+  let out = '';
+  let pos = 0;
+  for (const t of tokenizeWithOffsets(text)) {
+    const typed = text.slice(t.start, t.end);
+    const to = fixed.get(typed);
+    const word = to !== undefined ? surface(to) : typed === t.norm ? surface(t.norm) : typed;
+    out += text.slice(pos, t.start) + word;
+    pos = t.end;
+  }
+  out += text.slice(pos);
   return out !== text ? [out] : [];
 }
 
-export function buildEngine(corpus: Corpus, model?: SemanticModel | null, config?: Partial<EngineConfig>, prebuilt?: PrebuiltIndexes): ExplocodeEngine {
-  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt);
+export function buildEngine(
+  corpus: Corpus,
+  model?: SemanticModel | null,
+  config?: Partial<EngineConfig>,
+  prebuilt?: PrebuiltIndexes,
+  publicService?: PublicServiceEntry[],
+): ExplocodeEngine {
+  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService);
 }
