@@ -151,9 +151,10 @@ export class ArticleScorer {
       }
     }
     this.matchedCount = matched;
+    // the learned associations' share of each direct score, in one pass over their postings
+    const model = w.model !== 0 && mterms.length ? this.idx.art.score(mterms, this.buffers.get('artModel', this.idx.art)) : null;
     for (const a of touched) {
-      let m = 0;
-      if (w.model !== 0) for (const t of mterms) m += this.idx.art.termScore(t.term, t.weight, a);
+      const m = model ? model.scores[a] : 0;
       comb[a] =
         1e-6 + w.direct * (direct.scores[a] / maxD) + w.prop * (prop.get(a) ?? 0) + w.head * (head.get(a) ?? 0) + w.model * (m / maxD) + this.prior[a];
     }

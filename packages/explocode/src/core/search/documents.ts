@@ -33,6 +33,8 @@ export interface DocumentWeights {
 /** Best BM25F fiches / answers kept as candidates (the passages add their owners). */
 const FICHE_CANDIDATES = 30;
 const ANSWER_CANDIDATES = 10;
+/** The words service-public titles name their audience with. */
+const AUDIENCE_WORDS = 'salarié salariés secteur privé';
 /** Articles whose citing documents get a vote. */
 const VOTING_ARTICLES = 10;
 
@@ -56,7 +58,10 @@ export class DocumentScorer {
     private readonly buffers: ScoreBuffers,
     private readonly weights: DocumentWeights,
   ) {
-    this.ficheTitle = c.fiches.map((f) => [...new Set(an.terms(f.title))]);
+    // service-public titles end with their audience ("… d'un salarié du secteur privé"): that says who
+    // the fiche is for, not what it is about, so it does not count against the title's precision
+    const audience = new Set(an.terms(AUDIENCE_WORDS));
+    this.ficheTitle = c.fiches.map((f) => [...new Set(an.terms(f.title))].filter((t) => !audience.has(t)));
     this.answerTitle = c.contributions.map((x) => [...new Set(an.terms(x.title))]);
     const byNum = (nums: string[]) => new Set(nums.map((n) => c.artByNum.get(n)).filter((i): i is number => i !== undefined));
     this.ficheCites = c.fiches.map((f) => byNum(f.citedArticles));

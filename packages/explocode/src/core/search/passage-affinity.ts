@@ -10,6 +10,9 @@
 import type { Bm25fIndex, FrenchAnalyzer } from '@eig/platform/search/index.ts';
 import type { SearchCorpus } from './search-corpus.ts';
 
+/** Characters of an article's text read for its affinity (long articles list details after the rule). */
+const OPENING_CHARS = 1200;
+
 /** Per passage, the affinity of each of its cited articles (same order as `passage.cited`). */
 export function passageAffinities(c: SearchCorpus, an: FrenchAnalyzer, artIdx: Bm25fIndex): Float32Array[] {
   const own = new Map<number, Set<string>>();
@@ -21,7 +24,8 @@ export function passageAffinities(c: SearchCorpus, an: FrenchAnalyzer, artIdx: B
         .slice(-2)
         .map((id) => c.sectionTitle.get(id) ?? '')
         .join(' ');
-      own.set(a, (s = new Set(an.terms(`${art.text} ${titles}`))));
+      // the rule is stated first: the opening of a long article says what it is about
+      own.set(a, (s = new Set(an.terms(`${art.text.slice(0, OPENING_CHARS)} ${titles}`))));
     }
     return s;
   };
