@@ -1,4 +1,5 @@
 import type { DocType } from './types.ts';
+import type { AgreementAnswer, AgreementTopic } from './calculators/index.ts';
 
 /** Why a result matched: shown to the user next to every result. */
 export interface Explanation {
@@ -104,6 +105,8 @@ export interface BrowseTheme {
 
 export interface SearchEngine {
   search(q: string, opts: SearchOptions): SearchResponse;
+  /** A collective agreement's own answer to a calculator's question (null when the question-réponses have none). */
+  agreementAnswer(idcc: string, topic: AgreementTopic): AgreementAnswer | null;
   suggest(q: string, limit?: number): SuggestResponse;
   /** The labour-law themes a worker looks for, most searched first (the home's "browse by theme"). */
   browseThemes(limit?: number): BrowseTheme[];

@@ -110,6 +110,7 @@ const corpus: Corpus = {
     qr('qr-astreinte', 'Les heures d’astreinte sont-elles payées ?', 'Les heures d’astreinte donnent lieu à une compensation.', []),
     qr('qr-nuit', 'Combien d’heures de nuit ?', 'Le travail de nuit est limité à huit heures.', []),
     qr('qr-conges', 'L’employeur peut-il refuser les congés ?', 'L’employeur fixe l’ordre des départs.', ['L3141-16'], ['1486']),
+    qr('quelle-est-la-duree-de-preavis-en-cas-de-licenciement', 'Quelle est la durée de préavis en cas de licenciement ?', 'Le préavis dépend de l’ancienneté.', ['L1234-9'], ['843']),
   ],
   conventions: [
     conv('1486', "Bureaux d'études techniques, cabinets d'ingénieurs-conseils (SYNTEC)", 900000),
@@ -281,3 +282,14 @@ describe('text shown to people', () => {
   });
 });
 
+
+describe('calculators read the agreements\' own answers through the engine', () => {
+  it('the notice of a dismissal under IDCC 843', () => {
+    expect(engine.agreementAnswer('0843', 'notice-dismissal')).toMatchObject({
+      idcc: '843',
+      agreement: 'Boulangerie-pâtisserie (entreprises artisanales)',
+      url: '/explocode/contribution/quelle-est-la-duree-de-preavis-en-cas-de-licenciement?idcc=843',
+    });
+    expect(engine.agreementAnswer('843', 'notice-resignation')).toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import { FrenchAnalyzer, tokenizeWithOffsets, topK, type ScoreResult, type Synon
 import type { Corpus, DocType } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';
 import type { BrowseTheme, ConventionHit, SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
+import { agreementAnswer, type AgreementAnswer, type AgreementTopic } from '../calculators/index.ts';
 import { ArticleScorer } from './articles.ts';
 import { browseThemes } from './browse-themes.ts';
 import type { Candidate } from './candidate.ts';
@@ -129,6 +130,15 @@ export class ExplocodeEngine implements SearchEngine {
     } catch (err) {
       this.onError?.(err);
       return { themes: [], completions: [] };
+    }
+  }
+
+  agreementAnswer(idcc: string, topic: AgreementTopic): AgreementAnswer | null {
+    try {
+      return agreementAnswer(this.corpus.contributions, this.corpus.conventions, idcc, topic);
+    } catch (err) {
+      this.onError?.(err);
+      return null;
     }
   }
 
