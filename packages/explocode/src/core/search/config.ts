@@ -46,10 +46,6 @@ export interface EngineConfig {
   mixing: MixingWeights;
   /** answer off-topic and nonsense queries with no results (domain.ts) */
   offTopic: boolean;
-  /** weight of a question word by how many headings (fiche, section, answer titles) use it; 0 = off */
-  headingPrior: number;
-  /** weight of bare numbers in the question ("12 jours", "7 sur 7") */
-  numberWeight: number;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
@@ -70,8 +66,6 @@ export const DEFAULT_CONFIG: EngineConfig = {
   documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1 },
   mixing: { documentScale: 4, articleScale: 6, articleShare: 0.7 },
   offTopic: true,
-  headingPrior: 0,
-  numberWeight: 1,
 };
 
 /** A partial config over the defaults (the weight groups merged key by key, so one weight can be overridden alone). */

@@ -55,8 +55,6 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly themeMatcher: ThemeMatcher;
   private readonly results: ResultBuilder;
   private readonly buildMs: number;
-  /** stem → number of headings (fiche titles, section titles, answer titles) using it */
-  private readonly headingDf = new Map<string, number>();
   /** Told about internal errors, which search and suggest turn into empty answers (users see no 500). */
   onError?: (err: unknown) => void;
 
@@ -95,7 +93,6 @@ export class ExplocodeEngine implements SearchEngine {
       ...c.contributions.map((ct) => ct.title),
     ];
     this.suggester = new Suggester(themeInputs, titles);
-    for (const p of c.passages) for (const t of new Set(an.terms(p.heading))) this.headingDf.set(t, (this.headingDf.get(t) ?? 0) + 1);
     this.buildMs = performance.now() - t0;
   }
 
@@ -103,11 +100,8 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly termFrequency = (stem: string): number =>
     this.idx.art.df(stem) + this.idx.pass.df(stem) + this.idx.fiche.df(stem) + this.idx.contrib.df(stem) + this.idx.theme.df(stem);
 
-  private readonly headingFrequency = (stem: string): number => this.headingDf.get(stem) ?? 0;
-
   private readonly vocabulary = {
     frequency: this.termFrequency,
-    headingFrequency: this.headingFrequency,
     complete: (norm: string) => this.domain.complete(norm),
   };
 

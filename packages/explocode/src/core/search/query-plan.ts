@@ -4,7 +4,7 @@
  * each term came from, so that a result can say which of the question's words and which synonyms it
  * matched (term i is bit i of a document's match mask).
  */
-import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { correctSpelling, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
 import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
 import type { SemanticModel } from './model.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
@@ -49,8 +49,6 @@ export function buildQuerySynonyms(an: FrenchAnalyzer, config: EngineConfig, art
 export interface PlanVocabulary {
   /** how common a stem is in the corpus (0 = unknown), for typo correction */
   frequency?: (stem: string) => number;
-  /** how many headings use a stem (for `headingPrior`) */
-  headingFrequency?: (stem: string) => number;
   /** the word a word cut while typing begins ("trav" → "travail"), or null */
   complete?: (norm: string) => string | null;
 }
@@ -60,7 +58,7 @@ export interface PlanVocabulary {
  * completed), then up to 12 synonym matches.
  */
 export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, config: EngineConfig, vocabulary: PlanVocabulary = {}): QueryPlan {
-  const { frequency, headingFrequency, complete } = vocabulary;
+  const { frequency, complete } = vocabulary;
   const corrections: { from: string; to: string }[] = [];
   // the last word, when nothing follows it, may be cut while typing ("accident du trav")
   const cut = /[\p{L}\p{N}]$/u.test(q.trim()) && q === q.trimEnd();
@@ -91,12 +89,7 @@ export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, c
   for (const t of toks) {
     if (seen.has(t.term)) continue;
     seen.set(t.term, terms.length);
-    let weight = WEAK_QUERY_TERMS.has(t.norm) ? config.weakTermWeight : 1;
-    if (/^\d+$/.test(t.norm)) weight *= config.numberWeight;
-    // words that no heading of a fiche, section or answer uses ("juin", "depuis", "reste") say little
-    // about which labour-law question is asked
-    if (headingFrequency && config.headingPrior > 0) weight *= 1 - config.headingPrior + config.headingPrior * Math.min(1, headingFrequency(t.term) / 3);
-    terms.push({ term: t.term, weight });
+    terms.push({ term: t.term, weight: WEAK_QUERY_TERMS.has(t.norm) ? config.weakTermWeight : 1 });
     kinds.push('q');
     surfaces.push(t.surface);
     synFrom.push({ from: '', to: '' });
@@ -167,40 +160,4 @@ export function matchedTerms(plan: QueryPlan, mask: number): { terms: string[]; 
     }
   }
   return { terms, synonyms };
-}
-
-/** One word of the question and everything standing for it in the plan. */
-export interface Notion {
-  bits: number; // mask bits of the terms standing for it
-  weight: number;
-}
-
-/**
- * The question's notions: each original term with the bits of the terms that stand for it (itself
- * and its synonyms), weighted by its idf in `idx` (capped, so a word the corpus never uses — typical
- * of everyday wording — does not outweigh everything once a synonym has covered it).
- */
-export function queryNotions(plan: QueryPlan, idx: Bm25fIndex): Notion[] {
-  const cap = Math.log(1 + idx.n / 10);
-  const notions: Notion[] = [];
-  for (let i = 0; i < plan.nOriginal && i < 31; i++) {
-    let bits = 1 << i;
-    const surface = fold(plan.surfaces[i]);
-    for (let j = plan.nOriginal; j < plan.terms.length && j < 31; j++) {
-      if (plan.kinds[j] === 'syn' && fold(plan.synFrom[j].from).split(/\s+/).includes(surface)) bits |= 1 << j;
-    }
-    notions.push({ bits, weight: Math.min(cap, idx.idf(plan.terms[i].term)) * plan.terms[i].weight });
-  }
-  return notions;
-}
-
-/** Share of the notions' weight matched by a document whose term mask is `mask`, in [0, 1]. */
-export function notionCoverage(notions: Notion[], mask: number): number {
-  let total = 0;
-  let got = 0;
-  for (const n of notions) {
-    total += n.weight;
-    if (mask & n.bits) got += n.weight;
-  }
-  return total > 0 ? got / total : 1;
 }
