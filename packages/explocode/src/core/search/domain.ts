@@ -130,7 +130,7 @@ export class DomainDetector {
    * Only for cut words of 3 letters or more that no heading uses whole.
    */
   complete(norm: string): string | null {
-    if (norm.length < 3 || this.wordCount.has(norm)) return null;
+    if (!this.isCut(norm)) return null;
     let lo = 0;
     let hi = this.words.length;
     while (lo < hi) {
@@ -148,6 +148,11 @@ export class DomainDetector {
       }
     }
     return best;
+  }
+
+  /** Whether a folded word may be cut while typing: 3 letters or more, and no heading uses it whole. */
+  isCut(norm: string): boolean {
+    return norm.length >= 3 && !this.wordCount.has(norm);
   }
 
   /** How the labour headings write a folded word ("economique" → "économique"), or the word itself. */

@@ -188,6 +188,12 @@ describe('an honest "no answer" for off-topic and nonsense queries', () => {
     expect(engine.search('L3121-28', { limit: 3 }).results[0].num).toBe('L3121-28');
     expect(engine.search('1486', { limit: 3 }).route?.target).toBe('1486');
   });
+  it('a last word cut while typing is completed, from the titles\' phrases', () => {
+    const r = engine.search('heures supplé', { limit: 5 });
+    expect(r.outOfScope).toBe(false);
+    expect(r.spellingSuggestions).toEqual(['heures supplémentaires']);
+    expect(engine.search('indemnité de licenciement', { limit: 5 }).spellingSuggestions).toEqual([]);
+  });
   it('suggests the corrected spelling, also with an empty answer', () => {
     const r = engine.search('licenciment economique', { limit: 5 });
     expect(r.spellingSuggestions).toEqual(['licenciement économique']);

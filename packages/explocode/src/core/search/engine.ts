@@ -7,7 +7,7 @@
  * Everything read-only is built once in the constructor; per-search scratch space is reused and
  * cleared after each search.
  */
-import { FrenchAnalyzer, tokenizeWithOffsets, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
+import { fold, FrenchAnalyzer, tokenizeWithOffsets, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
 import type { Corpus, DocType } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';
 import type { BrowseTheme, ConventionHit, SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
@@ -102,8 +102,26 @@ export class ExplocodeEngine implements SearchEngine {
 
   private readonly vocabulary = {
     frequency: this.termFrequency,
-    complete: (norm: string) => this.domain.complete(norm),
+    complete: (norm: string, before: string) => this.completeCutWord(norm, before),
   };
+
+  /**
+   * The word a word cut while typing begins with: the one the titles' phrases continue the previous
+   * word with ("rupture conventi" → "conventionnelle"), else the most used one ("trav" → "travail").
+   */
+  private completeCutWord(norm: string, before: string): string | null {
+    if (!this.domain.isCut(norm)) return null;
+    const typed = fold(before).split(/[^a-z0-9]+/).filter(Boolean).slice(-3);
+    if (typed.length) {
+      for (const c of this.suggester.suggest(`${typed.join(' ')} ${norm}`, 5).completions) {
+        const w = fold(c).split(/[^a-z0-9]+/).filter(Boolean);
+        for (let k = 0; k + typed.length < w.length; k++) {
+          if (typed.every((x, j) => w[k + j] === x) && w[k + typed.length].startsWith(norm) && w[k + typed.length] !== norm) return w[k + typed.length];
+        }
+      }
+    }
+    return this.domain.complete(norm);
+  }
 
   /** The built indexes (for snapshots). */
   indexes(): PrebuiltIndexes {

@@ -49,8 +49,8 @@ export function buildQuerySynonyms(an: FrenchAnalyzer, config: EngineConfig, art
 export interface PlanVocabulary {
   /** how common a stem is in the corpus (0 = unknown), for typo correction */
   frequency?: (stem: string) => number;
-  /** the word a word cut while typing begins ("trav" → "travail"), or null */
-  complete?: (norm: string) => string | null;
+  /** the word a word cut while typing begins ("trav" → "travail"), given the text typed before it, or null */
+  complete?: (norm: string, before: string) => string | null;
 }
 
 /**
@@ -68,8 +68,9 @@ export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, c
   const toks = all.filter((t) => t.term.length > 1 || /\d/.test(t.term)).map((t) => {
     // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
     if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
-    if (cut && complete && t.end === lastEnd && t.end === q.length && frequency(t.term) === 0) {
-      const whole = complete(t.norm);
+    // (only a word no heading uses whole: complete() says so)
+    if (cut && complete && t.end === lastEnd && t.end === q.length) {
+      const whole = complete(t.norm, q.slice(0, t.start));
       if (whole) {
         corrections.push({ from: t.surface, to: whole });
         return { ...t, norm: whole, term: an.stem(whole) };
