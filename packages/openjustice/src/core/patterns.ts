@@ -1,0 +1,105 @@
+/**
+ * Layer 1: patterns with checksums (IBAN mod 97, NIR key, SIREN/SIRET Luhn), phones, e-mails,
+ * plates, cadastre references, websites, identity documents. Pure regexes over the text: linear time.
+ */
+import { ibanValid, nirValid, sirenSiretValid } from './checksums.ts';
+import type { Span } from './span.ts';
+import type { Category } from './categories.ts';
+
+const span = (start: number, end: number, category: Category, score = 0.99): Span => ({
+  start, end, category, score, source: 'pattern',
+});
+
+/** True when one of the context words occurs in the `width` characters before `at`. */
+function contextBefore(text: string, at: number, re: RegExp, width = 80): boolean {
+  return re.test(text.slice(Math.max(0, at - width), at));
+}
+
+const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[a-z]{2,}/giu;
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?\b/g;
+const RIB = /\b(\d{5})[ \u00a0](\d{5})[ \u00a0]([A-Z0-9]{11})[ \u00a0](\d{2})\b/g;
+const NIR = /\b[12378][ .\u00a0]?\d{2}[ .\u00a0]?\d{2}[ .\u00a0]?(?:\d{2}|2[AB])[ .\u00a0]?\d{3}[ .\u00a0]?\d{3}[ .\u00a0]?\d{2}\b/g;
+const SIRET = /\b\d{3}[ \u00a0.]?\d{3}[ \u00a0.]?\d{3}(?:[ \u00a0.]?\d{5}|[ \u00a0.]?\d{3}[ \u00a0.]?\d{2})?\b/g;
+const SIREN_CONTEXT = /(siren|siret|rcs|r\.c\.s|registre du commerce|immatricul|sous le (n°|numéro)|n° d'identification)/i;
+const PHONE = /(?:(?:\+|00)33[ .\u00a0-]?(?:\(0\)[ .\u00a0-]?)?[1-9]|\b0[1-9])(?:[ .\u00a0-]?\d{2}){4}\b/g;
+const PLATE_SIV = /\b[A-HJ-NP-TV-Z]{2}[- \u00a0]\d{3}[- \u00a0][A-HJ-NP-TV-Z]{2}\b/g;
+const PLATE_FNI = /\b\d{1,4}[ \u00a0-]?[A-Z]{1,3}[ \u00a0-]?(?:\d{2}|2[AB]|97\d)\b/g;
+const PLATE_CONTEXT = /(immatricul|plaque|véhicule|voiture|automobile|moto)/i;
+const URL = /\b(?:https?:\/\/)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:fr|com|net|org|eu|info|be|io|me|tv|biz)(?:\/[^\s,;)»"<]*)?/gi;
+const PUBLIC_SITE = /(gouv\.fr|justice\.fr|legifrance|courdecassation|conseil-etat|service-public|ameli\.fr|pole-emploi|francetravail|caf\.fr|urssaf|insee\.fr|cnil\.fr|telerecours|europa\.eu|curia|echr|conseil-constitutionnel|senat\.fr|assemblee-nationale|cnb\.avocat|avocat\.fr)/i;
+const PASSPORT = /\b\d{2}[A-Z]{2}\d{5}\b/g;
+const ID_CONTEXT = /(passeport|carte (nationale )?d'identité|titre de séjour|n° d'identification|matricul|sécurité sociale|numéro insee|n° insee)/i;
+const LONG_ID = /\b\d{12,15}\b/g;
+const CADASTRE_REF = /\b(?:section[ \u00a0])?([A-Z]{1,2})[ \u00a0](?:n°[ \u00a0]?|no[ \u00a0]|numéro[ \u00a0])?(\d{1,5})\b/g;
+const CADASTRE_CONTEXT = /(cadastr|parcelle|lot n°|section|lieudit|lieu-dit)/i;
+
+export function detectPatterns(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(EMAIL)) out.push(span(m.index!, m.index! + m[0].replace(/\.$/, '').length, 'email'));
+  for (const m of text.matchAll(IBAN)) {
+    // the greedy match may swallow a following word group: trim 4-char groups until the checksum holds
+    let s = m[0];
+    while (s.length >= 15 && !ibanValid(s)) s = s.replace(/[ \u00a0]?[A-Z0-9]{1,4}$/, '');
+    if (s.length >= 15 && ibanValid(s)) out.push(span(m.index!, m.index! + s.length, 'compteBancaire'));
+  }
+  for (const m of text.matchAll(RIB)) out.push(span(m.index!, m.index! + m[0].length, 'compteBancaire', 0.9));
+  for (const m of text.matchAll(NIR)) {
+    if (nirValid(m[0])) out.push(span(m.index!, m.index! + m[0].length, 'numeroIdentifiant'));
+  }
+  for (const m of text.matchAll(SIRET)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (!sirenSiretValid(digits)) continue;
+    if (digits.length === 9 || !/\d[ \u00a0.]\d/.test(m[0]) ? contextBefore(text, m.index!, SIREN_CONTEXT, 120) : true)
+      out.push(span(m.index!, m.index! + m[0].length, 'numeroSiretSiren', 0.97));
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const before = text[m.index! - 1] ?? ' ';
+    if (/[\d/]/.test(before)) continue;
+    out.push(span(m.index!, m.index! + m[0].length, 'telephoneFax', 0.97));
+  }
+  for (const m of text.matchAll(PLATE_SIV)) out.push(span(m.index!, m.index! + m[0].length, 'plaqueImmatriculation', 0.97));
+  for (const m of text.matchAll(PLATE_FNI)) {
+    if (!/[A-Z]/.test(m[0]) || !/^\d/.test(m[0])) continue;
+    if (contextBefore(text, m.index!, PLATE_CONTEXT, 60)) out.push(span(m.index!, m.index! + m[0].length, 'plaqueImmatriculation', 0.9));
+  }
+  for (const m of text.matchAll(URL)) {
+    const start = m.index!;
+    if (text[start - 1] === '@' || text[start - 1] === '.' || /@/.test(text.slice(start, start + m[0].length + 1))) continue;
+    let s = m[0].replace(/[.:]+$/, '');
+    if (!/^(https?:|www\.)/i.test(s) && !/\//.test(s) && !/\.(fr|com|net|org)$/i.test(s)) continue;
+    if (!/^(https?:|www\.)/i.test(s) && !/^[a-z0-9.-]+\.[a-z]+(\/|$)/i.test(s)) continue;
+    if (/^[A-Z]/.test(s) && !/^(https?:|www\.)/i.test(s) && !/\//.test(s)) continue; // "Art.Com"-like words, sentence ends
+    if (PUBLIC_SITE.test(s)) continue;
+    out.push(span(start, start + s.length, 'siteWebSensible', 0.9));
+  }
+  for (const m of text.matchAll(PASSPORT)) {
+    if (contextBefore(text, m.index!, ID_CONTEXT, 60)) out.push(span(m.index!, m.index! + m[0].length, 'numeroIdentifiant', 0.9));
+  }
+  for (const m of text.matchAll(LONG_ID)) {
+    if (contextBefore(text, m.index!, ID_CONTEXT, 80) && !sirenSiretValid(m[0]))
+      out.push(span(m.index!, m.index! + m[0].length, 'numeroIdentifiant', 0.85));
+  }
+  detectCadastre(text, out);
+  return out;
+}
+
+/** Cadastral references: "section AB n° 123", "AK 2293", and the bare parcel numbers of a list ("AY 13 et 14"). */
+function detectCadastre(text: string, out: Span[]) {
+  for (const m of text.matchAll(CADASTRE_REF)) {
+    const start = m.index!;
+    if (!contextBefore(text, start, CADASTRE_CONTEXT, 60)) continue;
+    if (/^(N|NO)$/.test(m[1])) continue;
+    let end = start + m[0].length;
+    out.push(span(start, end, 'cadastre', 0.9));
+    // continuation numbers: "et 1467", ", 1468"
+    const tail = /^(?:(?:,|\s+et|\s+à)\s+(\d{1,5})\b)/;
+    let rest = text.slice(end, end + 40);
+    let t: RegExpExecArray | null;
+    while ((t = tail.exec(rest))) {
+      const s = end + t[0].length - t[1].length;
+      out.push(span(s, s + t[1].length, 'cadastre', 0.85));
+      end = s + t[1].length;
+      rest = text.slice(end, end + 40);
+    }
+  }
+}

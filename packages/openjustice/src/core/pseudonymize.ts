@@ -1,0 +1,249 @@
+/**
+ * The engine's entry point: pseudonymize(text, options) runs the layers (patterns → rules → lexicons
+ * → sequence model → document consistency), resolves overlaps, links first names and surnames into
+ * persons, assigns Label's replacements and computes the checklist, risk, zones and metadata.
+ */
+import { type Category, type OutputCategory, isMasked, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
+import { resolveOverlaps, type Source, type Span } from './span.ts';
+import { tokenize, foldSameLength } from './text.ts';
+import { detectPatterns } from './patterns.ts';
+import { detectAddresses, detectDates, detectOrganisations, detectPersons, isLawyerFirmContext, type PersonMention } from './rules.ts';
+import { detectLexiconLocalities } from './lexicon-layer.ts';
+import { EMPTY_LEXICONS, type Lexicons } from './lexicon.ts';
+import { localNer, type NerModel } from './ner.ts';
+import { propagate, propagatable, type KeyInfo } from './consistency.ts';
+import { ReplacementAllocator } from './replacement.ts';
+import { buildChecklist, type ChecklistItem } from './checklist.ts';
+import { assessRisk, type Risk } from './risk.ts';
+import { detectZones, type Zone } from './zoning.ts';
+import { extractMetadata, type DecisionMetadata } from './metadata.ts';
+import { prepareText } from './input.ts';
+
+export interface Layers {
+  patterns: boolean;
+  rules: boolean;
+  lexicons: boolean;
+  model: boolean;
+  consistency: boolean;
+}
+export const ALL_LAYERS: Layers = { patterns: true, rules: true, lexicons: true, model: true, consistency: true };
+
+export interface PseudonymizeOptions {
+  /** restrict the returned (and masked) categories; professionals are returned when listed or when unset */
+  categories?: Category[];
+  /** extra terms a judge asked to mask (every occurrence, case/accent-insensitive) */
+  additionalTerms?: string[];
+  /** known parties of the case (Label's `parties`): their names are masked wherever they appear */
+  parties?: { firstName?: string; lastName?: string; name?: string; type?: 'PP' | 'PM' }[];
+  /** output Label's merged `personnePhysique` category instead of the Prénom/Nom split */
+  mergePersons?: boolean;
+  lexicons?: Lexicons;
+  model?: NerModel;
+  layers?: Partial<Layers>;
+  /** refuse longer texts (UTF-16 units); default 5 MiB worth of characters */
+  maxLength?: number;
+}
+
+export interface Entity {
+  start: number;
+  end: number;
+  category: OutputCategory;
+  text: string;
+  entityId: string;
+  /** one id per individual: shared by first name and surname spans */
+  personId?: string;
+  replacement: string | null;
+  score: number;
+  source: Source;
+}
+
+export interface PseudonymizeResult {
+  entities: Entity[];
+  pseudonymized: string;
+  checklist: ChecklistItem[];
+  risk: Risk;
+  zones: Zone[];
+  metadata: DecisionMetadata;
+}
+
+const PRIORITY: Record<Source, number> = {
+  additionalTerm: 9, party: 8, pattern: 7, rule: 5, model: 3, lexicon: 2.5, consistency: 2,
+};
+function priority(s: Span): number {
+  let p = PRIORITY[s.source];
+  if (s.source === 'rule') {
+    if (s.category === 'adresse' || s.category === 'dateNaissance' || s.category === 'dateMariage' || s.category === 'dateDeces') p += 0.6;
+    else if (PROFESSIONAL_CATEGORIES.includes(s.category)) p += 0.4;
+    else if (s.category === 'personneMorale' || s.category === 'etablissement') p -= 1.5;
+  }
+  return p + s.score * 0.1;
+}
+
+export function pseudonymize(input: string, options: PseudonymizeOptions = {}): PseudonymizeResult {
+  const text = prepareText(input, options.maxLength);
+  const layers = { ...ALL_LAYERS, ...options.layers };
+  const lex = options.lexicons ?? EMPTY_LEXICONS;
+  const model = options.model ?? localNer;
+  const tokens = tokenize(text.analysis);
+  const t = text.analysis;
+
+  let spans: Span[] = [];
+  let persons: PersonMention[] = [];
+  if (layers.patterns) spans.push(...detectPatterns(t));
+  if (layers.rules) {
+    persons = detectPersons(t, tokens);
+    for (const p of persons) spans.push(...p.spans);
+    spans.push(...detectDates(t), ...detectAddresses(t));
+    spans.push(...detectOrganisations(t, (s, e) => isLawyerFirmContext(t, s, e)));
+  }
+  if (layers.lexicons) spans.push(...detectLexiconLocalities(t, tokens, lex));
+  if (layers.model && model.kind !== 'local') {
+    spans.push(...model.predict({ text: t, tokens, lexicons: lex, hints: spans }));
+  }
+  const folded = foldSameLength(t);
+  const extraKeys = new Map<string, KeyInfo>();
+  for (const term of options.additionalTerms ?? []) {
+    const k = foldSameLength(term.trim());
+    if (k.length >= 2) extraKeys.set(k, { category: 'personneMorale', score: 1 });
+  }
+  for (const p of options.parties ?? []) {
+    const key = `party:${p.lastName ?? p.name ?? ''}`;
+    if (p.type === 'PM' && p.name) extraKeys.set(foldSameLength(p.name.trim()), { category: 'personneMorale', score: 1 });
+    if (p.lastName) extraKeys.set(foldSameLength(p.lastName.trim()), { category: 'personnePhysiqueNom', score: 1, personKey: key });
+    if (p.firstName) extraKeys.set(foldSameLength(p.firstName.trim()), { category: 'personnePhysiquePrenom', score: 1, personKey: key });
+  }
+  if (extraKeys.size) {
+    for (const s of propagate(t, folded, extraKeys, [])) {
+      s.source = options.parties?.length && s.personKey?.startsWith('party:') ? 'party' : 'additionalTerm';
+      spans.push(s);
+    }
+  }
+
+  spans = resolveOverlaps(spans, priority);
+  if (layers.consistency) spans = applyConsistency(t, folded, spans, persons, lex);
+
+  return finish(input, t, spans, options);
+}
+
+/** Re-mentions: professionals first (kept), then party names, everywhere in the text. */
+function applyConsistency(t: string, folded: string, spans: Span[], persons: PersonMention[], lex: Lexicons): Span[] {
+  const proKeys = new Map<string, KeyInfo>();
+  const partyKeys = new Map<string, KeyInfo>();
+  const strongParty = new Set<string>();
+  for (const p of persons) if (p.role === 'party' && p.strength >= 2 && p.lastKey) strongParty.add(foldSameLength(p.lastKey));
+  const keyOf = (s: Span) => foldSameLength(t.slice(s.start, s.end));
+  for (const s of spans) {
+    if (PROFESSIONAL_CATEGORIES.includes(s.category) && s.source === 'rule') {
+      // the surname of a professional is its last word ("Sophie DUMURGIER" → dumurgier)
+      const words = keyOf(s).split(/[\s\u00a0]+/);
+      const last = words[words.length - 1];
+      if (s.category === 'professionnelMagistratGreffier' || words.length > 1 || /^(me|maitre)\b/.test(foldSameLength(t.slice(Math.max(0, s.start - 7), s.start)).trim()))
+        if (!strongParty.has(last)) proKeys.set(last, { category: s.category, score: 0.8 });
+      proKeys.set(keyOf(s), { category: s.category, score: 0.8 });
+    }
+  }
+  // civility-only party mentions whose surname is a known professional were re-mentions of the professional
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (isPerson(s.category) && s.source === 'rule' && s.score < 0.95) {
+      const k = keyOf(s);
+      const pro = proKeys.get(k);
+      if (pro && !strongParty.has(k)) {
+        out.push({ ...s, category: pro.category, source: 'consistency' });
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  // drop first names attached to a surname that became a professional
+  const cleaned = out.filter((s, i) => {
+    if (s.category !== 'personnePhysiquePrenom') return true;
+    const nx = out[i + 1];
+    return !(nx && PROFESSIONAL_CATEGORIES.includes(nx.category) && nx.start - s.end <= 2 && nx.personKey === s.personKey);
+  });
+  for (const s of cleaned) {
+    if (!isPerson(s.category) || (s.source !== 'rule' && s.source !== 'model' && s.source !== 'party')) continue;
+    const k = keyOf(s);
+    if (proKeys.has(k) || !propagatable(k, lex, s.category)) continue;
+    if (!partyKeys.has(k)) partyKeys.set(k, { category: s.category, score: 0.8, personKey: s.personKey });
+  }
+  for (const s of cleaned) {
+    if ((s.category === 'personneMorale' || s.category === 'etablissement') && s.source !== 'consistency') {
+      const k = keyOf(s);
+      if (k.length >= 4 && !partyKeys.has(k) && !proKeys.has(k)) partyKeys.set(k, { category: s.category, score: 0.6 });
+    }
+  }
+  const sorted = [...cleaned].sort((a, b) => a.start - b.start);
+  const pros = propagate(t, folded, proKeys, sorted);
+  const withPros = [...sorted, ...pros].sort((a, b) => a.start - b.start);
+  const parties = propagate(t, folded, partyKeys, withPros);
+  return [...withPros, ...parties].sort((a, b) => a.start - b.start);
+}
+
+function finish(input: string, t: string, spans: Span[], options: PseudonymizeOptions): PseudonymizeResult {
+  const filter = options.categories ? new Set<Category>(options.categories) : null;
+  const kept = spans.filter((s) => !filter || filter.has(s.category));
+  // persons: one letter per individual; surname key decides identity, first names follow their surname
+  const personOfKey = new Map<string, string>();
+  const personByRuleKey = new Map<string, string>();
+  const keyOf = (s: Span) => foldSameLength(t.slice(s.start, s.end));
+  let nextPerson = 0;
+  const personId = (s: Span): string => {
+    if (s.personKey && personByRuleKey.has(s.personKey)) return personByRuleKey.get(s.personKey)!;
+    const k = `${s.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(s)}`;
+    let id = personOfKey.get(k);
+    if (!id && s.personKey) {
+      // first time this rule mention is seen: its surname decides the identity
+      const sur = kept.find((x) => x.personKey === s.personKey && x.category === 'personnePhysiqueNom');
+      if (sur) id = personOfKey.get(`n:${keyOf(sur)}`);
+    }
+    if (!id) id = `P${++nextPerson}`;
+    personOfKey.set(k, id);
+    if (s.personKey) {
+      personByRuleKey.set(s.personKey, id);
+      for (const x of kept) if (x.personKey === s.personKey) personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
+    }
+    return id;
+  };
+  const alloc = new ReplacementAllocator();
+  const entityIds = new Map<string, string>();
+  const counters = new Map<string, number>();
+  const entities: Entity[] = [];
+  for (const s of kept) {
+    const text = input.slice(s.start, s.end);
+    const key = `${s.category}|${keyOf(s)}`;
+    let entityId = entityIds.get(key);
+    if (!entityId) {
+      const n = (counters.get(s.category) ?? 0) + 1;
+      counters.set(s.category, n);
+      entityId = `${s.category}_${n}`;
+      entityIds.set(key, entityId);
+    }
+    const pid = isPerson(s.category) ? personId(s) : undefined;
+    const replacement = isMasked(s.category) ? alloc.replacementFor(s.category, entityId, pid) : null;
+    entities.push({
+      start: s.start, end: s.end,
+      category: options.mergePersons && isPerson(s.category) ? 'personnePhysique' : s.category,
+      text, entityId, personId: pid, replacement, score: round(s.score), source: s.source,
+    });
+  }
+  let pseudonymized = '';
+  let last = 0;
+  for (const e of entities) {
+    if (e.replacement === null) continue;
+    pseudonymized += input.slice(last, e.start) + e.replacement;
+    last = e.end;
+  }
+  pseudonymized += input.slice(last);
+  const checklist = buildChecklist(t, entities);
+  return {
+    entities,
+    pseudonymized,
+    checklist,
+    risk: assessRisk(t, entities, checklist),
+    zones: detectZones(t),
+    metadata: extractMetadata(t),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

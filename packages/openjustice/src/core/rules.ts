@@ -1,0 +1,299 @@
+/**
+ * Layer 2: context rules. Civilities and role words decide persons versus professionals (kept in
+ * clear); "né(e) le", "marié le", "décédé le" decide dates; "demeurant", "dont le siège est" and
+ * postcodes decide addresses and localities; legal forms and premises words decide legal persons and
+ * establishments. Everything is a linear scan over tokens or a regex over the text.
+ */
+import type { Span } from './span.ts';
+import type { Category } from './categories.ts';
+import { fold, shapeOf, type Token } from './text.ts';
+import { CIVILITY, LAWYER_TITLE, NOT_NAME, isNameWord, readNameRun, splitRun } from './names.ts';
+
+export type Role = 'party' | 'mag' | 'avo';
+export interface PersonMention {
+  role: Role;
+  /** how sure the role is: 2 = explicit context (role word, Me), 1 = civility only, 0 = bare name */
+  strength: number;
+  lastKey: string | null;
+  firstKey: string | null;
+  spans: Span[];
+}
+export interface RuleResult {
+  spans: Span[];
+  persons: PersonMention[];
+}
+
+const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
+export const DATE_SRC = `(?:(?:1er|\\d{1,2})(?:er)?\\s+(?:${MONTHS})\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))`;
+const DATE_CTX: [Category, RegExp][] = [
+  ['dateNaissance', new RegExp(`(?:\\bn[ée]e?s?(?:\\(e\\))?|\\bNÉE?S?|\\bNEE?S?|naissance|née?\\s+à\\s+[^,\\n]{1,40},?)\\s*(?:le|en|:|du)?\\s*(${DATE_SRC})`, 'giu')],
+  ['dateMariage', new RegExp(`(?:mariée?s?|mariage|pacsée?s?|PACS|pacte civil de solidarité)[^.;\\n]{0,40}?(?:le|du|en date du)\\s+(${DATE_SRC})`, 'giu')],
+  ['dateDeces', new RegExp(`(?:décédée?s?|décès|deces|decede|mort|morte)[^.;\\n]{0,30}?(?:le|du|en date du|survenu le)\\s+(${DATE_SRC})`, 'giu')],
+];
+
+const MAG_ROLE =
+  /^[\s,]*(?:\(|en qualité de\s+|faisant fonction de\s+)?(?:(?:premier|première|1er|1ère)\s+)?(?:président|présidente|vice-président|vice-présidente|conseill|greffi|juge|magistrat|avocat général|avocate générale|avocats généraux|procureur|procureure|substitut|rapporteu|assesseu|doyen|doyenne|auditeu|directeur de greffe|directrice de greffe|faisant fonction|adjoint administratif|secrétaire|président de chambre|membre)/iu;
+const MAG_LEFT =
+  /(?:président(?:e)?|greffi(?:er|ère)|ministère public|juges?|conseill(?:er|ère)s?|assesseurs?|rapporteur(?:e)?(?: public(?:que)?)?|magistrats?|procureur|substitut|tenue par|présidée par|assistée? (?:de|par|lors des débats de)|signée? par|composée de|assesseur|en présence de|magistrat chargé|par devant)\s*:?\s*(?:de\s+)?(?:M\.|Mme|Monsieur|Madame|Mademoiselle)?\s*$/iu;
+const AVO_RIGHT = /^[\s,]*(?:avocats?|avocates?)(?!\s+générale?)/iu;
+const MANDATAIRE_RIGHT =
+  /^[\s,]*(?:\(|pris(?:e)?\s+en\s+)?(?:ès[ -]?qualit|es[ -]?qualit|mandataire|liquidateur|administrat(?:eur|rice)|commissaire|huissier|notaire|pris en sa qualité|en sa qualité|agissant)/iu;
+const MANDATAIRE_LEFT = /(?:en la personne de|mandataire|liquidateur|administrateur judiciaire)\s*(?:Me|Maître|maître)?\s*$/iu;
+
+const LINE_ROLE_WORDS = /\b(greffi|présid|conseill|juge|magistrat|assesseur|rapporteu)/iu;
+
+function lineOf(text: string, pos: number) {
+  const s = text.lastIndexOf('\n', pos - 1) + 1;
+  let e = text.indexOf('\n', pos);
+  if (e < 0) e = text.length;
+  return { s, e };
+}
+
+const mk = (start: number, end: number, category: Category, score: number, personKey?: string): Span => ({
+  start, end, category, score, source: 'rule', personKey,
+});
+
+let personCounter = 0;
+
+/** Person and professional mentions from civilities, lawyer titles, role words and "Nom : / Prénom :" fields. */
+export function detectPersons(text: string, toks: Token[]): PersonMention[] {
+  const out: PersonMention[] = [];
+  const used = new Uint8Array(toks.length);
+  const emit = (from: number, to: number, role: Role, strength: number) => {
+    const run = splitRun(text, toks, from, to);
+    if (!run.last) return null;
+    for (let k = from; k < to; k++) used[k] = 1;
+    const key = `r${++personCounter}`;
+    const spans: Span[] = [];
+    if (role === 'party') {
+      for (const f of run.first) spans.push(mk(f.start, f.end, 'personnePhysiquePrenom', 0.9, key));
+      spans.push(mk(run.last.start, run.last.end, 'personnePhysiqueNom', 0.9, key));
+    } else {
+      const cat: Category = role === 'mag' ? 'professionnelMagistratGreffier' : 'professionnelAvocat';
+      const start = Math.min(run.last.start, run.first[0]?.start ?? run.last.start);
+      const end = Math.max(run.last.end, run.first.at(-1)?.end ?? run.last.end);
+      spans.push(mk(start, end, cat, 0.9, key));
+    }
+    const m: PersonMention = { role, strength, lastKey: run.lastKey, firstKey: run.firstKey, spans };
+    out.push(m);
+    return m;
+  };
+
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word' || used[i]) continue;
+    const f = fold(t.text);
+    const next = toks[i + 1];
+    // civility: "M." "Mme" "Monsieur" "MM." "Dr"
+    const isCiv = CIVILITY.has(f) && (f !== 'm' && f !== 'mm' && f !== 'dr' && f !== 'pr' ? true : next?.text === '.' && next.start === t.end);
+    const isMe = LAWYER_TITLE.has(f) && /^[MmMm]/.test(t.text) && (f !== 'me' || t.text === 'Me' || t.text === 'ME');
+    if (!isCiv && !isMe) continue;
+    let j = i + 1;
+    if (toks[j]?.text === '.' && toks[j].start === t.end) j++;
+    // "M. et Mme X": skip to the last civility, the name belongs to both
+    if (fold(toks[j]?.text ?? '') === 'et' && CIVILITY.has(fold(toks[j + 1]?.text ?? ''))) continue;
+    const from = j;
+    const to = readNameRun(toks, from, 5);
+    if (to === from) continue;
+    const before = text.slice(lineOf(text, t.start).s, t.start);
+    const after = text.slice(toks[to - 1].end, toks[to - 1].end + 80);
+    let role: Role = 'party';
+    let strength = 1;
+    if (isMe) {
+      role = MANDATAIRE_RIGHT.test(after) || MANDATAIRE_LEFT.test(before) ? 'party' : 'avo';
+      strength = 2;
+    } else if (MAG_ROLE.test(after) || MAG_LEFT.test(before)) {
+      role = 'mag';
+      strength = 2;
+    } else if (AVO_RIGHT.test(after)) {
+      role = 'avo';
+      strength = 2;
+    }
+    const m = emit(from, to, role, strength);
+    i = to - 1;
+    if (!m) continue;
+    // "X épouse Y", "née Y": the birth/married name of the same person
+    let k = to;
+    const w = fold(toks[k]?.text ?? '');
+    if (role === 'party' && /^(epouse|ep|nee|veuve|divorcee|dite|dit)$/.test(w)) {
+      k++;
+      if (toks[k]?.text === '.') k++;
+      const e2 = readNameRun(toks, k, 3);
+      if (e2 > k && !/^\s*le\b/.test(text.slice(toks[k].start - 1, toks[k].start + 3))) {
+        const run = splitRun(text, toks, k, e2);
+        const key = m.spans[0].personKey;
+        // all words after "épouse" are surnames
+        const s = toks[k].start, e = toks[e2 - 1].end;
+        m.spans.push(mk(s, e, 'personnePhysiqueNom', 0.9, key));
+        out.push({ role: 'party', strength: 1, lastKey: fold(text.slice(s, e)), firstKey: null, spans: [] });
+        void run;
+        for (let q = k; q < e2; q++) used[q] = 1;
+        i = e2 - 1;
+      }
+    }
+    // "MM. A B et C D": a second person after "et" without civility
+    if ((f === 'mm' || f === 'mmes' || f === 'messieurs' || f === 'mesdames') && fold(toks[to]?.text ?? '') === 'et') {
+      const e2 = readNameRun(toks, to + 1, 5);
+      if (e2 > to + 1) {
+        emit(to + 1, e2, role, strength);
+        i = e2 - 1;
+      }
+    }
+  }
+
+  // bare names in composition blocks and signatures: "Président : Étienne FOUQUET", "Audience tenue par X, Présidente",
+  // "X, greffier", lines under "LE GREFFIER LE PRÉSIDENT"
+  for (let i = 0; i < toks.length; i++) {
+    if (used[i] || !isNameWord(toks[i]) || shapeOf(toks[i].text) === 'initial') continue;
+    if (i > 0 && isNameWord(toks[i - 1]) && !toks[i].nl) continue;
+    const to = readNameRun(toks, i, 4);
+    if (to - i < 1) continue;
+    const line = lineOf(text, toks[i].start);
+    const before = text.slice(line.s, toks[i].start);
+    const after = text.slice(toks[to - 1].end, toks[to - 1].end + 60);
+    const isLineAlone = /^[\s]*$/.test(before) && /^[ \t]*(\n|$)/.test(after);
+    const twoWords = to - i >= 2;
+    let role: Role | null = null;
+    if (twoWords && (MAG_ROLE.test(after) || MAG_LEFT.test(before))) role = 'mag';
+    else if (twoWords && AVO_RIGHT.test(after)) role = 'avo';
+    else if (isLineAlone || /^\s{2,}\S/.test(after) || /\s{2,}$/.test(before)) {
+      // signature lines: previous non-empty line made of role words in capitals
+      const prevLineEnd = line.s - 1;
+      const prev = text.slice(text.lastIndexOf('\n', Math.max(0, prevLineEnd - 1)) + 1, Math.max(0, prevLineEnd));
+      if (twoWords && /^[\s\p{Lu}'’,.-]+$/u.test(prev) && LINE_ROLE_WORDS.test(prev)) role = 'mag';
+    }
+    if (!role) continue;
+    emit(i, to, role, 2);
+    i = to - 1;
+  }
+
+  // "Nom : DUPONT" / "Prénom(s) : Jean"
+  for (const m of text.matchAll(/\b(Nom(?: de naissance| d'usage| patronymique)?|Prénoms?)\s*:\s*([\p{Lu}][\p{L}'’ -]*[\p{L}])/gu)) {
+    const val = m[2];
+    const start = m.index! + m[0].length - val.length;
+    const cat: Category = m[1].startsWith('Pr') ? 'personnePhysiquePrenom' : 'personnePhysiqueNom';
+    out.push({
+      role: 'party', strength: 2,
+      lastKey: cat === 'personnePhysiqueNom' ? fold(val) : null,
+      firstKey: cat === 'personnePhysiquePrenom' ? fold(val) : null,
+      spans: [mk(start, start + val.length, cat, 0.9, 'fields')],
+    });
+  }
+  return out;
+}
+
+export function detectDates(text: string): Span[] {
+  const out: Span[] = [];
+  for (const [cat, re] of DATE_CTX) {
+    for (const m of text.matchAll(re)) {
+      const d = m[1];
+      const start = m.index! + m[0].length - d.length;
+      out.push(mk(start, start + d.length, cat, 0.95));
+    }
+  }
+  // a list of dates after one trigger: "nés le 1/2/2010 et le 3/4/2012" is rare; skip
+  return out;
+}
+
+const STREET_TYPES =
+  'rue|avenue|av\\.|boulevard|bd|chemin|allée|allées|impasse|place|quai|route|voie|cours|faubourg|montée|square|passage|sentier|rond-point|lieu-dit|lieudit|résidence|hameau|cité|domaine|parc|esplanade|promenade|traverse|villa|clos|mail|chaussée|ruelle|parvis|venelle|carrefour|lotissement|zone artisanale|zone industrielle|ZA|ZI|ZAC|route nationale|rte|chem\\.|bât\\.|bâtiment|quartier|mas|les hauts de|port';
+const STREET = new RegExp(
+  `(?:(?:chez\\s+[^,\\n]{2,40},\\s*)|(?:(?:lot|appartement|appt|bâtiment|bât\\.|escalier|résidence)\\s+[^,\\n]{1,40},\\s*))?` +
+    `(?:\\d{1,5}(?:\\s?(?:bis|ter|quater|[A-D]))?\\s*,?\\s+)?(?:${STREET_TYPES})\\b[^,;\\n()]{1,60}`,
+  'giu',
+);
+const ADDRESS_TRIGGER =
+  /(?:demeurant|domicilié(?:e|s|es)?|résidant|résident(?:e)?|sis(?:e|es)?|situé(?:e|s|es)?|siège(?:\s+social)?\s+(?:est\s+)?(?:fixé\s+)?(?:situé\s+)?|élisant domicile|adresse|habitant|Demeurant|Domicile|Adresse)\s*:?\s*(?:au\s+|à\s+|en\s+)?$/iu;
+const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’-]*(?:[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \u00a0-]+)?[\p{Lu}][\p{L}'’-]*){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
+const TOWN_WORDS = `[\\p{Lu}][\\p{L}'’-]*(?:[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \\u00a0-]+)?[\\p{Lu}][\\p{L}'’-]*){0,4}`;
+const BIRTH_PLACE = new RegExp(`\\bn[ée]e?s?(?:\\(e\\))?\\s+(?:le\\s+${DATE_SRC}\\s+)?à\\s+(${TOWN_WORDS})`, 'gu');
+const BIRTH_PLACE_UP = new RegExp(`\\bN[ÉE]E?S?\\s+(?:LE\\s+[^\\n]{6,20}\\s+)?À\\s+(${TOWN_WORDS})`, 'gu');
+const COMMUNE_OF = new RegExp(`\\b(?:commune|ville|village|localité)\\s+(?:de|d'|du)\\s*(${TOWN_WORDS})`, 'gu');
+const DEPT_PAREN = new RegExp(`(${TOWN_WORDS})\\s+\\((?:\\d{2}|2A|2B|97\\d|[\\p{Lu}]{4,})\\)`, 'gu');
+
+export function detectAddresses(text: string): Span[] {
+  const out: Span[] = [];
+  const addrEnds: number[] = [];
+  for (const m of text.matchAll(STREET)) {
+    const start = m.index!;
+    let raw = m[0];
+    // stop before a postcode or " à Town"
+    const cut = raw.search(/\s+(?:\d{5}\b|à\s+\p{Lu})/u);
+    if (cut > 0) raw = raw.slice(0, cut);
+    raw = raw.replace(/[\s.]+$/, '');
+    const before = text.slice(Math.max(0, start - 50), start);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const atLineStart = /^[\s-]*$/.test(text.slice(lineStart, start));
+    const hasNumber = /^\d/.test(raw) || /^(chez|lot|app|bât|esc|rés)/i.test(raw);
+    const triggered = ADDRESS_TRIGGER.test(before) || /,\s*$/.test(before) && ADDRESS_TRIGGER.test(before.replace(/,\s*$/, ''));
+    // a street type word alone in prose ("la place de", "la route") is not an address
+    if (!triggered && !(hasNumber && (atLineStart || /[,:]\s*$/.test(before) || /\b(au|du|le|sis|sise|situé|située)\s+$/i.test(before)))) continue;
+    if (!hasNumber && !triggered) continue;
+    if (/^\d+\s+(?:rue|avenue|boulevard|place|route|chemin|cours|voie|quai|allée|impasse)\s*$/i.test(raw)) continue;
+    out.push(mk(start, start + raw.length, 'adresse', triggered ? 0.93 : 0.85));
+    addrEnds.push(start + raw.length);
+  }
+  // localities: postcode + town; "Town" right after an address; birth place; "commune de X"; "X (69)"
+  for (const m of text.matchAll(POSTCODE_TOWN)) {
+    const before = text.slice(Math.max(0, m.index! - 30), m.index!);
+    if (/(?:n°|numéro|RG|article|décret|loi)\s*$/i.test(before)) continue;
+    out.push(mk(m.index!, m.index! + m[0].length, 'localite', 0.9));
+  }
+  for (const e of addrEnds) {
+    const m = new RegExp(`^,?[ \\u00a0]+(?:à[ \\u00a0]+)?(${TOWN_WORDS})`, 'u').exec(text.slice(e, e + 60));
+    if (m && !/^\d/.test(m[1])) {
+      const s = e + m[0].length - m[1].length;
+      out.push(mk(s, s + m[1].length, 'localite', 0.85));
+    }
+  }
+  for (const re of [BIRTH_PLACE, BIRTH_PLACE_UP, COMMUNE_OF, DEPT_PAREN]) {
+    for (const m of text.matchAll(re)) {
+      const town = m[1];
+      const s = m.index! + m[0].indexOf(town, m[0].length - town.length - 12 > 0 ? m[0].length - town.length - 12 : 0);
+      if (NOT_NAME.has(fold(town.split(/[\s-]/)[0])) && !/^(Le|La|Les|Saint|Sainte)\b/i.test(town)) continue;
+      out.push(mk(s, s + town.length, 'localite', 0.88));
+    }
+  }
+  return out;
+}
+
+const LEGAL_FORM = /\b(?:la\s+|de\s+la\s+|à\s+la\s+|l['’])?(?:société|sociétés|SARL|S\.A\.R\.L\.|SAS|S\.A\.S\.|SASU|SA|S\.A\.|SCI|S\.C\.I\.|EURL|E\.U\.R\.L\.|SNC|SCEA|GAEC|EARL|SELARL|SELAS|SCP|SELARLU|Selarlu|entreprise|association|compagnie|banque|cabinet|bureau|groupe|mutuelle)\s+/gu;
+const ORG_NAME = /^(?:(?:[\p{Lu}\d][\p{L}\d'’&.-]*|de|du|des|la|le|les|et|d['’]|l['’]|à|en|sur)(?:[ \u00a0]+|(?=$)|(?<=['’])))+/u;
+const LAWYER_FIRM = /^(?:SCP|SELARL|SELAS|SELAFA|SELCA|AARPI|SCPA|SELARLU|SELURL|Selarl|Scp)$/;
+const PREMISES =
+  /\b(?:bar|restaurant|hôtel|hotel|café|brasserie|clinique|EHPAD|ehpad|maison de retraite|école|collège|lycée|magasin|boutique|commerce|établissement|discothèque|pharmacie|boulangerie|garage|salon|agence|site|entrepôt|dénommée?|enseigne|camping|résidence)\s+(?:«\s*)?((?:Le|La|Les|L['’]|Chez|Au|Aux)?\s*[\p{Lu}][\p{L}'’-]*(?:[ \u00a0]+(?:de|du|des|la|le|d['’])?[ \u00a0]*[\p{Lu}][\p{L}'’-]*){0,4})/gu;
+
+export function detectOrganisations(text: string, lawyerContext: (at: number, end: number) => boolean): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(LEGAL_FORM)) {
+    const start = m.index! + m[0].length;
+    const nm = ORG_NAME.exec(text.slice(start, start + 80));
+    if (!nm) continue;
+    let name = nm[0].replace(/[ \u00a0]+$/, '');
+    // trim trailing lowercase function words and a trailing legal form
+    name = name.replace(/(?:[ \u00a0]+(?:de|du|des|la|le|les|et|d['’]|l['’]|à|en|sur))+$/u, '').replace(/[.,]+$/, '');
+    if (!/^[\p{Lu}\d]/u.test(name) || name.length < 2) continue;
+    const first = fold(name.split(/[\s]/)[0]);
+    if (NOT_NAME.has(first) && !/^(le|la|les)$/.test(first)) continue;
+    const form = m[0].trim().replace(/^(la|de la|à la|l['’])\s*/i, '');
+    if (LAWYER_FIRM.test(form) || lawyerContext(start, start + name.length)) {
+      out.push(mk(start, start + name.length, 'professionnelAvocat', 0.85));
+      continue;
+    }
+    out.push(mk(start, start + name.length, 'personneMorale', 0.6));
+  }
+  for (const m of text.matchAll(PREMISES)) {
+    const name = m[1].replace(/^\s+/, '');
+    const s = m.index! + m[0].length - m[1].length + (m[1].length - name.length);
+    if (NOT_NAME.has(fold(name.split(/\s/)[0])) && !/^(le|la|les|l)$/i.test(fold(name.split(/[\s'’]/)[0]))) continue;
+    out.push(mk(s, s + name.length, 'etablissement', 0.7));
+  }
+  return out;
+}
+
+/** "la SCP X, avocat", "Me Y de la SELARL X": the firm is a lawyer's. */
+export function isLawyerFirmContext(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 60), start);
+  return /^[\s,]*(?:\(?avocats?|avocates?|avocats aux conseils|société d'avocats)/i.test(after) || /\b(?:Me|Maître)\s+[^,\n]{2,40}\s+(?:de la|de l['’])\s*(?:SCP|SELARL|SELAS|AARPI|société|cabinet)?\s*$/u.test(before);
+}
