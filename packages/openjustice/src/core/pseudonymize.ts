@@ -18,6 +18,8 @@ import { assessRisk, type Risk } from './risk.ts';
 import { detectZones, type Zone } from './zoning.ts';
 import { extractMetadata, type DecisionMetadata } from './metadata.ts';
 import { prepareText } from './input.ts';
+import { CIVILITY, LAWYER_TITLE, NOT_NAME } from './names.ts';
+import { fold } from './text.ts';
 
 export interface Layers {
   patterns: boolean;
@@ -177,7 +179,25 @@ function applyConsistency(t: string, folded: string, spans: Span[], persons: Per
   const pros = propagate(t, folded, proKeys, sorted);
   const withPros = [...sorted, ...pros].sort((a, b) => a.start - b.start);
   const parties = propagate(t, folded, partyKeys, withPros);
-  return [...withPros, ...parties].sort((a, b) => a.start - b.start);
+  const all = [...withPros, ...parties].sort((a, b) => a.start - b.start);
+  return [...all, ...firstNamesBeforeSurnames(t, all)].sort((a, b) => a.start - b.start);
+}
+
+/** "Ambre GUYON": a capitalised word right before a masked surname is that person's first name. */
+function firstNamesBeforeSurnames(t: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (s.category !== 'personnePhysiqueNom') continue;
+    const prev = spans[i - 1];
+    const m = /([\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}][\p{Ll}\p{M}]+)?)[ ]$/u.exec(t.slice(Math.max(0, s.start - 40), s.start));
+    if (!m) continue;
+    const start = s.start - m[0].length;
+    if (prev && prev.end > start) continue;
+    if (NOT_NAME.has(fold(m[1])) || CIVILITY.has(fold(m[1])) || LAWYER_TITLE.has(fold(m[1]))) continue;
+    out.push({ start, end: start + m[1].length, category: 'personnePhysiquePrenom', score: 0.7, source: 'consistency', personKey: s.personKey });
+  }
+  return out;
 }
 
 function finish(input: string, t: string, spans: Span[], options: PseudonymizeOptions): PseudonymizeResult {

@@ -35,9 +35,15 @@ const MAG_ROLE =
   /^[\s,]*(?:\(|en qualité de\s+|faisant fonction de\s+)?(?:(?:premier|première|1er|1ère)\s+)?(?:président|présidente|vice-président|vice-présidente|conseill|greffi|juge|magistrat|avocat général|avocate générale|avocats généraux|procureur|procureure|substitut|rapporteu|assesseu|doyen|doyenne|auditeu|directeur de greffe|directrice de greffe|faisant fonction|adjoint administratif|secrétaire|président de chambre|membre)/iu;
 const MAG_LEFT =
   /(?:président(?:e)?|greffi(?:er|ère)|ministère public|juges?|conseill(?:er|ère)s?|assesseurs?|rapporteur(?:e)?(?: public(?:que)?)?|magistrats?|procureur|substitut|tenue par|présidée par|assistée? (?:de|par|lors des débats de)|signée? par|composée de|assesseur|en présence de|magistrat chargé|par devant)\s*:?\s*(?:de\s+)?(?:M\.|Mme|Monsieur|Madame|Mademoiselle)?\s*$/iu;
+const MAG_LEFT_COLON = /(?:greffi|présid|conseill|juges?\b|magistrat|composition|assesseu|ministère public|rapporteu)[^:\n]{0,40}:\s*(?:M\.|Mme|Monsieur|Madame|Mademoiselle)?\s*$/iu;
+/** "M. X, Mme Y, M. Z, conseillers": the role closes a list of names */
+const MAG_LIST_RIGHT =
+  /^(?:\s*(?:,|et)\s*(?:(?:M\.|Mme|Mmes|MM\.|Monsieur|Madame)\s+)?[\p{Lu}][\p{L}'’-]*(?:[ -]+[\p{Lu}][\p{L}'’-]*){0,3})+\s*,\s*(?:conseill|juges?\b|président|assesseu|magistrat|greffi|avocats? généra|membres?)/u;
+const ALIAS_LEFT = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu;
+const BORN_RIGHT = /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)\b/u;
 const AVO_RIGHT = /^[\s,]*(?:avocats?|avocates?)(?!\s+générale?)/iu;
 const MANDATAIRE_RIGHT =
-  /^[\s,]*(?:\(|pris(?:e)?\s+en\s+)?(?:ès[ -]?qualit|es[ -]?qualit|mandataire|liquidateur|administrat(?:eur|rice)|commissaire|huissier|notaire|pris en sa qualité|en sa qualité|agissant)/iu;
+  /^[\s,]*(?:\(|pris(?:e)?\s+en\s+|comme\s+|en qualité de\s+)?(?:syndic|ès[ -]?qualit|es[ -]?qualit|mandataire|liquidateur|administrat(?:eur|rice)|commissaire|huissier|notaire|pris en sa qualité|en sa qualité|agissant)/iu;
 const MANDATAIRE_LEFT = /(?:en la personne de|mandataire|liquidateur|administrateur judiciaire)\s*(?:Me|Maître|maître)?\s*$/iu;
 
 const LINE_ROLE_WORDS = /\b(greffi|présid|conseill|juge|magistrat|assesseur|rapporteu)/iu;
@@ -55,9 +61,20 @@ const mk = (start: number, end: number, category: Category, score: number, perso
 
 let personCounter = 0;
 
+function tokAt(toks: Token[], pos: number): number {
+  let lo = 0, hi = toks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Person and professional mentions from civilities, lawyer titles, role words and "Nom : / Prénom :" fields. */
 export function detectPersons(text: string, toks: Token[]): PersonMention[] {
   const out: PersonMention[] = [];
+  const meMentions: number[] = [];
   const used = new Uint8Array(toks.length);
   const emit = (from: number, to: number, role: Role, strength: number) => {
     const run = splitRun(text, toks, from, to);
@@ -101,8 +118,9 @@ export function detectPersons(text: string, toks: Token[]): PersonMention[] {
     let strength = 1;
     if (isMe) {
       role = MANDATAIRE_RIGHT.test(after) || MANDATAIRE_LEFT.test(before) ? 'party' : 'avo';
+      if (role === 'avo') meMentions.push(out.length);
       strength = 2;
-    } else if (MAG_ROLE.test(after) || MAG_LEFT.test(before)) {
+    } else if (MAG_ROLE.test(after) || MAG_LEFT.test(before) || MAG_LEFT_COLON.test(before) || MAG_LIST_RIGHT.test(after)) {
       role = 'mag';
       strength = 2;
     } else if (AVO_RIGHT.test(after)) {
@@ -114,6 +132,7 @@ export function detectPersons(text: string, toks: Token[]): PersonMention[] {
     if (!m) continue;
     // "X épouse Y", "née Y": the birth/married name of the same person
     let k = to;
+    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve)$/.test(fold(toks[k + 1]?.text ?? ''))) k++;
     const w = fold(toks[k]?.text ?? '');
     if (role === 'party' && /^(epouse|ep|nee|veuve|divorcee|dite|dit)$/.test(w)) {
       k++;
@@ -132,15 +151,29 @@ export function detectPersons(text: string, toks: Token[]): PersonMention[] {
       }
     }
     // "MM. A B et C D": a second person after "et" without civility
-    if ((f === 'mm' || f === 'mmes' || f === 'messieurs' || f === 'mesdames') && fold(toks[to]?.text ?? '') === 'et') {
-      const e2 = readNameRun(toks, to + 1, 5);
-      if (e2 > to + 1) {
-        emit(to + 1, e2, role, strength);
+    if (f === 'mm' || f === 'mmes' || f === 'messieurs' || f === 'mesdames') {
+      let q = i + 1 > to ? to : Math.max(i + 1, to);
+      while (q < toks.length && (toks[q].text === ',' || fold(toks[q].text) === 'et') && !toks[q + 1]?.nl) {
+        if (toks[q].text === ',' && fold(toks[q + 1]?.text ?? '') === 'et') q++;
+        if (toks[q].text === ',' && /^(epouse|nee|veuve)$/.test(fold(toks[q + 1]?.text ?? ''))) break;
+        const e2 = readNameRun(toks, q + 1, 5);
+        if (e2 <= q + 1 || CIVILITY.has(fold(toks[q + 1].text))) break;
+        emit(q + 1, e2, role, strength);
+        q = e2;
         i = e2 - 1;
       }
     }
   }
 
+  const civParty = new Set(out.filter((m) => m.role === 'party' && m.lastKey).map((m) => m.lastKey));
+  for (const idx of meMentions) {
+    const m = out[idx];
+    if (!m.lastKey || !civParty.has(m.lastKey)) continue;
+    const s = m.spans[0];
+    const run = splitRun(text, toks, tokAt(toks, s.start), tokAt(toks, s.end - 1) + 1);
+    m.role = 'party';
+    m.spans = [...run.first.map((f) => mk(f.start, f.end, 'personnePhysiquePrenom', 0.9, s.personKey)), mk(run.last!.start, run.last!.end, 'personnePhysiqueNom', 0.9, s.personKey)];
+  }
   // bare names in composition blocks and signatures: "Président : Étienne FOUQUET", "Audience tenue par X, Présidente",
   // "X, greffier", lines under "LE GREFFIER LE PRÉSIDENT"
   for (let i = 0; i < toks.length; i++) {
@@ -162,6 +195,7 @@ export function detectPersons(text: string, toks: Token[]): PersonMention[] {
       const prev = text.slice(text.lastIndexOf('\n', Math.max(0, prevLineEnd - 1)) + 1, Math.max(0, prevLineEnd));
       if (twoWords && /^[\s\p{Lu}'’,.-]+$/u.test(prev) && LINE_ROLE_WORDS.test(prev)) role = 'mag';
     }
+    if (!role && (ALIAS_LEFT.test(before) || (twoWords && BORN_RIGHT.test(after)))) role = 'party';
     if (!role) continue;
     emit(i, to, role, 2);
     i = to - 1;
@@ -258,7 +292,7 @@ export function detectAddresses(text: string): Span[] {
 }
 
 const LEGAL_FORM = /\b(?:la\s+|de\s+la\s+|à\s+la\s+|l['’])?(?:société|sociétés|SARL|S\.A\.R\.L\.|SAS|S\.A\.S\.|SASU|SA|S\.A\.|SCI|S\.C\.I\.|EURL|E\.U\.R\.L\.|SNC|SCEA|GAEC|EARL|SELARL|SELAS|SCP|SELARLU|Selarlu|entreprise|association|compagnie|banque|cabinet|bureau|groupe|mutuelle)\s+/gu;
-const ORG_NAME = /^(?:(?:[\p{Lu}\d][\p{L}\d'’&.-]*|de|du|des|la|le|les|et|d['’]|l['’]|à|en|sur)(?:[ \u00a0]+|(?=$)|(?<=['’])))+/u;
+const ORG_NAME = /^(?:(?:[\p{Lu}\d][\p{L}\d'’&.-]*|de|du|des|la|le|les|et|d['’]|l['’]|à|en|sur)(?:[ \u00a0]+|,[ \u00a0]+(?=[\p{Lu}][\p{L}'’-]*(?:,| et))|(?=$|[,.;:)])|(?<=['’])))+/u;
 const LAWYER_FIRM = /^(?:SCP|SELARL|SELAS|SELAFA|SELCA|AARPI|SCPA|SELARLU|SELURL|Selarl|Scp)$/;
 const PREMISES =
   /\b(?:bar|restaurant|hôtel|hotel|café|brasserie|clinique|EHPAD|ehpad|maison de retraite|école|collège|lycée|magasin|boutique|commerce|établissement|discothèque|pharmacie|boulangerie|garage|salon|agence|site|entrepôt|dénommée?|enseigne|camping|résidence)\s+(?:«\s*)?((?:Le|La|Les|L['’]|Chez|Au|Aux)?\s*[\p{Lu}][\p{L}'’-]*(?:[ \u00a0]+(?:de|du|des|la|le|d['’])?[ \u00a0]*[\p{Lu}][\p{L}'’-]*){0,4})/gu;
