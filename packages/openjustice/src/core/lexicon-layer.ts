@@ -5,7 +5,7 @@
  */
 import type { Span } from './span.ts';
 import type { Lexicons } from './lexicon.ts';
-import { fold, type Token } from './text.ts';
+import { fold, lineStartBounded, type Token } from './text.ts';
 
 const INSTITUTION_BEFORE =
   /(cour|tribunal|conseil|barreau|greffe|fait|faite|délibéré|jugé|prononcé|audience|rendu|rendue|prud['’]hommes|siège|siégeant|préfet|préfecture|centre|maison d'arrêt|établissement pénitentiaire|parquet|TJ|TGI|CA|ordonnance|juge|procureur|commissariat|gendarmerie|hôpital|CHU|université|rétention)\b[^.;\n]{0,40}$/iu;
@@ -25,7 +25,7 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
       if (lex.communes.has(cand) || lex.communes.has(cand.replace(/ /g, '-'))) best = j;
     }
     if (best < 0) continue;
-    const lineStart = text.lastIndexOf('\n', toks[i].start - 1) + 1;
+    const lineStart = lineStartBounded(text, toks[i].start);
     const before = text.slice(Math.max(lineStart, toks[i].start - 120), toks[i - 1].start);
     if (INSTITUTION_BEFORE.test(before)) continue;
     out.push({ start: toks[i].start, end: toks[best].end, category: 'localite', score: 0.75, source: 'lexicon' });

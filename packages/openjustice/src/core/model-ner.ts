@@ -135,13 +135,18 @@ export function tagsToSpans(tokens: Token[], tags: number[], margins: number[]):
   return out;
 }
 
-export function perceptronNer(model: PerceptronModel): NerModel {
+/**
+ * `minScore` gates the model's own spans: on real decisions the synthetic-trained model is less sure
+ * than on generated ones, and a low-margin span costs more precision than it buys recall (measured).
+ * Professional spans pass at any score: they only keep text in clear.
+ */
+export function perceptronNer(model: PerceptronModel, minScore = Number(process.env.OJ_MODEL_MIN_SCORE ?? 0.9)): NerModel {
   const p = Perceptron.fromModel(model);
   return {
     kind: 'real',
     predict(input) {
       const { tags, margins } = decode(p, input);
-      return tagsToSpans(input.tokens, tags, margins).filter((s) => !s.category.startsWith('professionnel') || true);
+      return tagsToSpans(input.tokens, tags, margins).filter((s) => s.score >= minScore || s.category.startsWith('professionnel'));
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
-import { fold, shapeOf, type Token } from './text.ts';
+import { fold, lineStartBounded, shapeOf, type Token } from './text.ts';
 import { CIVILITY, LAWYER_TITLE, NOT_NAME, isNameWord, readNameRun, splitRun } from './names.ts';
 
 export type Role = 'party' | 'mag' | 'avo';
@@ -48,11 +48,11 @@ const MANDATAIRE_LEFT = /(?:en la personne de|mandataire|liquidateur|administrat
 
 const LINE_ROLE_WORDS = /\b(greffi|présid|conseill|juge|magistrat|assesseur|rapporteu)/iu;
 
+/** The line around pos, bounded to 200 characters each side (a 5 MB text without line breaks stays linear). */
 function lineOf(text: string, pos: number) {
-  const s = text.lastIndexOf('\n', pos - 1) + 1;
-  let e = text.indexOf('\n', pos);
-  if (e < 0) e = text.length;
-  return { s, e };
+  const s = lineStartBounded(text, pos);
+  const i = text.slice(pos, pos + 200).indexOf('\n');
+  return { s, e: i < 0 ? Math.min(text.length, pos + 200) : pos + i };
 }
 
 const mk = (start: number, end: number, category: Category, score: number, personKey?: string): Span => ({
@@ -192,7 +192,7 @@ export function detectPersons(text: string, toks: Token[]): PersonMention[] {
     else if (isLineAlone || /^\s{2,}\S/.test(after) || /\s{2,}$/.test(before)) {
       // signature lines: previous non-empty line made of role words in capitals
       const prevLineEnd = line.s - 1;
-      const prev = text.slice(text.lastIndexOf('\n', Math.max(0, prevLineEnd - 1)) + 1, Math.max(0, prevLineEnd));
+      const prev = text.slice(lineStartBounded(text, Math.max(0, prevLineEnd)), Math.max(0, prevLineEnd));
       if (twoWords && /^[\s\p{Lu}'’,.-]+$/u.test(prev) && LINE_ROLE_WORDS.test(prev)) role = 'mag';
     }
     if (!role && (ALIAS_LEFT.test(before) || (twoWords && BORN_RIGHT.test(after)))) role = 'party';
@@ -256,7 +256,7 @@ export function detectAddresses(text: string): Span[] {
     if (cut > 0) raw = raw.slice(0, cut);
     raw = raw.replace(/[\s.]+$/, '');
     const before = text.slice(Math.max(0, start - 50), start);
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineStart = lineStartBounded(text, start);
     const atLineStart = /^[\s-]*$/.test(text.slice(lineStart, start));
     const hasNumber = /^\d/.test(raw) || /^(chez|lot|app|bât|esc|rés)/i.test(raw);
     const triggered = ADDRESS_TRIGGER.test(before) || /,\s*$/.test(before) && ADDRESS_TRIGGER.test(before.replace(/,\s*$/, ''));

@@ -72,3 +72,10 @@ export const titleCase = (s: string) => s.toLowerCase().replace(/(^|[-‐\s'’]
 
 /** Escape for RegExp source. */
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Start of the line containing pos, looking back at most `max` characters (keeps scans linear). */
+export function lineStartBounded(text: string, pos: number, max = 200): number {
+  const from = Math.max(0, pos - max);
+  const i = text.slice(from, pos).lastIndexOf('\n');
+  return i < 0 ? from : from + i + 1;
+}
