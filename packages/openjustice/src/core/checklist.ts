@@ -48,14 +48,16 @@ export function buildChecklist(text: string, entities: Entity[]): ChecklistItem[
   const key = (e: Entity) => foldSameLength(e.text);
   // same text in two categories
   const cats = new Map<string, Set<string>>();
+  const byKey = new Map<string, Entity[]>();
   for (const e of entities) {
     const k = key(e);
-    if (!cats.has(k)) cats.set(k, new Set());
+    if (!cats.has(k)) { cats.set(k, new Set()); byKey.set(k, []); }
     cats.get(k)!.add(e.category);
+    byKey.get(k)!.push(e);
   }
   for (const [k, set] of cats) {
     if (set.size < 2) continue;
-    const es = entities.filter((e) => key(e) === k);
+    const es = byKey.get(k)!;
     const proAndParty = [...set].some((c) => PROFESSIONAL_CATEGORIES.includes(c as Category)) && [...set].some((c) => !PROFESSIONAL_CATEGORIES.includes(c as Category));
     push({
       code: proAndParty ? 'professionalAlsoParty' : 'sameTextTwoCategories',

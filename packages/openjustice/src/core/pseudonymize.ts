@@ -208,20 +208,22 @@ function finish(input: string, t: string, spans: Span[], options: PseudonymizeOp
   const personByRuleKey = new Map<string, string>();
   const keyOf = (s: Span) => foldSameLength(t.slice(s.start, s.end));
   let nextPerson = 0;
+  const byRuleKey = new Map<string, Span[]>();
+  for (const x of kept) if (x.personKey) (byRuleKey.get(x.personKey) ?? byRuleKey.set(x.personKey, []).get(x.personKey)!).push(x);
   const personId = (s: Span): string => {
     if (s.personKey && personByRuleKey.has(s.personKey)) return personByRuleKey.get(s.personKey)!;
     const k = `${s.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(s)}`;
     let id = personOfKey.get(k);
     if (!id && s.personKey) {
       // first time this rule mention is seen: its surname decides the identity
-      const sur = kept.find((x) => x.personKey === s.personKey && x.category === 'personnePhysiqueNom');
+      const sur = byRuleKey.get(s.personKey)?.find((x) => x.category === 'personnePhysiqueNom');
       if (sur) id = personOfKey.get(`n:${keyOf(sur)}`);
     }
     if (!id) id = `P${++nextPerson}`;
     personOfKey.set(k, id);
     if (s.personKey) {
       personByRuleKey.set(s.personKey, id);
-      for (const x of kept) if (x.personKey === s.personKey) personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
+      for (const x of byRuleKey.get(s.personKey) ?? []) personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
     }
     return id;
   };

@@ -24,19 +24,17 @@ export function resolveOverlaps<T extends Span>(spans: T[], priority: (s: T) => 
   const order = [...spans].sort(
     (a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  // coverage bitmap over the covered extent: O(total span length), no quadratic insertions
+  let max = 0;
+  for (const s of spans) if (s.end > max) max = s.end;
+  const used = new Uint8Array(max + 1);
   const kept: T[] = [];
-  // kept sorted by start for binary search
   for (const s of order) {
-    let lo = 0, hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid].start < s.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const prev = kept[lo - 1];
-    const next = kept[lo];
-    if ((prev && overlaps(prev, s)) || (next && overlaps(next, s))) continue;
-    kept.splice(lo, 0, s);
+    let free = true;
+    for (let i = s.start; i < s.end; i++) if (used[i]) { free = false; break; }
+    if (!free) continue;
+    used.fill(1, s.start, s.end);
+    kept.push(s);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }
