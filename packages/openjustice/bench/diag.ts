@@ -12,7 +12,7 @@ const out: string[] = [];
 const ctx = (t: string, s: number, e: number) =>
   `${t.slice(Math.max(0, s - 45), s).replace(/\s+/g, ' ')}⟦${t.slice(s, e)}⟧${t.slice(e, e + 30).replace(/\s+/g, ' ')}`;
 for (const d of docs) {
-  const pred = pseudonymize(d.text, { lexicons, model }).entities;
+  const pred = pseudonymize(d.text, { lexicons, model, layers: { model: process.env.MODEL === "1" } }).entities;
   const key = (s: { start: number; end: number; category: string }) => `${s.start}:${s.end}:${s.category}`;
   const g = new Set(d.entities.map(key));
   const p = new Set(pred.map(key));

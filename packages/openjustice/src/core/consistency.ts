@@ -1,20 +1,27 @@
 /**
  * Document-level consistency: every occurrence of a found name is masked, accent- and
- * case-insensitively (DUPONT, Dupont, Dupônt), and professionals found once stay in clear everywhere.
- * One regex alternation over the folded text: linear in the text size.
+ * case-insensitively (DUPONT, Dupont, Dupônt, across a line break), and professionals found once stay
+ * in clear everywhere. One regex alternation over the folded text per key set: linear in the text size.
  */
 import type { Span } from './span.ts';
-import type { Category } from './categories.ts';
-import { escapeRe, foldSameLength } from './text.ts';
+import { type Category, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
+import { escapeRe, fold, foldSameLength, type Token } from './text.ts';
 import type { Lexicons } from './lexicon.ts';
+import { HARD_STOP, SOFT_STOP } from './names.ts';
+import type { PersonResult, Role } from './persons.ts';
 
 export interface KeyInfo {
   category: Category;
   personKey?: string;
   score: number;
+  /** only capitalised occurrences count (person names; "la rose" is not Mme Rose) */
+  cap?: boolean;
+  /** full-name keys: length of the surname at the end of the match */
+  surnameLen?: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
+const UPPER_AT_WORD_START = /(?:^|[\s'’-])\p{Lu}/u;
 
 /**
  * Finds every occurrence of the given folded keys in the text, at word boundaries, and returns spans
@@ -23,7 +30,7 @@ const WORD_CHAR = /[\p{L}\p{M}\d]/u;
 export function propagate(text: string, folded: string, keys: Map<string, KeyInfo>, taken: Span[]): Span[] {
   const list = [...keys.keys()].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
   if (!list.length) return [];
-  // keys are folded the same way as the text; the regex matches whole words only
+  // keys are folded the same way as the text; inner spaces also match a line break ("Jean\nDUPONT")
   const re = new RegExp(list.map((k) => escapeRe(k).replace(/[\s\u00a0]+/g, '[\\s\\u00a0]+')).join('|'), 'g');
   const out: Span[] = [];
   let ti = 0;
@@ -37,6 +44,20 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
     if (ti < taken.length && taken[ti].start < e) continue;
     const info = keys.get(m[0]) ?? keys.get(m[0].replace(/[\s\u00a0]+/g, ' '));
     if (!info) continue;
+    if (info.cap) {
+      if (!UPPER_AT_WORD_START.test(text.slice(s, e))) continue;
+      // "22 Mai 2024" is a date, "M. Mai" a name
+      if (SOFT_STOP.has(m[0]) && (/\d\s*$/.test(text.slice(Math.max(0, s - 4), s)) || /^\s*\d/.test(text.slice(e, e + 4)))) continue;
+    }
+    if (info.surnameLen && info.surnameLen < e - s) {
+      // a full name "Jean de La Fontaine" is first name(s) + surname
+      const ls = e - info.surnameLen;
+      let fe = ls;
+      while (fe > s && /\s/.test(text[fe - 1])) fe--;
+      out.push({ start: s, end: fe, category: 'personnePhysiquePrenom', score: info.score, source: 'consistency', personKey: info.personKey });
+      out.push({ start: ls, end: e, category: 'personnePhysiqueNom', score: info.score, source: 'consistency', personKey: info.personKey });
+      continue;
+    }
     out.push({ start: s, end: e, category: info.category, score: info.score, source: 'consistency', personKey: info.personKey });
   }
   return out;
@@ -44,10 +65,134 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
 
 export const foldText = (text: string) => foldSameLength(text);
 
-/** A key is worth propagating alone if it is not an everyday French word ("Blanc" stays only in context). */
-export function propagatable(key: string, lex: Lexicons, category: Category): boolean {
-  if (key.length < 2) return false;
-  if (category === 'personnePhysiquePrenom') return key.length >= 3 && !lex.words.has(key);
-  if (category === 'personnePhysiqueNom') return key.length >= 2;
-  return key.length >= 3;
+const PRO_OF: Record<Exclude<Role, 'party'>, Category> = { mag: 'professionnelMagistratGreffier', avo: 'professionnelAvocat' };
+
+/**
+ * Re-mentions of people: professionals' surnames are kept in clear wherever they appear; every party
+ * surname, first name and full name is masked wherever it appears (capitalised occurrences only); a
+ * capitalised unknown word right before a masked surname is that person's first name.
+ */
+export function personConsistency(
+  t: string, folded: string, tokens: Token[], spans: Span[], people: PersonResult | null, lex: Lexicons,
+): Span[] {
+  const keyOf = (s: { start: number; end: number }) => foldSameLength(t.slice(s.start, s.end)).replace(/[\s\u00a0]+/g, ' ');
+  const roleOfSurname = people?.surnameRole ?? new Map<string, Role>();
+  const proKeys = new Map<string, KeyInfo>();
+  const surnames = new Map<string, KeyInfo>();
+  const firstNames = new Map<string, KeyInfo>();
+  const full = new Map<string, KeyInfo>();
+  for (const m of people?.mentions ?? []) {
+    if (m.role === 'party' || !m.lastKey) continue;
+    const cat = PRO_OF[m.role];
+    proKeys.set(foldSameLength(m.lastKey), { category: cat, score: 0.8, cap: true });
+    proKeys.set(keyOf(m), { category: cat, score: 0.8, cap: true });
+  }
+  for (const s of spans) {
+    if (s.category === 'professionnelAvocat' && s.source === 'rule') {
+      // a law firm "SCP Célice, Texidor, Périer": its partners' names stay in clear
+      for (const w of t.slice(s.start, s.end).split(/[\s,&]+|\bet\b/u)) {
+        const k = foldSameLength(w.trim());
+        if (k.length >= 3 && /^\p{Lu}/u.test(w.trim()) && !HARD_STOP.has(fold(w.trim())) && !lex.words.has(fold(w.trim())) && !roleOfSurname.has(k))
+          proKeys.set(k, { category: 'professionnelAvocat', score: 0.7, cap: true });
+      }
+      proKeys.set(keyOf(s), { category: 'professionnelAvocat', score: 0.7, cap: true });
+    }
+  }
+  // a "firm" span that holds a party's surname (a notary's SCP "Mathilde CHARTIER") is that party, not a lawyer
+  const partySurnames = new Set([...roleOfSurname].filter(([, r]) => r === 'party').map(([k]) => k));
+  spans = spans.filter((s) => {
+    if (s.category !== 'professionnelAvocat' || s.source !== 'rule' || s.personKey) return true;
+    return !fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).some((w) => partySurnames.has(w));
+  });
+  // party names from the kept spans (rules, model, Label's parties)
+  for (const s of spans) {
+    if (!isPerson(s.category) || s.source === 'consistency' || s.source === 'additionalTerm') continue;
+    const k = keyOf(s);
+    if (k.length < 2) continue;
+    if (s.category === 'personnePhysiqueNom') {
+      const role = roleOfSurname.get(k);
+      if (role && role !== 'party' && s.source !== 'party') continue;
+      proKeys.delete(k);
+      if (!surnames.has(k)) surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true });
+    } else if (k.length >= 3) {
+      if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true });
+    }
+  }
+  // "M. Lourenço" where Lourenço is the first name of "M. Lourenço TOUSSAINT": a first name, not a surname
+  const relabelled = spans.map((s) => {
+    if (s.category !== 'personnePhysiqueNom' || s.source !== 'rule') return s;
+    const k = keyOf(s);
+    if (firstNames.has(k) && !isSurnameOfAnyone(people, k) && isLoneCivilityName(t, s)) return { ...s, category: 'personnePhysiquePrenom' as Category };
+    return s;
+  });
+  for (const k of firstNames.keys()) if (proKeys.has(k) || surnames.has(k)) firstNames.delete(k);
+  // full names ("jean dupont") match across line breaks and keep their split
+  for (const m of people?.mentions ?? []) {
+    if (m.role !== 'party' || !m.last || !m.first.length) continue;
+    const fk = keyOf({ start: m.first[0].start, end: m.last.end });
+    if (fk.split(' ').length >= 2 && fk.length <= 60)
+      full.set(fk, { category: 'personnePhysiqueNom', score: 0.8, personKey: m.personKey, cap: true, surnameLen: m.last.end - m.last.start });
+  }
+
+  const sorted = [...relabelled].sort((a, b) => a.start - b.start);
+  const pros = propagate(t, folded, proKeys, sorted);
+  let all = [...sorted, ...pros].sort((a, b) => a.start - b.start);
+  // full names first (then split into first name + surname), then surnames, then first names
+  const fulls = propagate(t, folded, full, all);
+  all = [...all, ...fulls].sort((a, b) => a.start - b.start);
+  const sur = propagate(t, folded, surnames, all);
+  all = [...all, ...sur].sort((a, b) => a.start - b.start);
+  const fir = propagate(t, folded, firstNames, all);
+  all = [...all, ...fir].sort((a, b) => a.start - b.start);
+  const extra = firstNamesBeforeSurnames(t, all, tokens, firstNames, lex);
+  return [...all, ...extra].sort((a, b) => a.start - b.start);
+}
+
+function isSurnameOfAnyone(people: PersonResult | null, k: string): boolean {
+  for (const m of people?.mentions ?? []) if (m.lastKey === k && m.first.length) return true;
+  return false;
+}
+
+/** "M. Lourenço" with nothing after: a lone civility + one word. */
+function isLoneCivilityName(t: string, s: Span): boolean {
+  return /(?:M\.|Mme|Monsieur|Madame)\s*$/u.test(t.slice(Math.max(0, s.start - 10), s.start)) && !/^\s*[\p{Lu}]/u.test(t.slice(s.end, s.end + 3));
+}
+
+/** "Ambre GUYON": capitalised words right before a masked surname are that person's first names. */
+function firstNamesBeforeSurnames(t: string, spans: Span[], tokens: Token[], known: Map<string, KeyInfo>, lex: Lexicons): Span[] {
+  const out: Span[] = [];
+  let ti = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (s.category !== 'personnePhysiqueNom') continue;
+    while (ti < tokens.length && tokens[ti].start < s.start) ti++;
+    const prev = spans[i - 1];
+    let k = ti - 1;
+    let start = -1;
+    let next = s.start;
+    for (let n = 0; n < 3 && k >= 0; n++, k--) {
+      const tok = tokens[k];
+      if (tok.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(tok.text)) break;
+      const after = tokens[k + 1];
+      if (after && after.nl && after.start <= next) break; // never across a line break
+      if (t.slice(tok.end, next).trim() !== '') break;
+      const f = fold(tok.text);
+      if (HARD_STOP.has(f) || SOFT_STOP.has(f)) break;
+      // a dictionary word ("Angélique", "Rose") is a first name only mid-sentence ("et Angélique Valentin")
+      if (!known.has(foldSameLength(tok.text)) && lex.words.has(f) && !midSentence(tokens, k)) break;
+      if (prev && prev.end > tok.start) break;
+      start = tok.start;
+      next = tok.start;
+    }
+    if (start < 0) continue;
+    out.push({ start, end: start + t.slice(start, s.start).trimEnd().length, category: 'personnePhysiquePrenom', score: 0.7, source: 'consistency', personKey: s.personKey });
+  }
+  return out;
+}
+
+/** The token before k is a lowercase word, a comma or "et": k is not the first word of a sentence or line. */
+function midSentence(tokens: Token[], k: number): boolean {
+  const p = tokens[k - 1];
+  if (!p || tokens[k].nl) return false;
+  return p.text === ',' || (p.kind === 'word' && /^\p{Ll}/u.test(p.text));
 }

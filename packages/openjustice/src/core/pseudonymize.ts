@@ -5,21 +5,21 @@
  */
 import { type Category, type OutputCategory, isMasked, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
 import { resolveOverlaps, type Source, type Span } from './span.ts';
-import { tokenize, foldSameLength } from './text.ts';
+import { tokenize, foldSameLength, type Token } from './text.ts';
 import { detectPatterns } from './patterns.ts';
-import { detectAddresses, detectDates, detectOrganisations, detectPersons, isLawyerFirmContext, type PersonMention } from './rules.ts';
+import { detectAddresses, detectDates, detectOrganisations, isLawyerFirmContext } from './rules.ts';
+import { detectPeople, type PersonResult } from './persons.ts';
+import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
 import { EMPTY_LEXICONS, type Lexicons } from './lexicon.ts';
 import { localNer, type NerModel } from './ner.ts';
-import { propagate, propagatable, type KeyInfo } from './consistency.ts';
+import { propagate, personConsistency, type KeyInfo } from './consistency.ts';
 import { ReplacementAllocator } from './replacement.ts';
 import { buildChecklist, type ChecklistItem } from './checklist.ts';
 import { assessRisk, type Risk } from './risk.ts';
 import { detectZones, type Zone } from './zoning.ts';
 import { extractMetadata, type DecisionMetadata } from './metadata.ts';
 import { prepareText } from './input.ts';
-import { CIVILITY, LAWYER_TITLE, NOT_NAME } from './names.ts';
-import { fold } from './text.ts';
 
 export interface Layers {
   patterns: boolean;
@@ -90,11 +90,12 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
   const t = text.analysis;
 
   let spans: Span[] = [];
-  let persons: PersonMention[] = [];
+  let people: PersonResult | null = null;
   if (layers.patterns) spans.push(...detectPatterns(t));
   if (layers.rules) {
-    persons = detectPersons(t, tokens);
-    for (const p of persons) spans.push(...p.spans);
+    const structure = analyseStructure(t);
+    people = detectPeople(t, tokens, { lexicons: lex, structure });
+    spans.push(...people.spans);
     spans.push(...detectDates(t), ...detectAddresses(t));
     spans.push(...detectOrganisations(t, (s, e) => isLawyerFirmContext(t, s, e)));
   }
@@ -122,82 +123,24 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
   }
 
   spans = resolveOverlaps(spans, priority);
-  if (layers.consistency) spans = applyConsistency(t, folded, spans, persons, lex);
+  if (layers.consistency) spans = applyConsistency(t, folded, tokens, spans, people, lex);
 
   return finish(input, t, spans, options);
 }
 
-/** Re-mentions: professionals first (kept), then party names, everywhere in the text. */
-function applyConsistency(t: string, folded: string, spans: Span[], persons: PersonMention[], lex: Lexicons): Span[] {
-  const proKeys = new Map<string, KeyInfo>();
-  const partyKeys = new Map<string, KeyInfo>();
-  const strongParty = new Set<string>();
-  for (const p of persons) if (p.role === 'party' && p.strength >= 2 && p.lastKey) strongParty.add(foldSameLength(p.lastKey));
+/** Re-mentions: professionals first (kept), then party names, then legal persons, everywhere in the text. */
+function applyConsistency(t: string, folded: string, tokens: Token[], spans: Span[], people: PersonResult | null, lex: Lexicons): Span[] {
+  const withPeople = personConsistency(t, folded, tokens, spans, people, lex);
+  const orgKeys = new Map<string, KeyInfo>();
   const keyOf = (s: Span) => foldSameLength(t.slice(s.start, s.end));
-  for (const s of spans) {
-    if (PROFESSIONAL_CATEGORIES.includes(s.category) && s.source === 'rule') {
-      // the surname of a professional is its last word ("Sophie DUMURGIER" → dumurgier)
-      const words = keyOf(s).split(/[\s\u00a0]+/);
-      const last = words[words.length - 1];
-      if (s.category === 'professionnelMagistratGreffier' || words.length > 1 || /^(me|maitre)\b/.test(foldSameLength(t.slice(Math.max(0, s.start - 7), s.start)).trim()))
-        if (!strongParty.has(last)) proKeys.set(last, { category: s.category, score: 0.8 });
-      proKeys.set(keyOf(s), { category: s.category, score: 0.8 });
-    }
-  }
-  // civility-only party mentions whose surname is a known professional were re-mentions of the professional
-  const out: Span[] = [];
-  for (const s of spans) {
-    if (isPerson(s.category) && s.source === 'rule' && s.score < 0.95) {
-      const k = keyOf(s);
-      const pro = proKeys.get(k);
-      if (pro && !strongParty.has(k)) {
-        out.push({ ...s, category: pro.category, source: 'consistency' });
-        continue;
-      }
-    }
-    out.push(s);
-  }
-  // drop first names attached to a surname that became a professional
-  const cleaned = out.filter((s, i) => {
-    if (s.category !== 'personnePhysiquePrenom') return true;
-    const nx = out[i + 1];
-    return !(nx && PROFESSIONAL_CATEGORIES.includes(nx.category) && nx.start - s.end <= 2 && nx.personKey === s.personKey);
-  });
-  for (const s of cleaned) {
-    if (!isPerson(s.category) || (s.source !== 'rule' && s.source !== 'model' && s.source !== 'party')) continue;
-    const k = keyOf(s);
-    if (proKeys.has(k) || !propagatable(k, lex, s.category)) continue;
-    if (!partyKeys.has(k)) partyKeys.set(k, { category: s.category, score: 0.8, personKey: s.personKey });
-  }
-  for (const s of cleaned) {
+  for (const s of withPeople) {
     if ((s.category === 'personneMorale' || s.category === 'etablissement') && s.source !== 'consistency') {
       const k = keyOf(s);
-      if (k.length >= 4 && !partyKeys.has(k) && !proKeys.has(k)) partyKeys.set(k, { category: s.category, score: 0.6 });
+      if (k.length >= 4 && !orgKeys.has(k)) orgKeys.set(k, { category: s.category, score: 0.6 });
     }
   }
-  const sorted = [...cleaned].sort((a, b) => a.start - b.start);
-  const pros = propagate(t, folded, proKeys, sorted);
-  const withPros = [...sorted, ...pros].sort((a, b) => a.start - b.start);
-  const parties = propagate(t, folded, partyKeys, withPros);
-  const all = [...withPros, ...parties].sort((a, b) => a.start - b.start);
-  return [...all, ...firstNamesBeforeSurnames(t, all)].sort((a, b) => a.start - b.start);
-}
-
-/** "Ambre GUYON": a capitalised word right before a masked surname is that person's first name. */
-function firstNamesBeforeSurnames(t: string, spans: Span[]): Span[] {
-  const out: Span[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    if (s.category !== 'personnePhysiqueNom') continue;
-    const prev = spans[i - 1];
-    const m = /([\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}][\p{Ll}\p{M}]+)?)[ ]$/u.exec(t.slice(Math.max(0, s.start - 40), s.start));
-    if (!m) continue;
-    const start = s.start - m[0].length;
-    if (prev && prev.end > start) continue;
-    if (NOT_NAME.has(fold(m[1])) || CIVILITY.has(fold(m[1])) || LAWYER_TITLE.has(fold(m[1]))) continue;
-    out.push({ start, end: start + m[1].length, category: 'personnePhysiquePrenom', score: 0.7, source: 'consistency', personKey: s.personKey });
-  }
-  return out;
+  const orgs = propagate(t, folded, orgKeys, withPeople);
+  return [...withPeople, ...orgs].sort((a, b) => a.start - b.start);
 }
 
 function finish(input: string, t: string, spans: Span[], options: PseudonymizeOptions): PseudonymizeResult {
