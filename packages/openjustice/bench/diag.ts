@@ -26,7 +26,7 @@ for (const d of docs) {
     for (const s of pred) {
       if (s.category !== cat || g.has(key(s))) continue;
       const over = d.entities.filter((x) => x.start < s.end && s.start < x.end).map((x) => `${x.category}:${d.text.slice(x.start, x.end)}`);
-      out.push(`${d.id} ${d.source} ${ctx(d.text, s.start, s.end)}  || gold: ${over.join(' ; ') || '—'}`);
+      out.push(`${d.id} ${d.source} ${(s as {source?: string}).source} ${ctx(d.text, s.start, s.end)}  || gold: ${over.join(' ; ') || '—'}`);
     }
   else if (kind === 'pro')
     for (const s of d.entities) {

@@ -1,34 +1,84 @@
 /**
- * Layer 3: lexicons shipped by npm packages. A capitalised run after "à" that is a French commune
- * (@etalab/decoupage-administratif) is a locality, unless the sentence speaks of a court, a bar, a
- * prefecture or the place where the decision was made.
+ * Layer 3: lexicons shipped by npm packages. A capitalised run that is a French commune
+ * (@etalab/decoupage-administratif) is a locality wherever it stands ("sur les sites de Muret",
+ * "entre Vienne et Vénissieux", "URSSAF Beaune", "22 quai des Chênes / Arras"), unless it names the seat
+ * of a court, a bar, a prefecture, a register or the place where the decision was made (those stay in
+ * clear). A commune that is also an everyday word ("Orange", "Tours") needs a place preposition.
  */
 import type { Span } from './span.ts';
-import type { Lexicons } from './lexicon.ts';
-import { fold, lineStartBounded, type Token } from './text.ts';
+import { areaKey, type Lexicons } from './lexicon.ts';
+import { fold, type Token } from './text.ts';
 
-const INSTITUTION_BEFORE =
-  /(cour|tribunal|conseil|barreau|greffe|fait|faite|délibéré|jugé|prononcé|audience|rendu|rendue|prud['’]hommes|siège|siégeant|préfet|préfecture|centre|maison d'arrêt|établissement pénitentiaire|parquet|TJ|TGI|CA|ordonnance|juge|procureur|commissariat|gendarmerie|hôpital|CHU|université|rétention)\b[^.;\n]{0,40}$/iu;
-const PREP = new Set(['a', 'au']);
+/** Seats and institutions whose town stays in clear: "cour d'appel de Lyon", "barreau de Paris", "Fait à Metz". */
+const INSTITUTION_BEFORE = new RegExp(
+  '(?:' +
+    [
+      "cour(?:\\s+administrative)?\\s+d['’]\\s*appel", "cour d['’]assises", 'cour de cassation', 'tribunal(?:\\s+[\\p{L}\'’ -]{0,40}?)?', 'tj', 'tgi', 'ti', 'tc', 'ta', 'caa', 'cph',
+      "conseil\\s+de\\s+prud['’]\\s*hommes", "prud['’]\\s*hommes", 'juge(?:\\s+[\\p{L}\'’ -]{0,60}?)?', 'jcp', 'jld', 'jaf', 'jex', 'barreau', 'bâtonnier',
+      'ordre des avocats', 'greffe', 'parquet', 'procureur(?:\\s+[\\p{L} ]{0,30}?)?', "maison d['’]arrêt", 'centre pénitentiaire', 'centre de détention',
+      "centre(?:\\s+de)?\\s+rétention(?:\\s+administrative)?", 'cra', 'local de rétention', 'préfet(?:e)?', 'préfecture', 'sous-préfecture',
+      'police', 'gendarmerie', 'commissariat', 'rcs', 'r\\.c\\.s\\.', "registre du commerce(?:\\s+et\\s+des\\s+sociétés)?", 'sociétés',
+      '(?:fait|faite|rendu|rendue|prononcé|prononcée|délibéré|jugé|jugée|signé|signée|donné|donnée)(?:\\s+(?:publiquement|en\\s+audience\\s+publique))?',
+      'audience(?:\\s+foraine)?', 'chambre(?:\\s+détachée)?', 'siégeant', 'siège', 'caf', 'pôle emploi', 'france travail', 'université',
+      'aide juridictionnelle', 'bureau', 'juridiction', "d['’]instance", 'de grande instance', 'de commerce', 'correctionnel', 'administratif',
+      'administrative', 'judiciaire', 'protection', 'proximité', 'mise en état', 'instruction', 'libertés', "l['’]exécution",
+      'département', 'région', 'territoire', 'métropole', 'avocats?', 'notaires?', 'huissiers?',
+    ].join('|') +
+    ")\\s*(?:de|d['’]|du|des|à|a)?\\s*(?:la\\s+|l['’])?\\(?\\s*$",
+  'iu',
+);
+/** "(Poitiers, 24 juin 2021)": the seat of the decision under appeal, in a Cour de cassation decision */
+const SEAT_PAREN_AFTER = /^\s*,\s*(?:\d|\d?\w+\s+chambre|ch\.|chambre)/u;
+const PLACE_PREP = /(?:(?:^|[\s'’])(?:à|au|de|d['’]|entre|et|sur|vers|près de)|\d{5}|,)\s*$/iu;
+const TOWN_START = /^\p{Lu}/u;
+const PARTICLE = /^(?:de|du|des|la|le|les|d|l|De|Du|Des|La|Le|Les|Sur|Sous|En|Lès|Lez|Et)$/u;
 
 export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexicons): Span[] {
   const out: Span[] = [];
   if (!lex.communes.size) return out;
-  for (let i = 1; i < toks.length; i++) {
-    if (!PREP.has(fold(toks[i - 1].text)) || toks[i - 1].text === 'A') continue;
-    if (!/^\p{Lu}/u.test(toks[i].text)) continue;
-    // longest commune match over up to maxCommuneWords tokens (joined with their original separators)
+  const maxTok = lex.maxCommuneWords * 2;
+  let skippedEnd = -10;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word' || !TOWN_START.test(t.text)) continue;
+    // department and region names ("Pas de Calais", "Saône et Loire", "Centre-Val de Loire") are not towns
+    let area = -1;
+    for (let j = i + 1; j < Math.min(toks.length, i + 8); j++) {
+      if (toks[j].nl || toks[j].kind === 'num') break;
+      if (lex.areas.has(areaKey(text.slice(t.start, toks[j].end)))) area = j;
+    }
+    if (area > 0) { i = area; continue; }
+    // "cour d'appel de Saint-Denis de La Réunion": the second name belongs to the seat too
+    if (t.start - skippedEnd <= 5 && /^\s*(?:de|d['’]|du)\s*$/iu.test(text.slice(skippedEnd, t.start))) continue;
+    // the start of a longer capitalised name ("Saint-Denis de la Réunion" is read whole; "Grand Paris" is not Paris)
+    const prev = toks[i - 1];
+    if (prev && !t.nl && prev.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(prev.text) && prev.end === t.start - 1 && !PARTICLE.test(prev.text)) continue;
+    // longest commune match over up to maxCommuneWords words, same line
     let best = -1;
-    for (let j = i; j < Math.min(toks.length, i + lex.maxCommuneWords * 2); j++) {
+    for (let j = i; j < Math.min(toks.length, i + maxTok); j++) {
       if (j > i && toks[j].nl) break;
-      const cand = fold(text.slice(toks[i].start, toks[j].end)).replace(/[’]/g, "'").replace(/\s+/g, ' ');
+      if (toks[j].kind === 'num') break;
+      const cand = fold(text.slice(t.start, toks[j].end)).replace(/[’]/g, "'").replace(/\s+/g, ' ');
       if (lex.communes.has(cand) || lex.communes.has(cand.replace(/ /g, '-'))) best = j;
     }
     if (best < 0) continue;
-    const lineStart = lineStartBounded(text, toks[i].start);
-    const before = text.slice(Math.max(lineStart, toks[i].start - 120), toks[i - 1].start);
-    if (INSTITUTION_BEFORE.test(before)) continue;
-    out.push({ start: toks[i].start, end: toks[best].end, category: 'localite', score: 0.75, source: 'lexicon' });
+    const end = toks[best].end;
+    // a following capitalised word makes it a longer name ("Lyonnaise de Banque", "Paris Habitat")
+    const nx = toks[best + 1];
+    if (nx && !nx.nl && nx.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(nx.text) && nx.start === end + 1) { i = best; continue; }
+    const before = text.slice(Math.max(0, t.start - 90), t.start);
+    // the words before, across a single line break ("TRIBUNAL JUDICIAIRE\nDE PERPIGNAN"), not across a blank line
+    const para = before.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+    const lineBefore = (para < 0 ? before : before.slice(para + 1)).replace(/\s+/g, ' ');
+    if (INSTITUTION_BEFORE.test(lineBefore)) { i = best; skippedEnd = end; continue; }
+    // "Toulouse, le 22 octobre 2024", "LYON, le 22": the place where the decision was made
+    if (/(?:^|\n)[ \t]*$/.test(before) && /^\s*,?\s*le\s+\d/iu.test(text.slice(end, end + 12))) { i = best; continue; }
+    if (/\(\s*$/.test(lineBefore) && SEAT_PAREN_AFTER.test(text.slice(end, end + 30))) { i = best; continue; }
+    // an everyday word ("Orange", "Tours", "Vienne") is a town only after a place preposition
+    const allWords = text.slice(t.start, end).split(/[\s'’-]+/).every((w) => !w || lex.words.has(fold(w)));
+    if (allWords && !PLACE_PREP.test(lineBefore)) { i = best; continue; }
+    // sentence-initial capital on a one-word everyday name
+    out.push({ start: t.start, end, category: 'localite', score: 0.75, source: 'lexicon' });
     i = best;
   }
   return out;

@@ -11,9 +11,13 @@ export interface Lexicons {
   words: Set<string>;
   /** longest commune name in words, bounds the lexicon scan */
   maxCommuneWords: number;
+  /** folded names of departments and regions, words joined by one space ("pas de calais", "saone et loire") */
+  areas: Set<string>;
 }
 
-export function makeLexicons(communes: Iterable<string>, words: Iterable<string>): Lexicons {
+export const areaKey = (s: string) => fold(s).replace(/[’']/g, "'").replace(/[\s-]+/g, ' ').trim();
+
+export function makeLexicons(communes: Iterable<string>, words: Iterable<string>, areas: Iterable<string> = []): Lexicons {
   const c = new Set<string>();
   let maxWords = 1;
   for (const n of communes) {
@@ -23,7 +27,7 @@ export function makeLexicons(communes: Iterable<string>, words: Iterable<string>
   }
   const w = new Set<string>();
   for (const x of words) w.add(fold(x));
-  return { communes: c, words: w, maxCommuneWords: Math.min(maxWords, 8) };
+  return { communes: c, words: w, maxCommuneWords: Math.min(maxWords, 8), areas: new Set([...areas].map(areaKey)) };
 }
 
-export const EMPTY_LEXICONS: Lexicons = { communes: new Set(), words: new Set(), maxCommuneWords: 1 };
+export const EMPTY_LEXICONS: Lexicons = { communes: new Set(), words: new Set(), maxCommuneWords: 1, areas: new Set() };

@@ -72,7 +72,7 @@ const AVO_AFTER = /^[ \t]*(?:[,(–-][ \t]*)?(?:avocat(?:e)?s?\b(?!\s+généra)|
 const PARTY_AFTER = new RegExp(
   '^[ \\t]*(?:[,(–-][ \\t]*)?(?:' +
     [
-      "n[ée]e?s?\\s+(?:le|à|en|au|vers|d['’]|de)\\b", 'N[ÉE]E?S?\\s', 'demeurant', 'domicili', 'résid', 'épou', 'veuve', 'divorc', 'de nationalité',
+      "n[ée]e?s?\\s+(?:le|à|en|au|vers|d['’]|de)(?!\\p{L})", 'N[ÉE]E?S?\\s', 'demeurant', 'domicili', 'résid', 'épou', 'veuve', 'divorc', 'de nationalité',
       'agissant', 'pris(?:e)?\\s+en', "(?:ès|es|en\\s+sa|en\\s+son|en\\s+leur)[ -]?qualit", 'mandataire', 'liquidateur',
       'administrat(?:eur|rice)\\s+(?:judiciaire|provisoire|ad hoc)', "commissaire (?:à l|au plan|de justice)", 'interpr[èe]te', 'expert',
       'témoin', 'huissier', 'notaire', 'médecin', 'gérante?', 'directeur', 'directrice', 'salarié', 'employé', 'prévenu', 'partie civile',
@@ -365,7 +365,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     if (/(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)) kind = 'alias';
     else if (STRONG_INTRO.test(before) && (ws.length >= 2 || hasUpper || unknown)) kind = 'role';
     else if ((ws.length >= 2 || hasUpper) && (MAG_AFTER.test(after) || /^[ \t]*,?[ \t]*(?:interpr[èe]te|expert|témoin)/iu.test(after) || MAG_BEFORE.test(before) || PARTY_LABEL.test(before))) kind = 'role';
-    else if ((ws.length >= 2 || hasUpper) && /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)\b/u.test(after)) kind = 'role';
+    else if ((ws.length >= 2 || hasUpper) && /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)(?!\p{L})/u.test(after)) kind = 'role';
     else if (ws.length >= 2 && /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire)\s*$/iu.test(before)) kind = 'role';
     // "Marion DUMITRU", "E. VET" in prose; "DUMITRU Marion" only where names are listed (blocks, name-only lines)
     else if (!allCapsLine && ws.length >= 2 && hasUpper && (hasCap || hasInitial) && unknown && !afterPostcode && !afterInstitution && !communeFirst && (!ws[0].upper || nameOnlyLine || block !== 'none')) kind = 'shape';

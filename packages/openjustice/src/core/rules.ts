@@ -40,7 +40,7 @@ const MAG_LEFT_COLON = /(?:greffi|présid|conseill|juges?\b|magistrat|compositio
 const MAG_LIST_RIGHT =
   /^(?:\s*(?:,|et)\s*(?:(?:M\.|Mme|Mmes|MM\.|Monsieur|Madame)\s+)?[\p{Lu}][\p{L}'’-]*(?:[ -]+[\p{Lu}][\p{L}'’-]*){0,3})+\s*,\s*(?:conseill|juges?\b|président|assesseu|magistrat|greffi|avocats? généra|membres?)/u;
 const ALIAS_LEFT = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu;
-const BORN_RIGHT = /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)\b/u;
+const BORN_RIGHT = /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)(?!\p{L})/u;
 const AVO_RIGHT = /^[\s,]*(?:avocats?|avocates?)(?!\s+générale?)/iu;
 const MANDATAIRE_RIGHT =
   /^[\s,]*(?:\(|pris(?:e)?\s+en\s+|comme\s+|en qualité de\s+)?(?:syndic|ès[ -]?qualit|es[ -]?qualit|mandataire|liquidateur|administrat(?:eur|rice)|commissaire|huissier|notaire|pris en sa qualité|en sa qualité|agissant)/iu;
