@@ -8,6 +8,7 @@ import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
 import { fold, lineStartBounded, shapeOf, type Token } from './text.ts';
 import { CIVILITY, LAWYER_TITLE, NOT_NAME, isNameWord, readNameRun, splitRun } from './names.ts';
+import { findStreets } from './addresses.ts';
 
 export type Role = 'party' | 'mag' | 'avo';
 export interface PersonMention {
@@ -229,15 +230,6 @@ export function detectDates(text: string): Span[] {
   return out;
 }
 
-const STREET_TYPES =
-  'rue|avenue|av\\.|boulevard|bd|chemin|allée|allées|impasse|place|quai|route|voie|cours|faubourg|montée|square|passage|sentier|rond-point|lieu-dit|lieudit|résidence|hameau|cité|domaine|parc|esplanade|promenade|traverse|villa|clos|mail|chaussée|ruelle|parvis|venelle|carrefour|lotissement|zone artisanale|zone industrielle|ZA|ZI|ZAC|route nationale|rte|chem\\.|bât\\.|bâtiment|quartier|mas|les hauts de|port';
-const STREET = new RegExp(
-  `(?:(?:chez\\s+[^,\\n]{2,40},\\s*)|(?:(?:lot|appartement|appt|bâtiment|bât\\.|escalier|résidence)\\s+[^,\\n]{1,40},\\s*))?` +
-    `(?:\\d{1,5}(?:\\s?(?:bis|ter|quater|[A-D]))?\\s*,?\\s+)?(?:${STREET_TYPES})\\b[^,;\\n()]{1,60}`,
-  'giu',
-);
-const ADDRESS_TRIGGER =
-  /(?:demeurant|domicilié(?:e|s|es)?|résidant|résident(?:e)?|sis(?:e|es)?|situé(?:e|s|es)?|siège(?:\s+social)?\s+(?:est\s+)?(?:fixé\s+)?(?:situé\s+)?|élisant domicile|adresse|habitant|Demeurant|Domicile|Adresse)\s*:?\s*(?:au\s+|à\s+|en\s+)?$/iu;
 const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’-]*(?:[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \u00a0-]+)?[\p{Lu}][\p{L}'’-]*){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
 const TOWN_WORDS = `[\\p{Lu}][\\p{L}'’-]*(?:[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \\u00a0-]+)?[\\p{Lu}][\\p{L}'’-]*){0,4}`;
 const BIRTH_PLACE = new RegExp(`\\bn[ée]e?s?(?:\\(e\\))?\\s+(?:le\\s+${DATE_SRC}\\s+)?à\\s+(${TOWN_WORDS})`, 'gu');
@@ -248,24 +240,9 @@ const DEPT_PAREN = new RegExp(`(${TOWN_WORDS})\\s+\\((?:\\d{2}|2A|2B|97\\d|[\\p{
 export function detectAddresses(text: string): Span[] {
   const out: Span[] = [];
   const addrEnds: number[] = [];
-  for (const m of text.matchAll(STREET)) {
-    const start = m.index!;
-    let raw = m[0];
-    // stop before a postcode or " à Town"
-    const cut = raw.search(/\s+(?:\d{5}\b|à\s+\p{Lu})/u);
-    if (cut > 0) raw = raw.slice(0, cut);
-    raw = raw.replace(/[\s.]+$/, '');
-    const before = text.slice(Math.max(0, start - 50), start);
-    const lineStart = lineStartBounded(text, start);
-    const atLineStart = /^[\s-]*$/.test(text.slice(lineStart, start));
-    const hasNumber = /^\d/.test(raw) || /^(chez|lot|app|bât|esc|rés)/i.test(raw);
-    const triggered = ADDRESS_TRIGGER.test(before) || /,\s*$/.test(before) && ADDRESS_TRIGGER.test(before.replace(/,\s*$/, ''));
-    // a street type word alone in prose ("la place de", "la route") is not an address
-    if (!triggered && !(hasNumber && (atLineStart || /[,:]\s*$/.test(before) || /\b(au|du|le|sis|sise|situé|située)\s+$/i.test(before)))) continue;
-    if (!hasNumber && !triggered) continue;
-    if (/^\d+\s+(?:rue|avenue|boulevard|place|route|chemin|cours|voie|quai|allée|impasse)\s*$/i.test(raw)) continue;
-    out.push(mk(start, start + raw.length, 'adresse', triggered ? 0.93 : 0.85));
-    addrEnds.push(start + raw.length);
+  for (const st of findStreets(text)) {
+    out.push(mk(st.start, st.end, 'adresse', st.triggered ? 0.93 : 0.88));
+    addrEnds.push(st.end);
   }
   // localities: postcode + town; "Town" right after an address; birth place; "commune de X"; "X (69)"
   for (const m of text.matchAll(POSTCODE_TOWN)) {
