@@ -87,6 +87,12 @@ export function personConsistency(
     proKeys.set(foldSameLength(m.lastKey), { category: cat, score: 0.8, cap: true });
     proKeys.set(keyOf(m), { category: cat, score: 0.8, cap: true });
   }
+  // a "firm" span that holds a party's surname (a notary's SCP "Mathilde CHARTIER") is that party, not a lawyer
+  const partySurnames = new Set([...roleOfSurname].filter(([, r]) => r === 'party').map(([k]) => k));
+  spans = spans.filter((s) => {
+    if (s.category !== 'professionnelAvocat' || s.source !== 'rule' || s.personKey) return true;
+    return !fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).some((w) => partySurnames.has(w));
+  });
   for (const s of spans) {
     if (s.category === 'professionnelAvocat' && s.source === 'rule') {
       // a law firm "SCP Célice, Texidor, Périer": its partners' names stay in clear
@@ -98,12 +104,6 @@ export function personConsistency(
       proKeys.set(keyOf(s), { category: 'professionnelAvocat', score: 0.7, cap: true });
     }
   }
-  // a "firm" span that holds a party's surname (a notary's SCP "Mathilde CHARTIER") is that party, not a lawyer
-  const partySurnames = new Set([...roleOfSurname].filter(([, r]) => r === 'party').map(([k]) => k));
-  spans = spans.filter((s) => {
-    if (s.category !== 'professionnelAvocat' || s.source !== 'rule' || s.personKey) return true;
-    return !fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).some((w) => partySurnames.has(w));
-  });
   // party names from the kept spans (rules, model, Label's parties)
   for (const s of spans) {
     if (!isPerson(s.category) || s.source === 'consistency' || s.source === 'additionalTerm') continue;

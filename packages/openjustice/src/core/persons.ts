@@ -92,6 +92,7 @@ const PARTY_BEFORE =
   /(?:avocats?\s+(?:de|du|des|pour)|conseil\s+de|représentant\s+(?:de|légal)|pour le compte de|en la personne de|à l['’]encontre de|\bcontre|\bC\s*\/|l['’]opposant\s+(?:à|aux)|opposant\s+(?:à|aux)|au profit de|aux intérêts de|au nom de|l['’]expert(?:e)?|expert(?:e)? judiciaire|interprète|le docteur|la docteure?|l['’]huissier|le notaire|épouse|époux|veuve|se disant(?: également)?|alias|dite?|connue? sous le nom de|fils de|fille de|enfants?|Nom du ressortissant\s*:|[ÉE]tranger\s*:|ETRANGER\s*:)\s*(?:M\.|Mme|Monsieur|Madame|Mademoiselle|MM\.|Mmes)?\s*$/iu;
 /** a name inside a law firm's name: "la SELARL BALAVOINE et DAVID", "SCP Célice, Texidor, Périer" */
 const FIRM_BEFORE = /\b(?:SCP|S\.C\.P\.|SELARL|S\.E\.L\.A\.R\.L\.|SELAS|SELAFA|AARPI|SELEURL|SELURL|SCPA|Selarl|Scp|société d['’]avocats|cabinet d['’]avocats)\s[^;:\n]{0,60}$/u;
+const FIRM_FORM_TOKEN = /^(?:SCP|SELARL|SELARLU|SELAS|SELAFA|AARPI|SCPA|SELEURL|SELURL|Selarl|Selarlu|Scp)$/u;
 const NOTARY_AFTER = /^[^;\n]{0,40}\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|mandataires?|liquidateurs?|administrateurs? judiciaires?|géomètres?|experts?)/iu;
 /** introducers of a masked third person, enough for a single unknown word ("l'expert Parvu", "en la personne de FABIEN ANDRE") */
 const STRONG_INTRO = /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire|en la personne de|Nom du ressortissant\s*:|se disant(?: également)?|alias)\s*$/iu;
@@ -359,7 +360,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const allCapsLine = !/\p{Ll}{2}/u.test(lineText.replace(/\b(?:Me|Mme|M)\b/g, ''));
     // "Tribunal Judiciaire de LYON", "Société Générale": a name never follows an institution word directly
     const prevTok = toks[i - 1];
-    const afterInstitution = !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(fold(prevTok.text));
+    const afterFirmForm = !!prevTok && FIRM_FORM_TOKEN.test(prevTok.text) || /(?:S\.C\.P|S\.E\.L\.A\.R\.L|S\.E\.L\.A\.S)\.?\s*$/u.test(text.slice(Math.max(0, start - 16), start));
+    const afterInstitution = !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(fold(prevTok.text));
     const communeFirst = ws.length >= 2 && ws[0].upper && !ws[1].upper && lexicons.communes.has(fold(text.slice(ws[1].s, ws[1].e)));
     let kind: 'shape' | 'line' | 'role' | 'alias' | null = null;
     if (/(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)) kind = 'alias';
@@ -369,6 +371,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     else if (ws.length >= 2 && /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire)\s*$/iu.test(before)) kind = 'role';
     // "Marion DUMITRU", "E. VET" in prose; "DUMITRU Marion" only where names are listed (blocks, name-only lines)
     else if (!allCapsLine && ws.length >= 2 && hasUpper && (hasCap || hasInitial) && unknown && !afterPostcode && !afterInstitution && !communeFirst && (!ws[0].upper || nameOnlyLine || block !== 'none')) kind = 'shape';
+    // "S.C.P. MATHILDE CHARTIER NOTAIRE ASSOCIE": a notary's or bailiff's firm is named after people
+    else if (afterFirmForm && ws.length >= 2 && unknown && NOTARY_AFTER.test(after)) kind = 'role';
     // name-only lines of blocks: "Margot Royer" (signature), "GAUTHIER" (caption); an all-caps line of several
     // words is more often a company ("BNP PARIBAS", "METROPOLE DE LYON") than a person
     else if (nameOnlyLine && block !== 'none' && !afterPostcode && !afterInstitution && unknown && (ws.length === 1 ? hasUpper : !allCapsLine)) kind = 'line';

@@ -7,7 +7,8 @@ import { type Category, type OutputCategory, isMasked, isPerson, PROFESSIONAL_CA
 import { resolveOverlaps, type Source, type Span } from './span.ts';
 import { tokenize, foldSameLength, type Token } from './text.ts';
 import { detectPatterns } from './patterns.ts';
-import { detectAddresses, detectDates, detectOrganisations, isLawyerFirmContext } from './rules.ts';
+import { detectAddresses, detectDates } from './rules.ts';
+import { detectOrganisations } from './organisations.ts';
 import { detectPeople, type PersonResult } from './persons.ts';
 import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
@@ -97,7 +98,7 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
     people = detectPeople(t, tokens, { lexicons: lex, structure });
     spans.push(...people.spans);
     spans.push(...detectDates(t), ...detectAddresses(t));
-    spans.push(...detectOrganisations(t, (s, e) => isLawyerFirmContext(t, s, e)));
+    spans.push(...detectOrganisations(t, (f) => lex.communes.has(f)));
   }
   if (layers.lexicons) spans.push(...detectLexiconLocalities(t, tokens, lex));
   if (layers.model && model.kind !== 'local') {
