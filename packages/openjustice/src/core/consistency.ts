@@ -5,7 +5,7 @@
  */
 import type { Span } from './span.ts';
 import { type Category, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
-import { escapeRe, fold, foldSameLength, type Token } from './text.ts';
+import { fold, foldSameLength, type Token } from './text.ts';
 import type { Lexicons } from './lexicon.ts';
 import { HARD_STOP, SOFT_STOP } from './names.ts';
 import type { PersonResult, Role } from './persons.ts';
@@ -25,42 +25,94 @@ const UPPER_AT_WORD_START = /(?:^|[\s'’-])\p{Lu}/u;
 
 /**
  * Finds every occurrence of the given folded keys in the text, at word boundaries, and returns spans
- * for those not overlapping `taken` (sorted, non-overlapping).
+ * for those not overlapping `taken` (sorted, non-overlapping). Keys are indexed by their first word and
+ * checked only where a word starts: linear in the text (a regex alternation of thousands of keys is not).
+ * Inner spaces of a key also match a line break or several spaces ("Jean\nDUPONT").
  */
 export function propagate(text: string, folded: string, keys: Map<string, KeyInfo>, taken: Span[]): Span[] {
-  const list = [...keys.keys()].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
-  if (!list.length) return [];
-  // keys are folded the same way as the text; inner spaces also match a line break ("Jean\nDUPONT")
-  const re = new RegExp(list.map((k) => escapeRe(k).replace(/[\s\u00a0]+/g, '[\\s\\u00a0]+')).join('|'), 'g');
+  const byFirst = new Map<string, string[]>();
+  for (const k of keys.keys()) {
+    if (k.length < 2) continue;
+    const first = FIRST_WORD.exec(k)?.[0];
+    if (!first) continue;
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(k);
+  }
+  if (!byFirst.size) return [];
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const out: Span[] = [];
   let ti = 0;
-  for (const m of folded.matchAll(re)) {
-    const s = m.index!, e = s + m[0].length;
-    if ((s > 0 && WORD_CHAR.test(folded[s - 1])) || (e < folded.length && WORD_CHAR.test(folded[e]))) continue;
-    // hyphenated compounds: "Martin" inside "Martin-Rivière" is not a mention of Martin
-    if (folded[e] === '-' && WORD_CHAR.test(folded[e + 1] ?? '')) continue;
-    if (s > 0 && folded[s - 1] === '-' && WORD_CHAR.test(folded[s - 2] ?? '')) continue;
-    while (ti < taken.length && taken[ti].end <= s) ti++;
-    if (ti < taken.length && taken[ti].start < e) continue;
-    const info = keys.get(m[0]) ?? keys.get(m[0].replace(/[\s\u00a0]+/g, ' '));
-    if (!info) continue;
-    if (info.cap) {
-      if (!UPPER_AT_WORD_START.test(text.slice(s, e))) continue;
-      // "22 Mai 2024" is a date, "M. Mai" a name
-      if (SOFT_STOP.has(m[0]) && (/\d\s*$/.test(text.slice(Math.max(0, s - 4), s)) || /^\s*\d/.test(text.slice(e, e + 4)))) continue;
+  const idx = wordIndex(folded);
+  let resume = 0;
+  for (let w = 0; w < idx.starts.length; w++) {
+    const s = idx.starts[w];
+    if (s < resume) continue;
+    const cands = byFirst.get(idx.words[w]);
+    if (!cands) continue;
+    if (s > 0 && folded[s - 1] === '-' && WORD_CHAR.test(folded[s - 2] ?? '')) continue; // inside "Martin-Rivière"
+    for (const key of cands) {
+      const e = matchAt(folded, s, key);
+      if (e < 0) continue;
+      if (e < folded.length && WORD_CHAR.test(folded[e])) continue;
+      if (folded[e] === '-' && WORD_CHAR.test(folded[e + 1] ?? '')) continue;
+      while (ti < taken.length && taken[ti].end <= s) ti++;
+      if (ti < taken.length && taken[ti].start < e) break;
+      const info = keys.get(key)!;
+      if (info.cap) {
+        if (!UPPER_AT_WORD_START.test(text.slice(s, e))) continue;
+        // "22 Mai 2024" is a date, "M. Mai" a name
+        if (SOFT_STOP.has(key) && (/\d\s*$/.test(text.slice(Math.max(0, s - 4), s)) || /^\s*\d/.test(text.slice(e, e + 4)))) continue;
+      }
+      if (info.surnameLen && info.surnameLen < e - s) {
+        // a full name "Jean de La Fontaine" is first name(s) + surname
+        const ls = e - info.surnameLen;
+        let fe = ls;
+        while (fe > s && /\s/.test(text[fe - 1])) fe--;
+        out.push({ start: s, end: fe, category: 'personnePhysiquePrenom', score: info.score, source: 'consistency', personKey: info.personKey });
+        out.push({ start: ls, end: e, category: 'personnePhysiqueNom', score: info.score, source: 'consistency', personKey: info.personKey });
+      } else {
+        out.push({ start: s, end: e, category: info.category, score: info.score, source: 'consistency', personKey: info.personKey });
+      }
+      resume = e;
+      break;
     }
-    if (info.surnameLen && info.surnameLen < e - s) {
-      // a full name "Jean de La Fontaine" is first name(s) + surname
-      const ls = e - info.surnameLen;
-      let fe = ls;
-      while (fe > s && /\s/.test(text[fe - 1])) fe--;
-      out.push({ start: s, end: fe, category: 'personnePhysiquePrenom', score: info.score, source: 'consistency', personKey: info.personKey });
-      out.push({ start: ls, end: e, category: 'personnePhysiqueNom', score: info.score, source: 'consistency', personKey: info.personKey });
-      continue;
-    }
-    out.push({ start: s, end: e, category: info.category, score: info.score, source: 'consistency', personKey: info.personKey });
   }
   return out;
+}
+
+const FIRST_WORD = /^[\p{L}\p{M}\d]+/u;
+
+/** Word starts of a folded text, computed once per document (the propagation passes share it). */
+let lastIndex: { folded: string; starts: number[]; words: string[] } | null = null;
+function wordIndex(folded: string) {
+  if (lastIndex && lastIndex.folded === folded) return lastIndex;
+  const starts: number[] = [];
+  const words: string[] = [];
+  WORD_START.lastIndex = 0;
+  for (let m = WORD_START.exec(folded); m; m = WORD_START.exec(folded)) {
+    starts.push(m.index);
+    words.push(m[0]);
+  }
+  lastIndex = { folded, starts, words };
+  return lastIndex;
+}
+/** the start of a word: a letter or digit run not preceded by a letter or digit */
+const WORD_START = /(?<![\p{L}\p{M}\d])[\p{L}\p{M}\d]+/gu;
+
+/** End of `key` matched at `s` in the folded text (key spaces match any whitespace run), or -1. */
+function matchAt(folded: string, s: number, key: string): number {
+  let i = s;
+  for (let k = 0; k < key.length; k++) {
+    const c = key[k];
+    if (c === ' ' || c === '\u00a0') {
+      if (i >= folded.length || !/\s/.test(folded[i])) return -1;
+      while (k + 1 < key.length && /\s/.test(key[k + 1])) k++;
+      while (i < folded.length && /\s/.test(folded[i])) i++;
+      continue;
+    }
+    if (folded[i] !== c) return -1;
+    i++;
+  }
+  return i;
 }
 
 export const foldText = (text: string) => foldSameLength(text);

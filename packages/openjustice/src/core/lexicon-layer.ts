@@ -6,7 +6,7 @@
  * clear). A commune that is also an everyday word ("Orange", "Tours") needs a place preposition.
  */
 import type { Span } from './span.ts';
-import { areaKey, type Lexicons } from './lexicon.ts';
+import type { Lexicons } from './lexicon.ts';
 import { fold, type Token } from './text.ts';
 
 /** Seats and institutions whose town stays in clear: "cour d'appel de Lyon", "barreau de Paris", "Fait à Metz". */
@@ -31,41 +31,45 @@ const INSTITUTION_BEFORE = new RegExp(
 const SEAT_PAREN_AFTER = /^\s*,\s*(?:\d|\d?\w+\s+chambre|ch\.|chambre)/u;
 const PLACE_PREP = /(?:(?:^|[\s'’])(?:à|au|de|d['’]|entre|et|sur|vers|près de)|\d{5}|,)\s*$/iu;
 const TOWN_START = /^\p{Lu}/u;
+/** "Rezé Sud", "Lyon Centre": a quarter of the town, not a longer name */
+const CARDINAL = /^(?:Nord|Sud|Est|Ouest|Centre|Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest|Cedex|CEDEX)$/u;
 const PARTICLE = /^(?:de|du|des|la|le|les|d|l|De|Du|Des|La|Le|Les|Sur|Sous|En|Lès|Lez|Et)$/u;
 
 export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexicons): Span[] {
   const out: Span[] = [];
   if (!lex.communes.size) return out;
   const maxTok = lex.maxCommuneWords * 2;
+  const ftok = new Array<string | undefined>(toks.length);
+  const f = (j: number) => (ftok[j] ??= fold(toks[j].text).replace(/’/g, "'"));
   let skippedEnd = -10;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'word' || !TOWN_START.test(t.text)) continue;
-    // department and region names ("Pas de Calais", "Saône et Loire", "Centre-Val de Loire") are not towns
+    // longest commune or area match over up to maxCommuneWords words, same line; stops when no name starts so
+    let best = -1;
     let area = -1;
-    for (let j = i + 1; j < Math.min(toks.length, i + 8); j++) {
-      if (toks[j].nl || toks[j].kind === 'num') break;
-      if (lex.areas.has(areaKey(text.slice(t.start, toks[j].end)))) area = j;
+    let cand = '';
+    for (let j = i; j < Math.min(toks.length, i + maxTok); j++) {
+      if (j > i && (toks[j].nl || toks[j].kind === 'num')) break;
+      const gap = j > i && toks[j].start > toks[j - 1].end && toks[j].text !== "'" && toks[j - 1].text !== "'" && toks[j].text !== '’' && toks[j - 1].text !== '’';
+      cand += (gap ? ' ' : '') + f(j);
+      const hy = cand.replace(/ /g, '-');
+      if (lex.communes.has(cand) || lex.communes.has(hy)) best = j;
+      if (j > i && lex.areas.has(cand.replace(/-/g, ' '))) area = j;
+      if (!lex.prefixes.has(cand) && !lex.prefixes.has(hy) && !lex.prefixes.has(cand.replace(/-/g, ' '))) break;
     }
-    if (area > 0) { i = area; continue; }
+    // department and region names ("Pas de Calais", "Saône et Loire", "Centre-Val de Loire") are not towns
+    if (area > 0 && area >= best) { i = area; continue; }
     // "cour d'appel de Saint-Denis de La Réunion": the second name belongs to the seat too
     if (t.start - skippedEnd <= 5 && /^\s*(?:de|d['’]|du)\s*$/iu.test(text.slice(skippedEnd, t.start))) continue;
     // the start of a longer capitalised name ("Saint-Denis de la Réunion" is read whole; "Grand Paris" is not Paris)
     const prev = toks[i - 1];
     if (prev && !t.nl && prev.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(prev.text) && prev.end === t.start - 1 && !PARTICLE.test(prev.text)) continue;
-    // longest commune match over up to maxCommuneWords words, same line
-    let best = -1;
-    for (let j = i; j < Math.min(toks.length, i + maxTok); j++) {
-      if (j > i && toks[j].nl) break;
-      if (toks[j].kind === 'num') break;
-      const cand = fold(text.slice(t.start, toks[j].end)).replace(/[’]/g, "'").replace(/\s+/g, ' ');
-      if (lex.communes.has(cand) || lex.communes.has(cand.replace(/ /g, '-'))) best = j;
-    }
     if (best < 0) continue;
     const end = toks[best].end;
     // a following capitalised word makes it a longer name ("Lyonnaise de Banque", "Paris Habitat")
     const nx = toks[best + 1];
-    if (nx && !nx.nl && nx.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(nx.text) && nx.start === end + 1) { i = best; continue; }
+    if (nx && !nx.nl && nx.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(nx.text) && nx.start === end + 1 && !CARDINAL.test(nx.text)) { i = best; continue; }
     const before = text.slice(Math.max(0, t.start - 90), t.start);
     // the words before, across a single line break ("TRIBUNAL JUDICIAIRE\nDE PERPIGNAN"), not across a blank line
     const para = before.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
@@ -77,7 +81,6 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
     // an everyday word ("Orange", "Tours", "Vienne") is a town only after a place preposition
     const allWords = text.slice(t.start, end).split(/[\s'’-]+/).every((w) => !w || lex.words.has(fold(w)));
     if (allWords && !PLACE_PREP.test(lineBefore)) { i = best; continue; }
-    // sentence-initial capital on a one-word everyday name
     out.push({ start: t.start, end, category: 'localite', score: 0.75, source: 'lexicon' });
     i = best;
   }

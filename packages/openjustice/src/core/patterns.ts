@@ -35,7 +35,19 @@ const CADASTRE_CONTEXT = /(cadastr|parcelle|lot n°|section|lieudit|lieu-dit)/i;
 
 export function detectPatterns(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(EMAIL)) out.push(span(m.index!, m.index! + m[0].replace(/\.$/, '').length, 'email'));
+  // e-mails: only around an "@" (the pattern would otherwise try every word of the text)
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const from = Math.max(0, at - 64);
+    const win = text.slice(from, at + 256);
+    EMAIL.lastIndex = 0;
+    for (const m of win.matchAll(EMAIL)) {
+      const s = from + m.index!;
+      if (s > at || s + m[0].length <= at) continue;
+      if (out.length && out[out.length - 1].category === 'email' && out[out.length - 1].start === s) break;
+      out.push(span(s, s + m[0].replace(/\.$/, '').length, 'email'));
+      break;
+    }
+  }
   for (const m of text.matchAll(IBAN)) {
     // the greedy match may swallow a following word group: trim 4-char groups until the checksum holds
     let s = m[0];

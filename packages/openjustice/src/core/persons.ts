@@ -411,7 +411,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const after = text.slice(m.end, m.end + 140);
     const ls = lineStartOf(m.anchor);
     const before = text.slice(Math.max(ls > m.anchor - 160 ? ls : m.anchor - 160, 0), m.anchor);
-    const beforeMulti = text.slice(Math.max(0, m.anchor - 160), m.anchor);
+    const beforeMulti = text.slice(Math.max(0, m.anchor - 70), m.anchor);
     const block: Block = structure.blockAt(m.start);
     if (m.kind === 'title') {
       if (MANDATAIRE_AFTER.test(after) || MANDATAIRE_BEFORE.test(beforeMulti)) ev.party += 3;

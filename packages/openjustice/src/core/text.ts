@@ -1,20 +1,53 @@
 /** Text utilities: accent/case folding and a tokenizer that keeps UTF-16 offsets. */
 
 const COMBINING = /[\u0300-\u036f]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 /** Lowercase without diacritics; œ/æ expanded. Same length is NOT guaranteed (use for keys only). */
 export function fold(s: string): string {
+  if (s.length > 40) return foldRaw(s);
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    if (foldCache.size > 50000) foldCache.clear();
+    f = foldRaw(s);
+    foldCache.set(s, f);
+  }
+  return f;
+}
+const foldCache = new Map<string, string>();
+function foldRaw(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(COMBINING, '').replace(/œ/gi, 'oe').replace(/æ/gi, 'ae').toLowerCase();
+}
+
+/** folded form of one non-ASCII code point, same UTF-16 length as the original */
+const charFold = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = charFold.get(ch);
+  if (f === undefined) {
+    const n = ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
+    f = n.length === ch.length ? n : ch.length === 1 ? (n[0] ?? ch) : ch.toLowerCase();
+    if (f.length !== ch.length) f = ch;
+    charFold.set(ch, f);
+  }
+  return f;
 }
 
 /** Per-character fold that keeps offsets: each UTF-16 unit maps to one folded unit. */
 export function foldSameLength(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   let out = '';
-  for (const ch of s) {
-    const f = ch.normalize('NFD').replace(COMBINING, '').toLowerCase();
-    // keep the length of the original code point(s)
-    out += f.length === ch.length ? f : ch.length === 1 ? (f[0] ?? ch) : ch.toLowerCase();
+  let run = 0; // start of the pending ASCII run
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) continue;
+    out += s.slice(run, i).toLowerCase();
+    const hi = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+    const ch = hi ? s.slice(i, i + 2) : s[i];
+    out += foldChar(ch);
+    if (hi) i++;
+    run = i + 1;
   }
-  return out;
+  return out + s.slice(run).toLowerCase();
 }
 
 export type Shape = 'cap' | 'upper' | 'lower' | 'digit' | 'punct' | 'mixed' | 'initial';
@@ -36,23 +69,29 @@ const TOKEN_RE = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*|\d+|[^\s\p{L}\p{M}\d]/gu
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index!;
-    const gap = text.slice(last, start);
-    const nls = gap.split('\n').length - 1;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const start = m.index;
     const s = m[0];
+    // line breaks in the gap since the previous token (the gap holds only spaces): one = new line, two = blank line
+    const k = text.indexOf('\n', last);
+    const nl = k >= 0 && k < start;
+    const k2 = nl ? text.indexOf('\n', k + 1) : -1;
+    const para = k2 >= 0 && k2 < start;
+    const c0 = s.charCodeAt(0);
     out.push({
       text: s,
       start,
       end: start + s.length,
-      nl: nls > 0 || out.length === 0,
-      para: nls > 1 || (nls > 0 && /\n[ \t\u00a0]*\n/.test(gap)),
-      kind: /^\d/.test(s) ? 'num' : /^[\p{L}\p{M}]/u.test(s) ? 'word' : 'punct',
+      nl: nl || out.length === 0,
+      para,
+      kind: c0 >= 48 && c0 <= 57 ? 'num' : WORD_START_CHAR.test(s[0]) ? 'word' : 'punct',
     });
     last = start + s.length;
   }
   return out;
 }
+const WORD_START_CHAR = /[\p{L}\p{M}]/u;
 
 const UPPER = /^[\p{Lu}][\p{Lu}\p{M}]*(?:[-‐][\p{Lu}][\p{Lu}\p{M}]*)*$/u;
 const CAP = /^[\p{Lu}][\p{Ll}\p{M}]+(?:[-‐][\p{L}][\p{L}\p{M}]*)*$/u;
