@@ -6,7 +6,7 @@
  *   written in the everyday language of questions, unlike the Code); the best ones pass a share of their
  *   score to the articles they cite (shown as `via` in the explanation).
  */
-import { selectTop, topK, type FrenchAnalyzer, type ScoreResult, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { selectTop, topK, type FrenchAnalyzer, type ScoreResult, type WeightedTerm } from '@eig/platform/search';
 import type { Candidate } from './candidate.ts';
 import type { EngineConfig } from './config.ts';
 import { denseQueryVector, type DenseVectors } from './dense-vectors.ts';

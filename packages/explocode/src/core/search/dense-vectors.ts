@@ -3,7 +3,7 @@
  * similarity fused into their BM25F scores (`denseArticles`, `densePassages`; off by default). The
  * vector space itself is trained offline (dense.ts).
  */
-import type { Bm25fIndex, FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import type { Bm25fIndex, FrenchAnalyzer } from '@eig/platform/search';
 import type { EngineConfig } from './config.ts';
 import { DenseDocs, type DenseSpace, tfidfWeights } from './dense.ts';
 import type { QueryPlan } from './query-plan.ts';

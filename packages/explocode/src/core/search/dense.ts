@@ -12,7 +12,7 @@
  * At run time, a text's vector is the idf-weighted mean of its word vectors minus the collection mean
  * (common-component removal), normalised; similarity = cosine.
  */
-import { FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer } from '@eig/platform/search';
 import type { Corpus } from '../types.ts';
 
 export interface DenseModelFile {

@@ -6,7 +6,7 @@
  * Everything read-only is built once in the constructor; per-search scratch space is reused and
  * cleared after each search.
  */
-import { FrenchAnalyzer, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search';
 import type { Corpus, DocType } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';
 import type { SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';

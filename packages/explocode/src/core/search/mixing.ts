@@ -4,7 +4,7 @@
  * covers the question (its raw score over the ideal score of the question's terms in that index) and
  * by a type boost. Keeps real differences across types (no ties between the types' best hits).
  */
-import type { Bm25fIndex } from '@eig/platform/search/index.ts';
+import type { Bm25fIndex } from '@eig/platform/search';
 import type { DocType } from '../types.ts';
 import type { Candidate } from './candidate.ts';
 import { TYPE_BOOST } from './config.ts';

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer } from '@eig/platform/search';
 import type { Corpus } from '../types.ts';
 import type { DenseModelFile } from './dense.ts';
 

@@ -4,7 +4,7 @@
  * each term came from, so that a result can say which of the question's words and which synonyms it
  * matched (term i is bit i of a document's match mask).
  */
-import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search';
 import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
 import type { SemanticModel } from './model.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
@@ -27,7 +27,7 @@ export interface QueryPlan {
 /** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
 export function sanitizeQuery(q: unknown): string {
   if (typeof q !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
+   
   return q.slice(0, 4 * MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
 }
 

@@ -4,7 +4,7 @@
  * passages an article came through, the share of the learned model). Done for the returned page
  * only: candidates are scored cheaply, and those beyond the page are never shown.
  */
-import { fold, snippet, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { fold, snippet, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search';
 import type { Article } from '../types.ts';
 import type { Explanation, SearchResult } from '../engine-contract.ts';
 import type { Candidate } from './candidate.ts';

@@ -2,7 +2,7 @@
  * Presearch router: article numbers (any spelling), IDCC numbers ("idcc 1486", "1486", "IDCC 0016")
  * and agreement names ("syntec", "convention collective hcr", "métallurgie") go straight to their target.
  */
-import { fold, type FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { fold, type FrenchAnalyzer } from '@eig/platform/search';
 import { canonicalArticleNum, findArticleNums } from '../article-number.ts';
 import type { Convention } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';

@@ -4,7 +4,7 @@
  * per engine from the corpus alone, so that the index builders, scorers and result builders take one
  * explicit input instead of reaching into the engine.
  */
-import { fold } from '@eig/platform/search/index.ts';
+import { fold } from '@eig/platform/search';
 import type { Article, Contribution, Convention, Corpus, Fiche, Theme } from '../types.ts';
 import { cleanHeading } from './model.ts';
 

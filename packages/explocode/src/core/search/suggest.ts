@@ -6,7 +6,7 @@
  *    by folded text; a query's folded text is a prefix of the wanted n-gram → binary search + top by
  *    frequency. Short prefixes (≤ 3 chars) are precomputed.
  */
-import { fold, frenchMinimalStem } from '@eig/platform/search/index.ts';
+import { fold, frenchMinimalStem } from '@eig/platform/search';
 import type { SuggestResponse, SuggestTheme } from '../engine-contract.ts';
 
 export interface SuggestThemeInput extends SuggestTheme {

@@ -3,7 +3,7 @@
  * reinforced by the code sections holding its best articles (a question worded in everyday language
  * rarely matches the plan's titles, but its articles sit in the right chapter).
  */
-import { topK, type Bm25fIndex } from '@eig/platform/search/index.ts';
+import { topK, type Bm25fIndex } from '@eig/platform/search';
 import type { Theme } from '../types.ts';
 import type { ThemeHit } from '../engine-contract.ts';
 import type { Candidate } from './candidate.ts';
