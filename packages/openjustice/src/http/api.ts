@@ -232,7 +232,7 @@ export class OpenJusticeApi {
       const byStatus = Object.fromEntries(Object.entries(r.by_status ?? {}).map(([k, v]) => [k, Number(v)]));
       const loaded = byStatus.loaded ?? 0;
       return {
-        importId: r.id,
+        importId: String(r.id),
         createdAt: iso(r.created_at)!,
         decisions: r.decisions,
         duplicates: r.duplicates,

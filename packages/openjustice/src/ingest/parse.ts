@@ -72,7 +72,7 @@ export function htmlToText(html: string): string {
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
       { selector: 'img', format: 'skip' },
-      { selector: 'th', options: { uppercase: false } },
+      { selector: 'th', format: 'tableCell', options: { uppercase: false } },
       ...headings,
     ],
   })

@@ -102,7 +102,7 @@ export async function sweepLoaded(db: Db, jobs: JobQueue, batchSize: number, old
     `SELECT id FROM openjustice_decisions WHERE status = 'loaded' AND created_at < now() - make_interval(mins => $1) ORDER BY id LIMIT 5000`,
     [olderThanMinutes],
   );
-  await enqueueBatches(jobs, rows.map((r) => r.id), batchSize, null);
+  await enqueueBatches(jobs, rows.map((r) => String(r.id)), batchSize, null);
   return rows.length;
 }
 

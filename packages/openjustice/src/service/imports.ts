@@ -32,7 +32,7 @@ export async function importDecisions(
       `INSERT INTO openjustice_imports (created_by, origin, files, problems) VALUES ($1, $2, $3, $4) RETURNING id`,
       [opts.userId, opts.origin, opts.files, JSON.stringify(opts.problems.slice(0, 500))],
     );
-    const importId = imp.rows[0].id;
+    const importId = String(imp.rows[0].id);
     const ids: string[] = [];
     let duplicates = 0;
     for (const r of raws) {
@@ -46,7 +46,7 @@ export async function importDecisions(
         [publicIdOf(r.sourceName, sourceId), importId, r.sourceName, sourceId, r.text, r.text.length, m.court ?? null, m.chamber ?? null, m.date ?? null, m.number ?? null, m.solution ?? null, m.ecli ?? null],
       );
       if (res.rows[0]) {
-        ids.push(res.rows[0].id);
+        ids.push(String(res.rows[0].id));
         await tx.query(`INSERT INTO openjustice_audit (decision_id, actor, actor_kind, action, to_status, after) VALUES ($1, $2, $3, 'import', 'loaded', $4)`, [
           res.rows[0].id,
           opts.userId,
