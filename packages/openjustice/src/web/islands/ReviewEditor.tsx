@@ -328,7 +328,7 @@ export function ReviewEditor(props: ReviewEditorProps) {
             Texte de la décision
           </h2>
           {preview ? (
-            <div className="oj-preview" role="region" aria-label="Aperçu du texte pseudonymisé" tabIndex={0}>
+            <div id="oj-texte" className="oj-preview" role="region" aria-label="Aperçu du texte pseudonymisé" tabIndex={0}>
               {pseudonymizedText(text, anns)}
             </div>
           ) : (
@@ -367,8 +367,10 @@ export function ReviewEditor(props: ReviewEditorProps) {
             </p>
           )}
         </div>
-        <div className="oj-panel">
-          <h2 className="fr-h5">Occultations par catégorie</h2>
+        <div className="oj-panel" role="region" aria-labelledby={`oj-panel-${decisionId}`} tabIndex={0}>
+          <h2 id={`oj-panel-${decisionId}`} className="fr-h5">
+            Occultations par catégorie
+          </h2>
           {canEdit && (
             <form method="post" action={editAction} onSubmit={onEditForm} className="fr-mb-2w">
               {hidden('op', 'addText')}
@@ -416,7 +418,7 @@ export function ReviewEditor(props: ReviewEditorProps) {
                         <strong>{e.text}</strong> {e.replacement ? `→ ${e.replacement}` : '(laissé en clair)'} · {e.mentions.length} mention{e.mentions.length > 1 ? 's' : ''}
                         {js && (
                           <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-ml-1w" onClick={() => select(e.mentions[0])}>
-                            Voir dans le texte
+                            Voir<span className="fr-sr-only"> « {e.text} »</span> dans le texte
                           </button>
                         )}
                         {canEdit && (
@@ -425,8 +427,8 @@ export function ReviewEditor(props: ReviewEditorProps) {
                               {hidden('op', 'removeEntity')}
                               {hidden('entityId', e.entityId)}
                               {hidden('version', version)}
-                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary" title={`Retirer « ${e.text} » (toutes les mentions)`}>
-                                Retirer
+                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                                Retirer<span className="fr-sr-only"> « {e.text} » (toutes les mentions)</span>
                               </button>
                             </form>
                             <form method="post" action={editAction} onSubmit={onEditForm}>
@@ -443,8 +445,8 @@ export function ReviewEditor(props: ReviewEditorProps) {
                                   </option>
                                 ))}
                               </select>
-                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary" title={`Changer la catégorie de « ${e.text} »`}>
-                                Changer
+                              <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                                Changer<span className="fr-sr-only"> la catégorie de « {e.text} »</span>
                               </button>
                             </form>
                             {others.length > 0 && (
@@ -462,8 +464,8 @@ export function ReviewEditor(props: ReviewEditorProps) {
                                     </option>
                                   ))}
                                 </select>
-                                <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary" title={`Lier « ${e.text} » à l’entité choisie`}>
-                                  Lier
+                                <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                                  Lier<span className="fr-sr-only"> « {e.text} » à l’entité choisie</span>
                                 </button>
                               </form>
                             )}
@@ -472,8 +474,8 @@ export function ReviewEditor(props: ReviewEditorProps) {
                                 {hidden('op', 'unlinkPerson')}
                                 {hidden('entityId', e.entityId)}
                                 {hidden('version', version)}
-                                <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary" title={`Délier « ${e.text} » de la personne`}>
-                                  Délier
+                                <button type="submit" className="fr-btn fr-btn--sm fr-btn--tertiary">
+                                  Délier<span className="fr-sr-only"> « {e.text} » de la personne</span>
                                 </button>
                               </form>
                             )}
