@@ -26,8 +26,8 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://eig:eig@127.0.0.
 const dataDirs = [resolve(repo, '../shared/data/openjustice'), resolve(repo, '../../shared/data/openjustice')];
 const GOLD = process.env.OPENJUSTICE_GOLD ?? resolve(dataDirs.find((d) => existsSync(d)) ?? dataDirs[0], 'gold.dev.jsonl');
 const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
-const COPIES = Number(process.env.BENCH_COPIES ?? 2);
-const BATCH = Number(process.env.OPENJUSTICE_BATCH_SIZE ?? 8);
+const COPIES = Number(process.env.BENCH_COPIES ?? 3);
+const BATCH = Number(process.env.OPENJUSTICE_BATCH_SIZE ?? 50);
 
 const texts: string[] = readFileSync(GOLD, 'utf8')
   .split('\n')
@@ -50,18 +50,30 @@ const pct = (xs: number[], p: number) => {
 };
 
 function startWorker(url: string): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=eig-source', '--import', 'tsx', resolve(repo, 'packages/server/src/cli.ts'), 'worker'], {
-    cwd: repo,
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', OPENJUSTICE_BATCH_SIZE: String(BATCH) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=eig-source', '--import', 'tsx', resolve(repo, 'packages/server/src/cli.ts'), 'worker'],
+    {
+      cwd: repo,
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', OPENJUSTICE_BATCH_SIZE: String(BATCH) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return child;
 }
 
-async function waitDone(db: { query: <R>(sql: string, p?: unknown[]) => Promise<{ rows: R[] }> }, source: string, n: number, timeoutMs: number) {
+async function waitDone(
+  db: { query: <R>(sql: string, p?: unknown[]) => Promise<{ rows: R[] }> },
+  source: string,
+  n: number,
+  timeoutMs: number,
+) {
   const t0 = Date.now();
   for (;;) {
-    const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM openjustice_decisions WHERE source_name = $1 AND status <> 'loaded'`, [source]);
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM openjustice_decisions WHERE source_name = $1 AND status <> 'loaded'`,
+      [source],
+    );
     if (Number(rows[0].n) >= n) return;
     if (Date.now() - t0 > timeoutMs) throw new Error(`timeout: ${rows[0].n}/${n} annotated`);
     await new Promise((r) => setTimeout(r, 50));
@@ -77,12 +89,19 @@ async function run(workers: number) {
   try {
     for (let i = 0; i < workers; i++) children.push(startWorker(url));
     // Warm-up: a few one-decision jobs per worker, so that each has loaded its engine before the clock starts.
-    const warm: RawDecision[] = Array.from({ length: 4 * workers }, (_, i) => ({ text: texts[i % texts.length], sourceName: 'warmup', sourceId: `w${i}`, meta: {}, origin: 'bench' }));
+    const warm: RawDecision[] = Array.from({ length: 4 * workers }, (_, i) => ({
+      text: texts[i % texts.length],
+      sourceName: 'warmup',
+      sourceId: `w${i}`,
+      meta: {},
+      origin: 'bench',
+    }));
     await importDecisions(suite.db, suite.jobs, warm, { origin: 'cli', userId: null, files: 0, problems: [], batchSize: 1 });
     await waitDone(suite.db, 'warmup', warm.length, 180_000);
 
     const raws: RawDecision[] = [];
-    for (let c = 0; c < COPIES; c++) texts.forEach((text, i) => raws.push({ text, sourceName: 'bench', sourceId: `${c}-${i}`, meta: {}, origin: 'bench' }));
+    for (let c = 0; c < COPIES; c++)
+      texts.forEach((text, i) => raws.push({ text, sourceName: 'bench', sourceId: `${c}-${i}`, meta: {}, origin: 'bench' }));
     const chars = raws.reduce((s, r) => s + r.text.length, 0);
     const t0 = performance.now();
     await importDecisions(suite.db, suite.jobs, raws, { origin: 'cli', userId: null, files: 0, problems: [], batchSize: BATCH });
@@ -111,7 +130,9 @@ async function run(workers: number) {
   }
 }
 
-console.log(`Open Justice — annotation through the job queue (PostgreSQL, pg-boss), ${texts.length} × ${COPIES} decisions, batches of ${BATCH}, 2 jobs at once per worker`);
+console.log(
+  `Open Justice — annotation through the job queue (PostgreSQL, pg-boss), ${texts.length} × ${COPIES} decisions, batches of ${BATCH}, 2 jobs at once per worker`,
+);
 const results = [];
 for (const w of WORKERS) {
   const r = await run(w);
@@ -121,4 +142,7 @@ for (const w of WORKERS) {
       `(import ${(r.importMs / 1000).toFixed(1)} s) → ${r.perSecond.toFixed(1)} decisions/s; import → annotated p50 ${(r.p50 / 1000).toFixed(1)} s, p95 ${(r.p95 / 1000).toFixed(1)} s`,
   );
 }
-if (results.length === 2) console.log(`speed-up with 2 workers: ×${(results[1].perSecond / results[0].perSecond).toFixed(2)} (machine: ${(await import('node:os')).cpus().length} cores, shared)`);
+if (results.length === 2)
+  console.log(
+    `speed-up with 2 workers: ×${(results[1].perSecond / results[0].perSecond).toFixed(2)} (machine: ${(await import('node:os')).cpus().length} cores, shared)`,
+  );

@@ -33,7 +33,8 @@ export function openJusticeFor(ctx: ServiceContext<OpenJusticeSettings>): OpenJu
   if (!oj) {
     const s = ctx.settings;
     const engine =
-      engineOverrides.get(ctx) ?? createEnginePool({ model: s.OPENJUSTICE_MODEL, threads: s.OPENJUSTICE_ENGINE_THREADS, maxQueue: s.OPENJUSTICE_ENGINE_QUEUE });
+      engineOverrides.get(ctx) ??
+      createEnginePool({ model: s.OPENJUSTICE_MODEL, threads: s.OPENJUSTICE_ENGINE_THREADS, maxQueue: s.OPENJUSTICE_ENGINE_QUEUE });
     oj = { ctx, engine, review: new ReviewService(ctx.db, s, ctx.log), search: new PublishedSearch(ctx.db, ctx.log), stopListening: null };
     byContext.set(ctx, oj);
   }
@@ -46,7 +47,9 @@ export function existingOpenJustice(ctx: ServiceContext<OpenJusticeSettings>): O
 
 export async function openJusticeStatus(ctx: ServiceContext<OpenJusticeSettings>): Promise<ServiceStatus> {
   const oj = openJusticeFor(ctx);
-  const { rows } = await ctx.db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM openjustice_decisions GROUP BY status');
+  const { rows } = await ctx.db.query<{ status: string; n: string }>(
+    'SELECT status, count(*) AS n FROM openjustice_decisions GROUP BY status',
+  );
   const counts = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   return {
     ready: oj.engine.ready,

@@ -33,8 +33,17 @@ const openjustice = defineService<OpenJusticeSettings>({
   title: 'Open Justice',
   settings: settingsSchema,
   roles: [
-    { id: AGENT_ROLE, label: 'Agent de juridiction (relecture)', description: 'Relit et valide la pseudonymisation des décisions qui lui sont attribuées' },
-    { id: ADMIN_ROLE, label: 'Administrateur Open Justice', description: 'Importe, attribue, verrouille ; voit la file, les statistiques et le journal', requireTotp: true },
+    {
+      id: AGENT_ROLE,
+      label: 'Agent de juridiction (relecture)',
+      description: 'Relit et valide la pseudonymisation des décisions qui lui sont attribuées',
+    },
+    {
+      id: ADMIN_ROLE,
+      label: 'Administrateur Open Justice',
+      description: 'Importe, attribue, verrouille ; voit la file, les statistiques et le journal',
+      requireTotp: true,
+    },
   ],
   migrations,
   jobs: [

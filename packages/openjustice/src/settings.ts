@@ -26,8 +26,8 @@ export const settingsSchema = z.object({
   OPENJUSTICE_IMPORT_MAX_FILE_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   /** Most decisions one import may hold. */
   OPENJUSTICE_IMPORT_MAX_DECISIONS: int(5000, 1, 1_000_000),
-  /** Decisions per annotation job (a batch): smaller batches spread better over workers. */
-  OPENJUSTICE_BATCH_SIZE: int(20, 1, 500),
+  /** Decisions per annotation job. pg-boss 10 waits its polling interval (2 s) after a job shorter than that before fetching the next, so a batch should hold about 2 s of work (≈ 50 decisions); smaller batches spread better over workers but idle. */
+  OPENJUSTICE_BATCH_SIZE: int(50, 1, 500),
   /** Annotated decisions go straight to the agents' queue (`free`); false: an administrator releases them. */
   OPENJUSTICE_AUTO_RELEASE: bool(true),
 });

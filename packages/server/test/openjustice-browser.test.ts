@@ -41,7 +41,13 @@ async function audit(page: Page, label: string, js = true): Promise<void> {
     await page.screenshot({ path: path.join(SHOTS, `oj-${label}.png`), fullPage: true });
   }
   const result = await new AxeBuilder({ page }).analyze();
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const violations = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   expect(violations, `axe on ${label} (${page.url()})`).toEqual([]);
 }
 
@@ -83,7 +89,14 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: a full review i
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH, or SKIP_BROWSER_TEST=1)`);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'eig-oj-browser-'));
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '100000',
+      NODE_ENV: 'test',
+    });
     suite = await createApp({ config });
     await createAccounts(suite.suite.db);
     agent = await login(suite.app, AGENT);
@@ -91,7 +104,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: a full review i
     base = (await suite.app.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   }, 240_000);
 
@@ -176,7 +197,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: a full review i
     await audit(page, 'review-preview');
     await page.getByRole('button', { name: 'Aperçu pseudonymisé' }).click();
 
-    await Promise.all([page.waitForURL(/\/openjustice\/decisions\?ok=validate/), page.getByRole('button', { name: 'Valider', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/openjustice\/decisions\?ok=validate/),
+      page.getByRole('button', { name: 'Valider', exact: true }).click(),
+    ]);
     await audit(page, 'list-after-validate');
 
     // The export has it, corrected: the witness is masked, the magistrate kept.
@@ -191,7 +215,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: a full review i
 
     await page.goto(`${base}/openjustice/open-data?q=licenciement`);
     await audit(page, 'open-data');
-    await page.getByRole('link', { name: /RG 24\/00001/ }).first().click();
+    await page
+      .getByRole('link', { name: /RG 24\/00001/ })
+      .first()
+      .click();
     await audit(page, 'published');
     await expect(page.getByRole('region', { name: 'Texte publié' }).textContent()).resolves.not.toContain(WITNESS);
     await context.close();

@@ -30,7 +30,12 @@ export async function login(app: FastifyInstance, who: { email: string; password
   const enrol = await app.inject({ method: 'POST', url: '/api/auth/totp/enrolment', headers: { ...json, cookie }, payload: '{}' });
   const { secret } = enrol.json() as { secret: string };
   const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
-  const ok = await app.inject({ method: 'POST', url: '/api/auth/totp/enrolment/confirm', headers: { ...json, cookie }, payload: JSON.stringify({ code }) });
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/api/auth/totp/enrolment/confirm',
+    headers: { ...json, cookie },
+    payload: JSON.stringify({ code }),
+  });
   if (ok.statusCode !== 200) throw new Error(`enrolment failed: ${ok.body}`);
   return sessionOf(ok);
 }

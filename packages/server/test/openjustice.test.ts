@@ -20,11 +20,21 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
   let admin: string;
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, body?: unknown) =>
-    suite.app.inject({ method, url, headers: { ...JSON_HEADERS, ...(cookie ? { cookie } : {}) }, payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    suite.app.inject({
+      method,
+      url,
+      headers: { ...JSON_HEADERS, ...(cookie ? { cookie } : {}) },
+      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const upload = (cookie: string, files: [name: string, content: string | Buffer, type: string][]) => {
     const f = new FormData();
     for (const [filename, content, contentType] of files) f.append('files', content, { filename, contentType });
-    return suite.app.inject({ method: 'POST', url: '/api/openjustice/imports', payload: f.getBuffer(), headers: { ...f.getHeaders(), cookie, origin: 'http://localhost:80' } });
+    return suite.app.inject({
+      method: 'POST',
+      url: '/api/openjustice/imports',
+      payload: f.getBuffer(),
+      headers: { ...f.getHeaders(), cookie, origin: 'http://localhost:80' },
+    });
   };
 
   beforeAll(async () => {
@@ -78,7 +88,12 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
         expect(res.statusCode, label).toBe(cases.find((c) => c[0] === label)![3]);
         expect(res.json().message, label).toEqual(expect.any(String));
       }
-      const plain = await suite.app.inject({ method: 'POST', url: '/api/openjustice/pseudonymize', headers: { 'content-type': 'text/plain' }, payload: 'M. Dupont' });
+      const plain = await suite.app.inject({
+        method: 'POST',
+        url: '/api/openjustice/pseudonymize',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'M. Dupont',
+      });
       expect(plain.statusCode).toBeGreaterThanOrEqual(400);
       expect(plain.statusCode).toBeLessThan(500);
     });
@@ -90,10 +105,23 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       for (const e of res.json().entities) expect(html.slice(e.start, e.end)).toBe(e.text);
       expect(res.json().pseudonymized).not.toContain('DUPONT');
       // Latin-1 bytes sent as UTF-8: the parser replaces them; the answer is a result or a 400, never a 500.
-      const raw = Buffer.concat([Buffer.from('{"text":"M. Andr'), Buffer.from([0xe9]), Buffer.from(' DUPONT, n'), Buffer.from([0xe9]), Buffer.from(' le 2 mai 1990"}')]);
-      const mis = await suite.app.inject({ method: 'POST', url: '/api/openjustice/pseudonymize', headers: { 'content-type': 'application/json' }, payload: raw });
+      const raw = Buffer.concat([
+        Buffer.from('{"text":"M. Andr'),
+        Buffer.from([0xe9]),
+        Buffer.from(' DUPONT, n'),
+        Buffer.from([0xe9]),
+        Buffer.from(' le 2 mai 1990"}'),
+      ]);
+      const mis = await suite.app.inject({
+        method: 'POST',
+        url: '/api/openjustice/pseudonymize',
+        headers: { 'content-type': 'application/json' },
+        payload: raw,
+      });
       expect([200, 400]).toContain(mis.statusCode);
-      const mojibake = await call('POST', '/api/openjustice/pseudonymize', undefined, { text: 'M. AndrÃ© DUPONT, nÃ© le 2 mai 1990, demeurant Ã  Lyon.' });
+      const mojibake = await call('POST', '/api/openjustice/pseudonymize', undefined, {
+        text: 'M. AndrÃ© DUPONT, nÃ© le 2 mai 1990, demeurant Ã  Lyon.',
+      });
       expect(mojibake.statusCode).toBe(200);
     });
   });
@@ -112,7 +140,11 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       });
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body).toMatchObject({ entities: expect.any(Array), checklist: expect.any(Array), versions: { juritools: { version: expect.any(String) }, model: { name: expect.any(String) } } });
+      expect(body).toMatchObject({
+        entities: expect.any(Array),
+        checklist: expect.any(Array),
+        versions: { juritools: { version: expect.any(String) }, model: { name: expect.any(String) } },
+      });
       for (const e of body.entities) {
         expect(Object.keys(e).sort()).toEqual(['category', 'end', 'entityId', 'score', 'source', 'start', 'text']);
         expect(['personnePhysiquePrenom', 'personnePhysiqueNom', 'professionnelMagistratGreffier']).toContain(e.category);
@@ -135,8 +167,16 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       ].join('\n');
       const res = await upload(agent, [
         ['decision-a.txt', DECISION, 'text/plain'],
-        ['decision-b.html', `<html><body><h1>COUR DE CASSATION</h1><p>${DECISION.replace(/DURAND|Durand/g, 'MOREAU').replace(/\n/g, '<br>')}</p></body></html>`, 'text/html'],
-        ['lot.json', JSON.stringify({ decisions: [{ id: 'j-1', text: DECISION.replace(/DURAND|Durand/g, 'PETIT') }, { id: 'j-2' }] }), 'application/json'],
+        [
+          'decision-b.html',
+          `<html><body><h1>COUR DE CASSATION</h1><p>${DECISION.replace(/DURAND|Durand/g, 'MOREAU').replace(/\n/g, '<br>')}</p></body></html>`,
+          'text/html',
+        ],
+        [
+          'lot.json',
+          JSON.stringify({ decisions: [{ id: 'j-1', text: DECISION.replace(/DURAND|Durand/g, 'PETIT') }, { id: 'j-2' }] }),
+          'application/json',
+        ],
         ['lot.jsonl', jsonl, 'application/x-ndjson'],
       ]);
       expect(res.statusCode, res.body).toBe(202);
@@ -148,7 +188,11 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       const dup = await upload(agent, [['decision-a.txt', DECISION, 'text/plain']]);
       expect(dup.statusCode).toBe(202);
       expect(dup.json()).toMatchObject({ decisions: 0, duplicates: 1 });
-      const one = await call('POST', '/api/openjustice/decisions', agent, { text: DECISION.replace(/DURAND|Durand/g, 'ROUSSEAU'), sourceId: 'api-1', number: '24-99.999' });
+      const one = await call('POST', '/api/openjustice/decisions', agent, {
+        text: DECISION.replace(/DURAND|Durand/g, 'ROUSSEAU'),
+        sourceId: 'api-1',
+        number: '24-99.999',
+      });
       expect(one.statusCode).toBe(202);
       await waitAnnotated(db);
       const list = await call('GET', '/api/openjustice/decisions?page_size=100', agent);
@@ -176,7 +220,9 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       expect(detail.actions).toContain('claim');
       expect(detail.canEdit).toBe(false);
       // not claimed yet: no edit
-      expect((await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, { annotations: detail.annotations })).statusCode).toBe(409);
+      expect(
+        (await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, { annotations: detail.annotations })).statusCode,
+      ).toBe(409);
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/claim`, agent, {})).json()).toMatchObject({ status: 'pending' });
       // someone else's decision now
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/validate`, agent2, {})).statusCode).toBe(403);
@@ -186,11 +232,27 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       // remove one span, add one across a line break, with a stale version first
       const text: string = mine.text;
       const nordis = text.indexOf('Nordis');
-      const edited = [...mine.annotations.slice(1).filter((a: { start: number; end: number }) => !(a.start < nordis + 6 && nordis < a.end)), { start: nordis, end: nordis + 6, category: 'personneMorale', entityId: 'personneMorale_99' }];
-      expect((await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, { version: mine.decision.version - 1, annotations: edited })).statusCode).toBe(409);
-      const bad = await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, { annotations: [{ start: 5, end: 999_999, category: 'adresse', entityId: 'x' }] });
+      const edited = [
+        ...mine.annotations.slice(1).filter((a: { start: number; end: number }) => !(a.start < nordis + 6 && nordis < a.end)),
+        { start: nordis, end: nordis + 6, category: 'personneMorale', entityId: 'personneMorale_99' },
+      ];
+      expect(
+        (
+          await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, {
+            version: mine.decision.version - 1,
+            annotations: edited,
+          })
+        ).statusCode,
+      ).toBe(409);
+      const bad = await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, {
+        annotations: [{ start: 5, end: 999_999, category: 'adresse', entityId: 'x' }],
+      });
       expect(bad.statusCode).toBe(400);
-      const saved = await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, { version: mine.decision.version, annotations: edited, timeSpentMs: 4000 });
+      const saved = await call('PUT', `/api/openjustice/decisions/${id}/annotations`, agent, {
+        version: mine.decision.version,
+        annotations: edited,
+        timeSpentMs: 4000,
+      });
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json().status).toBe('saved');
       const route = mine.decision.reviewRoute;
@@ -217,7 +279,9 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       await call('POST', `/api/openjustice/decisions/${id}/actions/claim`, agent, {});
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/validate`, agent, {})).json().status).toBe('toBeConfirmed');
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/confirm`, agent, {})).statusCode).toBe(403);
-      expect((await call('POST', `/api/openjustice/decisions/${id}/actions/reject`, agent2, {})).json()).toMatchObject({ status: 'pending' });
+      expect((await call('POST', `/api/openjustice/decisions/${id}/actions/reject`, agent2, {})).json()).toMatchObject({
+        status: 'pending',
+      });
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/validate`, agent, {})).json().status).toBe('toBeConfirmed');
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/confirm`, agent2, {})).json().status).toBe('done');
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/lock`, agent, {})).statusCode).toBe(403);
@@ -232,7 +296,9 @@ describe.each(testDatabases())('Open Justice on $name', (target) => {
       expect((await call('POST', `/api/openjustice/decisions/${id}/assign`, agent, { assignee: agentId })).statusCode).toBe(403);
       expect((await call('POST', `/api/openjustice/decisions/${id}/assign`, admin, { assignee: agentId })).json().assignee).toBe(agentId);
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/claim`, agent, {})).statusCode).toBe(403);
-      expect((await call('GET', '/api/openjustice/decisions?assignee=me', agent2)).json().items.map((d: { id: number }) => d.id)).toContain(id);
+      expect((await call('GET', '/api/openjustice/decisions?assignee=me', agent2)).json().items.map((d: { id: number }) => d.id)).toContain(
+        id,
+      );
       expect((await call('POST', `/api/openjustice/decisions/${id}/actions/claim`, agent2, {})).json().status).toBe('pending');
       const stats = (await call('GET', '/api/openjustice/stats', admin)).json();
       expect(stats.counts.done).toBe(2);

@@ -54,7 +54,13 @@ export function openJusticeCli(program: Command, getContext: () => Promise<Ctx>)
           bar.update(i + j + 1, `${imported + raws.length} décisions`);
         }
         if (!raws.length) continue;
-        const out = await importDecisions(ctx.db, ctx.jobs, raws, { origin: 'cli', userId: null, files: chunk.length, problems: [], batchSize: ctx.settings.OPENJUSTICE_BATCH_SIZE });
+        const out = await importDecisions(ctx.db, ctx.jobs, raws, {
+          origin: 'cli',
+          userId: null,
+          files: chunk.length,
+          problems: [],
+          batchSize: ctx.settings.OPENJUSTICE_BATCH_SIZE,
+        });
         imported += out.decisions;
         duplicates += out.duplicates;
         const { rows } = await ctx.db.query<{ id: string }>(`SELECT id FROM openjustice_decisions WHERE import_id = $1`, [out.importId]);
@@ -62,7 +68,9 @@ export function openJusticeCli(program: Command, getContext: () => Promise<Ctx>)
       }
       bar.stop();
       for (const p of problems) console.error(`  ⚠ ${p.origin} : ${p.message}`);
-      console.log(`${imported} décision(s) importée(s), ${duplicates} déjà présente(s), ${problems.length} problème(s) sur ${files.length} fichier(s).`);
+      console.log(
+        `${imported} décision(s) importée(s), ${duplicates} déjà présente(s), ${problems.length} problème(s) sur ${files.length} fichier(s).`,
+      );
       if (opts.now && ids.length) {
         const engine = createInlineEngine(ctx.settings.OPENJUSTICE_MODEL);
         const ann = createProgress('Annotation', ids.length);
@@ -77,7 +85,9 @@ export function openJusticeCli(program: Command, getContext: () => Promise<Ctx>)
         ann.stop();
         console.log(`Annotées en ${((Date.now() - t0) / 1000).toFixed(1)} s (les tâches en file les trouveront déjà faites).`);
       } else if (ids.length) {
-        console.log('Annotation en file d’attente : le serveur (ou « eig worker » sur PostgreSQL) les traite ; « eig openjustice status » suit l’avancement.');
+        console.log(
+          'Annotation en file d’attente : le serveur (ou « eig worker » sur PostgreSQL) les traite ; « eig openjustice status » suit l’avancement.',
+        );
       }
       if (problems.length && !imported) process.exitCode = 1;
     });
@@ -104,7 +114,9 @@ export function openJusticeCli(program: Command, getContext: () => Promise<Ctx>)
       if (opts.json) console.log(JSON.stringify(out.value, null, 2));
       else {
         console.log(out.value.pseudonymized);
-        console.error(`risque ${out.value.risk.score} (${out.value.risk.review}) : ${out.value.risk.reasons.map((r) => r.message).join(' ')}`);
+        console.error(
+          `risque ${out.value.risk.score} (${out.value.risk.review}) : ${out.value.risk.reasons.map((r) => r.message).join(' ')}`,
+        );
       }
     });
 }

@@ -49,7 +49,8 @@ export function createEnginePool(opts: PoolOptions): EngineRunner {
       ready = true;
       return out;
     } catch (err) {
-      if (err instanceof Error && /Task queue is at limit|No task queue available/.test(err.message)) throw new EngineBusyError(err.message);
+      if (err instanceof Error && /Task queue is at limit|No task queue available/.test(err.message))
+        throw new EngineBusyError(err.message);
       throw err;
     }
   };

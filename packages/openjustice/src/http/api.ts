@@ -29,7 +29,9 @@ function unwrap<T>(out: EngineOutcome<T>): T {
 }
 
 const busy = (err: unknown) =>
-  err instanceof EngineBusyError ? new HttpError(503, 'Le moteur de pseudonymisation est très sollicité : réessayez dans un instant.', 'overloaded', 2) : err;
+  err instanceof EngineBusyError
+    ? new HttpError(503, 'Le moteur de pseudonymisation est très sollicité : réessayez dans un instant.', 'overloaded', 2)
+    : err;
 
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, roles: u.roles });
 
@@ -50,9 +52,19 @@ export class OpenJusticeApi {
         `Texte trop long pour une réponse immédiate (${body.text.length} caractères, ${max} au plus) : importez-le (POST /api/openjustice/imports), il sera traité en tâche de fond.`,
         'openjustice.text_too_long',
       );
-    const r = unwrap(await this.oj.engine.pseudonymize(body.text, { categories: body.categories }).catch((e: unknown) => Promise.reject(busy(e))));
+    const r = unwrap(
+      await this.oj.engine.pseudonymize(body.text, { categories: body.categories }).catch((e: unknown) => Promise.reject(busy(e))),
+    );
     return {
-      entities: r.entities.map((e) => ({ start: e.start, end: e.end, category: e.category, text: e.text, entityId: e.entityId, replacement: e.replacement, score: e.score })),
+      entities: r.entities.map((e) => ({
+        start: e.start,
+        end: e.end,
+        category: e.category,
+        text: e.text,
+        entityId: e.entityId,
+        replacement: e.replacement,
+        score: e.score,
+      })),
       pseudonymized: r.pseudonymized,
       checklist: r.checklist,
       risk: r.risk,
@@ -61,7 +73,11 @@ export class OpenJusticeApi {
 
   async labelNer(body: s.LabelNerBody) {
     if (body.text.length > this.settings.OPENJUSTICE_SYNC_MAX_CHARS)
-      throw new HttpError(413, `Texte trop long (${body.text.length} caractères, ${this.settings.OPENJUSTICE_SYNC_MAX_CHARS} au plus).`, 'openjustice.text_too_long');
+      throw new HttpError(
+        413,
+        `Texte trop long (${body.text.length} caractères, ${this.settings.OPENJUSTICE_SYNC_MAX_CHARS} au plus).`,
+        'openjustice.text_too_long',
+      );
     const req = {
       ...body,
       idLabel: body.idLabel === undefined ? undefined : String(body.idLabel),
@@ -75,7 +91,10 @@ export class OpenJusticeApi {
   private async emails(ids: (number | null)[]): Promise<Map<number, string>> {
     const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
     if (!wanted.length) return new Map();
-    const { rows } = await this.oj.ctx.db.query<{ id: number; email: string }>('SELECT id, email FROM platform_users WHERE id = ANY($1::int[])', [wanted]);
+    const { rows } = await this.oj.ctx.db.query<{ id: number; email: string }>(
+      'SELECT id, email FROM platform_users WHERE id = ANY($1::int[])',
+      [wanted],
+    );
     return new Map(rows.map((r) => [r.id, r.email]));
   }
 
@@ -104,7 +123,10 @@ export class OpenJusticeApi {
     };
   }
 
-  async list(q: { status?: s.Status; assignee?: 'me' | 'none' | number; q?: string; import?: number; page: number; page_size: number }, user: AuthUser): Promise<s.ListResponse> {
+  async list(
+    q: { status?: s.Status; assignee?: 'me' | 'none' | number; q?: string; import?: number; page: number; page_size: number },
+    user: AuthUser,
+  ): Promise<s.ListResponse> {
     const filter: ListFilter = {
       status: q.status,
       assignee: q.assignee === 'me' ? user.id : q.assignee,
@@ -125,7 +147,13 @@ export class OpenJusticeApi {
   async detailOf(row: FullDecisionRow, user: AuthUser): Promise<s.DecisionDetail> {
     const emails = await this.emails([row.assignee]);
     const actor = actorOf(user);
-    const state = { status: row.status, assignee: row.assignee, firstReviewer: row.first_reviewer, lockedFrom: row.locked_from, reviewRoute: row.review_route };
+    const state = {
+      status: row.status,
+      assignee: row.assignee,
+      firstReviewer: row.first_reviewer,
+      lockedFrom: row.locked_from,
+      reviewRoute: row.review_route,
+    };
     return {
       decision: this.summary(row, emails),
       text: row.text,
@@ -182,11 +210,33 @@ export class OpenJusticeApi {
 
   // ---- imports
 
-  async importRaw(raws: RawDecision[], problems: ParseProblem[], files: number, user: AuthUser | null, origin: 'api' | 'cli'): Promise<s.ImportResponse> {
+  async importRaw(
+    raws: RawDecision[],
+    problems: ParseProblem[],
+    files: number,
+    user: AuthUser | null,
+    origin: 'api' | 'cli',
+  ): Promise<s.ImportResponse> {
     const max = this.settings.OPENJUSTICE_IMPORT_MAX_DECISIONS;
-    if (raws.length > max) throw new HttpError(413, `Trop de décisions dans un seul import (${raws.length}, ${max} au plus) : découpez-le.`, 'openjustice.too_many_decisions');
+    if (raws.length > max)
+      throw new HttpError(
+        413,
+        `Trop de décisions dans un seul import (${raws.length}, ${max} au plus) : découpez-le.`,
+        'openjustice.too_many_decisions',
+      );
     if (raws.length === 0)
-      throw new HttpError(400, `Aucune décision lisible${problems.length ? ` : ${problems.slice(0, 3).map((p) => `${p.origin} — ${p.message}`).join(' ; ')}` : ''}.`, 'openjustice.nothing_to_import');
+      throw new HttpError(
+        400,
+        `Aucune décision lisible${
+          problems.length
+            ? ` : ${problems
+                .slice(0, 3)
+                .map((p) => `${p.origin} — ${p.message}`)
+                .join(' ; ')}`
+            : ''
+        }.`,
+        'openjustice.nothing_to_import',
+      );
     const out = await importDecisions(this.oj.ctx.db, this.oj.ctx.jobs, raws, {
       origin,
       userId: user?.id ?? null,
@@ -194,7 +244,17 @@ export class OpenJusticeApi {
       problems,
       batchSize: this.settings.OPENJUSTICE_BATCH_SIZE,
     });
-    this.oj.ctx.log.info({ event: 'import', importId: out.importId, decisions: out.decisions, duplicates: out.duplicates, problems: problems.length, userId: user?.id }, 'decisions imported');
+    this.oj.ctx.log.info(
+      {
+        event: 'import',
+        importId: out.importId,
+        decisions: out.decisions,
+        duplicates: out.duplicates,
+        problems: problems.length,
+        userId: user?.id,
+      },
+      'decisions imported',
+    );
     return { importId: out.importId, decisions: out.decisions, duplicates: out.duplicates, problems: out.problems, jobs: out.jobs.length };
   }
 
@@ -222,7 +282,14 @@ export class OpenJusticeApi {
   }
 
   async imports(limit = 20, id?: number): Promise<s.ImportProgress[]> {
-    const { rows } = await this.oj.ctx.db.query<{ id: string; created_at: Date; decisions: number; duplicates: number; problems: ParseProblem[]; by_status: Record<string, number> | null }>(
+    const { rows } = await this.oj.ctx.db.query<{
+      id: string;
+      created_at: Date;
+      decisions: number;
+      duplicates: number;
+      problems: ParseProblem[];
+      by_status: Record<string, number> | null;
+    }>(
       `SELECT i.id, i.created_at, i.decisions, i.duplicates, i.problems,
          (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*) AS n FROM openjustice_decisions d WHERE d.import_id = i.id GROUP BY status) s) AS by_status
        FROM openjustice_imports i ${id ? 'WHERE i.id = $2' : ''} ORDER BY i.id DESC LIMIT $1`,

@@ -17,7 +17,12 @@ const authErrors = { 401: s.errorBody, 403: s.errorBody, 404: s.errorBody, 409: 
 /** Bodies of the synchronous routes: the text limit (1 M characters) as JSON, escapes included, with room. */
 const SYNC_BODY_LIMIT = 8 * MiB;
 
-const EXT_OF_TYPE: Partial<Record<UploadType, string>> = { 'text/plain': '.txt', 'text/html': '.html', 'application/json': '.json', 'application/x-ndjson': '.jsonl' };
+const EXT_OF_TYPE: Partial<Record<UploadType, string>> = {
+  'text/plain': '.txt',
+  'text/html': '.html',
+  'application/json': '.json',
+  'application/x-ndjson': '.jsonl',
+};
 
 export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeApi, settings: OpenJusticeSettings): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,13 +66,29 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
 
   r.get(
     '/decisions',
-    { preHandler: staff, schema: { tags: reviewTags, summary: 'Décisions (paginées, filtrées par statut, attribution, numéro)', querystring: s.listQuery, response: { 200: s.listResponse, ...authErrors, 400: s.errorBody } } },
+    {
+      preHandler: staff,
+      schema: {
+        tags: reviewTags,
+        summary: 'Décisions (paginées, filtrées par statut, attribution, numéro)',
+        querystring: s.listQuery,
+        response: { 200: s.listResponse, ...authErrors, 400: s.errorBody },
+      },
+    },
     async (req) => api.list(req.query, req.user!),
   );
 
   r.get(
     '/decisions/:id',
-    { preHandler: staff, schema: { tags: reviewTags, summary: 'Une décision à relire : texte, occultations, doutes, risque', params: s.idParams, response: { 200: s.decisionDetail, ...authErrors, 400: s.errorBody } } },
+    {
+      preHandler: staff,
+      schema: {
+        tags: reviewTags,
+        summary: 'Une décision à relire : texte, occultations, doutes, risque',
+        params: s.idParams,
+        response: { 200: s.decisionDetail, ...authErrors, 400: s.errorBody },
+      },
+    },
     async (req) => api.detail(req.params.id, req.user!),
   );
 
@@ -75,7 +96,12 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
     '/decisions/:id/preview',
     {
       preHandler: staff,
-      schema: { tags: reviewTags, summary: 'Aperçu du texte pseudonymisé', params: s.idParams, response: { 200: s.previewResponse, ...authErrors } },
+      schema: {
+        tags: reviewTags,
+        summary: 'Aperçu du texte pseudonymisé',
+        params: s.idParams,
+        response: { 200: s.previewResponse, ...authErrors },
+      },
     },
     async (req) => api.preview(req.params.id),
   );
@@ -85,7 +111,13 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
     {
       preHandler: staff,
       bodyLimit: SYNC_BODY_LIMIT,
-      schema: { tags: reviewTags, summary: 'Enregistrer les occultations (statut « saved »)', params: s.idParams, body: s.saveBody, response: { 200: s.changeResponse, ...authErrors, 400: s.errorBody } },
+      schema: {
+        tags: reviewTags,
+        summary: 'Enregistrer les occultations (statut « saved »)',
+        params: s.idParams,
+        body: s.saveBody,
+        response: { 200: s.changeResponse, ...authErrors, 400: s.errorBody },
+      },
     },
     async (req) => api.save(req.params.id, req.user!, req.body),
   );
@@ -108,23 +140,51 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
 
   r.post(
     '/decisions/:id/assign',
-    { preHandler: admin, schema: { tags: reviewTags, summary: 'Pré-attribuer une décision à un agent (administrateurs)', params: s.idParams, body: s.assignBody, response: { 200: s.changeResponse, ...authErrors, 400: s.errorBody } } },
+    {
+      preHandler: admin,
+      schema: {
+        tags: reviewTags,
+        summary: 'Pré-attribuer une décision à un agent (administrateurs)',
+        params: s.idParams,
+        body: s.assignBody,
+        response: { 200: s.changeResponse, ...authErrors, 400: s.errorBody },
+      },
+    },
     async (req) => api.assign(req.params.id, req.user!, req.body.assignee),
   );
 
   r.get(
     '/decisions/:id/history',
-    { preHandler: admin, schema: { tags: reviewTags, summary: 'Journal des modifications (qui, quand, avant/après, temps passé)', params: s.idParams, response: { 200: s.historyResponse, ...authErrors } } },
+    {
+      preHandler: admin,
+      schema: {
+        tags: reviewTags,
+        summary: 'Journal des modifications (qui, quand, avant/après, temps passé)',
+        params: s.idParams,
+        response: { 200: s.historyResponse, ...authErrors },
+      },
+    },
     async (req) => api.history(req.params.id),
   );
 
-  r.get('/stats', { preHandler: admin, schema: { tags: reviewTags, summary: 'File de relecture et activité des agents', response: { 200: s.statsResponse, ...authErrors } } }, async () => api.stats());
+  r.get(
+    '/stats',
+    {
+      preHandler: admin,
+      schema: { tags: reviewTags, summary: 'File de relecture et activité des agents', response: { 200: s.statsResponse, ...authErrors } },
+    },
+    async () => api.stats(),
+  );
 
   // ---- imports
 
   const upload = defineUpload({
     files: {
-      files: { maxBytes: settings.OPENJUSTICE_IMPORT_MAX_FILE_BYTES, maxCount: 50, types: ['text/plain', 'text/html', 'application/json', 'application/x-ndjson'] },
+      files: {
+        maxBytes: settings.OPENJUSTICE_IMPORT_MAX_FILE_BYTES,
+        maxCount: 50,
+        types: ['text/plain', 'text/html', 'application/json', 'application/x-ndjson'],
+      },
     },
   });
 
@@ -142,7 +202,9 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
       const { files } = await receiveUpload(req, upload);
       const list = await Promise.all(
         (files.files ?? []).map(async (f) => ({
-          filename: /\.(txt|text|html?|xhtml|json|jsonl|ndjson)$/i.test(f.filename) ? f.filename : `${f.filename}${EXT_OF_TYPE[f.type] ?? ''}`,
+          filename: /\.(txt|text|html?|xhtml|json|jsonl|ndjson)$/i.test(f.filename)
+            ? f.filename
+            : `${f.filename}${EXT_OF_TYPE[f.type] ?? ''}`,
           bytes: await f.read(),
         })),
       );
@@ -155,18 +217,38 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
     {
       preHandler: staff,
       bodyLimit: SYNC_BODY_LIMIT,
-      schema: { tags: reviewTags, summary: 'Importer une décision (JSON) ; annotée en tâche de fond', body: s.decisionImportBody, response: { 202: s.importResponse, ...authErrors, ...errors } },
+      schema: {
+        tags: reviewTags,
+        summary: 'Importer une décision (JSON) ; annotée en tâche de fond',
+        body: s.decisionImportBody,
+        response: { 202: s.importResponse, ...authErrors, ...errors },
+      },
     },
     async (req, reply) => reply.code(202).send(await api.importOne(req.body, req.user!)),
   );
 
-  r.get('/imports', { preHandler: staff, schema: { tags: reviewTags, summary: 'Imports récents et leur avancement', response: { 200: s.importsResponse, ...authErrors } } }, async () => ({
-    imports: await api.imports(),
-  }));
+  r.get(
+    '/imports',
+    {
+      preHandler: staff,
+      schema: { tags: reviewTags, summary: 'Imports récents et leur avancement', response: { 200: s.importsResponse, ...authErrors } },
+    },
+    async () => ({
+      imports: await api.imports(),
+    }),
+  );
 
   r.get(
     '/imports/:id',
-    { preHandler: staff, schema: { tags: reviewTags, summary: 'Avancement d’un import', params: s.idParams, response: { 200: s.importProgress, ...authErrors } } },
+    {
+      preHandler: staff,
+      schema: {
+        tags: reviewTags,
+        summary: 'Avancement d’un import',
+        params: s.idParams,
+        response: { 200: s.importProgress, ...authErrors },
+      },
+    },
     async (req) => api.importProgress(req.params.id),
   );
 
@@ -188,7 +270,9 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
     async (req, reply) => {
       const q = req.query;
       const page = await api.exportPage(q);
-      const next = page.nextCursor ? `/api/openjustice/export?${new URLSearchParams({ ...(q.date_start ? { date_start: q.date_start } : {}), ...(q.date_end ? { date_end: q.date_end } : {}), date_type: q.date_type, batch_size: String(q.batch_size), cursor: page.nextCursor })}` : null;
+      const next = page.nextCursor
+        ? `/api/openjustice/export?${new URLSearchParams({ ...(q.date_start ? { date_start: q.date_start } : {}), ...(q.date_end ? { date_end: q.date_end } : {}), date_type: q.date_type, batch_size: String(q.batch_size), cursor: page.nextCursor })}`
+        : null;
       // Documents are stored as JSON: streamed as they are, never parsed and re-serialised.
       const head = `{"batch_size":${q.batch_size},"total":${page.total},"next_cursor":${JSON.stringify(page.nextCursor)},"next_batch":${JSON.stringify(next)},"results":[`;
       async function* body() {
@@ -202,14 +286,29 @@ export async function openJusticeRoutes(app: FastifyInstance, api: OpenJusticeAp
 
   r.get(
     '/decision',
-    { preHandler: anyUser, schema: { tags: openTags, summary: 'Une décision publiée, par son identifiant (celui de l’export)', querystring: s.decisionQuery, response: { 200: s.publishedDocument, ...authErrors } } },
+    {
+      preHandler: anyUser,
+      schema: {
+        tags: openTags,
+        summary: 'Une décision publiée, par son identifiant (celui de l’export)',
+        querystring: s.decisionQuery,
+        response: { 200: s.publishedDocument, ...authErrors },
+      },
+    },
     async (req) => api.decision(req.query.id),
   );
 
   r.get(
     '/search',
-    { preHandler: anyUser, schema: { tags: openTags, summary: 'Recherche plein texte dans les décisions publiées', querystring: s.searchQuery, response: { 200: s.searchResponse, ...authErrors, 400: s.errorBody } } },
+    {
+      preHandler: anyUser,
+      schema: {
+        tags: openTags,
+        summary: 'Recherche plein texte dans les décisions publiées',
+        querystring: s.searchQuery,
+        response: { 200: s.searchResponse, ...authErrors, 400: s.errorBody },
+      },
+    },
     async (req) => api.search(req.query),
   );
-
 }

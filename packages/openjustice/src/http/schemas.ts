@@ -13,7 +13,11 @@ const category = z.enum(CATEGORIES);
 // ---- public: pseudonymize, Label's NER
 
 export const pseudonymizeBody = z.object({
-  text: z.string().describe('Le texte de la décision (UTF-8). Au-delà de la limite synchrone (1 000 000 caractères par défaut), importez-la : POST /api/openjustice/imports.'),
+  text: z
+    .string()
+    .describe(
+      'Le texte de la décision (UTF-8). Au-delà de la limite synchrone (1 000 000 caractères par défaut), importez-la : POST /api/openjustice/imports.',
+    ),
   categories: z.array(category).max(30).optional().describe('Limite les catégories rendues (et occultées)'),
 });
 
@@ -64,10 +68,23 @@ const version = z.object({ version: z.string(), date: z.string() });
 /** Label's `nlpResponseType`. */
 export const labelNerResponse = z.object({
   entities: z.array(
-    z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), category: z.string(), source: z.string(), score: z.number(), entityId: z.string() }),
+    z.object({
+      text: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      category: z.string(),
+      source: z.string(),
+      score: z.number(),
+      entityId: z.string(),
+    }),
   ),
   checklist: z.array(z.string()),
-  versions: z.object({ juriSpacyTokenizer: version, juritools: version, pseudonymisationApi: version, model: z.object({ name: z.string() }) }),
+  versions: z.object({
+    juriSpacyTokenizer: version,
+    juritools: version,
+    pseudonymisationApi: version,
+    model: z.object({ name: z.string() }),
+  }),
   additionalTermsParsingFailed: z.boolean().optional(),
 });
 
@@ -137,7 +154,12 @@ export type DecisionDetail = z.infer<typeof decisionDetail>;
 export const changeBody = z.object({
   version: z.number().int().optional(),
   annotations: z.array(annotation).max(50_000).optional(),
-  timeSpentMs: z.number().int().min(0).max(24 * 3600_000).optional(),
+  timeSpentMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600_000)
+    .optional(),
 });
 export const saveBody = changeBody.extend({ annotations: z.array(annotation).max(50_000) });
 export const actionParams = idParams.extend({
@@ -166,7 +188,16 @@ export const statsResponse = z.object({
   counts: z.record(z.string(), z.number()),
   total: z.number(),
   review: z.object({ double: z.number(), simple: z.number() }),
-  agents: z.array(z.object({ userId: z.number(), email: z.string().nullable(), validated: z.number(), confirmed: z.number(), edits: z.number(), timeSpentMs: z.number() })),
+  agents: z.array(
+    z.object({
+      userId: z.number(),
+      email: z.string().nullable(),
+      validated: z.number(),
+      confirmed: z.number(),
+      edits: z.number(),
+      timeSpentMs: z.number(),
+    }),
+  ),
 });
 export type StatsResponse = z.infer<typeof statsResponse>;
 
@@ -210,7 +241,10 @@ export const importsResponse = z.object({ imports: z.array(importProgress) });
 export const exportQuery = z.object({
   date_start: z.string().max(40).optional().describe('AAAA-MM-JJ ou horodatage ISO 8601 (inclus)'),
   date_end: z.string().max(40).optional().describe('AAAA-MM-JJ (jour inclus) ou horodatage ISO 8601 (exclu)'),
-  date_type: z.enum(['update', 'creation']).default('update').describe('update : date de mise à jour (moissonnage) ; creation : date de la décision'),
+  date_type: z
+    .enum(['update', 'creation'])
+    .default('update')
+    .describe('update : date de mise à jour (moissonnage) ; creation : date de la décision'),
   batch_size: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().max(200).optional().describe('Le « next_cursor » de la page précédente'),
 });
@@ -229,7 +263,11 @@ export const publishedDocument = z.object({
   solution: z.string().nullable(),
   text: z.string(),
   zones: z.record(z.string(), z.array(z.object({ start: z.number(), end: z.number() }))),
-  pseudonymisation: z.object({ engine_version: z.string().nullable(), masked: z.number(), review: z.enum(['simple', 'double']).nullable() }),
+  pseudonymisation: z.object({
+    engine_version: z.string().nullable(),
+    masked: z.number(),
+    review: z.enum(['simple', 'double']).nullable(),
+  }),
 });
 
 export const exportResponse = z.object({

@@ -29,9 +29,15 @@ export interface FileBatch {
 /** Reads and parses one file, bounded in size; unknown extensions are reported, not read. */
 export async function readDecisionFile(file: string, maxBytes: number, source: string, root: string): Promise<FileBatch> {
   const rel = path.relative(root, file) || path.basename(file);
-  if (!formatOf(file)) return { file: rel, decisions: [], problems: [{ origin: rel, message: 'format non pris en charge (.txt, .html, .json ou .jsonl attendu) : ignoré' }] };
+  if (!formatOf(file))
+    return {
+      file: rel,
+      decisions: [],
+      problems: [{ origin: rel, message: 'format non pris en charge (.txt, .html, .json ou .jsonl attendu) : ignoré' }],
+    };
   const st = await stat(file);
-  if (st.size > maxBytes) return { file: rel, decisions: [], problems: [{ origin: rel, message: `fichier trop gros (${st.size} octets, ${maxBytes} au plus)` }] };
+  if (st.size > maxBytes)
+    return { file: rel, decisions: [], problems: [{ origin: rel, message: `fichier trop gros (${st.size} octets, ${maxBytes} au plus)` }] };
   if (st.size === 0) return { file: rel, decisions: [], problems: [{ origin: rel, message: 'fichier vide' }] };
   const parsed = parseFile(rel, await readFile(file), source);
   return { file: rel, ...parsed };

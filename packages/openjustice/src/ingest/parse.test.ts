@@ -9,16 +9,27 @@ const enc = (s: string) => Buffer.from(s, 'utf8');
 
 describe('decision files', () => {
   it('reads text, HTML (paragraphs as lines, entities decoded), JSON in three shapes and JSONL', () => {
-    expect(parseFile('a.txt', enc('M. Dupont\r\nnée le 1er mai')).decisions[0]).toMatchObject({ text: 'M. Dupont\nnée le 1er mai', sourceId: 'a.txt' });
-    const html = parseFile('b.html', enc('<html><body><h1>Arrêt</h1><p>M.&nbsp;Dupont &amp; fils</p><script>x()</script><p>Lyon</p></body></html>')).decisions[0].text;
+    expect(parseFile('a.txt', enc('M. Dupont\r\nnée le 1er mai')).decisions[0]).toMatchObject({
+      text: 'M. Dupont\nnée le 1er mai',
+      sourceId: 'a.txt',
+    });
+    const html = parseFile(
+      'b.html',
+      enc('<html><body><h1>Arrêt</h1><p>M.&nbsp;Dupont &amp; fils</p><script>x()</script><p>Lyon</p></body></html>'),
+    ).decisions[0].text;
     expect(html).toMatch(/^Arrêt\n+M.\u00a0?\s?Dupont & fils\n+Lyon$/);
     expect(htmlToText('<p>a</p><p>b</p>')).toBe('a\n\nb');
-    expect(parseFile('c.json', enc(JSON.stringify({ id: 7, text: 'x y', jurisdiction: 'Cour de cassation', numbers: ['23-12.176'] }))).decisions[0]).toMatchObject({
+    expect(
+      parseFile('c.json', enc(JSON.stringify({ id: 7, text: 'x y', jurisdiction: 'Cour de cassation', numbers: ['23-12.176'] })))
+        .decisions[0],
+    ).toMatchObject({
       sourceId: '7',
       meta: { court: 'Cour de cassation', number: '23-12.176' },
     });
     expect(parseFile('d.json', enc(JSON.stringify([{ text: 'a' }, { text: 'b' }]))).decisions).toHaveLength(2);
-    expect(parseFile('e.json', enc(JSON.stringify({ decisions: [{ originalText: 'a', sourceName: 'jurinet', sourceId: 1 }] }))).decisions[0]).toMatchObject({ sourceName: 'jurinet', sourceId: '1' });
+    expect(
+      parseFile('e.json', enc(JSON.stringify({ decisions: [{ originalText: 'a', sourceName: 'jurinet', sourceId: 1 }] }))).decisions[0],
+    ).toMatchObject({ sourceName: 'jurinet', sourceId: '1' });
     const jl = parseFile('f.jsonl', enc('{"text":"a"}\n\n{broken\n{"html":"<p>b</p>"}\n{"id":"x"}\n'));
     expect(jl.decisions.map((d) => d.text)).toEqual(['a', 'b']);
     expect(jl.problems).toEqual([

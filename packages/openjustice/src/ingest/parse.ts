@@ -145,7 +145,8 @@ export function parseFile(filename: string, bytes: Uint8Array, defaultSource = '
   try {
     const decoded = decodeText(bytes);
     text = decoded.text;
-    if (decoded.encoding !== 'utf-8') problems.push({ origin, message: 'encodage Windows-1252 détecté et converti (UTF-8 attendu) : vérifiez les accents' });
+    if (decoded.encoding !== 'utf-8')
+      problems.push({ origin, message: 'encodage Windows-1252 détecté et converti (UTF-8 attendu) : vérifiez les accents' });
   } catch (err) {
     fail(origin, err);
     return { decisions, problems };
@@ -153,15 +154,20 @@ export function parseFile(filename: string, bytes: Uint8Array, defaultSource = '
   const base = filename.replace(/^.*[\\/]/, '');
   try {
     if (format === 'text') decisions.push({ text: checkText(text, origin), sourceName: defaultSource, sourceId: base, meta: {}, origin });
-    else if (format === 'html') decisions.push({ text: checkText(htmlToText(text), origin), sourceName: defaultSource, sourceId: base, meta: {}, origin });
+    else if (format === 'html')
+      decisions.push({ text: checkText(htmlToText(text), origin), sourceName: defaultSource, sourceId: base, meta: {}, origin });
     else if (format === 'json') {
       let doc: unknown;
       try {
         doc = JSON.parse(text);
       } catch (err) {
-        throw new Error(`JSON invalide (${(err as Error).message.slice(0, 120)})`);
+        throw new Error(`JSON invalide (${(err as Error).message.slice(0, 120)})`, { cause: err });
       }
-      const list = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as { decisions?: unknown }).decisions) ? (doc as { decisions: unknown[] }).decisions : [doc];
+      const list = Array.isArray(doc)
+        ? doc
+        : doc && typeof doc === 'object' && Array.isArray((doc as { decisions?: unknown }).decisions)
+          ? (doc as { decisions: unknown[] }).decisions
+          : [doc];
       list.forEach((o, i) => {
         const where = list.length > 1 ? `${origin} [${i}]` : origin;
         try {

@@ -82,7 +82,10 @@ describe('review annotations', () => {
     const a: Annotation[] = [{ ...at('Lyon'), category: 'localite', entityId: 'l1' }];
     const b: Annotation[] = [{ ...at('Lucie'), category: 'personnePhysiquePrenom', entityId: 'p1' }];
     const d = diffAnnotations(a, b);
-    expect(d).toEqual({ removed: [{ ...at('Lyon'), category: 'localite', entityId: 'l1' }], added: [{ ...at('Lucie'), category: 'personnePhysiquePrenom', entityId: 'p1' }] });
+    expect(d).toEqual({
+      removed: [{ ...at('Lyon'), category: 'localite', entityId: 'l1' }],
+      added: [{ ...at('Lucie'), category: 'personnePhysiquePrenom', entityId: 'p1' }],
+    });
     expect(JSON.stringify(d)).not.toContain('Lyon');
     const map = mapOffset(TEXT, b);
     const out = pseudonymizedText(TEXT, b);

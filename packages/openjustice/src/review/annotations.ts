@@ -44,7 +44,8 @@ export function checkAnnotations(text: string, anns: Annotation[]): Annotation[]
   for (const a of sorted) {
     if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > text.length || a.start >= a.end)
       throw new AnnotationError(`Occultation hors du texte (${a.start}–${a.end}).`);
-    if (!(CATEGORIES as readonly string[]).includes(a.category)) throw new AnnotationError(`Catégorie inconnue : ${String(a.category).slice(0, 40)}.`);
+    if (!(CATEGORIES as readonly string[]).includes(a.category))
+      throw new AnnotationError(`Catégorie inconnue : ${String(a.category).slice(0, 40)}.`);
     if (a.start < last) throw new AnnotationError(`Occultations qui se chevauchent (à la position ${a.start}).`);
     last = a.end;
   }
@@ -122,7 +123,13 @@ export function addAnnotation(
   const same = kept.find((a) => a.category === category && keyOf(text, a) === key);
   const entityId = same?.entityId ?? nextEntityId(anns, category);
   const personId = same?.personId;
-  const made = (x: { start: number; end: number }): Annotation => ({ ...x, category, entityId, ...(personId ? { personId } : {}), source: 'agent' });
+  const made = (x: { start: number; end: number }): Annotation => ({
+    ...x,
+    category,
+    entityId,
+    ...(personId ? { personId } : {}),
+    source: 'agent',
+  });
   const out = [...kept, made(r)];
   if (opts.allOccurrences) {
     for (const o of occurrences(text, text.slice(r.start, r.end))) if (!overlapsAny(out, o)) out.push(made(o));
@@ -243,7 +250,13 @@ export function mapOffset(text: string, anns: Annotation[]): (offset: number) =>
 }
 
 const spanKey = (a: Annotation) => `${a.start}:${a.end}:${a.category}:${a.entityId}:${a.personId ?? ''}`;
-const bare = (a: Annotation) => ({ start: a.start, end: a.end, category: a.category, entityId: a.entityId, ...(a.personId ? { personId: a.personId } : {}) });
+const bare = (a: Annotation) => ({
+  start: a.start,
+  end: a.end,
+  category: a.category,
+  entityId: a.entityId,
+  ...(a.personId ? { personId: a.personId } : {}),
+});
 
 /** What an edit changed, for the audit trail: spans removed (before) and added (after), offsets only, no text. */
 export function diffAnnotations(before: Annotation[], after: Annotation[]): { removed: Annotation[]; added: Annotation[] } {
@@ -255,12 +268,16 @@ export function diffAnnotations(before: Annotation[], after: Annotation[]): { re
 /** Mentions per category and entity, for the side panel (entities in order of first mention). */
 export function groupByCategory(text: string, anns: Annotation[]) {
   const resolved = resolveAnnotations(text, anns);
-  const byCat = new Map<Category, Map<string, { entityId: string; personId?: string; text: string; replacement: string | null; mentions: number[] }>>();
+  const byCat = new Map<
+    Category,
+    Map<string, { entityId: string; personId?: string; text: string; replacement: string | null; mentions: number[] }>
+  >();
   resolved.forEach((a, i) => {
     let cat = byCat.get(a.category);
     if (!cat) byCat.set(a.category, (cat = new Map()));
     let e = cat.get(a.entityId);
-    if (!e) cat.set(a.entityId, (e = { entityId: a.entityId, personId: a.personId, text: a.text, replacement: a.replacement, mentions: [] }));
+    if (!e)
+      cat.set(a.entityId, (e = { entityId: a.entityId, personId: a.personId, text: a.text, replacement: a.replacement, mentions: [] }));
     e.mentions.push(i);
   });
   return CATEGORIES.filter((c) => byCat.has(c)).map((c) => ({ category: c, entities: [...byCat.get(c)!.values()] }));

@@ -5,7 +5,14 @@ const agent = { id: 1, roles: ['openjustice.agent'] };
 const other = { id: 2, roles: ['openjustice.agent'] };
 const admin = { id: 3, roles: ['openjustice.admin'] };
 const nobody = { id: 4, roles: ['explocode.x'] };
-const d = (over: Partial<DecisionState> = {}): DecisionState => ({ status: 'free', assignee: null, firstReviewer: null, lockedFrom: null, reviewRoute: 'simple', ...over });
+const d = (over: Partial<DecisionState> = {}): DecisionState => ({
+  status: 'free',
+  assignee: null,
+  firstReviewer: null,
+  lockedFrom: null,
+  reviewRoute: 'simple',
+  ...over,
+});
 const fails = (fn: () => unknown, status: 403 | 409) => {
   try {
     fn();

@@ -33,18 +33,7 @@ export interface DecisionState {
   reviewRoute: 'simple' | 'double' | null;
 }
 
-export type Action =
-  | 'release'
-  | 'claim'
-  | 'save'
-  | 'resume'
-  | 'unclaim'
-  | 'validate'
-  | 'confirm'
-  | 'reject'
-  | 'lock'
-  | 'unlock'
-  | 'reopen';
+export type Action = 'release' | 'claim' | 'save' | 'resume' | 'unclaim' | 'validate' | 'confirm' | 'reject' | 'lock' | 'unlock' | 'reopen';
 
 export const ACTION_LABELS: Record<Action, string> = {
   release: 'Mettre à disposition des agents',
@@ -89,7 +78,12 @@ const RULES: Record<Action, Rule> = {
   release: { from: ['annotated'], who: ADMIN_ONLY, to: () => 'free' },
   claim: {
     from: ['free'],
-    who: (a, d) => (!isAgent(a) ? 'Action réservée aux agents.' : d.assignee !== null && d.assignee !== a.id && !isAdmin(a) ? 'Cette décision est pré-attribuée à un autre agent.' : null),
+    who: (a, d) =>
+      !isAgent(a)
+        ? 'Action réservée aux agents.'
+        : d.assignee !== null && d.assignee !== a.id && !isAdmin(a)
+          ? 'Cette décision est pré-attribuée à un autre agent.'
+          : null,
     to: () => 'pending',
   },
   save: { from: ['pending', 'saved'], who: OWNER_OR_ADMIN, to: () => 'saved' },
@@ -99,12 +93,19 @@ const RULES: Record<Action, Rule> = {
   confirm: {
     from: ['toBeConfirmed'],
     who: (a, d) =>
-      isAdmin(a) ? null : !isAgent(a) ? 'Action réservée aux agents.' : d.firstReviewer === a.id ? 'La seconde relecture doit être faite par un autre agent.' : null,
+      isAdmin(a)
+        ? null
+        : !isAgent(a)
+          ? 'Action réservée aux agents.'
+          : d.firstReviewer === a.id
+            ? 'La seconde relecture doit être faite par un autre agent.'
+            : null,
     to: () => 'done',
   },
   reject: {
     from: ['toBeConfirmed'],
-    who: (a, d) => (isAdmin(a) || (isAgent(a) && d.firstReviewer !== a.id) ? null : 'La seconde relecture doit être faite par un autre agent.'),
+    who: (a, d) =>
+      isAdmin(a) || (isAgent(a) && d.firstReviewer !== a.id) ? null : 'La seconde relecture doit être faite par un autre agent.',
     to: () => 'pending',
   },
   lock: { from: ['loaded', 'annotated', 'free', 'pending', 'saved', 'toBeConfirmed', 'done'], who: ADMIN_ONLY, to: () => 'locked' },
@@ -115,7 +116,8 @@ const RULES: Record<Action, Rule> = {
 /** The status an action leads to, or a WorkflowError (409: not from this status; 403: not this actor). */
 export function nextStatus(action: Action, d: DecisionState, actor: Actor): Status {
   const rule = RULES[action];
-  if (!rule.from.includes(d.status)) throw new WorkflowError(409, `Action « ${ACTION_LABELS[action]} » impossible pour une décision « ${STATUS_LABELS[d.status]} ».`);
+  if (!rule.from.includes(d.status))
+    throw new WorkflowError(409, `Action « ${ACTION_LABELS[action]} » impossible pour une décision « ${STATUS_LABELS[d.status]} ».`);
   const why = rule.who(actor, d);
   if (why) throw new WorkflowError(403, why);
   return rule.to(d);
@@ -135,7 +137,8 @@ export function canEdit(d: DecisionState, actor: Actor): boolean {
 /** Pre-assignment: admins only, and not once validated. */
 export function checkAssign(d: DecisionState, actor: Actor): void {
   if (!isAdmin(actor)) throw new WorkflowError(403, 'Seuls les administrateurs attribuent les décisions.');
-  if (d.status === 'done' || d.status === 'locked') throw new WorkflowError(409, `Une décision « ${STATUS_LABELS[d.status]} » ne peut pas être attribuée.`);
+  if (d.status === 'done' || d.status === 'locked')
+    throw new WorkflowError(409, `Une décision « ${STATUS_LABELS[d.status]} » ne peut pas être attribuée.`);
 }
 
 /** Simple or double review, from the engine's risk score and the court's threshold. */

@@ -41,8 +41,15 @@ export async function annotateOne(deps: AnnotateDeps, id: number): Promise<boole
     // The import checked the text; an engine refusal is a bug or a limit change: lock it for an admin.
     deps.log.warn({ decisionId: id, code: out.code }, 'engine refused a decision');
     await db.transaction(async (tx) => {
-      const upd = await tx.query(`UPDATE openjustice_decisions SET status = 'locked', locked_from = 'loaded', updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'loaded'`, [id]);
-      if (upd.rowCount) await tx.query(`INSERT INTO openjustice_audit (decision_id, actor_kind, action, from_status, to_status, after) VALUES ($1, 'system', 'annotate_failed', 'loaded', 'locked', $2)`, [id, JSON.stringify({ code: out.code })]);
+      const upd = await tx.query(
+        `UPDATE openjustice_decisions SET status = 'locked', locked_from = 'loaded', updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'loaded'`,
+        [id],
+      );
+      if (upd.rowCount)
+        await tx.query(
+          `INSERT INTO openjustice_audit (decision_id, actor_kind, action, from_status, to_status, after) VALUES ($1, 'system', 'annotate_failed', 'loaded', 'locked', $2)`,
+          [id, JSON.stringify({ code: out.code })],
+        );
     });
     return false;
   }
@@ -79,14 +86,25 @@ export async function annotateOne(deps: AnnotateDeps, id: number): Promise<boole
     );
     if (!upd.rowCount) return false;
     const after = { spans: anns.length, risk: r.risk.score, route, checklist: r.checklist.length };
-    await tx.query(`INSERT INTO openjustice_audit (decision_id, actor_kind, action, from_status, to_status, after) VALUES ($1, 'system', 'annotate', 'loaded', 'annotated', $2)`, [id, JSON.stringify(after)]);
-    if (to === 'free') await tx.query(`INSERT INTO openjustice_audit (decision_id, actor_kind, action, from_status, to_status) VALUES ($1, 'system', 'release', 'annotated', 'free')`, [id]);
+    await tx.query(
+      `INSERT INTO openjustice_audit (decision_id, actor_kind, action, from_status, to_status, after) VALUES ($1, 'system', 'annotate', 'loaded', 'annotated', $2)`,
+      [id, JSON.stringify(after)],
+    );
+    if (to === 'free')
+      await tx.query(
+        `INSERT INTO openjustice_audit (decision_id, actor_kind, action, from_status, to_status) VALUES ($1, 'system', 'release', 'annotated', 'free')`,
+        [id],
+      );
     return true;
   });
 }
 
 /** A batch, with progress; stops between decisions when the job is aborted (what is done stays done). */
-export async function annotateBatch(deps: AnnotateDeps, ids: number[], job?: Pick<JobContext, 'progress' | 'signal'>): Promise<{ annotated: number; skipped: number }> {
+export async function annotateBatch(
+  deps: AnnotateDeps,
+  ids: number[],
+  job?: Pick<JobContext, 'progress' | 'signal'>,
+): Promise<{ annotated: number; skipped: number }> {
   let annotated = 0;
   for (const [i, id] of ids.entries()) {
     if (job?.signal.aborted) throw job.signal.reason;
@@ -102,7 +120,12 @@ export async function sweepLoaded(db: Db, jobs: JobQueue, batchSize: number, old
     `SELECT id FROM openjustice_decisions WHERE status = 'loaded' AND created_at < now() - make_interval(mins => $1) ORDER BY id LIMIT 5000`,
     [olderThanMinutes],
   );
-  await enqueueBatches(jobs, rows.map((r) => String(r.id)), batchSize, null);
+  await enqueueBatches(
+    jobs,
+    rows.map((r) => String(r.id)),
+    batchSize,
+    null,
+  );
   return rows.length;
 }
 

@@ -43,16 +43,27 @@ export async function importDecisions(
            court, chamber, decision_date, number, solution, ecli)
          VALUES ($1, $2, $3, $4, 'loaded', $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (source_name, source_id) DO NOTHING RETURNING id`,
-        [publicIdOf(r.sourceName, sourceId), importId, r.sourceName, sourceId, r.text, r.text.length, m.court ?? null, m.chamber ?? null, m.date ?? null, m.number ?? null, m.solution ?? null, m.ecli ?? null],
+        [
+          publicIdOf(r.sourceName, sourceId),
+          importId,
+          r.sourceName,
+          sourceId,
+          r.text,
+          r.text.length,
+          m.court ?? null,
+          m.chamber ?? null,
+          m.date ?? null,
+          m.number ?? null,
+          m.solution ?? null,
+          m.ecli ?? null,
+        ],
       );
       if (res.rows[0]) {
         ids.push(String(res.rows[0].id));
-        await tx.query(`INSERT INTO openjustice_audit (decision_id, actor, actor_kind, action, to_status, after) VALUES ($1, $2, $3, 'import', 'loaded', $4)`, [
-          res.rows[0].id,
-          opts.userId,
-          opts.userId === null ? 'cli' : 'user',
-          JSON.stringify({ importId, length: r.text.length }),
-        ]);
+        await tx.query(
+          `INSERT INTO openjustice_audit (decision_id, actor, actor_kind, action, to_status, after) VALUES ($1, $2, $3, 'import', 'loaded', $4)`,
+          [res.rows[0].id, opts.userId, opts.userId === null ? 'cli' : 'user', JSON.stringify({ importId, length: r.text.length })],
+        );
       } else duplicates++;
     }
     await tx.query(`UPDATE openjustice_imports SET decisions = $2, duplicates = $3 WHERE id = $1`, [importId, ids.length, duplicates]);
@@ -65,7 +76,12 @@ export async function importDecisions(
 export async function enqueueBatches(jobs: JobQueue, ids: string[], batchSize: number, importId: string | null): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < ids.length; i += batchSize) {
-    out.push(await jobs.enqueue(ANNOTATE_BATCH_JOB, { decisionIds: ids.slice(i, i + batchSize).map(Number), importId: importId ? Number(importId) : null }));
+    out.push(
+      await jobs.enqueue(ANNOTATE_BATCH_JOB, {
+        decisionIds: ids.slice(i, i + batchSize).map(Number),
+        importId: importId ? Number(importId) : null,
+      }),
+    );
   }
   return out;
 }

@@ -28,7 +28,8 @@ export function parseDateBound(s: string, end: boolean): string {
     return d.toISOString();
   }
   const t = Date.parse(s);
-  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(s)) throw new HttpError(400, `Date invalide : ${s.slice(0, 40)} (AAAA-MM-JJ ou horodatage ISO 8601 attendu)`, 'openjustice.bad_date');
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(s))
+    throw new HttpError(400, `Date invalide : ${s.slice(0, 40)} (AAAA-MM-JJ ou horodatage ISO 8601 attendu)`, 'openjustice.bad_date');
   return new Date(t).toISOString();
 }
 
@@ -51,7 +52,9 @@ export async function exportPage(db: Db, q: ExportQuery): Promise<ExportPage> {
     if (q.date_end) where.push(`decision_date <= ${p(q.date_end.slice(0, 10))}`);
   }
   const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM openjustice_publications ${countWhere}`, params)).rows[0].n);
+  const total = Number(
+    (await db.query<{ n: string }>(`SELECT count(*) AS n FROM openjustice_publications ${countWhere}`, params)).rows[0].n,
+  );
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     if (!c) throw new HttpError(400, 'Curseur invalide : reprenez le « next_cursor » d’une réponse précédente.', 'openjustice.bad_cursor');
@@ -93,7 +96,9 @@ export async function exportPage(db: Db, q: ExportQuery): Promise<ExportPage> {
 }
 
 export async function publishedDecision(db: Db, publicId: string): Promise<PublishedDocument> {
-  const { rows } = await db.query<{ document: PublishedDocument }>('SELECT document FROM openjustice_publications WHERE public_id = $1', [publicId.toLowerCase()]);
+  const { rows } = await db.query<{ document: PublishedDocument }>('SELECT document FROM openjustice_publications WHERE public_id = $1', [
+    publicId.toLowerCase(),
+  ]);
   if (!rows[0]) throw new HttpError(404, 'Aucune décision publiée sous cet identifiant.', 'openjustice.decision_not_found');
   return rows[0].document;
 }
@@ -153,7 +158,15 @@ export class PublishedSearch {
         for (const [i, r] of rows.entries()) {
           const d = r.document;
           builder.add({ meta: [d.jurisdiction_name, d.chamber, d.number, d.solution, d.ecli].filter(Boolean).join(' '), text: d.text });
-          docs.push({ id: d.id, jurisdiction: d.jurisdiction_name ?? d.jurisdiction, chamber: d.chamber, number: d.number, decision_date: d.decision_date, solution: d.solution, update_date: d.update_date });
+          docs.push({
+            id: d.id,
+            jurisdiction: d.jurisdiction_name ?? d.jurisdiction,
+            chamber: d.chamber,
+            number: d.number,
+            decision_date: d.decision_date,
+            solution: d.solution,
+            update_date: d.update_date,
+          });
           // Let requests through between documents: analysing a long decision takes milliseconds.
           if (i % 10 === 9) await new Promise((r2) => setImmediate(r2));
         }
@@ -180,7 +193,10 @@ export class PublishedSearch {
     const results: SearchHit[] = [];
     for (const h of r.hits) {
       const d = this.docs[h.doc];
-      const doc = await this.db.query<{ text: string }>(`SELECT document->>'text' AS text FROM openjustice_publications WHERE public_id = $1`, [d.id]);
+      const doc = await this.db.query<{ text: string }>(
+        `SELECT document->>'text' AS text FROM openjustice_publications WHERE public_id = $1`,
+        [d.id],
+      );
       results.push({ ...d, score: Math.round(h.score * 1000) / 1000, highlight: index.snippet(doc.rows[0]?.text ?? '', r, 300) });
     }
     return { total: r.total, results };

@@ -53,7 +53,8 @@ export type FormEdit =
   | { kind: 'unlinkPerson'; entityId: string };
 
 const toHttp = (err: unknown): unknown => {
-  if (err instanceof WorkflowError) return new HttpError(err.status, err.message, err.status === 403 ? 'openjustice.forbidden' : 'openjustice.bad_transition');
+  if (err instanceof WorkflowError)
+    return new HttpError(err.status, err.message, err.status === 403 ? 'openjustice.forbidden' : 'openjustice.bad_transition');
   if (err instanceof AnnotationError) return new HttpError(400, err.message, 'openjustice.bad_annotations');
   return err;
 };
@@ -80,7 +81,11 @@ export class ReviewService {
       const n = normNumber(q);
       const ors = [`public_id = ${p(q.toLowerCase())}`, `source_id = ${p(q)}`];
       if (/^\d{1,15}$/.test(q)) ors.push(`id = ${p(Number(q))}`);
-      if (n.length >= 3) ors.push(`regexp_replace(lower(coalesce(number, '')), '[^a-z0-9]', '', 'g') LIKE ${p(`%${n}%`)}`, `lower(coalesce(ecli, '')) = ${p(q.toLowerCase())}`);
+      if (n.length >= 3)
+        ors.push(
+          `regexp_replace(lower(coalesce(number, '')), '[^a-z0-9]', '', 'g') LIKE ${p(`%${n}%`)}`,
+          `lower(coalesce(ecli, '')) = ${p(q.toLowerCase())}`,
+        );
       where.push(`(${ors.join(' OR ')})`);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -112,7 +117,11 @@ export class ReviewService {
 
   private checkVersion(row: DecisionRow, version: number | undefined) {
     if (version !== undefined && version !== row.version)
-      throw new HttpError(409, 'La décision a été modifiée entre-temps (par vous dans un autre onglet, ou par un autre agent) : rechargez la page.', 'openjustice.stale');
+      throw new HttpError(
+        409,
+        'La décision a été modifiée entre-temps (par vous dans un autre onglet, ou par un autre agent) : rechargez la page.',
+        'openjustice.stale',
+      );
   }
 
   /**
@@ -129,7 +138,8 @@ export class ReviewService {
         let annotations = row.annotations;
         let diff: ReturnType<typeof diffAnnotations> | null = null;
         if (input.annotations) {
-          if (!canEdit(stateOf(row), actor)) throw new WorkflowError(403, 'Vous ne pouvez pas modifier les occultations de cette décision.');
+          if (!canEdit(stateOf(row), actor))
+            throw new WorkflowError(403, 'Vous ne pouvez pas modifier les occultations de cette décision.');
           annotations = checkAnnotations(row.text, input.annotations);
           diff = diffAnnotations(row.annotations, annotations);
         }
@@ -144,7 +154,8 @@ export class ReviewService {
         if (action === 'unlock') sets.push('locked_from = NULL');
         if (to === 'done') sets.push('done_at = now()');
         await tx.query(`UPDATE openjustice_decisions SET ${sets.join(', ')} WHERE id = $1`, params);
-        if (diff && (diff.added.length || diff.removed.length)) await this.audit(tx, id, actor, 'annotations', row.status, row.status, diff.removed, diff.added, 0);
+        if (diff && (diff.added.length || diff.removed.length))
+          await this.audit(tx, id, actor, 'annotations', row.status, row.status, diff.removed, diff.added, 0);
         await this.audit(tx, id, actor, action, row.status, to, null, null, spent);
         const updated = await this.lockRow(tx, id);
         if (to === 'done') await publish(tx, updated);
@@ -172,11 +183,10 @@ export class ReviewService {
         const annotations = checkAnnotations(row.text, input.annotations);
         const diff = diffAnnotations(row.annotations, annotations);
         const spent = this.timeSpent(row, input.timeSpentMs);
-        await tx.query(`UPDATE openjustice_decisions SET annotations = $2, updated_at = now(), version = version + 1, time_spent_ms = time_spent_ms + $3 WHERE id = $1`, [
-          id,
-          JSON.stringify(annotations),
-          spent,
-        ]);
+        await tx.query(
+          `UPDATE openjustice_decisions SET annotations = $2, updated_at = now(), version = version + 1, time_spent_ms = time_spent_ms + $3 WHERE id = $1`,
+          [id, JSON.stringify(annotations), spent],
+        );
         await this.audit(tx, id, actor, 'annotations', row.status, row.status, diff.removed, diff.added, spent);
         return this.lockRow(tx, id);
       });
@@ -202,7 +212,9 @@ export class ReviewService {
     } catch (err) {
       throw toHttp(err);
     }
-    return row.status === 'toBeConfirmed' ? this.edit(id, actor, { version, annotations: anns }) : this.act(id, 'save', actor, { version, annotations: anns });
+    return row.status === 'toBeConfirmed'
+      ? this.edit(id, actor, { version, annotations: anns })
+      : this.act(id, 'save', actor, { version, annotations: anns });
   }
 
   async assign(id: number, actor: Actor, assignee: number | null): Promise<FullDecisionRow> {
@@ -215,7 +227,10 @@ export class ReviewService {
           if (!u.rows[0] || !u.rows[0].roles.some((r) => r === 'openjustice.agent' || r === 'openjustice.admin'))
             throw new HttpError(400, 'Cet utilisateur n’est pas agent Open Justice.', 'openjustice.not_an_agent');
         }
-        await tx.query(`UPDATE openjustice_decisions SET assignee = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [id, assignee]);
+        await tx.query(`UPDATE openjustice_decisions SET assignee = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [
+          id,
+          assignee,
+        ]);
         await this.audit(tx, id, actor, 'assign', row.status, row.status, { assignee: row.assignee }, { assignee }, 0);
         return this.lockRow(tx, id);
       });
@@ -224,10 +239,29 @@ export class ReviewService {
     }
   }
 
-  private audit(tx: Queryable, id: number, actor: Actor, action: string, from: Status, to: Status, before: unknown, after: unknown, spent: number) {
+  private audit(
+    tx: Queryable,
+    id: number,
+    actor: Actor,
+    action: string,
+    from: Status,
+    to: Status,
+    before: unknown,
+    after: unknown,
+    spent: number,
+  ) {
     return tx.query(
       `INSERT INTO openjustice_audit (decision_id, actor, actor_kind, action, from_status, to_status, before, after, time_spent_ms) VALUES ($1, $2, 'user', $3, $4, $5, $6, $7, $8)`,
-      [id, actor.id, action, from, to, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after), spent],
+      [
+        id,
+        actor.id,
+        action,
+        from,
+        to,
+        before === null ? null : JSON.stringify(before),
+        after === null ? null : JSON.stringify(after),
+        spent,
+      ],
     );
   }
 
@@ -254,10 +288,19 @@ export class ReviewService {
 
   /** The queue by status, who did what (last 30 days), the engine's corrections. */
   async stats() {
-    const byStatus = await this.db.query<{ status: Status; n: string }>(`SELECT status, count(*) AS n FROM openjustice_decisions GROUP BY status`);
+    const byStatus = await this.db.query<{ status: Status; n: string }>(
+      `SELECT status, count(*) AS n FROM openjustice_decisions GROUP BY status`,
+    );
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
     for (const r of byStatus.rows) counts[r.status] = Number(r.n);
-    const agents = await this.db.query<{ actor: number; email: string | null; validated: string; confirmed: string; edits: string; time_ms: string }>(
+    const agents = await this.db.query<{
+      actor: number;
+      email: string | null;
+      validated: string;
+      confirmed: string;
+      edits: string;
+      time_ms: string;
+    }>(
       `SELECT a.actor, u.email,
          count(*) FILTER (WHERE a.action = 'validate') AS validated,
          count(*) FILTER (WHERE a.action = 'confirm') AS confirmed,

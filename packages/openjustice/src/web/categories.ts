@@ -50,6 +50,7 @@ export const REVIEW_CSS = [
   '.oj-actions form{display:inline}',
   '.oj-preview{white-space:pre-wrap;line-height:1.75rem;padding:1rem;background:var(--background-alt-grey)}',
   ...Object.entries(CATEGORY_STYLE).map(
-    ([c, s]) => `.oj-cat--${c}{background:var(--background-contrast-${s.colour});border-bottom:3px ${s.border} var(--border-plain-${s.colour})}`,
+    ([c, s]) =>
+      `.oj-cat--${c}{background:var(--background-contrast-${s.colour});border-bottom:3px ${s.border} var(--border-plain-${s.colour})}`,
   ),
 ].join('\n');

@@ -68,7 +68,10 @@ const NOTICES: Record<string, Notice> = {
   unlock: { severity: 'info', text: 'Décision déverrouillée.' },
   reopen: { severity: 'info', text: 'Décision rouverte pour correction.' },
   attribuee: { severity: 'success', text: 'Attribution enregistrée.' },
-  'openjustice.stale': { severity: 'error', text: 'La décision a été modifiée entre-temps : la page a été rechargée, refaites votre modification.' },
+  'openjustice.stale': {
+    severity: 'error',
+    text: 'La décision a été modifiée entre-temps : la page a été rechargée, refaites votre modification.',
+  },
   'openjustice.forbidden': { severity: 'error', text: 'Vous ne pouvez pas faire cette action sur cette décision.' },
   'openjustice.bad_transition': { severity: 'error', text: 'Cette action n’est pas possible dans l’état actuel de la décision.' },
   'openjustice.bad_annotations': { severity: 'error', text: 'Modification impossible : vérifiez le texte ou la catégorie choisis.' },
@@ -97,18 +100,40 @@ async function formAction(req: FastifyRequest, id: number, ok: string, run: () =
 
 const versionOf = (f: Form) => (f.version && /^\d+$/.test(f.version) ? Number(f.version) : undefined);
 
-const ACTIONS: readonly Action[] = ['release', 'claim', 'save', 'resume', 'unclaim', 'validate', 'confirm', 'reject', 'lock', 'unlock', 'reopen'];
+const ACTIONS: readonly Action[] = [
+  'release',
+  'claim',
+  'save',
+  'resume',
+  'unclaim',
+  'validate',
+  'confirm',
+  'reject',
+  'lock',
+  'unlock',
+  'reopen',
+];
 
 const importUpload = (ctx: Ctx) =>
   defineUpload({
-    files: { files: { maxBytes: ctx.settings.OPENJUSTICE_IMPORT_MAX_FILE_BYTES, maxCount: 50, types: ['text/plain', 'text/html', 'application/json', 'application/x-ndjson'] } },
+    files: {
+      files: {
+        maxBytes: ctx.settings.OPENJUSTICE_IMPORT_MAX_FILE_BYTES,
+        maxCount: 50,
+        types: ['text/plain', 'text/html', 'application/json', 'application/x-ndjson'],
+      },
+    },
   });
 
 const pages: PageDefinition<OpenJusticeSettings>[] = [
   definePage<OpenJusticeSettings>({
     path: '/openjustice',
-    load({ req, ctx }) {
-      return view(views.home, { viewer: req.user ? viewerOf(req.user) : null, text: '', result: null, error: null, maxChars: DEMO_MAX_CHARS }, { title: 'Pseudonymisation des décisions de justice' });
+    load({ req }) {
+      return view(
+        views.home,
+        { viewer: req.user ? viewerOf(req.user) : null, text: '', result: null, error: null, maxChars: DEMO_MAX_CHARS },
+        { title: 'Pseudonymisation des décisions de justice' },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -119,12 +144,17 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const text = formOf(req).text ?? '';
       const base = { viewer: req.user ? viewerOf(req.user) : null, text: text.slice(0, DEMO_MAX_CHARS), maxChars: DEMO_MAX_CHARS };
       if (text.length > DEMO_MAX_CHARS)
-        return view(views.home, { ...base, result: null, error: `Texte trop long pour l’essai (${DEMO_MAX_CHARS} caractères au plus) : importez la décision.` }, { title: 'Essai : erreur' });
+        return view(
+          views.home,
+          { ...base, result: null, error: `Texte trop long pour l’essai (${DEMO_MAX_CHARS} caractères au plus) : importez la décision.` },
+          { title: 'Essai : erreur' },
+        );
       try {
         const result = await apiOf(ctx).pseudonymize({ text });
         return view(views.home, { ...base, result, error: null }, { title: 'Essai : texte pseudonymisé' });
       } catch (err) {
-        if (err instanceof HttpError && err.statusCode < 500) return view(views.home, { ...base, result: null, error: err.message }, { title: 'Essai : erreur' });
+        if (err instanceof HttpError && err.statusCode < 500)
+          return view(views.home, { ...base, result: null, error: err.message }, { title: 'Essai : erreur' });
         throw err;
       }
     },
@@ -137,8 +167,21 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const status = STATUSES.includes(q.statut as Status) ? (q.statut as Status) : null;
       const page = Math.min(Math.max(Number.parseInt(q.page ?? '1', 10) || 1, 1), 10_000);
       const params = { status, mine: q.mes === '1', q: (q.q ?? '').trim().slice(0, 200), page };
-      const data = await apiOf(ctx).list({ status: status ?? undefined, assignee: params.mine ? 'me' : undefined, q: params.q || undefined, page, page_size: LIST_PAGE_SIZE }, user);
-      return view(views.list, { viewer: viewerOf(user), params, data, notice: noticeOf(req) }, { title: `Décisions à relire${page > 1 ? `, page ${page}` : ''}` });
+      const data = await apiOf(ctx).list(
+        {
+          status: status ?? undefined,
+          assignee: params.mine ? 'me' : undefined,
+          q: params.q || undefined,
+          page,
+          page_size: LIST_PAGE_SIZE,
+        },
+        user,
+      );
+      return view(
+        views.list,
+        { viewer: viewerOf(user), params, data, notice: noticeOf(req) },
+        { title: `Décisions à relire${page > 1 ? `, page ${page}` : ''}` },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -149,7 +192,11 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const detail = await apiOf(ctx).detail(idOf(req), user);
       const agents = viewerOf(user).isAdmin ? await oj.review.agents() : [];
       const label = detail.decision.number ?? `no ${detail.decision.id}`;
-      return view(views.review, { viewer: viewerOf(user), detail, agents, notice: noticeOf(req) }, { title: `Relecture de la décision ${label}`, skipLinks: [{ label: 'Texte de la décision', anchor: '#oj-texte' }] });
+      return view(
+        views.review,
+        { viewer: viewerOf(user), detail, agents, notice: noticeOf(req) },
+        { title: `Relecture de la décision ${label}`, skipLinks: [{ label: 'Texte de la décision', anchor: '#oj-texte' }] },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -159,7 +206,11 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const api = apiOf(ctx);
       const id = idOf(req);
       const [detail, preview] = await Promise.all([api.detail(id, user), api.preview(id)]);
-      return view(views.preview, { viewer: viewerOf(user), decision: detail.decision, pseudonymized: preview.pseudonymized }, { title: `Aperçu pseudonymisé de la décision ${detail.decision.number ?? id}` });
+      return view(
+        views.preview,
+        { viewer: viewerOf(user), decision: detail.decision, pseudonymized: preview.pseudonymized },
+        { title: `Aperçu pseudonymisé de la décision ${detail.decision.number ?? id}` },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -169,7 +220,11 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const api = apiOf(ctx);
       const id = idOf(req);
       const [detail, history] = await Promise.all([api.detail(id, user), api.history(id)]);
-      return view(views.history, { viewer: viewerOf(user), decision: detail.decision, entries: history.entries }, { title: `Journal de la décision ${detail.decision.number ?? id}` });
+      return view(
+        views.history,
+        { viewer: viewerOf(user), decision: detail.decision, entries: history.entries },
+        { title: `Journal de la décision ${detail.decision.number ?? id}` },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -200,7 +255,9 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       else if (f.op === 'unlinkPerson' && f.entityId) edit = { kind: 'unlinkPerson', entityId: f.entityId };
       else if (f.op === 'addText' && f.text?.trim() && cat) edit = { kind: 'addText', text: f.text.slice(0, 500), category: cat };
       else return redirect(`${reviewUrl(id)}?erreur=openjustice.bad_annotations`, 303);
-      return formAction(req, id, 'modifiee', () => openJusticeFor(ctx).review.formEdit(id, { id: user.id, roles: user.roles }, edit, versionOf(f)));
+      return formAction(req, id, 'modifiee', () =>
+        openJusticeFor(ctx).review.formEdit(id, { id: user.id, roles: user.roles }, edit, versionOf(f)),
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -221,8 +278,16 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const api = apiOf(ctx);
       const [stats, imports] = await Promise.all([api.stats(), api.imports()]);
       const q = queryOf(req);
-      const notice: Notice | null = q.import ? { severity: 'success', text: `Import no ${q.import.slice(0, 20)} enregistré : l’annotation se poursuit en tâche de fond.` } : q.erreur ? { severity: 'error', text: q.erreur.slice(0, 300) } : null;
-      return view(views.admin, { viewer: viewerOf(user), stats, imports, notice, lastImport: null }, { title: 'Administration Open Justice' });
+      const notice: Notice | null = q.import
+        ? { severity: 'success', text: `Import no ${q.import.slice(0, 20)} enregistré : l’annotation se poursuit en tâche de fond.` }
+        : q.erreur
+          ? { severity: 'error', text: q.erreur.slice(0, 300) }
+          : null;
+      return view(
+        views.admin,
+        { viewer: viewerOf(user), stats, imports, notice, lastImport: null },
+        { title: 'Administration Open Justice' },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -238,7 +303,16 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
         const [stats, imports] = await Promise.all([api.stats(), api.imports()]);
         return view(
           views.admin,
-          { viewer: viewerOf(user), stats, imports, notice: { severity: 'success', text: `${out.decisions} décision(s) importée(s), ${out.duplicates} déjà présente(s) : l’annotation se poursuit en tâche de fond.` }, lastImport: out },
+          {
+            viewer: viewerOf(user),
+            stats,
+            imports,
+            notice: {
+              severity: 'success',
+              text: `${out.decisions} décision(s) importée(s), ${out.duplicates} déjà présente(s) : l’annotation se poursuit en tâche de fond.`,
+            },
+            lastImport: out,
+          },
           { title: 'Import enregistré' },
         );
       } catch (err) {
@@ -256,7 +330,11 @@ const pages: PageDefinition<OpenJusticeSettings>[] = [
       const query = (q.q ?? '').trim().slice(0, 500);
       const page = Math.min(Math.max(Number.parseInt(q.page ?? '1', 10) || 1, 1), 100);
       const results = query ? await apiOf(ctx).search({ query, page, page_size: 10 }) : null;
-      return view(views.openData, { viewer: viewerOf(user), q: query, page, results }, { title: query ? `Décisions publiées pour « ${query} »` : 'Décisions publiées (open data)' });
+      return view(
+        views.openData,
+        { viewer: viewerOf(user), q: query, page, results },
+        { title: query ? `Décisions publiées pour « ${query} »` : 'Décisions publiées (open data)' },
+      );
     },
   }),
   definePage<OpenJusticeSettings>({
@@ -280,7 +358,11 @@ export const openJusticeWeb: ServiceWeb<OpenJusticeSettings> = {
   nav: [
     { text: 'Open Justice : essayer', href: '/openjustice', isActive: (p) => p === '/openjustice' },
     { text: 'Relecture', href: '/openjustice/decisions', isActive: (p) => p.startsWith('/openjustice/decisions') },
-    { text: 'Open data', href: '/openjustice/open-data', isActive: (p) => p.startsWith('/openjustice/open-data') || p.startsWith('/openjustice/publiees') },
+    {
+      text: 'Open data',
+      href: '/openjustice/open-data',
+      isActive: (p) => p.startsWith('/openjustice/open-data') || p.startsWith('/openjustice/publiees'),
+    },
   ],
   footerLinks: [{ text: 'Open Justice : raccourcis clavier', href: '/openjustice/raccourcis' }],
   adminLinks: [{ text: 'Open Justice : file, statistiques et imports', href: '/openjustice/admin', roles: [ADMIN_ROLE] }],

@@ -25,12 +25,26 @@ export interface ListParams {
 }
 
 export const views = {
-  home: defineView<{ viewer: Viewer | null; text: string; result: api.PseudonymizeResponse | null; error: string | null; maxChars: number }>('openjustice.home'),
+  home: defineView<{
+    viewer: Viewer | null;
+    text: string;
+    result: api.PseudonymizeResponse | null;
+    error: string | null;
+    maxChars: number;
+  }>('openjustice.home'),
   list: defineView<{ viewer: Viewer; params: ListParams; data: api.ListResponse; notice: Notice | null }>('openjustice.list'),
-  review: defineView<{ viewer: Viewer; detail: api.DecisionDetail; agents: { id: number; email: string }[]; notice: Notice | null }>('openjustice.review'),
+  review: defineView<{ viewer: Viewer; detail: api.DecisionDetail; agents: { id: number; email: string }[]; notice: Notice | null }>(
+    'openjustice.review',
+  ),
   preview: defineView<{ viewer: Viewer; decision: api.DecisionSummary; pseudonymized: string }>('openjustice.preview'),
   history: defineView<{ viewer: Viewer; decision: api.DecisionSummary; entries: api.HistoryResponse['entries'] }>('openjustice.history'),
-  admin: defineView<{ viewer: Viewer; stats: api.StatsResponse; imports: api.ImportProgress[]; notice: Notice | null; lastImport: api.ImportResponse | null }>('openjustice.admin'),
+  admin: defineView<{
+    viewer: Viewer;
+    stats: api.StatsResponse;
+    imports: api.ImportProgress[];
+    notice: Notice | null;
+    lastImport: api.ImportResponse | null;
+  }>('openjustice.admin'),
   openData: defineView<{ viewer: Viewer; q: string; page: number; results: api.SearchResponse | null }>('openjustice.opendata'),
   published: defineView<{ viewer: Viewer; doc: api.PublishedDocument }>('openjustice.published'),
   shortcuts: defineView<Record<string, never>>('openjustice.shortcuts'),

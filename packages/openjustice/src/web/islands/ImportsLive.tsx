@@ -37,7 +37,14 @@ export function ImportsLive({ imports: initial }: { imports: ImportProgress[] })
               {i.problems.length ? `, ${frNumber(i.problems.length)} problème(s)` : ''} —{' '}
               <a href={`/openjustice/decisions?import=${i.importId}`}>voir les décisions</a>
             </p>
-            <ProgressBar progress={{ done: i.annotated, total: Math.max(1, i.decisions), message: `${frNumber(i.annotated)} sur ${frNumber(i.decisions)} annotée(s)` }} label={`Annotation de l’import no ${i.importId}`} />
+            <ProgressBar
+              progress={{
+                done: i.annotated,
+                total: Math.max(1, i.decisions),
+                message: `${frNumber(i.annotated)} sur ${frNumber(i.decisions)} annotée(s)`,
+              }}
+              label={`Annotation de l’import no ${i.importId}`}
+            />
             {i.problems.length > 0 && (
               <details className="fr-mt-1w">
                 <summary>Problèmes de l’import no {i.importId}</summary>

@@ -5,7 +5,18 @@
  * the keyboard (Shift + arrows, across line breaks), and edits spans with single-key shortcuts, with
  * undo/redo; the changes are saved with the workflow actions. Shortcuts: /openjustice/raccourcis.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import {
   AnnotationError,
   addAnnotation,
@@ -33,7 +44,19 @@ export interface ReviewEditorProps {
   actions: string[];
 }
 
-const ACTION_ORDER: Action[] = ['claim', 'resume', 'save', 'validate', 'confirm', 'reject', 'unclaim', 'release', 'reopen', 'lock', 'unlock'];
+const ACTION_ORDER: Action[] = [
+  'claim',
+  'resume',
+  'save',
+  'validate',
+  'confirm',
+  'reject',
+  'unclaim',
+  'release',
+  'reopen',
+  'lock',
+  'unlock',
+];
 const PRIMARY = new Set<Action>(['claim', 'validate', 'confirm', 'resume']);
 /** Longest active stretch counted without an interaction (away from the desk is not review time). */
 const IDLE_MS = 120_000;
@@ -157,7 +180,9 @@ export function ReviewEditor(props: ReviewEditorProps) {
     mark.scrollIntoView({ block: 'nearest' });
     setCurrent(i);
     const a = resolved[i];
-    setMessage(`${categoryLabel(a.category)} : « ${a.text} »${a.replacement ? ` → ${a.replacement}` : ' (laissé en clair)'} (${i + 1} sur ${anns.length}).`);
+    setMessage(
+      `${categoryLabel(a.category)} : « ${a.text} »${a.replacement ? ` → ${a.replacement}` : ' (laissé en clair)'} (${i + 1} sur ${anns.length}).`,
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -165,9 +190,9 @@ export function ReviewEditor(props: ReviewEditorProps) {
     const k = e.key;
     if (e.ctrlKey || e.metaKey) {
       const lower = k.toLowerCase();
-      if (lower === 'z' && !e.shiftKey) return e.preventDefault(), undo();
-      if (lower === 'y' || (lower === 'z' && e.shiftKey)) return e.preventDefault(), redo();
-      if (lower === 's') return e.preventDefault(), void run('save');
+      if (lower === 'z' && !e.shiftKey) return (e.preventDefault(), undo());
+      if (lower === 'y' || (lower === 'z' && e.shiftKey)) return (e.preventDefault(), redo());
+      if (lower === 's') return (e.preventDefault(), void run('save'));
       if (['x', 'v', 'b', 'i', 'u'].includes(lower)) e.preventDefault();
       return;
     }
@@ -177,7 +202,10 @@ export function ReviewEditor(props: ReviewEditorProps) {
     const i = indexAt(r);
     if (k === 'o' || k === 'Enter') {
       if (!r || r.start === r.end) return setMessage('Sélectionnez d’abord le texte à occulter (Maj + flèches).');
-      attempt(() => addAnnotation(text, anns, r, category, { allOccurrences }), `Occultation ajoutée (${categoryLabel(category)})${allOccurrences ? ', avec les autres occurrences' : ''}.`);
+      attempt(
+        () => addAnnotation(text, anns, r, category, { allOccurrences }),
+        `Occultation ajoutée (${categoryLabel(category)})${allOccurrences ? ', avec les autres occurrences' : ''}.`,
+      );
     } else if (k === 'x' || k === 'Delete' || k === 'Backspace') {
       if (i < 0) return setMessage('Aucune occultation sous le curseur.');
       attempt(() => removeAt(anns, i), `Occultation « ${resolved[i].text} » retirée.`);
@@ -192,10 +220,14 @@ export function ReviewEditor(props: ReviewEditorProps) {
       attempt(() => unlinkAt(anns, i), 'Mention détachée de son entité.');
     } else if (k === 'n' || k === 'p') {
       if (!anns.length) return setMessage('Aucune occultation.');
-      const from = current ?? (r ? (k === 'n' ? anns.findIndex((a) => a.start >= r.end) - 1 : anns.findIndex((a) => a.start >= r.start)) : -1);
+      const from =
+        current ?? (r ? (k === 'n' ? anns.findIndex((a) => a.start >= r.end) - 1 : anns.findIndex((a) => a.start >= r.start)) : -1);
       const next = k === 'n' ? (from + 1) % anns.length : (from - 1 + anns.length) % anns.length;
       select(next < 0 ? anns.length - 1 : next);
-    } else setMessage('Touche sans effet ici. Raccourcis : o occulter, x retirer, e étendre, c changer de catégorie, u détacher, n/p suivante/précédente, Ctrl+Z/Ctrl+Y.');
+    } else
+      setMessage(
+        'Touche sans effet ici. Raccourcis : o occulter, x retirer, e étendre, c changer de catégorie, u détacher, n/p suivante/précédente, Ctrl+Z/Ctrl+Y.',
+      );
   };
 
   async function run(action: Action | 'save') {
@@ -205,8 +237,18 @@ export function ReviewEditor(props: ReviewEditorProps) {
       const body = { version, timeSpentMs: takeSpent(), ...(canEdit && (dirty || action === 'save') ? { annotations: anns } : {}) };
       const res =
         action === 'save'
-          ? await fetch(`/api/openjustice/decisions/${decisionId}/annotations`, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, annotations: anns }) })
-          : await fetch(`/api/openjustice/decisions/${decisionId}/actions/${action}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          ? await fetch(`/api/openjustice/decisions/${decisionId}/annotations`, {
+              method: 'PUT',
+              credentials: 'same-origin',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ ...body, annotations: anns }),
+            })
+          : await fetch(`/api/openjustice/decisions/${decisionId}/actions/${action}`, {
+              method: 'POST',
+              credentials: 'same-origin',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            });
       const json = (await res.json().catch(() => null)) as { version?: number; message?: string } | null;
       if (!res.ok) {
         setMessage(json?.message ?? 'L’action n’a pas pu être faite. Veuillez réessayer.');
@@ -218,7 +260,10 @@ export function ReviewEditor(props: ReviewEditorProps) {
         setMessage('Occultations enregistrées.');
         return;
       }
-      const back = action === 'validate' || action === 'confirm' || action === 'unclaim' ? '/openjustice/decisions' : `/openjustice/decisions/${decisionId}`;
+      const back =
+        action === 'validate' || action === 'confirm' || action === 'unclaim'
+          ? '/openjustice/decisions'
+          : `/openjustice/decisions/${decisionId}`;
       window.location.assign(`${back}?ok=${action}`);
     } catch {
       setMessage('Connexion perdue : vos modifications sont conservées dans la page, réessayez.');
@@ -243,7 +288,10 @@ export function ReviewEditor(props: ReviewEditorProps) {
       const wanted = String(f.get('text') ?? '').trim();
       const at = wanted ? text.toLowerCase().indexOf(wanted.toLowerCase()) : -1;
       if (at < 0) return setMessage('Ce texte ne figure pas dans la décision.');
-      attempt(() => addAnnotation(text, anns, { start: at, end: at + wanted.length }, cat, { allOccurrences: true }), `« ${wanted} » occulté partout (${categoryLabel(cat)}).`);
+      attempt(
+        () => addAnnotation(text, anns, { start: at, end: at + wanted.length }, cat, { allOccurrences: true }),
+        `« ${wanted} » occulté partout (${categoryLabel(cat)}).`,
+      );
     }
   };
   const onActionForm = (e: FormEvent<HTMLFormElement>) => {
@@ -257,7 +305,12 @@ export function ReviewEditor(props: ReviewEditorProps) {
   const segments: ReactNode[] = [];
   let last = 0;
   resolved.forEach((a, i) => {
-    if (a.start > last) segments.push(<span key={`t${last}`} data-s={last}>{text.slice(last, a.start)}</span>);
+    if (a.start > last)
+      segments.push(
+        <span key={`t${last}`} data-s={last}>
+          {text.slice(last, a.start)}
+        </span>,
+      );
     const st = CATEGORY_STYLE[a.category];
     segments.push(
       <mark
@@ -273,7 +326,12 @@ export function ReviewEditor(props: ReviewEditorProps) {
     );
     last = a.end;
   });
-  if (last < text.length) segments.push(<span key={`t${last}`} data-s={last}>{text.slice(last)}</span>);
+  if (last < text.length)
+    segments.push(
+      <span key={`t${last}`} data-s={last}>
+        {text.slice(last)}
+      </span>,
+    );
 
   const editable = js && canEdit;
   const hidden = (name: string, value: string | number) => <input type="hidden" name={name} value={value} />;
@@ -291,7 +349,13 @@ export function ReviewEditor(props: ReviewEditorProps) {
             <label className="fr-label" htmlFor={`oj-cat-${decisionId}`}>
               Catégorie des nouvelles occultations
             </label>
-            <select id={`oj-cat-${decisionId}`} className="fr-select" value={category} onChange={(e) => setCategory(e.target.value as Category)} disabled={!js}>
+            <select
+              id={`oj-cat-${decisionId}`}
+              className="fr-select"
+              value={category}
+              onChange={(e) => setCategory(e.target.value as Category)}
+              disabled={!js}
+            >
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {categoryLabel(c)}
@@ -300,7 +364,13 @@ export function ReviewEditor(props: ReviewEditorProps) {
             </select>
           </div>
           <div className="fr-checkbox-group fr-checkbox-group--sm">
-            <input type="checkbox" id={`oj-all-${decisionId}`} checked={allOccurrences} onChange={(e) => setAllOccurrences(e.target.checked)} disabled={!js} />
+            <input
+              type="checkbox"
+              id={`oj-all-${decisionId}`}
+              checked={allOccurrences}
+              onChange={(e) => setAllOccurrences(e.target.checked)}
+              disabled={!js}
+            />
             <label className="fr-label" htmlFor={`oj-all-${decisionId}`}>
               Toutes les occurrences
             </label>
@@ -311,7 +381,13 @@ export function ReviewEditor(props: ReviewEditorProps) {
           <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={redo} disabled={!js || !future.length}>
             Rétablir
           </button>
-          <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" aria-pressed={preview} onClick={() => setPreview((p) => !p)} disabled={!js}>
+          <button
+            type="button"
+            className="fr-btn fr-btn--tertiary fr-btn--sm"
+            aria-pressed={preview}
+            onClick={() => setPreview((p) => !p)}
+            disabled={!js}
+          >
             Aperçu pseudonymisé
           </button>
           <span className="fr-text--sm fr-mb-0" aria-live="off">
@@ -320,7 +396,9 @@ export function ReviewEditor(props: ReviewEditorProps) {
         </div>
       )}
       {!js && canEdit && (
-        <p className="fr-text--sm">Sans JavaScript, les modifications se font par les formulaires du panneau ; la sélection dans le texte demande JavaScript.</p>
+        <p className="fr-text--sm">
+          Sans JavaScript, les modifications se font par les formulaires du panneau ; la sélection dans le texte demande JavaScript.
+        </p>
       )}
       <div className="oj-layout">
         <div>
@@ -362,8 +440,9 @@ export function ReviewEditor(props: ReviewEditorProps) {
           )}
           {editable && (
             <p id="oj-aide-clavier" className="fr-hint-text fr-mt-1w">
-              Sélectionnez au clavier (Maj + flèches) ou à la souris, puis : o occulter, x retirer, e étendre, c changer de catégorie, u détacher, n/p
-              occultation suivante/précédente, Ctrl+Z annuler, Ctrl+Y rétablir, Ctrl+S enregistrer. <a href="/openjustice/raccourcis">Tous les raccourcis</a>
+              Sélectionnez au clavier (Maj + flèches) ou à la souris, puis : o occulter, x retirer, e étendre, c changer de catégorie, u
+              détacher, n/p occultation suivante/précédente, Ctrl+Z annuler, Ctrl+Y rétablir, Ctrl+S enregistrer.{' '}
+              <a href="/openjustice/raccourcis">Tous les raccourcis</a>
             </p>
           )}
         </div>
@@ -412,12 +491,25 @@ export function ReviewEditor(props: ReviewEditorProps) {
                 </h3>
                 <ul className="fr-raw-list">
                   {g.entities.map((e) => {
-                    const others = groups.flatMap((o) => o.entities.filter((x) => x.entityId !== e.entityId && (o.category === g.category || (isPersonCat(o.category) && isPersonCat(g.category)))).map((x) => ({ ...x, category: o.category })));
+                    const others = groups.flatMap((o) =>
+                      o.entities
+                        .filter(
+                          (x) =>
+                            x.entityId !== e.entityId &&
+                            (o.category === g.category || (isPersonCat(o.category) && isPersonCat(g.category))),
+                        )
+                        .map((x) => ({ ...x, category: o.category })),
+                    );
                     return (
                       <li key={e.entityId} className="oj-entity">
-                        <strong>{e.text}</strong> {e.replacement ? `→ ${e.replacement}` : '(laissé en clair)'} · {e.mentions.length} mention{e.mentions.length > 1 ? 's' : ''}
+                        <strong>{e.text}</strong> {e.replacement ? `→ ${e.replacement}` : '(laissé en clair)'} · {e.mentions.length} mention
+                        {e.mentions.length > 1 ? 's' : ''}
                         {js && (
-                          <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-ml-1w" onClick={() => select(e.mentions[0])}>
+                          <button
+                            type="button"
+                            className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-ml-1w"
+                            onClick={() => select(e.mentions[0])}
+                          >
                             Voir<span className="fr-sr-only"> « {e.text} »</span> dans le texte
                           </button>
                         )}
@@ -438,7 +530,12 @@ export function ReviewEditor(props: ReviewEditorProps) {
                               <label className="fr-sr-only" htmlFor={`oj-cc-${e.entityId}`}>
                                 Nouvelle catégorie pour « {e.text} »
                               </label>
-                              <select className="fr-select fr-select--sm" id={`oj-cc-${e.entityId}`} name="category" defaultValue={g.category}>
+                              <select
+                                className="fr-select fr-select--sm"
+                                id={`oj-cc-${e.entityId}`}
+                                name="category"
+                                defaultValue={g.category}
+                              >
                                 {CATEGORIES.map((c) => (
                                   <option key={c} value={c}>
                                     {categoryLabel(c)}

@@ -12,8 +12,8 @@ export function HomePage({ viewer, text, result, error, maxChars }: PropsOf<type
       <PageBreadcrumb segments={[]} current="Open Justice" />
       <h1>Open Justice : publier les décisions sans exposer les personnes</h1>
       <p className="fr-text--lead">
-        Le moteur repère les noms, prénoms, adresses, dates de naissance, numéros d’identification et autres mentions identifiantes ; les agents de
-        juridiction relisent et valident ; les décisions validées partent en open data.
+        Le moteur repère les noms, prénoms, adresses, dates de naissance, numéros d’identification et autres mentions identifiantes ; les
+        agents de juridiction relisent et valident ; les décisions validées partent en open data.
       </p>
       {viewer?.isAgent && (
         <ul className="fr-btns-group fr-btns-group--inline">
@@ -56,9 +56,7 @@ export function HomePage({ viewer, text, result, error, maxChars }: PropsOf<type
           <div className="oj-preview" tabIndex={0} role="region" aria-label="Texte pseudonymisé">
             {result.pseudonymized}
           </div>
-          <h3 className="fr-mt-3w">
-            Risque de réidentification : {Math.round(result.risk.score * 100)} / 100
-          </h3>
+          <h3 className="fr-mt-3w">Risque de réidentification : {Math.round(result.risk.score * 100)} / 100</h3>
           <ul>
             {result.risk.reasons.map((r) => (
               <li key={r.code}>{r.message}</li>

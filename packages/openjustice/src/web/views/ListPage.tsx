@@ -103,7 +103,9 @@ export function ListPage({ viewer, params, data, notice }: PropsOf<typeof views.
           </table>
         </div>
       )}
-      {pages > 1 && <Pagination count={pages} defaultPage={data.page} getPageLinkProps={(n) => ({ href: listUrl(params, n) })} showFirstLast />}
+      {pages > 1 && (
+        <Pagination count={pages} defaultPage={data.page} getPageLinkProps={(n) => ({ href: listUrl(params, n) })} showFirstLast />
+      )}
     </div>
   );
 }

@@ -14,7 +14,10 @@ export function PreviewPage({ decision, pseudonymized }: PropsOf<typeof views.pr
   return (
     <div className="fr-container fr-pb-6w">
       <ReviewStyles />
-      <PageBreadcrumb segments={[...reviewCrumbs, { label: decisionTitle(decision), href: `/openjustice/decisions/${decision.id}` }]} current="Aperçu pseudonymisé" />
+      <PageBreadcrumb
+        segments={[...reviewCrumbs, { label: decisionTitle(decision), href: `/openjustice/decisions/${decision.id}` }]}
+        current="Aperçu pseudonymisé"
+      />
       <h1>Aperçu pseudonymisé : {decisionTitle(decision)}</h1>
       <p>Le texte tel qu’il sera publié, d’après les occultations enregistrées.</p>
       <div className="oj-preview" tabIndex={0} role="region" aria-label="Texte pseudonymisé">
@@ -46,15 +49,20 @@ const ACTION_FR: Record<string, string> = {
 function change(before: unknown, after: unknown): string {
   const b = before as { length?: number; assignee?: unknown } | unknown[] | null;
   const a = after as { assignee?: unknown } | unknown[] | null;
-  if (Array.isArray(b) || Array.isArray(a)) return `${Array.isArray(b) ? b.length : 0} retirée(s), ${Array.isArray(a) ? a.length : 0} ajoutée(s)`;
-  if (a && typeof a === 'object' && 'assignee' in a) return `attribution : ${String((b as { assignee?: unknown })?.assignee ?? 'personne')} → ${String(a.assignee ?? 'personne')}`;
+  if (Array.isArray(b) || Array.isArray(a))
+    return `${Array.isArray(b) ? b.length : 0} retirée(s), ${Array.isArray(a) ? a.length : 0} ajoutée(s)`;
+  if (a && typeof a === 'object' && 'assignee' in a)
+    return `attribution : ${String((b as { assignee?: unknown })?.assignee ?? 'personne')} → ${String(a.assignee ?? 'personne')}`;
   return after ? JSON.stringify(after).slice(0, 120) : '';
 }
 
 export function HistoryPage({ decision, entries }: PropsOf<typeof views.history>) {
   return (
     <div className="fr-container fr-pb-6w">
-      <PageBreadcrumb segments={[...reviewCrumbs, { label: decisionTitle(decision), href: `/openjustice/decisions/${decision.id}` }]} current="Journal" />
+      <PageBreadcrumb
+        segments={[...reviewCrumbs, { label: decisionTitle(decision), href: `/openjustice/decisions/${decision.id}` }]}
+        current="Journal"
+      />
       <h1>Journal : {decisionTitle(decision)}</h1>
       <div className="fr-table fr-table--no-caption">
         <table>
@@ -77,7 +85,11 @@ export function HistoryPage({ decision, entries }: PropsOf<typeof views.history>
                 </td>
                 <td>{e.actor}</td>
                 <td>{ACTION_FR[e.action] ?? e.action}</td>
-                <td>{e.from && e.to && e.from !== e.to ? `${STATUS_LABELS[e.from as keyof typeof STATUS_LABELS] ?? e.from} → ${STATUS_LABELS[e.to as keyof typeof STATUS_LABELS] ?? e.to}` : '—'}</td>
+                <td>
+                  {e.from && e.to && e.from !== e.to
+                    ? `${STATUS_LABELS[e.from as keyof typeof STATUS_LABELS] ?? e.from} → ${STATUS_LABELS[e.to as keyof typeof STATUS_LABELS] ?? e.to}`
+                    : '—'}
+                </td>
                 <td>{change(e.before, e.after)}</td>
                 <td>{e.timeSpentMs ? minutes(e.timeSpentMs) : '—'}</td>
               </tr>
@@ -107,8 +119,8 @@ export function AdminPage({ stats, imports, notice }: PropsOf<typeof views.admin
           ))}
         </ul>
         <p>
-          {frNumber(stats.total)} décision(s) en tout ; {frNumber(stats.review.double)} orientée(s) vers une double relecture, {frNumber(stats.review.simple)} vers une
-          relecture simple.
+          {frNumber(stats.total)} décision(s) en tout ; {frNumber(stats.review.double)} orientée(s) vers une double relecture,{' '}
+          {frNumber(stats.review.simple)} vers une relecture simple.
         </p>
       </section>
       <section className="fr-mb-5w" aria-labelledby="oj-agents">
@@ -149,9 +161,19 @@ export function AdminPage({ stats, imports, notice }: PropsOf<typeof views.admin
           <div className="fr-upload-group fr-mb-2w">
             <label className="fr-label" htmlFor="oj-files">
               Fichiers de décisions
-              <span className="fr-hint-text">Texte (.txt), HTML, JSON ou JSONL (une décision par ligne) ; 50 fichiers au plus. Le moteur les annote en tâche de fond.</span>
+              <span className="fr-hint-text">
+                Texte (.txt), HTML, JSON ou JSONL (une décision par ligne) ; 50 fichiers au plus. Le moteur les annote en tâche de fond.
+              </span>
             </label>
-            <input className="fr-upload" type="file" id="oj-files" name="files" multiple accept=".txt,.html,.htm,.json,.jsonl,.ndjson" required />
+            <input
+              className="fr-upload"
+              type="file"
+              id="oj-files"
+              name="files"
+              multiple
+              accept=".txt,.html,.htm,.json,.jsonl,.ndjson"
+              required
+            />
           </div>
           <button className="fr-btn" type="submit">
             Importer
@@ -173,9 +195,9 @@ export function OpenDataPage({ q, page, results }: PropsOf<typeof views.openData
       <PageBreadcrumb segments={crumbs} current="Open data" />
       <h1>Décisions publiées</h1>
       <p>
-        Les décisions validées sont publiées en open data, au format proche de Judilibre : <code>GET /api/openjustice/export</code> (moissonnage incrémental
-        par date de mise à jour, pages à curseur), <code>GET /api/openjustice/decision?id=</code>, <code>GET /api/openjustice/search?query=</code>. Voir{' '}
-        <a href="/api/docs">la documentation de l’API</a>.
+        Les décisions validées sont publiées en open data, au format proche de Judilibre : <code>GET /api/openjustice/export</code>{' '}
+        (moissonnage incrémental par date de mise à jour, pages à curseur), <code>GET /api/openjustice/decision?id=</code>,{' '}
+        <code>GET /api/openjustice/search?query=</code>. Voir <a href="/api/docs">la documentation de l’API</a>.
       </p>
       <form method="get" action="/openjustice/open-data" role="search" className="fr-mb-3w">
         <div className="fr-input-group">
@@ -195,7 +217,9 @@ export function OpenDataPage({ q, page, results }: PropsOf<typeof views.openData
             {results.results.map((r) => (
               <li key={r.id}>
                 <h2 className="fr-h6 fr-mb-1v">
-                  <a href={`/openjustice/publiees/${r.id}`}>{[r.jurisdiction, r.number ? `no ${r.number}` : null, r.decision_date].filter(Boolean).join(', ') || r.id}</a>
+                  <a href={`/openjustice/publiees/${r.id}`}>
+                    {[r.jurisdiction, r.number ? `no ${r.number}` : null, r.decision_date].filter(Boolean).join(', ') || r.id}
+                  </a>
                 </h2>
                 <p className="fr-text--sm fr-mb-0">
                   <Snippet snippet={r.highlight} />
@@ -203,7 +227,13 @@ export function OpenDataPage({ q, page, results }: PropsOf<typeof views.openData
               </li>
             ))}
           </ul>
-          {pages > 1 && <Pagination count={pages} defaultPage={page} getPageLinkProps={(n) => ({ href: `/openjustice/open-data?q=${encodeURIComponent(q)}&page=${n}` })} />}
+          {pages > 1 && (
+            <Pagination
+              count={pages}
+              defaultPage={page}
+              getPageLinkProps={(n) => ({ href: `/openjustice/open-data?q=${encodeURIComponent(q)}&page=${n}` })}
+            />
+          )}
         </>
       )}
     </div>
@@ -214,8 +244,14 @@ export function PublishedPage({ doc }: PropsOf<typeof views.published>) {
   return (
     <div className="fr-container fr-pb-6w">
       <ReviewStyles />
-      <PageBreadcrumb segments={[...crumbs, { label: 'Open data', href: '/openjustice/open-data' }]} current={doc.number ? `Décision no ${doc.number}` : doc.id} />
-      <h1>{[doc.jurisdiction_name ?? doc.jurisdiction, doc.number ? `no ${doc.number}` : null].filter(Boolean).join(', ') || 'Décision publiée'}</h1>
+      <PageBreadcrumb
+        segments={[...crumbs, { label: 'Open data', href: '/openjustice/open-data' }]}
+        current={doc.number ? `Décision no ${doc.number}` : doc.id}
+      />
+      <h1>
+        {[doc.jurisdiction_name ?? doc.jurisdiction, doc.number ? `no ${doc.number}` : null].filter(Boolean).join(', ') ||
+          'Décision publiée'}
+      </h1>
       <ul className="eig-facts fr-mb-2w">
         <li>Identifiant : {doc.id}</li>
         {doc.decision_date && <li>Date : {doc.decision_date}</li>}
@@ -223,7 +259,8 @@ export function PublishedPage({ doc }: PropsOf<typeof views.published>) {
         {doc.solution && <li>Solution : {doc.solution}</li>}
         {doc.ecli && <li>ECLI : {doc.ecli}</li>}
         <li>
-          Mise à jour : <time dateTime={doc.update_date}>{new Date(doc.update_date).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</time>
+          Mise à jour :{' '}
+          <time dateTime={doc.update_date}>{new Date(doc.update_date).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</time>
         </li>
       </ul>
       <div className="oj-preview" tabIndex={0} role="region" aria-label="Texte publié">
@@ -273,7 +310,10 @@ export function ShortcutsPage() {
           </tbody>
         </table>
       </div>
-      <p>Le panneau de droite offre les mêmes actions par formulaires (retirer, changer de catégorie, lier, délier, occulter un texte partout), utilisables sans JavaScript.</p>
+      <p>
+        Le panneau de droite offre les mêmes actions par formulaires (retirer, changer de catégorie, lier, délier, occulter un texte
+        partout), utilisables sans JavaScript.
+      </p>
     </div>
   );
 }

@@ -35,7 +35,9 @@ export function ReviewPage({ viewer, detail, agents, notice }: PropsOf<typeof vi
           <h2 id="oj-risque" className="fr-h5">
             Risque de réidentification : {riskText(detail.risk)}
           </h2>
-          <p className="fr-mb-1w">{d.reviewRoute === 'double' ? 'Double relecture : un second agent confirmera la validation.' : 'Relecture simple.'}</p>
+          <p className="fr-mb-1w">
+            {d.reviewRoute === 'double' ? 'Double relecture : un second agent confirmera la validation.' : 'Relecture simple.'}
+          </p>
           <ul>
             {(detail.risk?.reasons ?? []).map((r) => (
               <li key={r.code}>{r.message}</li>
@@ -91,7 +93,13 @@ export function ReviewPage({ viewer, detail, agents, notice }: PropsOf<typeof vi
       <ReviewEditorIsland
         decisionId={d.id}
         text={detail.text}
-        annotations={detail.annotations.map((a) => ({ start: a.start, end: a.end, category: a.category, entityId: a.entityId, ...(a.personId ? { personId: a.personId } : {}) }))}
+        annotations={detail.annotations.map((a) => ({
+          start: a.start,
+          end: a.end,
+          category: a.category,
+          entityId: a.entityId,
+          ...(a.personId ? { personId: a.personId } : {}),
+        }))}
         version={d.version}
         canEdit={detail.canEdit}
         actions={detail.actions}
