@@ -188,6 +188,16 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       j++;
       continue;
     }
+    // N'Diaye, O'NEIL, D'Almeida (the letter may be a stop word on its own: "N" of "N°")
+    if (sh === 'initial' && APOS.test(toks[j + 1]?.text ?? '') && toks[j + 1].start === t.end) {
+      const w = toks[j + 2];
+      if (w && w.start === toks[j + 1].end && w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !HARD_STOP.has(fold(w.text))) {
+        words.push({ s: t.start, e: w.end, upper: shapeOf(w.text) === 'upper', initial: false, particle: false, tok: j + 2 });
+        j += 3;
+        continue;
+      }
+      break;
+    }
     if (!nameTok(toks, j, civ)) break;
     if (sh === 'initial') {
       const dot = toks[j + 1]?.text === '.' && toks[j + 1].start === t.end;
