@@ -9,11 +9,7 @@
  * Label's convention: the street line is the `adresse`; the "69003 Lyon" line or the town is a separate `localite`.
  */
 import type { Span } from './span.ts';
-
-/** Case-insensitive source for plain words without the `i` flag (under /iu, \p{Lu} would match lowercase too). */
-function ci(alternatives: string): string {
-  return alternatives.replace(/\\.|\p{L}/gu, (c) => (c.length > 1 || c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
-}
+import { ci } from './text.ts';
 
 const STREET_TYPE = ci(
   "rue|ruelle|avenue|av\\.|boulevard|bd|bld|chemin|chem\\.|allée|allées|impasse|place|placette|quai|route(?:\\s+(?:nationale|départementale))?|rte|voie|cours|faubourg|fg|montée|square|passage|sentier|rond-point|esplanade|promenade|traverse|villa|clos|mail|chaussée|parvis|venelle|carrefour|lotissement|quartier|cité|hameau|lieu-dit|lieudit|domaine|résidence|parc|rampe|corniche|galerie|levée|cheminement|sente|tertre|vallon|plateau|port",

@@ -118,3 +118,8 @@ export function lineStartBounded(text: string, pos: number, max = 200): number {
   const i = text.slice(from, pos).lastIndexOf('\n');
   return i < 0 ? from : from + i + 1;
 }
+
+/** Case-insensitive source for plain words without the `i` flag (under /iu, \p{Lu} would match lowercase too). */
+export function ci(alternatives: string): string {
+  return alternatives.replace(/\\.|\p{L}/gu, (c) => (c.length > 1 || c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
+}
