@@ -105,7 +105,14 @@ export function detectPatterns(text: string): Span[] {
     for (const n of nums) if (!out.some((o) => o.start === n.s)) out.push(span(n.s, n.e, 'numeroIdentifiant', 0.85));
   }
   detectCadastre(text, out);
-  return out;
+  // the same number found by two patterns (a valid NIR after "matricule") is one span
+  const seen = new Set<string>();
+  return out.filter((o) => {
+    const k = `${o.start}:${o.end}:${o.category}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Cadastral references: "section AB n° 123", "AK 2293", and the bare parcel numbers of a list ("AY 13 et 14"). */
