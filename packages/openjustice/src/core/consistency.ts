@@ -7,7 +7,7 @@ import type { Span } from './span.ts';
 import { type Category, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
 import { fold, foldSameLength, type Token } from './text.ts';
 import type { Lexicons } from './lexicon.ts';
-import { HARD_STOP, SOFT_STOP } from './names.ts';
+import { HARD_STOP, PARTICLES, SOFT_STOP } from './names.ts';
 import type { PersonResult, Role } from './persons.ts';
 
 export interface KeyInfo {
@@ -18,6 +18,8 @@ export interface KeyInfo {
   cap?: boolean;
   /** full-name keys: length of the surname at the end of the match */
   surnameLen?: number;
+  /** a surname that is also a function word ("Le", "Vu"): only after a civility ("M. Le", "Mme VU") */
+  afterCivility?: boolean;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -62,6 +64,8 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
         // "22 Mai 2024" is a date, "M. Mai" a name
         if (SOFT_STOP.has(key) && (/\d\s*$/.test(text.slice(Math.max(0, s - 4), s)) || /^\s*\d/.test(text.slice(e, e + 4)))) continue;
       }
+      // and not followed by a capitalised word ("M. LE PRÉFET", "M. Le Goff" are other readings)
+      if (info.afterCivility && (!CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) || /^[ \t]*\p{Lu}/u.test(text.slice(e, e + 3)))) continue;
       if (info.surnameLen && info.surnameLen < e - s) {
         // a full name "Jean de La Fontaine" is first name(s) + surname
         const ls = e - info.surnameLen;
@@ -80,6 +84,7 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
 }
 
 const FIRST_WORD = /^[\p{L}\p{M}\d]+/u;
+const CIVILITY_BEFORE = /(?:M\.|MM\.|Mme|Mmes|MME|Monsieur|Madame|MONSIEUR|MADAME|Mlle|Dr\.?|Me|Maître|MAÎTRE)\s*$/u;
 
 /** Word starts of a folded text, computed once per document (the propagation passes share it). */
 let lastIndex: { folded: string; starts: number[]; words: string[] } | null = null;
@@ -165,7 +170,8 @@ export function personConsistency(
       const role = roleOfSurname.get(k);
       if (role && role !== 'party' && s.source !== 'party') continue;
       proKeys.delete(k);
-      if (!surnames.has(k)) surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true });
+      if (!surnames.has(k))
+        surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true, afterCivility: HARD_STOP.has(k) || PARTICLES.has(k) });
     } else if (k.length >= 3) {
       if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true });
     }

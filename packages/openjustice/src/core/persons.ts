@@ -150,6 +150,21 @@ function nameTok(toks: Token[], k: number, civ: boolean): boolean {
   return true;
 }
 
+/** function words that are never a surname, even short and capitalised after a civility */
+const NEVER_SURNAME = new Set(['et', 'de', 'du', 'des', 'la', 'les', 'en', 'au', 'aux', 'a', 'à', 'par', 'sur', 'un', 'une', 'il', 'ils', 'elle', 'on', 'ne', 'se', 'ce', 'sa', 'son', 'ses', 'qui', 'que', 'dit', 'ou', 'si', 'n', 'no']);
+/**
+ * A short capitalised word in a name position whose shape says surname although it is a stop word:
+ * "M. Vu", "Mme Le," "M. Margareta VU né le" (Vietnamese surnames Vu, Le, Ha, Do…). Only before a
+ * non-capitalised token, so "M. Le Goff" and "M. LE PRÉFET" are read otherwise.
+ */
+function shortSurnameAt(toks: Token[], j: number): boolean {
+  const t = toks[j];
+  if (!t || t.kind !== 'word' || t.text.length > 3 || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(fold(t.text))) return false;
+  if (shapeOf(t.text) === 'initial') return false;
+  const nx = toks[j + 1];
+  return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text);
+}
+
 export interface Run { to: number; words: { s: number; e: number; upper: boolean; initial: boolean; particle: boolean; tok: number }[] }
 
 /**
@@ -174,7 +189,11 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
         if (APOS.test(toks[k]?.text ?? '')) k++;
       }
       const nx = toks[k];
-      if (!nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text)) break;
+      if (!nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text)) {
+        // "M. Le a déclaré", "Mme Vu," : a short capitalised surname that looks like a particle
+        if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+        break;
+      }
       if (HARD_STOP.has(fold(nx.text))) {
         if (words.length === 0) return null; // "M. LE PRÉFET", "Mme la Présidente"
         break;
@@ -198,7 +217,10 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       }
       break;
     }
-    if (!nameTok(toks, j, civ)) break;
+    if (!nameTok(toks, j, civ)) {
+      if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+      break;
+    }
     if (sh === 'initial') {
       const dot = toks[j + 1]?.text === '.' && toks[j + 1].start === t.end;
       // "S.A.S.", "S.C.P.", "W.CLUB": dotted abbreviations are not initials
@@ -404,7 +426,10 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     });
   }
 
-  resplitSharedSurnames(text, mentions);
+  resolveCompoundSurnames(text, mentions, (pos) => {
+    const L = structure.lines[structure.lineAt(pos)];
+    return /\p{Ll}{2}/u.test(text.slice(L.start, Math.min(L.end, L.start + 300)).replace(/\b(?:Me|Mme|M)\b/g, ''));
+  });
 
   // ------------------------------------------------------------ evidence
   const benchZones: Range[] = [];
@@ -486,25 +511,46 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
 }
 
 /**
- * "Joachim Nicolas Favre", "Laurent Nicolas Favre": when several people of the decision share the same
- * two-word tail, the tail is their (compound) surname and only the first word is a first name.
+ * Surnames of several words ("Nicolas Favre" shared by siblings, "Matos Reyes", "NORDSTRÖM FREDRIKSSON"):
+ *   - a tail shared by several people with different first words is their (compound) surname;
+ *   - a civility + words that is the tail of a longer mention of the decision ("M. Matos Reyes" and
+ *     "M. Petri Matos Reyes") is a surname of several words;
+ *   - after a civility, words all in capitals in a mixed-case line ("M. VALVERDE BRAVO") are the surname.
+ * Every mention ending with a known multi-word surname is split accordingly.
  */
-function resplitSharedSurnames(text: string, mentions: Mention[]) {
+function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (pos: number) => boolean) {
+  const key = (m: Mention, from: number) => fold(text.slice(m.words[from].s, m.words[m.words.length - 1].e)).replace(/\s+/g, ' ');
+  const uniform = (m: Mention) => m.words.every((w) => w.upper) || m.words.every((w) => !w.upper);
+  const known = new Set<string>();
   const tails = new Map<string, Set<string>>();
-  const tailOf = (m: Mention) => (m.words.length >= 3 && m.words.every((w) => !w.upper || m.words.every((x) => x.upper)) ? fold(text.slice(m.words[1].s, m.words[m.words.length - 1].e)) : null);
+  const long = new Set<string>();
   for (const m of mentions) {
-    const t = tailOf(m);
-    if (!t) continue;
-    const firstWord = fold(text.slice(m.words[0].s, m.words[0].e));
-    (tails.get(t) ?? tails.set(t, new Set()).get(t)!).add(firstWord);
+    if (m.words.length < 2 || m.words.some((w) => w.initial)) continue;
+    if (m.words.length >= 3 && uniform(m)) {
+      for (let k = 1; k <= m.words.length - 2; k++) long.add(key(m, k));
+      const t = key(m, 1);
+      (tails.get(t) ?? tails.set(t, new Set()).get(t)!).add(fold(text.slice(m.words[0].s, m.words[0].e)));
+    }
   }
+  for (const [t, firsts] of tails) if (firsts.size >= 2) known.add(t);
   for (const m of mentions) {
-    const t = tailOf(m);
-    if (!t || (tails.get(t)?.size ?? 0) < 2) continue;
-    m.first = [{ start: m.words[0].s, end: m.words[0].e }];
-    m.last = { start: m.words[1].s, end: m.words[m.words.length - 1].e };
-    m.lastKey = t;
-    m.firstKey = fold(text.slice(m.words[0].s, m.words[0].e));
+    if ((m.kind !== 'civ' && m.kind !== 'title') || m.words.length < 2 || m.words.some((w) => w.initial)) continue;
+    const k = key(m, 0);
+    if (uniform(m) && long.has(k)) known.add(k);
+    else if (m.words.every((w) => w.upper) && mixedCase(m.start)) known.add(k);
+  }
+  if (!known.size) return;
+  for (const m of mentions) {
+    if (m.words.length < 2 || m.kind === 'married' || m.kind === 'field') continue;
+    for (let k = 0; k <= m.words.length - 2; k++) {
+      const t = key(m, k);
+      if (!known.has(t)) continue;
+      m.first = k > 0 ? [{ start: m.words[0].s, end: m.words[k - 1].e }] : [];
+      m.last = { start: m.words[k].s, end: m.words[m.words.length - 1].e };
+      m.lastKey = t;
+      m.firstKey = k > 0 ? fold(text.slice(m.words[0].s, m.words[0].e)) : null;
+      break;
+    }
   }
 }
 
