@@ -20,6 +20,8 @@ export interface KeyInfo {
   surnameLen?: number;
   /** a surname that is also a function word ("Le", "Vu"): only after a civility ("M. Le", "Mme VU") */
   afterCivility?: boolean;
+  /** a first name that is also a word ("Rose"): only after a civility or before a capitalised word */
+  beforeName?: boolean;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -66,6 +68,7 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
       }
       // and not followed by a capitalised word ("M. LE PRÉFET", "M. Le Goff" are other readings)
       if (info.afterCivility && (!CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) || /^[ \t]*\p{Lu}/u.test(text.slice(e, e + 3)))) continue;
+      if (info.beforeName && !CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) && !/^[ \t]+\p{Lu}/u.test(text.slice(e, e + 3))) continue;
       if (info.surnameLen && info.surnameLen < e - s) {
         // a full name "Jean de La Fontaine" is first name(s) + surname
         const ls = e - info.surnameLen;
@@ -173,7 +176,9 @@ export function personConsistency(
       if (!surnames.has(k))
         surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true, afterCivility: HARD_STOP.has(k) || PARTICLES.has(k) });
     } else if (k.length >= 3) {
-      if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true });
+      // a first name that is also a word ("Rose", "France", "Pierre") only before a capitalised surname or after a civility
+      const ambiguous = lex.words.has(fold(k)) || SOFT_STOP.has(k) || HARD_STOP.has(k);
+      if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true, beforeName: ambiguous });
     }
   }
   // "M. Lourenço" where Lourenço is the first name of "M. Lourenço TOUSSAINT": a first name, not a surname

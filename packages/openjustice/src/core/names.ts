@@ -73,4 +73,4 @@ export const ACRONYMS = new Set(
     .split(/\s+/),
 );
 /** Hard stops: never part of a person name, whatever the context. */
-export const HARD_STOP = new Set([...NOT_NAME, ...ACRONYMS].filter((w) => !SOFT_STOP.has(w)));
+export const HARD_STOP = new Set([...NOT_NAME, ...ACRONYMS, ...CIVILITY, ...LAWYER_TITLE, 'mr', 'mrs', 'ms', 'alias', 'assistée', 'assisté', 'représentée', 'représenté'].filter((w) => !SOFT_STOP.has(w)));

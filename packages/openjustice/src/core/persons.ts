@@ -49,7 +49,7 @@ export interface PersonResult {
   surnameRole: Map<string, Role>;
 }
 
-const CIVILITY_WORDS = new Set(['mme', 'mmes', 'mlle', 'mlles', 'melle', 'monsieur', 'madame', 'mademoiselle', 'messieurs', 'mesdames', 'docteur', 'professeur']);
+const CIVILITY_WORDS = new Set(['mme', 'mmes', 'mlle', 'mlles', 'melle', 'monsieur', 'madame', 'mademoiselle', 'messieurs', 'mesdames', 'docteur', 'professeur', 'mr']);
 const CIVILITY_DOT = new Set(['m', 'mm', 'dr', 'pr']);
 const PLURAL_CIV = new Set(['mm', 'mmes', 'messieurs', 'mesdames', 'mes', 'maitres', 'mlles']);
 const TITLE_WORDS = new Set(['me', 'maitre', 'mes', 'maitres']);
@@ -373,8 +373,14 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
   for (let i = 0; i < toks.length; i++) {
     if (used[i] || toks[i].kind !== 'word' || !/^\p{Lu}/u.test(toks[i].text)) continue;
     if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(fold(toks[i - 1].text))) continue;
-    const run = readRun(toks, i, false);
+    let run = readRun(toks, i, false);
     if (!run) continue;
+    // "Assistée de Luthfi NGUYEN": an everyday word before a particle opens the sentence, the name starts after it
+    if (run.words.length >= 2 && words.has(fold(toks[i].text)) && /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))) {
+      const r2 = readRun(toks, run.words[1].tok, false);
+      if (!r2) continue;
+      run = r2;
+    }
     const ws = run.words;
     const start = ws[0].s, end = ws[ws.length - 1].e;
     const ls = lineStartOf(start), le = lineEndOf(start);
@@ -404,7 +410,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // "Marion DUMITRU", "E. VET" in prose; "DUMITRU Marion" only where names are listed (blocks, name-only lines)
     else if (!allCapsLine && ws.length >= 2 && hasUpper && (hasCap || hasInitial) && unknown && !afterPostcode && !afterInstitution && !communeFirst && (!ws[0].upper || nameOnlyLine || block !== 'none')) kind = 'shape';
     // "S.C.P. MATHILDE CHARTIER NOTAIRE ASSOCIE": a notary's or bailiff's firm is named after people
-    else if (afterFirmForm && ws.length >= 2 && unknown && NOTARY_AFTER.test(after)) kind = 'role';
+    else if (afterFirmForm && ws.length >= 2 && ws.every((w) => w.e - w.s >= 3) && unknown && NOTARY_AFTER.test(after)) kind = 'role';
     // name-only lines of blocks: "Margot Royer" (signature), "GAUTHIER" (caption); an all-caps line of several
     // words is more often a company ("BNP PARIBAS", "METROPOLE DE LYON") than a person
     else if (nameOnlyLine && block !== 'none' && !afterPostcode && !afterInstitution && unknown && (ws.length === 1 ? hasUpper : !allCapsLine)) kind = 'line';
