@@ -149,9 +149,17 @@ export function personConsistency(
   }
   // a "firm" span that holds a party's surname (a notary's SCP "Mathilde CHARTIER") is that party, not a lawyer
   const partySurnames = new Set([...roleOfSurname].filter(([, r]) => r === 'party').map(([k]) => k));
+  // so is a company named after a party ("la SARL MIROITERIE Rivas Araña", "la Selarlu Kuswandari"): the name is masked
+  // as the person's, the rest of the company name stays as written
+  const namesParty = (s: Span) => {
+    const words = fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).filter(Boolean);
+    for (let k = 0; k < words.length; k++) for (let l = k + 1; l <= words.length; l++) if (partySurnames.has(words.slice(k, l).join(' '))) return true;
+    return false;
+  };
   spans = spans.filter((s) => {
-    if (s.category !== 'professionnelAvocat' || s.source !== 'rule' || s.personKey) return true;
-    return !fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).some((w) => partySurnames.has(w));
+    if (s.source !== 'rule' || s.personKey) return true;
+    if (s.category !== 'professionnelAvocat' && s.category !== 'personneMorale') return true;
+    return !namesParty(s);
   });
   for (const s of spans) {
     if (s.category === 'professionnelAvocat' && s.source === 'rule') {

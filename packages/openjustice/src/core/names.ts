@@ -69,7 +69,7 @@ export const ACRONYMS = new Set(
     'ddpp dreets direccte ofb ign insee inpi rcs siret siren tva ttc ht sasu sa sas sarl eurl sci snc scp selarl selas gie gaec ' +
     'earl scea cgi cga css cass civ soc crim com fp fs fd sh cf ccc ccp cpc cpp cp cjm cch cdt ctrav zac za zi zup plu pos scot ' +
     'iard smabtp maaf macif maif gmf axa mma sdc asl aarpi selafa selurl selas selca scpa bp cs cedex tsa sip sie dgi ofce bpi ' +
-    'tp btp sci mp pg jcp expro pôle poles mjpm jld cra cesf ccas cias epci sivom siren rne bodacc')
+    'selarlu selafa selca seleurl selurl sasu eurl tp btp sci mp pg jcp expro pôle poles mjpm jld cra cesf ccas cias epci sivom siren rne bodacc')
     .split(/\s+/),
 );
 /** Hard stops: never part of a person name, whatever the context. */

@@ -79,7 +79,7 @@ const PARTY_AFTER = new RegExp(
       'appelant', 'intimé', 'demandeu', 'défendeu', 'requérant', 'comparant', 'non comparant', 'retenu', 'sans profession',
       "(?:a|ont|avait|avaient|aurait)\\s+(?:formé|interjeté|relevé|saisi)\\b", 'ci-après', 'fils', 'fille',
       'mère', 'père', 'frère', 'sœur', 'soeur', 'époux', 'conjoint', 'compagne', 'compagnon', 'tuteur', 'curateur', 'héritier', 'ayant droit',
-      'représentant légal', 'en sa qualité', 'associé', 'dirigeant', 'victime',
+      'représentant légal', 'en sa qualité', 'associé', 'dirigeant', 'victime', 'greffi(?:er|ère) stagiaire', 'stagiaire',
     ].join('|') +
     ')',
   'iu',
@@ -92,6 +92,11 @@ const PARTY_BEFORE =
   /(?:avocats?\s+(?:de|du|des|pour)|conseil\s+de|représentant\s+(?:de|légal)|pour le compte de|en la personne de|à l['’]encontre de|\bcontre|\bC\s*\/|l['’]opposant\s+(?:à|aux)|opposant\s+(?:à|aux)|au profit de|aux intérêts de|au nom de|l['’]expert(?:e)?|expert(?:e)? judiciaire|interprète|le docteur|la docteure?|l['’]huissier|le notaire|épouse|époux|veuve|se disant(?: également)?|alias|dite?|connue? sous le nom de|fils de|fille de|enfants?|Nom du ressortissant\s*:|[ÉE]tranger\s*:|ETRANGER\s*:)\s*(?:M\.|Mme|Monsieur|Madame|Mademoiselle|MM\.|Mmes)?\s*$/iu;
 /** a name inside a law firm's name: "la SELARL BALAVOINE et DAVID", "SCP Célice, Texidor, Périer" */
 const FIRM_BEFORE = /\b(?:SCP|S\.C\.P\.|SELARL|S\.E\.L\.A\.R\.L\.|SELAS|SELAFA|AARPI|SELEURL|SELURL|SCPA|Selarl|Scp|société d['’]avocats|cabinet d['’]avocats)\s[^;:\n]{0,60}$/u;
+const PARTNER_NAME = "[\\p{Lu}][\\p{L}'’-]*(?:[ \\t]+(?:(?:[Dd]e|[Ll]e|[Ll]a|[Dd]u|[Dd]es)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]*)+";
+const PARTNER_LIST = new RegExp(
+  `(?:[Ss]ociété|SCP|S\\.C\\.P\\.)[ \\t]+((?:${PARTNER_NAME}[ \\t]*(?:,[ \\t]*|[ \\t]+et[ \\t]+))+${PARTNER_NAME})[ \\t]*,?[ \\t]*(?:société civile professionnelle|notaires?\\b|huissiers?\\b|commissaires? de justice)`,
+  'gu',
+);
 const FIRM_FORM_TOKEN = /^(?:SCP|SELARL|SELARLU|SELAS|SELAFA|AARPI|SCPA|SELEURL|SELURL|Selarl|Selarlu|Scp)$/u;
 const NOTARY_AFTER = /^[^;\n]{0,40}\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|mandataires?|liquidateurs?|administrateurs? judiciaires?|géomètres?|experts?)/iu;
 /** introducers of a masked third person, enough for a single unknown word ("l'expert Parvu", "en la personne de FABIEN ANDRE") */
@@ -163,6 +168,16 @@ function shortSurnameAt(toks: Token[], j: number): boolean {
   if (shapeOf(t.text) === 'initial') return false;
   const nx = toks[j + 1];
   return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text);
+}
+
+function tokAt(toks: Token[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface Run { to: number; words: { s: number; e: number; upper: boolean; initial: boolean; particle: boolean; tok: number }[] }
@@ -419,7 +434,23 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     i = run.to - 1;
   }
 
-  // 3. "Nom : DUPONT" / "Prénom(s) : Jean" form fields
+  // 3. partners named in a firm of notaries or bailiffs: "la société Jean Medard, Aminte Guillon et Justin Renaud,
+  //    société civile professionnelle", "SCP Durand et Martin, notaires": each partner is a person
+  const partners = new Set<Mention>();
+  for (const m of text.matchAll(PARTNER_LIST)) {
+    const from = m.index! + m[0].indexOf(m[1]);
+    const to = from + m[1].length;
+    for (let k = tokAt(toks, from); k < toks.length && toks[k].start < to; k++) {
+      if (toks[k].kind !== 'word' || !/^\p{Lu}/u.test(toks[k].text)) continue;
+      const r = readRun(toks, k, true, 4);
+      if (!r || r.words.length < 2) continue;
+      if (!used[k]) partners.add(add(r, 'bare', toks[k].start));
+      else for (const x of mentions) if (x.from === k) partners.add(x);
+      k = r.to - 1;
+    }
+  }
+
+  // 4. "Nom : DUPONT" / "Prénom(s) : Jean" form fields
   for (const m of text.matchAll(/\b(Nom(?: de naissance| d'usage| patronymique)?|Prénoms?)\s*:\s*([\p{Lu}][\p{L}'’ -]*[\p{L}])/gu)) {
     const val = m[2];
     const s = m.index! + m[0].length - val.length;
@@ -458,7 +489,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
       if (MANDATAIRE_AFTER.test(after) || MANDATAIRE_BEFORE.test(beforeMulti)) ev.party += 3;
       else ev.avo += 3;
     }
-    if (m.kind === 'married' || m.kind === 'alias') ev.party += 3;
+    if (m.kind === 'married' || m.kind === 'alias' || partners.has(m)) ev.party += 3;
     if (m.kind === 'bare' && FIRM_BEFORE.test(before)) {
       if (NOTARY_AFTER.test(after)) ev.party += 3;
       else ev.avo += 3;
