@@ -157,7 +157,9 @@ export function personConsistency(
     return false;
   };
   spans = spans.filter((s) => {
-    if (s.source !== 'rule' || s.personKey) return true;
+    if ((s.source !== 'rule' && s.source !== 'lexicon') || s.personKey) return true;
+    // a town or establishment spelt like a party's surname ("la SARL MIROITERIE Coulon") is the person
+    if (s.category === 'localite' || s.category === 'etablissement') return !partySurnames.has(foldSameLength(t.slice(s.start, s.end)));
     if (s.category !== 'professionnelAvocat' && s.category !== 'personneMorale') return true;
     return !namesParty(s);
   });

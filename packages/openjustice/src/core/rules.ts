@@ -6,7 +6,7 @@
 import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
 import { ci, fold } from './text.ts';
-import { NOT_NAME } from './names.ts';
+import { HARD_STOP, NOT_NAME } from './names.ts';
 import { findStreets } from './addresses.ts';
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
@@ -66,7 +66,16 @@ export function detectAddresses(text: string): Span[] {
   }
   for (const re of [BIRTH_PLACE, BIRTH_PLACE_UP, COMMUNE_OF, DEPT_PAREN]) {
     for (const m of text.matchAll(re)) {
-      const town = m[1];
+      let town = m[1];
+      // "Versailles AU NIGERIA", "Mulhouse - ALGERIE": a country in capitals after a town in mixed case
+      const country = /^(.*\p{Ll}[\p{L}'’]*)(?:[ \u00a0-]+\p{Lu}[\p{Lu}'’-]*)+$/u.exec(town);
+      if (country) town = country[1];
+      if (re === DEPT_PAREN) {
+        const paren = /\(\s*([^)]*)\)\s*$/.exec(m[0])?.[1] ?? '';
+        // "(CRCA)", "(URSSAF)": an acronym, not a country; "département de l'Aube (10)": a department
+        if (/^\p{Lu}/u.test(paren) && ((paren.match(/[AEIOUYÉÈ]/g)?.length ?? 0) < 2 || HARD_STOP.has(fold(paren)))) continue;
+        if (/(?:département|région)\s+(?:de\s+l['’]|de\s+la|du|de|des)?\s*$/iu.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+      }
       const s = m.index! + m[0].indexOf(town, m[0].length - town.length - 12 > 0 ? m[0].length - town.length - 12 : 0);
       if (NOT_NAME.has(fold(town.split(/[\s-]/)[0])) && !/^(Le|La|Les|Saint|Sainte)\b/i.test(town)) continue;
       out.push(mk(s, s + town.length, 'localite', 0.88));
