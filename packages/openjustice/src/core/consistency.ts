@@ -192,10 +192,12 @@ export function personConsistency(
     }
   }
   // "M. Lourenço" where Lourenço is the first name of "M. Lourenço TOUSSAINT": a first name, not a surname
+  const surnamesWithFirst = new Set<string>();
+  for (const m of people?.mentions ?? []) if (m.lastKey && m.first.length) surnamesWithFirst.add(m.lastKey);
   const relabelled = spans.map((s) => {
     if (s.category !== 'personnePhysiqueNom' || s.source !== 'rule') return s;
     const k = keyOf(s);
-    if (firstNames.has(k) && !isSurnameOfAnyone(people, k) && isLoneCivilityName(t, s)) return { ...s, category: 'personnePhysiquePrenom' as Category };
+    if (firstNames.has(k) && !surnamesWithFirst.has(k) && isLoneCivilityName(t, s)) return { ...s, category: 'personnePhysiquePrenom' as Category };
     return s;
   });
   for (const k of firstNames.keys()) if (proKeys.has(k) || surnames.has(k)) firstNames.delete(k);
@@ -210,21 +212,15 @@ export function personConsistency(
   const sorted = [...relabelled].sort((a, b) => a.start - b.start);
   const pros = propagate(t, folded, proKeys, sorted);
   let all = [...sorted, ...pros].sort((a, b) => a.start - b.start);
-  // full names first (then split into first name + surname), then surnames, then first names
-  const fulls = propagate(t, folded, full, all);
-  all = [...all, ...fulls].sort((a, b) => a.start - b.start);
-  const sur = propagate(t, folded, surnames, all);
-  all = [...all, ...sur].sort((a, b) => a.start - b.start);
-  const fir = propagate(t, folded, firstNames, all);
-  all = [...all, ...fir].sort((a, b) => a.start - b.start);
+  // one pass for full names (split into first name + surname), surnames and first names: at each word the
+  // longest key wins, so "jean dupont" is read before "jean" and "dupont"
+  const personKeys = new Map<string, KeyInfo>([...firstNames, ...surnames, ...full]);
+  const found = propagate(t, folded, personKeys, all);
+  all = [...all, ...found].sort((a, b) => a.start - b.start);
   const extra = firstNamesBeforeSurnames(t, all, tokens, firstNames, lex);
   return [...all, ...extra].sort((a, b) => a.start - b.start);
 }
 
-function isSurnameOfAnyone(people: PersonResult | null, k: string): boolean {
-  for (const m of people?.mentions ?? []) if (m.lastKey === k && m.first.length) return true;
-  return false;
-}
 
 /** "M. Lourenço" with nothing after: a lone civility + one word. */
 function isLoneCivilityName(t: string, s: Span): boolean {

@@ -79,10 +79,11 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
       if (j > i && (toks[j].nl || toks[j].kind === 'num')) break;
       const gap = j > i && toks[j].start > toks[j - 1].end && toks[j].text !== "'" && toks[j - 1].text !== "'" && toks[j].text !== '’' && toks[j - 1].text !== '’';
       cand += (gap ? ' ' : '') + f(j);
-      const hy = cand.replace(/ /g, '-');
+      const hy = cand.includes(' ') ? cand.replace(/ /g, '-') : cand;
+      const sp = cand.includes('-') ? cand.replace(/-/g, ' ') : cand;
       if (lex.communes.has(cand) || lex.communes.has(hy)) best = j;
-      if (j > i && lex.areas.has(cand.replace(/-/g, ' '))) area = j;
-      if (!lex.prefixes.has(cand) && !lex.prefixes.has(hy) && !lex.prefixes.has(cand.replace(/-/g, ' '))) break;
+      if (j > i && lex.areas.has(sp)) area = j;
+      if (!lex.prefixes.has(cand) && !lex.prefixes.has(hy) && !lex.prefixes.has(sp)) break;
     }
     // department and region names ("Pas de Calais", "Saône et Loire", "Centre-Val de Loire") are not towns
     if (area > 0 && area >= best) { i = area; continue; }

@@ -398,8 +398,18 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     }
     const ws = run.words;
     const start = ws[0].s, end = ws[ws.length - 1].e;
-    const ls = lineStartOf(start), le = lineEndOf(start);
+    const ls = lineStartOf(start);
     const before = text.slice(Math.max(ls, start - 120), start);
+    // a lone capitalised word (most sentence starts) is a name only after an alias word or a strong introducer
+    if (ws.length === 1 && !ws[0].upper) {
+      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) && !words.has(fold(text.slice(start, end))) ? 'role' : null;
+      if (intro) {
+        add(run, 'bare', start);
+        i = run.to - 1;
+      }
+      continue;
+    }
+    const le = lineEndOf(start);
     const after = text.slice(end, Math.min(text.length, end + 120));
     const block = structure.blockAt(start);
     const lineText = text.slice(ls, Math.min(le, ls + 200)).trim();
