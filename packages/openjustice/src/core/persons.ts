@@ -14,7 +14,7 @@
 import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
 import type { Lexicons } from './lexicon.ts';
-import { fold, shapeOf, type Token } from './text.ts';
+import { fold, shapeOf, tf, type Token } from './text.ts';
 import { HARD_STOP, PARTICLES, SOFT_STOP } from './names.ts';
 import type { Block, Structure } from './structure.ts';
 
@@ -117,7 +117,7 @@ const PLACE_BEFORE =
 export function isCivilityAt(toks: Token[], i: number): number {
   const t = toks[i];
   if (!t || t.kind !== 'word') return 0;
-  const f = fold(t.text);
+  const f = tf(t);
   const dot = toks[i + 1]?.text === '.' && toks[i + 1].start === t.end;
   if (CIVILITY_DOT.has(f) && /^[MDP]/.test(t.text)) {
     if (dot) return 2;
@@ -132,20 +132,20 @@ export function isCivilityAt(toks: Token[], i: number): number {
 }
 function isTitleAt(toks: Token[], i: number): number {
   const t = toks[i];
-  if (!t || t.kind !== 'word' || !TITLE_WORDS.has(fold(t.text))) return 0;
-  if (fold(t.text) === 'me' && !/^(Me|ME)$/.test(t.text)) return 0;
-  if (fold(t.text) === 'mes' && t.text !== 'Mes') return 0;
+  if (!t || t.kind !== 'word' || !TITLE_WORDS.has(tf(t))) return 0;
+  if (tf(t) === 'me' && !/^(Me|ME)$/.test(t.text)) return 0;
+  if (tf(t) === 'mes' && t.text !== 'Mes') return 0;
   return toks[i + 1]?.text === '.' && toks[i + 1].start === t.end ? 2 : 1;
 }
 
 const isUpperWord = (s: string) => shapeOf(s) === 'upper' && s.length >= 2;
-const isParticleTok = (t: Token | undefined) => !!t && t.kind === 'word' && PARTICLES.has(fold(t.text));
+const isParticleTok = (t: Token | undefined) => !!t && t.kind === 'word' && PARTICLES.has(tf(t));
 
 /** A token that may be a name word in the given mode. */
 function nameTok(toks: Token[], k: number, civ: boolean): boolean {
   const t = toks[k];
   if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
-  const f = fold(t.text);
+  const f = tf(t);
   if (HARD_STOP.has(f)) return false;
   if (SOFT_STOP.has(f)) {
     if (!civ) return false;
@@ -164,7 +164,7 @@ const NEVER_SURNAME = new Set(['et', 'de', 'du', 'des', 'la', 'les', 'en', 'au',
  */
 function shortSurnameAt(toks: Token[], j: number): boolean {
   const t = toks[j];
-  if (!t || t.kind !== 'word' || t.text.length > 3 || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(fold(t.text))) return false;
+  if (!t || t.kind !== 'word' || t.text.length > 3 || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(tf(t))) return false;
   if (shapeOf(t.text) === 'initial') return false;
   const nx = toks[j + 1];
   return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text);
@@ -209,7 +209,7 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
         if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
         break;
       }
-      if (HARD_STOP.has(fold(nx.text))) {
+      if (HARD_STOP.has(tf(nx))) {
         if (words.length === 0) return null; // "M. LE PRÉFET", "Mme la Présidente"
         break;
       }
@@ -225,7 +225,7 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
     // N'Diaye, O'NEIL, D'Almeida (the letter may be a stop word on its own: "N" of "N°")
     if (sh === 'initial' && APOS.test(toks[j + 1]?.text ?? '') && toks[j + 1].start === t.end) {
       const w = toks[j + 2];
-      if (w && w.start === toks[j + 1].end && w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !HARD_STOP.has(fold(w.text))) {
+      if (w && w.start === toks[j + 1].end && w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !HARD_STOP.has(tf(w))) {
         words.push({ s: t.start, e: w.end, upper: shapeOf(w.text) === 'upper', initial: false, particle: false, tok: j + 2 });
         j += 3;
         continue;
@@ -241,7 +241,7 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       // "S.A.S.", "S.C.P.", "W.CLUB": dotted abbreviations are not initials
       const prevDot = toks[j - 1]?.text === '.' && toks[j - 1].end === t.start;
       const nx = toks[j + 2];
-      if (prevDot || (dot && nx && nx.start === toks[j + 1].end && nx.kind === 'word' && (nx.text.length === 1 || shapeOf(nx.text) !== 'upper' || HARD_STOP.has(fold(nx.text))))) break;
+      if (prevDot || (dot && nx && nx.start === toks[j + 1].end && nx.kind === 'word' && (nx.text.length === 1 || shapeOf(nx.text) !== 'upper' || HARD_STOP.has(tf(nx))))) break;
       if (APOS.test(toks[j + 1]?.text ?? '') && toks[j + 1].start === t.end && toks[j + 2] && toks[j + 2].start === toks[j + 1].end && /^\p{Lu}/u.test(toks[j + 2].text)) {
         // N'Diaye, O'NEIL
         words.push({ s: t.start, e: toks[j + 2].end, upper: shapeOf(toks[j + 2].text) === 'upper', initial: false, particle: false, tok: j + 2 });
@@ -342,18 +342,18 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const civ = isCivilityAt(toks, i);
     const title = civ ? 0 : isTitleAt(toks, i);
     if (!civ && !title) continue;
-    const f = fold(toks[i].text);
+    const f = tf(toks[i]);
     let j = i + (civ || title);
     // "M. et Mme X": the name belongs to the last civility
-    if (fold(toks[j]?.text ?? '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
+    if ((toks[j] ? tf(toks[j]) : '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
     const run = readRun(toks, j, true);
     if (!run) continue;
     const m = add(run, title ? 'title' : 'civ', toks[i].start);
     i = run.to - 1;
     // married / birth names and aliases: "X épouse Y", "née Y", "dit Y"
     let k = run.to;
-    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve|dit|dite|alias)$/.test(fold(toks[k + 1]?.text ?? ''))) k++;
-    const w = fold(toks[k]?.text ?? '');
+    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve|dit|dite|alias)$/.test((toks[k + 1] ? tf(toks[k + 1]) : ''))) k++;
+    const w = (toks[k] ? tf(toks[k]) : '');
     if (/^(epouse|ep|nee|veuve|divorcee)$/.test(w)) {
       k++;
       if (toks[k]?.text === '.') k++;
@@ -372,8 +372,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // "MM. A et B", "Mmes A, B, C": the plural civility covers the list
     if (PLURAL_CIV.has(f)) {
       let q = Math.max(run.to, i + 1);
-      while (q < toks.length && (toks[q].text === ',' || fold(toks[q].text) === 'et') && !toks[q + 1]?.nl) {
-        if (toks[q].text === ',' && fold(toks[q + 1]?.text ?? '') === 'et') q++;
+      while (q < toks.length && (toks[q].text === ',' || tf(toks[q]) === 'et') && !toks[q + 1]?.nl) {
+        if (toks[q].text === ',' && (toks[q + 1] ? tf(toks[q + 1]) : '') === 'et') q++;
         if (isCivilityAt(toks, q + 1) || isTitleAt(toks, q + 1)) break;
         const r2 = readRun(toks, q + 1, true);
         if (!r2) break;
@@ -387,11 +387,11 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
   // 2. bare names: shapes, name-only lines of blocks, role words, aliases
   for (let i = 0; i < toks.length; i++) {
     if (used[i] || toks[i].kind !== 'word' || !/^\p{Lu}/u.test(toks[i].text)) continue;
-    if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(fold(toks[i - 1].text))) continue;
+    if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(tf(toks[i - 1]))) continue;
     let run = readRun(toks, i, false);
     if (!run) continue;
     // "Assistée de Luthfi NGUYEN": an everyday word before a particle opens the sentence, the name starts after it
-    if (run.words.length >= 2 && words.has(fold(toks[i].text)) && /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))) {
+    if (run.words.length >= 2 && words.has(tf(toks[i])) && /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))) {
       const r2 = readRun(toks, run.words[1].tok, false);
       if (!r2) continue;
       run = r2;
@@ -424,7 +424,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // "Tribunal Judiciaire de LYON", "Société Générale": a name never follows an institution word directly
     const prevTok = toks[i - 1];
     const afterFirmForm = !!prevTok && FIRM_FORM_TOKEN.test(prevTok.text) || /(?:S\.C\.P|S\.E\.L\.A\.R\.L|S\.E\.L\.A\.S)\.?\s*$/u.test(text.slice(Math.max(0, start - 16), start));
-    const afterInstitution = !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(fold(prevTok.text));
+    const afterInstitution = !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(tf(prevTok));
     const communeFirst = ws.length >= 2 && ws[0].upper && !ws[1].upper && lexicons.communes.has(fold(text.slice(ws[1].s, ws[1].e)));
     let kind: 'shape' | 'line' | 'role' | 'alias' | null = null;
     if (/(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)) kind = 'alias';
@@ -493,7 +493,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const after = text.slice(m.end, m.end + 140);
     const ls = lineStartOf(m.anchor);
     const before = text.slice(Math.max(ls > m.anchor - 160 ? ls : m.anchor - 160, 0), m.anchor);
-    const beforeMulti = text.slice(Math.max(0, m.anchor - 70), m.anchor);
+    const beforeMulti = text.slice(Math.max(0, m.anchor - 50), m.anchor);
     const block: Block = structure.blockAt(m.start);
     if (m.kind === 'title') {
       if (MANDATAIRE_AFTER.test(after) || MANDATAIRE_BEFORE.test(beforeMulti)) ev.party += 3;
@@ -531,12 +531,18 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
   const surnameRole = new Map<string, Role>();
   for (const [k, t] of totals) surnameRole.set(k, decide(t));
   // a pro group with party first names elsewhere: local strong party evidence wins (privacy first)
+  // first names of each surname's clear parties, for the rare split of a surname between a party and a professional
+  const partyFirst = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!m.lastKey || !m.firstKey || m.ev.party < 2) continue;
+    (partyFirst.get(m.lastKey) ?? partyFirst.set(m.lastKey, new Set()).get(m.lastKey)!).add(m.firstKey);
+  }
   for (const m of mentions) {
     const group = m.lastKey ? surnameRole.get(m.lastKey)! : decide(m.ev);
     const local = decide(m.ev);
     const strongLocal = Math.max(m.ev.party, m.ev.mag, m.ev.avo) >= 3;
     if (group !== 'party' && local === 'party' && m.ev.party >= 3) m.role = 'party';
-    else if (group === 'party' && local !== 'party' && strongLocal && m.ev.party < 2 && m.firstKey && !partyFirstNames(mentions, m.lastKey).has(m.firstKey)) m.role = local;
+    else if (group === 'party' && local !== 'party' && strongLocal && m.ev.party < 2 && m.firstKey && !partyFirst.get(m.lastKey ?? '')?.has(m.firstKey)) m.role = local;
     else m.role = group;
   }
   // a linked married name / alias follows its person
@@ -601,11 +607,6 @@ function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (
   }
 }
 
-function partyFirstNames(mentions: Mention[], lastKey: string | null): Set<string> {
-  const s = new Set<string>();
-  for (const m of mentions) if (m.lastKey === lastKey && m.firstKey && m.ev.party >= 2) s.add(m.firstKey);
-  return s;
-}
 
 /** The role with the most evidence; ties and silence go to the party (masking is the safe side). */
 function decide(t: { party: number; mag: number; avo: number }): Role {

@@ -61,7 +61,12 @@ export interface Token {
   /** a blank line lies before the token */
   para: boolean;
   kind: 'word' | 'num' | 'punct';
+  /** folded text, computed on first use (tf) */
+  f?: string;
 }
+
+/** The folded text of a token, computed once. */
+export const tf = (t: Token): string => (t.f ??= fold(t.text));
 
 // Words: letters (with inner hyphens and apostrophe-less), numbers with inner separators handled by patterns.
 const TOKEN_RE = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*|\d+|[^\s\p{L}\p{M}\d]/gu;
