@@ -33,7 +33,7 @@ const PUBLIC_BODY =
 const LAWYER_AFTER = /^[\s,]*(?:\(?avocats?\b|avocates?\b|avocats aux conseils|société d['’]avocats)/iu;
 const LAWYER_BEFORE = /\b(?:Me|Maître)\s+[^,\n]{2,40}\s+(?:de la|de l['’])\s*$/u;
 /** the name of a firm of lawyers: surnames, commas, "et", "&", "associés" ("Boré, Salve de Bruneton et Mégret") */
-const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:et|&|de|du|des|la|le|d['’]|l['’])?[ \t]*|-)(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
+const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:et|&|de|du|des|la|le|d['’]|l['’]|[-–])?[ \t]*|-)(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
 /** a trading company, not a firm of lawyers: register data after its name, or a party heading before it */
 const REGISTER_AFTER = /^[\s,]*(?:SIREN|SIRET|RCS|R\.C\.S\.|immatricul|au capital|dont le siège|ayant son siège|inscrite?|n° (?:SIREN|SIRET))/iu;
 const PARTY_HEADING_BEFORE = /(?:D[ÉE]BITEUR|D[ÉE]FENDE\w*|DEMANDE\w*|INTIM\w*|APPELANT\w*|C\/|contre)\s*:?\s*$/iu;
