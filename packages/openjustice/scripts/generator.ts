@@ -84,7 +84,10 @@ export class Gen {
   lastName(): string {
     if (this.chance(0.3)) return this.pick(EXTRA_LAST[this.pool]);
     const n = this.faker().person.lastName().replace(/\s+/g, ' ');
-    return this.chance(0.06) ? `${n}-${this.faker().person.lastName()}` : n;
+    // compound surnames: hyphenated (Martin-Rivière) or two words (Spanish, Portuguese: "Nava Vergara")
+    if (this.chance(0.06)) return `${n}-${this.faker().person.lastName()}`;
+    if (this.chance(0.05)) return `${n} ${this.faker().person.lastName()}`.replace(/\s+/g, ' ');
+    return n;
   }
   commune(): Commune { return this.pick(loadCommunes()); }
   street(): string {

@@ -9,11 +9,7 @@
  * Label's convention: the street line is the `adresse`; the "69003 Lyon" line or the town is a separate `localite`.
  */
 import type { Span } from './span.ts';
-
-/** Case-insensitive source for plain words without the `i` flag (under /iu, \p{Lu} would match lowercase too). */
-function ci(alternatives: string): string {
-  return alternatives.replace(/\\.|\p{L}/gu, (c) => (c.length > 1 || c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
-}
+import { ci, lineStartBounded } from './text.ts';
 
 const STREET_TYPE = ci(
   "rue|ruelle|avenue|av\\.|boulevard|bd|bld|chemin|chem\\.|allée|allées|impasse|place|placette|quai|route(?:\\s+(?:nationale|départementale))?|rte|voie|cours|faubourg|fg|montée|square|passage|sentier|rond-point|esplanade|promenade|traverse|villa|clos|mail|chaussée|parvis|venelle|carrefour|lotissement|quartier|cité|hameau|lieu-dit|lieudit|domaine|résidence|parc|rampe|corniche|galerie|levée|cheminement|sente|tertre|vallon|plateau|port",
@@ -61,8 +57,8 @@ export function findStreets(text: string): StreetMatch[] {
     const before = text.slice(Math.max(0, start - 60), start);
     const triggered = ADDRESS_TRIGGER.test(before.replace(/,\s*$/, ''));
     const numbered = !!m[1];
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const atLineStart = /^[\s\-–•*:]*$/.test(text.slice(Math.max(lineStart, start - 200), start));
+    const lineStart = lineStartBounded(text, start);
+    const atLineStart = /^[\s\-–•*:]*$/.test(text.slice(lineStart, start)) && (lineStart > 0 ? text[lineStart - 1] === '\n' : true);
     // a street word alone in prose ("la place de la victime", "la route") is no address
     if (!numbered && !triggered && !atLineStart) { retry(); continue; }
     if (!numbered && !triggered && !/^\s*(?:\n|,?\s*\d{5})/.test(text.slice(end, end + 12))) { retry(); continue; }

@@ -40,10 +40,24 @@ export function oneEditApart(a: string, b: string): boolean {
 
 const MAX_ITEMS_PER_CODE = 20;
 
+/** Whether an entity covers position s (entities sorted by start, non-overlapping): binary search. */
+function coveredAt(entities: Entity[], s: number): boolean {
+  let lo = 0, hi = entities.length - 1, best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid].start <= s) { best = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return best >= 0 && entities[best].end > s;
+}
+
 export function buildChecklist(text: string, entities: Entity[]): ChecklistItem[] {
   const items: ChecklistItem[] = [];
+  const perCode = new Map<ChecklistCode, number>();
   const push = (it: ChecklistItem) => {
-    if (items.filter((x) => x.code === it.code).length < MAX_ITEMS_PER_CODE) items.push(it);
+    const n = perCode.get(it.code) ?? 0;
+    if (n >= MAX_ITEMS_PER_CODE) return;
+    perCode.set(it.code, n + 1);
+    items.push(it);
   };
   const key = (e: Entity) => foldSameLength(e.text);
   // same text in two categories
@@ -93,7 +107,7 @@ export function buildChecklist(text: string, entities: Entity[]): ChecklistItem[
     const after = /^[ \u00a0]+([\p{Lu}][\p{L}'’-]{1,30})/u.exec(text.slice(e.end, e.end + 40));
     if (after) {
       const s = e.end + after[0].length - after[1].length;
-      const covered = entities.some((x) => x.start <= s && x.end > s);
+      const covered = coveredAt(entities, s);
       if (!covered && !/^(Le|La|Les|Et|En|Par|Pour|Sur|Dans|Il|Elle|Ils|Mme|M|Monsieur|Madame|Me)$/.test(after[1]))
         push({ code: 'unknownCapitalisedNeighbour', message: `Mot « ${after[1]} » accolé à un nom occulté et laissé en clair.`, terms: [after[1]], spans: [{ start: s, end: s + after[1].length }] });
     }

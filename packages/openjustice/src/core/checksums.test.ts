@@ -29,4 +29,10 @@ describe('checksums', () => {
     expect(nirValid('1 85 05 78 006 084 90')).toBe(false);
     expect(nirValid('185057800608')).toBe(false);
   });
+  it('NIR of people born in Corsica (2A counts as 19, 2B as 18 for the key)', () => {
+    expect(nirValid('1 85 05 2A 006 084 35')).toBe(true);
+    expect(nirValid('2 85 05 2B 006 084 12')).toBe(true);
+    expect(nirValid('1 85 05 2A 006 084 36')).toBe(false);
+    expect(nirValid('1 85 13 78 006 084 91')).toBe(false); // month 13 does not exist
+  });
 });

@@ -7,7 +7,7 @@ import type { Span } from './span.ts';
 import { type Category, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
 import { fold, foldSameLength, type Token } from './text.ts';
 import type { Lexicons } from './lexicon.ts';
-import { HARD_STOP, SOFT_STOP } from './names.ts';
+import { HARD_STOP, PARTICLES, SOFT_STOP } from './names.ts';
 import type { PersonResult, Role } from './persons.ts';
 
 export interface KeyInfo {
@@ -18,6 +18,10 @@ export interface KeyInfo {
   cap?: boolean;
   /** full-name keys: length of the surname at the end of the match */
   surnameLen?: number;
+  /** a surname that is also a function word ("Le", "Vu"): only after a civility ("M. Le", "Mme VU") */
+  afterCivility?: boolean;
+  /** a first name that is also a word ("Rose"): only after a civility or before a capitalised word */
+  beforeName?: boolean;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\d]/u;
@@ -62,6 +66,9 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
         // "22 Mai 2024" is a date, "M. Mai" a name
         if (SOFT_STOP.has(key) && (/\d\s*$/.test(text.slice(Math.max(0, s - 4), s)) || /^\s*\d/.test(text.slice(e, e + 4)))) continue;
       }
+      // and not followed by a capitalised word ("M. LE PRÉFET", "M. Le Goff" are other readings)
+      if (info.afterCivility && (!CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) || /^[ \t]*\p{Lu}/u.test(text.slice(e, e + 3)))) continue;
+      if (info.beforeName && !CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) && !/^[ \t]+\p{Lu}/u.test(text.slice(e, e + 3))) continue;
       if (info.surnameLen && info.surnameLen < e - s) {
         // a full name "Jean de La Fontaine" is first name(s) + surname
         const ls = e - info.surnameLen;
@@ -80,6 +87,7 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
 }
 
 const FIRST_WORD = /^[\p{L}\p{M}\d]+/u;
+const CIVILITY_BEFORE = /(?:M\.|MM\.|Mme|Mmes|MME|Monsieur|Madame|MONSIEUR|MADAME|Mlle|Dr\.?|Me|Maître|MAÎTRE)\s*$/u;
 
 /** Word starts of a folded text, computed once per document (the propagation passes share it). */
 let lastIndex: { folded: string; starts: number[]; words: string[] } | null = null;
@@ -141,9 +149,19 @@ export function personConsistency(
   }
   // a "firm" span that holds a party's surname (a notary's SCP "Mathilde CHARTIER") is that party, not a lawyer
   const partySurnames = new Set([...roleOfSurname].filter(([, r]) => r === 'party').map(([k]) => k));
+  // so is a company named after a party ("la SARL MIROITERIE Rivas Araña", "la Selarlu Kuswandari"): the name is masked
+  // as the person's, the rest of the company name stays as written
+  const namesParty = (s: Span) => {
+    const words = fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).filter(Boolean);
+    for (let k = 0; k < words.length; k++) for (let l = k + 1; l <= words.length; l++) if (partySurnames.has(words.slice(k, l).join(' '))) return true;
+    return false;
+  };
   spans = spans.filter((s) => {
-    if (s.category !== 'professionnelAvocat' || s.source !== 'rule' || s.personKey) return true;
-    return !fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).some((w) => partySurnames.has(w));
+    if ((s.source !== 'rule' && s.source !== 'lexicon') || s.personKey) return true;
+    // a town or establishment spelt like a party's surname ("la SARL MIROITERIE Coulon") is the person
+    if (s.category === 'localite' || s.category === 'etablissement') return !partySurnames.has(foldSameLength(t.slice(s.start, s.end)));
+    if (s.category !== 'professionnelAvocat' && s.category !== 'personneMorale') return true;
+    return !namesParty(s);
   });
   for (const s of spans) {
     if (s.category === 'professionnelAvocat' && s.source === 'rule') {
@@ -165,16 +183,21 @@ export function personConsistency(
       const role = roleOfSurname.get(k);
       if (role && role !== 'party' && s.source !== 'party') continue;
       proKeys.delete(k);
-      if (!surnames.has(k)) surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true });
+      if (!surnames.has(k))
+        surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true, afterCivility: HARD_STOP.has(k) || PARTICLES.has(k) });
     } else if (k.length >= 3) {
-      if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true });
+      // a first name that is also a word ("Rose", "France", "Pierre") only before a capitalised surname or after a civility
+      const ambiguous = lex.words.has(fold(k)) || SOFT_STOP.has(k) || HARD_STOP.has(k);
+      if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true, beforeName: ambiguous });
     }
   }
   // "M. Lourenço" where Lourenço is the first name of "M. Lourenço TOUSSAINT": a first name, not a surname
+  const surnamesWithFirst = new Set<string>();
+  for (const m of people?.mentions ?? []) if (m.lastKey && m.first.length) surnamesWithFirst.add(m.lastKey);
   const relabelled = spans.map((s) => {
     if (s.category !== 'personnePhysiqueNom' || s.source !== 'rule') return s;
     const k = keyOf(s);
-    if (firstNames.has(k) && !isSurnameOfAnyone(people, k) && isLoneCivilityName(t, s)) return { ...s, category: 'personnePhysiquePrenom' as Category };
+    if (firstNames.has(k) && !surnamesWithFirst.has(k) && isLoneCivilityName(t, s)) return { ...s, category: 'personnePhysiquePrenom' as Category };
     return s;
   });
   for (const k of firstNames.keys()) if (proKeys.has(k) || surnames.has(k)) firstNames.delete(k);
@@ -189,21 +212,15 @@ export function personConsistency(
   const sorted = [...relabelled].sort((a, b) => a.start - b.start);
   const pros = propagate(t, folded, proKeys, sorted);
   let all = [...sorted, ...pros].sort((a, b) => a.start - b.start);
-  // full names first (then split into first name + surname), then surnames, then first names
-  const fulls = propagate(t, folded, full, all);
-  all = [...all, ...fulls].sort((a, b) => a.start - b.start);
-  const sur = propagate(t, folded, surnames, all);
-  all = [...all, ...sur].sort((a, b) => a.start - b.start);
-  const fir = propagate(t, folded, firstNames, all);
-  all = [...all, ...fir].sort((a, b) => a.start - b.start);
+  // one pass for full names (split into first name + surname), surnames and first names: at each word the
+  // longest key wins, so "jean dupont" is read before "jean" and "dupont"
+  const personKeys = new Map<string, KeyInfo>([...firstNames, ...surnames, ...full]);
+  const found = propagate(t, folded, personKeys, all);
+  all = [...all, ...found].sort((a, b) => a.start - b.start);
   const extra = firstNamesBeforeSurnames(t, all, tokens, firstNames, lex);
   return [...all, ...extra].sort((a, b) => a.start - b.start);
 }
 
-function isSurnameOfAnyone(people: PersonResult | null, k: string): boolean {
-  for (const m of people?.mentions ?? []) if (m.lastKey === k && m.first.length) return true;
-  return false;
-}
 
 /** "M. Lourenço" with nothing after: a lone civility + one word. */
 function isLoneCivilityName(t: string, s: Span): boolean {

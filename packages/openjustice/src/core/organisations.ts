@@ -20,7 +20,7 @@ const FORM_RE = new RegExp(`(?<![\\p{L}\\d.])${FORM}(?![\\p{L}\\d])\\s+`, 'gu');
 const LAWYER_FORM = /^(?:SCP|S\.C\.P\.|SCPA|SELARLU?|S\.E\.L\.A\.R\.L\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|AARPI|Selarlu?|Scp)$/;
 const CONNECTOR = "(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|sur|sous|pour|&)";
 /** a word of a company name: "Optimea", "BNP", "C2LV", "3F", "Auto-École", "L'Auxiliaire" */
-const ORG_WORD = "(?:[\\p{Lu}][\\p{L}\\d'’.&-]*|\\d+[\\p{L}][\\p{L}\\d-]*|&)";
+const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d]))*|\\d+[\\p{L}][\\p{L}\\d-]*|&)";
 const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*[ \\t]+(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
 /** words that end a company name: register data, procedure words, another legal form */
 const ORG_STOP = new RegExp(
@@ -33,7 +33,7 @@ const PUBLIC_BODY =
 const LAWYER_AFTER = /^[\s,]*(?:\(?avocats?\b|avocates?\b|avocats aux conseils|société d['’]avocats)/iu;
 const LAWYER_BEFORE = /\b(?:Me|Maître)\s+[^,\n]{2,40}\s+(?:de la|de l['’])\s*$/u;
 /** the name of a firm of lawyers: surnames, commas, "et", "&", "associés" ("Boré, Salve de Bruneton et Mégret") */
-const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:et|&|de|du|des|la|le|d['’]|l['’])?[ \t]*|-)(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
+const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:et|&|de|du|des|la|le|d['’]|l['’]|[-–])?[ \t]*|-)(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
 /** a trading company, not a firm of lawyers: register data after its name, or a party heading before it */
 const REGISTER_AFTER = /^[\s,]*(?:SIREN|SIRET|RCS|R\.C\.S\.|immatricul|au capital|dont le siège|ayant son siège|inscrite?|n° (?:SIREN|SIRET))/iu;
 const PARTY_HEADING_BEFORE = /(?:D[ÉE]BITEUR|D[ÉE]FENDE\w*|DEMANDE\w*|INTIM\w*|APPELANT\w*|C\/|contre)\s*:?\s*$/iu;
@@ -86,7 +86,7 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
       firms.add(fold(name));
       continue;
     }
-    out.push(mk(start, start + name.length, 'personneMorale', 0.6));
+    pushCompany(out, text, start, name, isPlace);
   }
   // re-mentions of a lawyers' firm without its ", avocat" ("condamne X à payer à la SARL Y la somme") stay in clear
   if (firms.size) {
@@ -106,6 +106,21 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
   }
   detectEstablishments(text, out, isPlace);
   return out;
+}
+
+/** "la société W. Club Le Creusot", "SAS Polyclinique Lannion": a town closing a company name is a locality */
+function pushCompany(out: Span[], text: string, start: number, name: string, isPlace: (folded: string) => boolean) {
+  const words = name.split(/[ \t]+/);
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    if (words.length - k > 3 || !isPlace(fold(tail)) || !/^\p{Lu}/u.test(tail)) continue;
+    const head = words.slice(0, k).join(' ').replace(/[ \t]+(?:de|du|des|d['’]|à)$/u, '');
+    const tailStart = start + name.length - tail.length;
+    if (head.length >= 2) out.push(mk(start, start + head.length, 'personneMorale', 0.6));
+    out.push(mk(tailStart, tailStart + tail.length, 'localite', 0.8));
+    return;
+  }
+  out.push(mk(start, start + name.length, 'personneMorale', 0.6));
 }
 
 const PREMISES =

@@ -29,4 +29,13 @@ describe('patterns with checksums', () => {
     expect(found('publiés sur www.facebook.com/jean.dupont et sur www.legifrance.gouv.fr')).toEqual([['siteWebSensible', 'www.facebook.com/jean.dupont']]);
     expect(found('la parcelle cadastrée section AB n° 2115 et 2116')).toEqual([['cadastre', 'section AB n° 2115'], ['cadastre', '2116']]);
   });
+  it('matricules, parcel numbers, and docket numbers that are not cadastre references', () => {
+    expect(found('aux gendarmes matriculés 219408, 321406 et 176064207286025, il')).toEqual([
+      ['numeroIdentifiant', '176064207286025'], ['numeroIdentifiant', '219408'], ['numeroIdentifiant', '321406'],
+    ]);
+    expect(found('sauf avec la parcelle 2055. (section ZC numéro 2102 Alès)')).toEqual([['cadastre', 'section ZC numéro 2102'], ['cadastre', '2055']]);
+    expect(found('CONSEIL DE PRUD\'HOMMES SECTION COMMERCE RG N° F 24/00652 JUGEMENT DU 12 AOÛT 2024')).toEqual([]);
+    expect(found('sur la page www.youtube.com/@gwidofan.')).toEqual([['siteWebSensible', 'www.youtube.com/@gwidofan']]);
+    expect(found('NIR 1 85 05 2A 006 084 35.')).toEqual([['numeroIdentifiant', '1 85 05 2A 006 084 35']]);
+  });
 });

@@ -31,7 +31,13 @@ const PASSPORT = /\b\d{2}[A-Z]{2}\d{5}\b/g;
 const ID_CONTEXT = /(passeport|carte (nationale )?d'identité|titre de séjour|n° d'identification|matricul|sécurité sociale|numéro insee|n° insee)/i;
 const LONG_ID = /\b\d{12,15}\b/g;
 const CADASTRE_REF = /\b(?:section[ \u00a0])?([A-Z]{1,2})[ \u00a0](?:n°[ \u00a0]?|no[ \u00a0]|numéro[ \u00a0])?(\d{1,5})\b/g;
-const CADASTRE_CONTEXT = /(cadastr|parcelle|lot n°|section|lieudit|lieu-dit)/i;
+const CADASTRE_CONTEXT = /(cadastr|parcelle|lot n°|lieudit|lieu-dit)/i;
+/** "section ZC numéro 2102": explicit enough without a cadastre word nearby */
+const CADASTRE_SECTION = /(?<![\p{L}])section[ \u00a0]+[A-Z]{1,2}[ \u00a0]+(?:n°[ \u00a0]?|no[ \u00a0]|numéro[ \u00a0])?\d{1,5}(?![\d/])/gu;
+/** "la parcelle 2055", "parcelle n° 1013": a parcel number on its own */
+const PARCEL_NUMBER = /(?<![\p{L}])parcelles?[ \u00a0]+(?:n°[ \u00a0]?|numéro[ \u00a0])?(\d{1,5})(?![\d/,.]\d)/gu;
+/** police and gendarmerie service numbers: "gendarmes matriculés 219408, 321406 et 176064207286025" */
+const MATRICULE = /matricul(?:e|és|ées|ée|é)s?[ \u00a0]+(?:n°[ \u00a0]?)?(\d{5,15})((?:[ \u00a0]*(?:,|et)[ \u00a0]*\d{5,15})*)/giu;
 
 export function detectPatterns(text: string): Span[] {
   const out: Span[] = [];
@@ -76,7 +82,8 @@ export function detectPatterns(text: string): Span[] {
   }
   for (const m of text.matchAll(URL)) {
     const start = m.index!;
-    if (text[start - 1] === '@' || text[start - 1] === '.' || /@/.test(text.slice(start, start + m[0].length + 1))) continue;
+    // an e-mail's domain is not a website; "youtube.com/@user" is one
+    if (text[start - 1] === '@' || text[start - 1] === '.' || /^[^/]*@/.test(text.slice(start, start + m[0].length + 1))) continue;
     let s = m[0].replace(/[.:]+$/, '');
     if (!/^(https?:|www\.)/i.test(s) && !/\//.test(s) && !/\.(fr|com|net|org)$/i.test(s)) continue;
     if (!/^(https?:|www\.)/i.test(s) && !/^[a-z0-9.-]+\.[a-z]+(\/|$)/i.test(s)) continue;
@@ -91,27 +98,52 @@ export function detectPatterns(text: string): Span[] {
     if (contextBefore(text, m.index!, ID_CONTEXT, 80) && !sirenSiretValid(m[0]))
       out.push(span(m.index!, m.index! + m[0].length, 'numeroIdentifiant', 0.85));
   }
+  for (const m of text.matchAll(MATRICULE)) {
+    const first = m.index! + m[0].length - m[1].length - m[2].length;
+    const nums: { s: number; e: number }[] = [{ s: first, e: first + m[1].length }];
+    for (const k of m[2].matchAll(/\d{5,15}/g)) nums.push({ s: first + m[1].length + k.index!, e: first + m[1].length + k.index! + k[0].length });
+    for (const n of nums) if (!out.some((o) => o.start === n.s)) out.push(span(n.s, n.e, 'numeroIdentifiant', 0.85));
+  }
   detectCadastre(text, out);
-  return out;
+  // the same number found by two patterns (a valid NIR after "matricule") is one span
+  const seen = new Set<string>();
+  return out.filter((o) => {
+    const k = `${o.start}:${o.end}:${o.category}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Cadastral references: "section AB n° 123", "AK 2293", and the bare parcel numbers of a list ("AY 13 et 14"). */
 function detectCadastre(text: string, out: Span[]) {
-  for (const m of text.matchAll(CADASTRE_REF)) {
-    const start = m.index!;
-    if (!contextBefore(text, start, CADASTRE_CONTEXT, 60)) continue;
-    if (/^(N|NO)$/.test(m[1])) continue;
-    let end = start + m[0].length;
-    out.push(span(start, end, 'cadastre', 0.9));
-    // continuation numbers: "et 1467", ", 1468"
-    const tail = /^(?:(?:,|\s+et|\s+à)\s+(\d{1,5})\b)/;
-    let rest = text.slice(end, end + 40);
-    let t: RegExpExecArray | null;
-    while ((t = tail.exec(rest))) {
+  const taken = new Set<number>();
+  // continuation numbers of a list: "AY 1331 et 1467", "section AB n° 2115, 2116"
+  const continuation = (end: number) => {
+    const tail = /^(?:(?:,|\s+et|\s+à)\s+(\d{1,5})(?![\d/]))/;
+    for (let t = tail.exec(text.slice(end, end + 40)); t; t = tail.exec(text.slice(end, end + 40))) {
       const s = end + t[0].length - t[1].length;
       out.push(span(s, s + t[1].length, 'cadastre', 0.85));
       end = s + t[1].length;
-      rest = text.slice(end, end + 40);
     }
+  };
+  for (const m of text.matchAll(CADASTRE_SECTION)) {
+    out.push(span(m.index!, m.index! + m[0].length, 'cadastre', 0.9));
+    taken.add(m.index!);
+    continuation(m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(PARCEL_NUMBER)) {
+    const s = m.index! + m[0].length - m[1].length;
+    out.push(span(s, s + m[1].length, 'cadastre', 0.85));
+    continuation(s + m[1].length);
+  }
+  for (const m of text.matchAll(CADASTRE_REF)) {
+    const start = m.index!;
+    if (taken.has(start) || taken.has(start - 8) || !contextBefore(text, start, CADASTRE_CONTEXT, 60)) continue;
+    if (/^(N|NO|RG|DU|F)$/.test(m[1])) continue;
+    // "RG N° F 24/00652" is a docket number
+    if (/^[/\d]/.test(text.slice(start + m[0].length, start + m[0].length + 1))) continue;
+    out.push(span(start, start + m[0].length, 'cadastre', 0.9));
+    continuation(start + m[0].length);
   }
 }

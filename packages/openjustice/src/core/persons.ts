@@ -14,7 +14,7 @@
 import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
 import type { Lexicons } from './lexicon.ts';
-import { fold, shapeOf, type Token } from './text.ts';
+import { fold, shapeOf, tf, type Token } from './text.ts';
 import { HARD_STOP, PARTICLES, SOFT_STOP } from './names.ts';
 import type { Block, Structure } from './structure.ts';
 
@@ -49,7 +49,7 @@ export interface PersonResult {
   surnameRole: Map<string, Role>;
 }
 
-const CIVILITY_WORDS = new Set(['mme', 'mmes', 'mlle', 'mlles', 'melle', 'monsieur', 'madame', 'mademoiselle', 'messieurs', 'mesdames', 'docteur', 'professeur']);
+const CIVILITY_WORDS = new Set(['mme', 'mmes', 'mlle', 'mlles', 'melle', 'monsieur', 'madame', 'mademoiselle', 'messieurs', 'mesdames', 'docteur', 'professeur', 'mr']);
 const CIVILITY_DOT = new Set(['m', 'mm', 'dr', 'pr']);
 const PLURAL_CIV = new Set(['mm', 'mmes', 'messieurs', 'mesdames', 'mes', 'maitres', 'mlles']);
 const TITLE_WORDS = new Set(['me', 'maitre', 'mes', 'maitres']);
@@ -79,7 +79,7 @@ const PARTY_AFTER = new RegExp(
       'appelant', 'intimé', 'demandeu', 'défendeu', 'requérant', 'comparant', 'non comparant', 'retenu', 'sans profession',
       "(?:a|ont|avait|avaient|aurait)\\s+(?:formé|interjeté|relevé|saisi)\\b", 'ci-après', 'fils', 'fille',
       'mère', 'père', 'frère', 'sœur', 'soeur', 'époux', 'conjoint', 'compagne', 'compagnon', 'tuteur', 'curateur', 'héritier', 'ayant droit',
-      'représentant légal', 'en sa qualité', 'associé', 'dirigeant', 'victime',
+      'représentant légal', 'en sa qualité', 'associé', 'dirigeant', 'victime', 'greffi(?:er|ère) stagiaire', 'stagiaire',
     ].join('|') +
     ')',
   'iu',
@@ -92,6 +92,11 @@ const PARTY_BEFORE =
   /(?:avocats?\s+(?:de|du|des|pour)|conseil\s+de|représentant\s+(?:de|légal)|pour le compte de|en la personne de|à l['’]encontre de|\bcontre|\bC\s*\/|l['’]opposant\s+(?:à|aux)|opposant\s+(?:à|aux)|au profit de|aux intérêts de|au nom de|l['’]expert(?:e)?|expert(?:e)? judiciaire|interprète|le docteur|la docteure?|l['’]huissier|le notaire|épouse|époux|veuve|se disant(?: également)?|alias|dite?|connue? sous le nom de|fils de|fille de|enfants?|Nom du ressortissant\s*:|[ÉE]tranger\s*:|ETRANGER\s*:)\s*(?:M\.|Mme|Monsieur|Madame|Mademoiselle|MM\.|Mmes)?\s*$/iu;
 /** a name inside a law firm's name: "la SELARL BALAVOINE et DAVID", "SCP Célice, Texidor, Périer" */
 const FIRM_BEFORE = /\b(?:SCP|S\.C\.P\.|SELARL|S\.E\.L\.A\.R\.L\.|SELAS|SELAFA|AARPI|SELEURL|SELURL|SCPA|Selarl|Scp|société d['’]avocats|cabinet d['’]avocats)\s[^;:\n]{0,60}$/u;
+const PARTNER_NAME = "[\\p{Lu}][\\p{L}'’-]*(?:[ \\t]+(?:(?:[Dd]e|[Ll]e|[Ll]a|[Dd]u|[Dd]es)[ \\t]+)?[\\p{Lu}][\\p{L}'’-]*)+";
+const PARTNER_LIST = new RegExp(
+  `(?:[Ss]ociété|SCP|S\\.C\\.P\\.)[ \\t]+((?:${PARTNER_NAME}[ \\t]*(?:,[ \\t]*|[ \\t]+et[ \\t]+))+${PARTNER_NAME})[ \\t]*,?[ \\t]*(?:société civile professionnelle|notaires?\\b|huissiers?\\b|commissaires? de justice)`,
+  'gu',
+);
 const FIRM_FORM_TOKEN = /^(?:SCP|SELARL|SELARLU|SELAS|SELAFA|AARPI|SCPA|SELEURL|SELURL|Selarl|Selarlu|Scp)$/u;
 const NOTARY_AFTER = /^[^;\n]{0,40}\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|mandataires?|liquidateurs?|administrateurs? judiciaires?|géomètres?|experts?)/iu;
 /** introducers of a masked third person, enough for a single unknown word ("l'expert Parvu", "en la personne de FABIEN ANDRE") */
@@ -112,7 +117,7 @@ const PLACE_BEFORE =
 export function isCivilityAt(toks: Token[], i: number): number {
   const t = toks[i];
   if (!t || t.kind !== 'word') return 0;
-  const f = fold(t.text);
+  const f = tf(t);
   const dot = toks[i + 1]?.text === '.' && toks[i + 1].start === t.end;
   if (CIVILITY_DOT.has(f) && /^[MDP]/.test(t.text)) {
     if (dot) return 2;
@@ -127,20 +132,20 @@ export function isCivilityAt(toks: Token[], i: number): number {
 }
 function isTitleAt(toks: Token[], i: number): number {
   const t = toks[i];
-  if (!t || t.kind !== 'word' || !TITLE_WORDS.has(fold(t.text))) return 0;
-  if (fold(t.text) === 'me' && !/^(Me|ME)$/.test(t.text)) return 0;
-  if (fold(t.text) === 'mes' && t.text !== 'Mes') return 0;
+  if (!t || t.kind !== 'word' || !TITLE_WORDS.has(tf(t))) return 0;
+  if (tf(t) === 'me' && !/^(Me|ME)$/.test(t.text)) return 0;
+  if (tf(t) === 'mes' && t.text !== 'Mes') return 0;
   return toks[i + 1]?.text === '.' && toks[i + 1].start === t.end ? 2 : 1;
 }
 
 const isUpperWord = (s: string) => shapeOf(s) === 'upper' && s.length >= 2;
-const isParticleTok = (t: Token | undefined) => !!t && t.kind === 'word' && PARTICLES.has(fold(t.text));
+const isParticleTok = (t: Token | undefined) => !!t && t.kind === 'word' && PARTICLES.has(tf(t));
 
 /** A token that may be a name word in the given mode. */
 function nameTok(toks: Token[], k: number, civ: boolean): boolean {
   const t = toks[k];
   if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
-  const f = fold(t.text);
+  const f = tf(t);
   if (HARD_STOP.has(f)) return false;
   if (SOFT_STOP.has(f)) {
     if (!civ) return false;
@@ -148,6 +153,31 @@ function nameTok(toks: Token[], k: number, civ: boolean): boolean {
     if (toks[k + 1]?.kind === 'num' || toks[k - 1]?.kind === 'num') return false;
   }
   return true;
+}
+
+/** function words that are never a surname, even short and capitalised after a civility */
+const NEVER_SURNAME = new Set(['et', 'de', 'du', 'des', 'la', 'les', 'en', 'au', 'aux', 'a', 'à', 'par', 'sur', 'un', 'une', 'il', 'ils', 'elle', 'on', 'ne', 'se', 'ce', 'sa', 'son', 'ses', 'qui', 'que', 'dit', 'ou', 'si', 'n', 'no']);
+/**
+ * A short capitalised word in a name position whose shape says surname although it is a stop word:
+ * "M. Vu", "Mme Le," "M. Margareta VU né le" (Vietnamese surnames Vu, Le, Ha, Do…). Only before a
+ * non-capitalised token, so "M. Le Goff" and "M. LE PRÉFET" are read otherwise.
+ */
+function shortSurnameAt(toks: Token[], j: number): boolean {
+  const t = toks[j];
+  if (!t || t.kind !== 'word' || t.text.length > 3 || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(tf(t))) return false;
+  if (shapeOf(t.text) === 'initial') return false;
+  const nx = toks[j + 1];
+  return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text);
+}
+
+function tokAt(toks: Token[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface Run { to: number; words: { s: number; e: number; upper: boolean; initial: boolean; particle: boolean; tok: number }[] }
@@ -174,8 +204,12 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
         if (APOS.test(toks[k]?.text ?? '')) k++;
       }
       const nx = toks[k];
-      if (!nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text)) break;
-      if (HARD_STOP.has(fold(nx.text))) {
+      if (!nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text)) {
+        // "M. Le a déclaré", "Mme Vu," : a short capitalised surname that looks like a particle
+        if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+        break;
+      }
+      if (HARD_STOP.has(tf(nx))) {
         if (words.length === 0) return null; // "M. LE PRÉFET", "Mme la Présidente"
         break;
       }
@@ -188,13 +222,26 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       j++;
       continue;
     }
-    if (!nameTok(toks, j, civ)) break;
+    // N'Diaye, O'NEIL, D'Almeida (the letter may be a stop word on its own: "N" of "N°")
+    if (sh === 'initial' && APOS.test(toks[j + 1]?.text ?? '') && toks[j + 1].start === t.end) {
+      const w = toks[j + 2];
+      if (w && w.start === toks[j + 1].end && w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !HARD_STOP.has(tf(w))) {
+        words.push({ s: t.start, e: w.end, upper: shapeOf(w.text) === 'upper', initial: false, particle: false, tok: j + 2 });
+        j += 3;
+        continue;
+      }
+      break;
+    }
+    if (!nameTok(toks, j, civ)) {
+      if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+      break;
+    }
     if (sh === 'initial') {
       const dot = toks[j + 1]?.text === '.' && toks[j + 1].start === t.end;
       // "S.A.S.", "S.C.P.", "W.CLUB": dotted abbreviations are not initials
       const prevDot = toks[j - 1]?.text === '.' && toks[j - 1].end === t.start;
       const nx = toks[j + 2];
-      if (prevDot || (dot && nx && nx.start === toks[j + 1].end && nx.kind === 'word' && (nx.text.length === 1 || shapeOf(nx.text) !== 'upper' || HARD_STOP.has(fold(nx.text))))) break;
+      if (prevDot || (dot && nx && nx.start === toks[j + 1].end && nx.kind === 'word' && (nx.text.length === 1 || shapeOf(nx.text) !== 'upper' || HARD_STOP.has(tf(nx))))) break;
       if (APOS.test(toks[j + 1]?.text ?? '') && toks[j + 1].start === t.end && toks[j + 2] && toks[j + 2].start === toks[j + 1].end && /^\p{Lu}/u.test(toks[j + 2].text)) {
         // N'Diaye, O'NEIL
         words.push({ s: t.start, e: toks[j + 2].end, upper: shapeOf(toks[j + 2].text) === 'upper', initial: false, particle: false, tok: j + 2 });
@@ -295,18 +342,18 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const civ = isCivilityAt(toks, i);
     const title = civ ? 0 : isTitleAt(toks, i);
     if (!civ && !title) continue;
-    const f = fold(toks[i].text);
+    const f = tf(toks[i]);
     let j = i + (civ || title);
     // "M. et Mme X": the name belongs to the last civility
-    if (fold(toks[j]?.text ?? '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
+    if ((toks[j] ? tf(toks[j]) : '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
     const run = readRun(toks, j, true);
     if (!run) continue;
     const m = add(run, title ? 'title' : 'civ', toks[i].start);
     i = run.to - 1;
     // married / birth names and aliases: "X épouse Y", "née Y", "dit Y"
     let k = run.to;
-    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve|dit|dite|alias)$/.test(fold(toks[k + 1]?.text ?? ''))) k++;
-    const w = fold(toks[k]?.text ?? '');
+    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve|dit|dite|alias)$/.test((toks[k + 1] ? tf(toks[k + 1]) : ''))) k++;
+    const w = (toks[k] ? tf(toks[k]) : '');
     if (/^(epouse|ep|nee|veuve|divorcee)$/.test(w)) {
       k++;
       if (toks[k]?.text === '.') k++;
@@ -325,8 +372,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // "MM. A et B", "Mmes A, B, C": the plural civility covers the list
     if (PLURAL_CIV.has(f)) {
       let q = Math.max(run.to, i + 1);
-      while (q < toks.length && (toks[q].text === ',' || fold(toks[q].text) === 'et') && !toks[q + 1]?.nl) {
-        if (toks[q].text === ',' && fold(toks[q + 1]?.text ?? '') === 'et') q++;
+      while (q < toks.length && (toks[q].text === ',' || tf(toks[q]) === 'et') && !toks[q + 1]?.nl) {
+        if (toks[q].text === ',' && (toks[q + 1] ? tf(toks[q + 1]) : '') === 'et') q++;
         if (isCivilityAt(toks, q + 1) || isTitleAt(toks, q + 1)) break;
         const r2 = readRun(toks, q + 1, true);
         if (!r2) break;
@@ -340,13 +387,29 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
   // 2. bare names: shapes, name-only lines of blocks, role words, aliases
   for (let i = 0; i < toks.length; i++) {
     if (used[i] || toks[i].kind !== 'word' || !/^\p{Lu}/u.test(toks[i].text)) continue;
-    if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(fold(toks[i - 1].text))) continue;
-    const run = readRun(toks, i, false);
+    if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(tf(toks[i - 1]))) continue;
+    let run = readRun(toks, i, false);
     if (!run) continue;
+    // "Assistée de Luthfi NGUYEN": an everyday word before a particle opens the sentence, the name starts after it
+    if (run.words.length >= 2 && words.has(tf(toks[i])) && /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))) {
+      const r2 = readRun(toks, run.words[1].tok, false);
+      if (!r2) continue;
+      run = r2;
+    }
     const ws = run.words;
     const start = ws[0].s, end = ws[ws.length - 1].e;
-    const ls = lineStartOf(start), le = lineEndOf(start);
+    const ls = lineStartOf(start);
     const before = text.slice(Math.max(ls, start - 120), start);
+    // a lone capitalised word (most sentence starts) is a name only after an alias word or a strong introducer
+    if (ws.length === 1 && !ws[0].upper) {
+      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) && !words.has(fold(text.slice(start, end))) ? 'role' : null;
+      if (intro) {
+        add(run, 'bare', start);
+        i = run.to - 1;
+      }
+      continue;
+    }
+    const le = lineEndOf(start);
     const after = text.slice(end, Math.min(text.length, end + 120));
     const block = structure.blockAt(start);
     const lineText = text.slice(ls, Math.min(le, ls + 200)).trim();
@@ -361,7 +424,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // "Tribunal Judiciaire de LYON", "Société Générale": a name never follows an institution word directly
     const prevTok = toks[i - 1];
     const afterFirmForm = !!prevTok && FIRM_FORM_TOKEN.test(prevTok.text) || /(?:S\.C\.P|S\.E\.L\.A\.R\.L|S\.E\.L\.A\.S)\.?\s*$/u.test(text.slice(Math.max(0, start - 16), start));
-    const afterInstitution = !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(fold(prevTok.text));
+    const afterInstitution = !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(tf(prevTok));
     const communeFirst = ws.length >= 2 && ws[0].upper && !ws[1].upper && lexicons.communes.has(fold(text.slice(ws[1].s, ws[1].e)));
     let kind: 'shape' | 'line' | 'role' | 'alias' | null = null;
     if (/(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)) kind = 'alias';
@@ -372,7 +435,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // "Marion DUMITRU", "E. VET" in prose; "DUMITRU Marion" only where names are listed (blocks, name-only lines)
     else if (!allCapsLine && ws.length >= 2 && hasUpper && (hasCap || hasInitial) && unknown && !afterPostcode && !afterInstitution && !communeFirst && (!ws[0].upper || nameOnlyLine || block !== 'none')) kind = 'shape';
     // "S.C.P. MATHILDE CHARTIER NOTAIRE ASSOCIE": a notary's or bailiff's firm is named after people
-    else if (afterFirmForm && ws.length >= 2 && unknown && NOTARY_AFTER.test(after)) kind = 'role';
+    else if (afterFirmForm && ws.length >= 2 && ws.every((w) => w.e - w.s >= 3) && unknown && NOTARY_AFTER.test(after)) kind = 'role';
     // name-only lines of blocks: "Margot Royer" (signature), "GAUTHIER" (caption); an all-caps line of several
     // words is more often a company ("BNP PARIBAS", "METROPOLE DE LYON") than a person
     else if (nameOnlyLine && block !== 'none' && !afterPostcode && !afterInstitution && unknown && (ws.length === 1 ? hasUpper : !allCapsLine)) kind = 'line';
@@ -381,7 +444,23 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     i = run.to - 1;
   }
 
-  // 3. "Nom : DUPONT" / "Prénom(s) : Jean" form fields
+  // 3. partners named in a firm of notaries or bailiffs: "la société Jean Medard, Aminte Guillon et Justin Renaud,
+  //    société civile professionnelle", "SCP Durand et Martin, notaires": each partner is a person
+  const partners = new Set<Mention>();
+  for (const m of text.matchAll(PARTNER_LIST)) {
+    const from = m.index! + m[0].indexOf(m[1]);
+    const to = from + m[1].length;
+    for (let k = tokAt(toks, from); k < toks.length && toks[k].start < to; k++) {
+      if (toks[k].kind !== 'word' || !/^\p{Lu}/u.test(toks[k].text)) continue;
+      const r = readRun(toks, k, true, 4);
+      if (!r || r.words.length < 2) continue;
+      if (!used[k]) partners.add(add(r, 'bare', toks[k].start));
+      else for (const x of mentions) if (x.from === k) partners.add(x);
+      k = r.to - 1;
+    }
+  }
+
+  // 4. "Nom : DUPONT" / "Prénom(s) : Jean" form fields
   for (const m of text.matchAll(/\b(Nom(?: de naissance| d'usage| patronymique)?|Prénoms?)\s*:\s*([\p{Lu}][\p{L}'’ -]*[\p{L}])/gu)) {
     const val = m[2];
     const s = m.index! + m[0].length - val.length;
@@ -394,7 +473,10 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     });
   }
 
-  resplitSharedSurnames(text, mentions);
+  resolveCompoundSurnames(text, mentions, (pos) => {
+    const L = structure.lines[structure.lineAt(pos)];
+    return /\p{Ll}{2}/u.test(text.slice(L.start, Math.min(L.end, L.start + 300)).replace(/\b(?:Me|Mme|M)\b/g, ''));
+  });
 
   // ------------------------------------------------------------ evidence
   const benchZones: Range[] = [];
@@ -411,13 +493,13 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const after = text.slice(m.end, m.end + 140);
     const ls = lineStartOf(m.anchor);
     const before = text.slice(Math.max(ls > m.anchor - 160 ? ls : m.anchor - 160, 0), m.anchor);
-    const beforeMulti = text.slice(Math.max(0, m.anchor - 70), m.anchor);
+    const beforeMulti = text.slice(Math.max(0, m.anchor - 50), m.anchor);
     const block: Block = structure.blockAt(m.start);
     if (m.kind === 'title') {
       if (MANDATAIRE_AFTER.test(after) || MANDATAIRE_BEFORE.test(beforeMulti)) ev.party += 3;
       else ev.avo += 3;
     }
-    if (m.kind === 'married' || m.kind === 'alias') ev.party += 3;
+    if (m.kind === 'married' || m.kind === 'alias' || partners.has(m)) ev.party += 3;
     if (m.kind === 'bare' && FIRM_BEFORE.test(before)) {
       if (NOTARY_AFTER.test(after)) ev.party += 3;
       else ev.avo += 3;
@@ -449,12 +531,18 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
   const surnameRole = new Map<string, Role>();
   for (const [k, t] of totals) surnameRole.set(k, decide(t));
   // a pro group with party first names elsewhere: local strong party evidence wins (privacy first)
+  // first names of each surname's clear parties, for the rare split of a surname between a party and a professional
+  const partyFirst = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!m.lastKey || !m.firstKey || m.ev.party < 2) continue;
+    (partyFirst.get(m.lastKey) ?? partyFirst.set(m.lastKey, new Set()).get(m.lastKey)!).add(m.firstKey);
+  }
   for (const m of mentions) {
     const group = m.lastKey ? surnameRole.get(m.lastKey)! : decide(m.ev);
     const local = decide(m.ev);
     const strongLocal = Math.max(m.ev.party, m.ev.mag, m.ev.avo) >= 3;
     if (group !== 'party' && local === 'party' && m.ev.party >= 3) m.role = 'party';
-    else if (group === 'party' && local !== 'party' && strongLocal && m.ev.party < 2 && m.firstKey && !partyFirstNames(mentions, m.lastKey).has(m.firstKey)) m.role = local;
+    else if (group === 'party' && local !== 'party' && strongLocal && m.ev.party < 2 && m.firstKey && !partyFirst.get(m.lastKey ?? '')?.has(m.firstKey)) m.role = local;
     else m.role = group;
   }
   // a linked married name / alias follows its person
@@ -476,33 +564,49 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
 }
 
 /**
- * "Joachim Nicolas Favre", "Laurent Nicolas Favre": when several people of the decision share the same
- * two-word tail, the tail is their (compound) surname and only the first word is a first name.
+ * Surnames of several words ("Nicolas Favre" shared by siblings, "Matos Reyes", "NORDSTRÖM FREDRIKSSON"):
+ *   - a tail shared by several people with different first words is their (compound) surname;
+ *   - a civility + words that is the tail of a longer mention of the decision ("M. Matos Reyes" and
+ *     "M. Petri Matos Reyes") is a surname of several words;
+ *   - after a civility, words all in capitals in a mixed-case line ("M. VALVERDE BRAVO") are the surname.
+ * Every mention ending with a known multi-word surname is split accordingly.
  */
-function resplitSharedSurnames(text: string, mentions: Mention[]) {
+function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (pos: number) => boolean) {
+  const key = (m: Mention, from: number) => fold(text.slice(m.words[from].s, m.words[m.words.length - 1].e)).replace(/\s+/g, ' ');
+  const uniform = (m: Mention) => m.words.every((w) => w.upper) || m.words.every((w) => !w.upper);
+  const known = new Set<string>();
   const tails = new Map<string, Set<string>>();
-  const tailOf = (m: Mention) => (m.words.length >= 3 && m.words.every((w) => !w.upper || m.words.every((x) => x.upper)) ? fold(text.slice(m.words[1].s, m.words[m.words.length - 1].e)) : null);
+  const long = new Set<string>();
   for (const m of mentions) {
-    const t = tailOf(m);
-    if (!t) continue;
-    const firstWord = fold(text.slice(m.words[0].s, m.words[0].e));
-    (tails.get(t) ?? tails.set(t, new Set()).get(t)!).add(firstWord);
+    if (m.words.length < 2 || m.words.some((w) => w.initial)) continue;
+    if (m.words.length >= 3 && uniform(m)) {
+      for (let k = 1; k <= m.words.length - 2; k++) long.add(key(m, k));
+      const t = key(m, 1);
+      (tails.get(t) ?? tails.set(t, new Set()).get(t)!).add(fold(text.slice(m.words[0].s, m.words[0].e)));
+    }
   }
+  for (const [t, firsts] of tails) if (firsts.size >= 2) known.add(t);
   for (const m of mentions) {
-    const t = tailOf(m);
-    if (!t || (tails.get(t)?.size ?? 0) < 2) continue;
-    m.first = [{ start: m.words[0].s, end: m.words[0].e }];
-    m.last = { start: m.words[1].s, end: m.words[m.words.length - 1].e };
-    m.lastKey = t;
-    m.firstKey = fold(text.slice(m.words[0].s, m.words[0].e));
+    if ((m.kind !== 'civ' && m.kind !== 'title') || m.words.length < 2 || m.words.some((w) => w.initial)) continue;
+    const k = key(m, 0);
+    if (uniform(m) && long.has(k)) known.add(k);
+    else if (m.words.every((w) => w.upper) && mixedCase(m.start)) known.add(k);
+  }
+  if (!known.size) return;
+  for (const m of mentions) {
+    if (m.words.length < 2 || m.kind === 'married' || m.kind === 'field') continue;
+    for (let k = 0; k <= m.words.length - 2; k++) {
+      const t = key(m, k);
+      if (!known.has(t)) continue;
+      m.first = k > 0 ? [{ start: m.words[0].s, end: m.words[k - 1].e }] : [];
+      m.last = { start: m.words[k].s, end: m.words[m.words.length - 1].e };
+      m.lastKey = t;
+      m.firstKey = k > 0 ? fold(text.slice(m.words[0].s, m.words[0].e)) : null;
+      break;
+    }
   }
 }
 
-function partyFirstNames(mentions: Mention[], lastKey: string | null): Set<string> {
-  const s = new Set<string>();
-  for (const m of mentions) if (m.lastKey === lastKey && m.firstKey && m.ev.party >= 2) s.add(m.firstKey);
-  return s;
-}
 
 /** The role with the most evidence; ties and silence go to the party (masking is the safe side). */
 function decide(t: { party: number; mag: number; avo: number }): Role {

@@ -7,7 +7,7 @@ export function fold(s: string): string {
   if (s.length > 40) return foldRaw(s);
   let f = foldCache.get(s);
   if (f === undefined) {
-    if (foldCache.size > 50000) foldCache.clear();
+    if (foldCache.size > 200000) foldCache.clear();
     f = foldRaw(s);
     foldCache.set(s, f);
   }
@@ -61,7 +61,12 @@ export interface Token {
   /** a blank line lies before the token */
   para: boolean;
   kind: 'word' | 'num' | 'punct';
+  /** folded text, computed on first use (tf) */
+  f?: string;
 }
+
+/** The folded text of a token, computed once. */
+export const tf = (t: Token): string => (t.f ??= fold(t.text));
 
 // Words: letters (with inner hyphens and apostrophe-less), numbers with inner separators handled by patterns.
 const TOKEN_RE = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*|\d+|[^\s\p{L}\p{M}\d]/gu;
@@ -69,15 +74,21 @@ const TOKEN_RE = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*|\d+|[^\s\p{L}\p{M}\d]/gu
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
+  let nextNl = text.indexOf('\n');
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const start = m.index;
     const s = m[0];
-    // line breaks in the gap since the previous token (the gap holds only spaces): one = new line, two = blank line
-    const k = text.indexOf('\n', last);
-    const nl = k >= 0 && k < start;
-    const k2 = nl ? text.indexOf('\n', k + 1) : -1;
-    const para = k2 >= 0 && k2 < start;
+    // line breaks in the gap since the previous token (the gap holds only spaces): one = new line, two = blank line;
+    // the next break is remembered so that a text without breaks is not rescanned for every token
+    if (nextNl !== -1 && nextNl < last) nextNl = text.indexOf('\n', last);
+    const nl = nextNl >= 0 && nextNl < start;
+    let para = false;
+    if (nl) {
+      const k2 = text.indexOf('\n', nextNl + 1);
+      para = k2 >= 0 && k2 < start;
+      nextNl = k2;
+    }
     const c0 = s.charCodeAt(0);
     out.push({
       text: s,
@@ -117,4 +128,9 @@ export function lineStartBounded(text: string, pos: number, max = 200): number {
   const from = Math.max(0, pos - max);
   const i = text.slice(from, pos).lastIndexOf('\n');
   return i < 0 ? from : from + i + 1;
+}
+
+/** Case-insensitive source for plain words without the `i` flag (under /iu, \p{Lu} would match lowercase too). */
+export function ci(alternatives: string): string {
+  return alternatives.replace(/\\.|\p{L}/gu, (c) => (c.length > 1 || c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
 }
