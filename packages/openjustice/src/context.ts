@@ -16,6 +16,8 @@ export interface OpenJustice {
   review: ReviewService;
   search: PublishedSearch;
   stopListening: (() => Promise<void>) | null;
+  /** Set when the engine could not be loaded (warm-up): the service is then not ready. */
+  engineError: string | null;
 }
 
 const byContext = new WeakMap<ServiceContext<OpenJusticeSettings>, OpenJustice>();
@@ -35,7 +37,14 @@ export function openJusticeFor(ctx: ServiceContext<OpenJusticeSettings>): OpenJu
     const engine =
       engineOverrides.get(ctx) ??
       createEnginePool({ model: s.OPENJUSTICE_MODEL, threads: s.OPENJUSTICE_ENGINE_THREADS, maxQueue: s.OPENJUSTICE_ENGINE_QUEUE });
-    oj = { ctx, engine, review: new ReviewService(ctx.db, s, ctx.log), search: new PublishedSearch(ctx.db, ctx.log), stopListening: null };
+    oj = {
+      ctx,
+      engine,
+      review: new ReviewService(ctx.db, s, ctx.log),
+      search: new PublishedSearch(ctx.db, ctx.log),
+      stopListening: null,
+      engineError: null,
+    };
     byContext.set(ctx, oj);
   }
   return oj;
@@ -51,9 +60,14 @@ export async function openJusticeStatus(ctx: ServiceContext<OpenJusticeSettings>
     'SELECT status, count(*) AS n FROM openjustice_decisions GROUP BY status',
   );
   const counts = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  // Requests work while the engine loads (the first one waits for it); only a failed load makes the service unready.
   return {
-    ready: oj.engine.ready,
-    message: oj.engine.ready ? null : 'Chargement du moteur de pseudonymisation',
+    ready: oj.engineError === null,
+    message: oj.engineError
+      ? `Moteur de pseudonymisation indisponible : ${oj.engineError}`
+      : oj.engine.ready
+        ? null
+        : 'Chargement du moteur de pseudonymisation',
     progress: null,
     details: { engine: { model: oj.engine.model, ready: oj.engine.ready }, decisions: counts },
   };

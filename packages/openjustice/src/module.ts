@@ -67,7 +67,13 @@ const openjustice = defineService<OpenJusticeSettings>({
     const oj = openJusticeFor(ctx);
     // The search index follows publications made by any process (a worker, another web instance).
     oj.stopListening = await ctx.db.listen('openjustice_published', () => oj.search.markDirty());
-    void oj.engine.warm().catch((err: unknown) => ctx.log.error({ err: String(err) }, 'engine warm-up failed'));
+    void oj.engine.warm().then(
+      () => (oj.engineError = null),
+      (err: unknown) => {
+        oj.engineError = err instanceof Error ? err.message : String(err);
+        ctx.log.error({ err: oj.engineError }, 'engine warm-up failed');
+      },
+    );
   },
   async stop(ctx) {
     const oj = existingOpenJustice(ctx);
