@@ -1,5 +1,5 @@
 /**
- * Writes model/theme-demand.ts: how often the subject of each "Travail" theme of service-public.fr is
+ * Writes src/core/search/theme-demand.ts: how often the subject of each "Travail" theme of service-public.fr is
  * searched, for the home's "browse by theme" order (core/search/browse-themes.ts).
  *
  * Each weighted popular search of the bench data (popular-queries.jsonl, see the data README) is run
@@ -16,7 +16,7 @@ import { buildEngine, loadModel } from '../src/core/search/index.ts';
 import { demandKey } from '../src/core/search/browse-themes.ts';
 import { loadPopular } from '../bench/eval-data.ts';
 
-const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../model/theme-demand.ts');
+const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../src/core/search/theme-demand.ts');
 const { corpus } = await loadCorpusFromPackages();
 const engine = buildEngine(corpus, await loadModel());
 const demand = new Map<string, number>();

@@ -3,14 +3,14 @@
  * ("Partie réglementaire ancienne - Décrets simples") nor service-public categories outside labour law
  * ("Loisirs" holds the chèque-vacances). The candidates are the service-public themes of the "Travail"
  * branch (the categories service-public.fr files workers' questions under: congés, contrats, rupture,
- * rémunération…); they are ordered by how often their subject is searched (model/theme-demand.ts,
+ * rémunération…); they are ordered by how often their subject is searched (theme-demand.ts,
  * derived from the bench's weighted list of popular searches by scripts/build-theme-demand.ts), then
  * by how many documents they hold.
  */
 import type { BrowseTheme } from '../engine-contract.ts';
 import type { Theme } from '../types.ts';
 import { fold } from '@eig/platform/search';
-import { THEME_DEMAND } from '../../../model/theme-demand.ts';
+import { THEME_DEMAND } from './theme-demand.ts';
 import { themeDocCount, themeTitle } from './theme-match.ts';
 
 /** The branch of service-public's breadcrumbs workers' questions are filed under. */
