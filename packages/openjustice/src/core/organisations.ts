@@ -33,7 +33,7 @@ const PUBLIC_BODY =
 const LAWYER_AFTER = /^[\s,]*(?:\(?avocats?\b|avocates?\b|avocats aux conseils|société d['’]avocats)/iu;
 const LAWYER_BEFORE = /\b(?:Me|Maître)\s+[^,\n]{2,40}\s+(?:de la|de l['’])\s*$/u;
 /** the name of a firm of lawyers: surnames, commas, "et", "&", "associés" ("Boré, Salve de Bruneton et Mégret") */
-const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:et|&|de|du|des|la|le|d['’]|l['’]|[-–])?[ \t]*|-)(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
+const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?:(?:et|&|de|du|des|la|le|d['’]|l['’]|van|von|der|den|da|dos|di|[-–])(?:[ \t]+|(?<=['’])))*(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
 /** a trading company, not a firm of lawyers: register data after its name, or a party heading before it */
 const REGISTER_AFTER = /^[\s,]*(?:SIREN|SIRET|RCS|R\.C\.S\.|immatricul|au capital|dont le siège|ayant son siège|inscrite?|n° (?:SIREN|SIRET))/iu;
 const PARTY_HEADING_BEFORE = /(?:D[ÉE]BITEUR|D[ÉE]FENDE\w*|DEMANDE\w*|INTIM\w*|APPELANT\w*|C\/|contre)\s*:?\s*$/iu;
@@ -70,7 +70,9 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
     if (NOTARY_AFTER.test(after) && lawyerForm) continue; // "SCP Mathilde CHARTIER, notaire": the person layer reads the names
     // a firm of lawyers, whatever its form ("la SARL Boré, Salve de Bruneton et Mégret, avocat de M. X"): up to ", avocat"
     const av = /^([^\n;]{2,110}?)\s*,?\s*\(?(?:avocats?|avocates?)\b(?!\s+généra)/iu.exec(after);
-    if (av && FIRM_NAMES.test(av[1])) {
+    // "avocat de la société X": X is the client; a firm's names never hold a civility ("Me", "M.")
+    const client = /avocats?\s+(?:de|du|des|pour)\s+(?:la\s+|l['’])?$/iu.test(before);
+    if (av && !client && FIRM_NAMES.test(av[1]) && !/(?:^|[\s,])(?:Me|Maître|M\.|Mme|MM\.)(?=\s)/u.test(av[1])) {
       const end = start + av[1].replace(/[\s,(]+$/, '').length;
       out.push(mk(start, end, 'professionnelAvocat', 0.9));
       firms.add(fold(text.slice(start, end)));

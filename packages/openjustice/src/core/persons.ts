@@ -100,7 +100,7 @@ const PARTNER_LIST = new RegExp(
 const FIRM_FORM_TOKEN = /^(?:SCP|SELARL|SELARLU|SELAS|SELAFA|AARPI|SCPA|SELEURL|SELURL|Selarl|Selarlu|Scp)$/u;
 const NOTARY_AFTER = /^[^;\n]{0,40}\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|mandataires?|liquidateurs?|administrateurs? judiciaires?|géomètres?|experts?)/iu;
 /** introducers of a masked third person, enough for a single unknown word ("l'expert Parvu", "en la personne de FABIEN ANDRE") */
-const STRONG_INTRO = /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire|en la personne de|Nom du ressortissant\s*:|se disant(?: également)?|alias)\s*$/iu;
+const STRONG_INTRO = /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire|(?:le|au|du)\s+(?:docteur|professeur)|en la personne de|Nom du ressortissant\s*:|se disant(?: également)?|alias)\s*$/iu;
 /** "Me X, mandataire judiciaire", "en la personne de Me X": a lawyer's title on someone acting as a party */
 const MANDATAIRE_AFTER = /^[\s,]*(?:\(|pris(?:e)?\s+en\s+|comme\s+|en qualité de\s+|agissant\s+)?(?:syndic|ès[ -]?qualit|es[ -]?qualit|mandataire|liquidateur|administrat(?:eur|rice)|commissaire|huissier|notaire|pris en sa qualité|en sa qualité|agissant)/iu;
 const MANDATAIRE_BEFORE = /(?:en la personne de|mandataire|liquidateur|administrateur judiciaire|notaire|huissier|commissaire de justice)\s*(?:Me|Maître|maître)?\s*$/iu;
@@ -213,7 +213,8 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
         if (words.length === 0) return null; // "M. LE PRÉFET", "Mme la Présidente"
         break;
       }
-      if (words.length === 0 && /^\p{Ll}/u.test(t.text) && !APOS.test(toks[j + 1]?.text ?? '')) break; // a run never starts with "de"
+      // a bare run never starts with a lowercase "de" ("de Lyon"); after a civility it may ("Mme de Villiers")
+      if (words.length === 0 && !civ && /^\p{Ll}/u.test(t.text) && !APOS.test(toks[j + 1]?.text ?? '')) break;
       // particles belong to the next word
       const s = t.start;
       j = k;
@@ -402,7 +403,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const before = text.slice(Math.max(ls, start - 120), start);
     // a lone capitalised word (most sentence starts) is a name only after an alias word or a strong introducer
     if (ws.length === 1 && !ws[0].upper) {
-      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) && !words.has(fold(text.slice(start, end))) ? 'role' : null;
+      // after "l'expert", "le docteur": any capitalised word that is not a function or legal word ("l'expert Renard")
+      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) ? 'role' : null;
       if (intro) {
         add(run, 'bare', start);
         i = run.to - 1;
