@@ -107,3 +107,26 @@ Anne BUREL Catherine CLERC`;
     expect(roleOf('représentée par Me Blandine DAVID de la SELARL BALAVOINE et Paul DAVID Avocats, avocat au barreau de Lyon', 'david')).toBe('avo');
   });
 });
+
+describe('harder names', () => {
+  it('multi-word surnames are read from the decision itself', () => {
+    const text = 'M. Ruben Nava Vergara a été engagé. M. Nava Vergara a saisi le conseil. M. VALVERDE BRAVO est coupable.';
+    expect(spans(text)).toEqual([
+      ['Ruben', 'personnePhysiquePrenom'], ['Nava Vergara', 'personnePhysiqueNom'], ['Nava Vergara', 'personnePhysiqueNom'], ['VALVERDE BRAVO', 'personnePhysiqueNom'],
+    ]);
+  });
+  it('short surnames that look like function words, only after a civility', () => {
+    expect(spans('M. Vu a dit. Mme Le a déclaré. M. Margareta VU né le 2 mai 1990.')).toEqual([
+      ['Vu', 'personnePhysiqueNom'], ['Le', 'personnePhysiqueNom'], ['Margareta', 'personnePhysiquePrenom'], ['VU', 'personnePhysiqueNom'],
+    ]);
+    expect(spans('M. LE PRÉFET DU NORD et M. Le Goff')).toEqual([['Le Goff', 'personnePhysiqueNom']]);
+  });
+  it('particles after a civility, experts and doctors named by their surname only', () => {
+    expect(roleOf('où étaient présents Mme de Villiers, président, et M. Kola, conseiller', 'de villiers')).toBe('mag');
+    expect(spans("L'expertise a été confiée à l'expert Renard puis au docteur de Jonge.").sort()).toEqual([['Renard', 'personnePhysiqueNom'], ['de Jonge', 'personnePhysiqueNom']]);
+  });
+  it('partners of a notaries\' firm listed by name are people', () => {
+    const text = 'La société Jean Medard, Aminte Guillon et Justin Renaud, société civile professionnelle, dont le siège est à Lyon';
+    expect(spans(text).filter(([, c]) => c === 'personnePhysiqueNom').map(([t]) => t)).toEqual(['Medard', 'Guillon', 'Renaud']);
+  });
+});

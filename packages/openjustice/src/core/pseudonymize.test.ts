@@ -96,3 +96,23 @@ describe('pseudonymize', () => {
     expect(['simple', 'double']).toContain(r.risk.review);
   });
 });
+
+describe('document-level decisions', () => {
+  it('a company named after a party gives way to the person; a town spelt like the surname too', () => {
+    const r = run('M. Alverède Coulon, demeurant 3 rue des Lilas, et la SARL MIROITERIE Coulon ont interjeté appel.');
+    expect(r.entities.filter((e) => e.text === 'Coulon').map((e) => e.category)).toEqual(['personnePhysiqueNom', 'personnePhysiqueNom']);
+  });
+  it("lawyers' firms are kept in clear, joined by ' - ' or with particles; their clients are not firms", () => {
+    const r = run("les observations de la SCP Françoise Fabiani - François Pinatel, avocat de la société Medirys, de la SCP Koivisto, Lys et de Lange, avocat de M. Paul Dupont.");
+    const cat = (t: string) => r.entities.find((e) => e.text === t)?.category;
+    expect(cat('Françoise Fabiani - François Pinatel')).toBe('professionnelAvocat');
+    expect(cat('Koivisto, Lys et de Lange')).toBe('professionnelAvocat');
+    expect(cat('Medirys')).toBe('personneMorale');
+    expect(cat('Dupont')).toBe('personnePhysiqueNom');
+  });
+  it('a first name that is an everyday word is masked next to the name only', () => {
+    const withRose = makeLexicons(['Lyon'], ['le', 'la', 'rose', 'rouge']);
+    const r = pseudonymize('Mme Rose Dupont a cueilli une Rose rouge. Rose Dupont a témoigné.', { lexicons: withRose });
+    expect(r.entities.filter((e) => e.text === 'Rose').length).toBe(2);
+  });
+});
