@@ -15,7 +15,7 @@ import type { Category } from './categories.ts';
 import { fold } from './text.ts';
 
 const FORM =
-  "(?:[Ss]ociétés?|SARLU?|S\\.A\\.R\\.L\\.U?|SASU?|S\\.A\\.S\\.U?|SA|S\\.A\\.|SCI|S\\.C\\.I\\.|EURL|E\\.U\\.R\\.L\\.|SNC|S\\.N\\.C\\.|SCEA|GAEC|EARL|SCA|SCM|SCS|GIE|SEM|SELARLU?|S\\.E\\.L\\.A\\.R\\.L\\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|SCP|S\\.C\\.P\\.|SCPA|AARPI|Selarlu?|Scp|[Ee]ntreprise|[Ee]nseigne|[Hh]olding)";
+  "(?:[Ss]ociétés?|SARLU?|S\\.A\\.R\\.L\\.U?|SASU?|S\\.A\\.S\\.U?|SA|S\\.A\\.|SCI|S\\.C\\.I\\.|EURL|E\\.U\\.R\\.L\\.|SNC|S\\.N\\.C\\.|SCEA|GAEC|EARL|SCA|SCM|SCS|GIE|SEM|SELARLU?|S\\.E\\.L\\.A\\.R\\.L\\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|SCP|S\\.C\\.P\\.|SCPA|AARPI|Selarlu?|Scp|[Ee]ntreprise|[Ee]nseigne|[Hh]olding|[Aa]ssociation|ASSOCIATION|[Bb]anque|[Cc]abinet(?! d['’]avocats)|[Gg]roupement|[Mm]utuelle|[Cc]ompagnie)";
 const FORM_RE = new RegExp(`(?<![\\p{L}\\d.])${FORM}(?![\\p{L}\\d])\\s+`, 'gu');
 const LAWYER_FORM = /^(?:SCP|S\.C\.P\.|SCPA|SELARLU?|S\.E\.L\.A\.R\.L\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|AARPI|Selarlu?|Scp)$/;
 const CONNECTOR = "(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|sur|sous|pour|&)";
@@ -98,8 +98,8 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
       for (const firm of firms) if (firm.startsWith(f) || f.startsWith(firm)) { s.category = 'professionnelAvocat'; break; }
     }
   }
-  // "anciennement dénommée X", "sous l'enseigne X", "dénommée X"
-  for (const m of text.matchAll(/\b(?:dénommée?s?|enseigne|à l['’]enseigne|sous la dénomination(?: sociale)?)\s+(?:«\s*)?/gu)) {
+  // "anciennement dénommée X", "sous l'enseigne X", "dénommée X", "dont le siège est chez X"
+  for (const m of text.matchAll(/\b(?:dénommée?s?|enseigne|à l['’]enseigne|sous la dénomination(?: sociale)?|siège(?: social)? est chez)\s+(?:«\s*)?/gu)) {
     const start = m.index! + m[0].length;
     const name = readOrgName(text, start);
     if (!name) continue;
