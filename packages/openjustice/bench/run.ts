@@ -100,6 +100,11 @@ async function main() {
       `${r.name.padEnd(28)} ${pct(s.micro.P)}    ${pct(s.micro.R)}    ${pct(s.micro.F)}  |   ${pct(s.persons.F)}   | ${pct(s.leak)} (${r.m.leaked}/${r.m.leakTotal}) | ${pct(s.pro)} (${r.m.proMasked}/${r.m.proTotal}) | ${dps.toFixed(0).padStart(8)}   ${(cps / 1e6).toFixed(2)} M`,
     );
   }
+  // the leak rate broken down by category (legal persons follow the courts' practice, see docs/engine.md)
+  const lk = [...full.leakedBy].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}/${full.totalBy.get(c)}`).join(', ');
+  const pm = (full.leakedBy.get('personneMorale') ?? 0), pmTotal = full.totalBy.get('personneMorale') ?? 0;
+  console.log(`\nengine leaks by category: ${lk || 'none'}`);
+  console.log(`engine leak without legal persons: ${pct((full.leaked - pm) / Math.max(1, full.leakTotal - pmTotal))} % (${full.leaked - pm}/${full.leakTotal - pmTotal})`);
   // latency percentiles for the full engine
   const lat: number[] = [];
   for (const d of docs) { const t = performance.now(); engine({ model: false })(d); lat.push(performance.now() - t); }

@@ -115,4 +115,9 @@ describe('document-level decisions', () => {
     const r = pseudonymize('Mme Rose Dupont a cueilli une Rose rouge. Rose Dupont a témoigné.', { lexicons: withRose });
     expect(r.entities.filter((e) => e.text === 'Rose').length).toBe(2);
   });
+  it('a town alone on the line after a street line is a locality', () => {
+    const r = run('INTIMÉE :\nLa commune de Colomiers\n69 passage des Mimosas\nColomiers\nReprésentée par Me Jean PETIT');
+    expect(r.entities.filter((e) => e.category === 'localite').map((e) => e.text)).toContain('Colomiers');
+    expect(r.entities.find((e) => e.text === '69 passage des Mimosas')?.category).toBe('adresse');
+  });
 });

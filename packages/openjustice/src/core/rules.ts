@@ -58,7 +58,8 @@ export function detectAddresses(text: string): Span[] {
     out.push(mk(m.index!, m.index! + m[0].length, 'localite', 0.9));
   }
   for (const e of addrEnds) {
-    const m = new RegExp(`^,?[ \\u00a0]+(?:à[ \\u00a0]+)?(${TOWN_WORDS})`, 'u').exec(text.slice(e, e + 60));
+    // the town after the street line, on the same line ("…, Arras") or alone on the next one ("…\nArras")
+    const m = new RegExp(`^(?:,?[ \\u00a0]+(?:à[ \\u00a0]+)?|[ \\t]*\\n[ \\t]*)(${TOWN_WORDS})(?=[ \\t]*(?:\\n|$|,|\\())`, 'u').exec(text.slice(e, e + 60));
     if (m && !/^\d/.test(m[1])) {
       const s = e + m[0].length - m[1].length;
       out.push(mk(s, s + m[1].length, 'localite', 0.85));
