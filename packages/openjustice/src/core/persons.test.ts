@@ -129,4 +129,11 @@ describe('harder names', () => {
     const text = 'La société Jean Medard, Aminte Guillon et Justin Renaud, société civile professionnelle, dont le siège est à Lyon';
     expect(spans(text).filter(([, c]) => c === 'personnePhysiqueNom').map(([t]) => t)).toEqual(['Medard', 'Guillon', 'Renaud']);
   });
+  it('two signatures on one line are two people', () => {
+    const text = 'La greffière, Le conseiller délégué,\nYnes LAATER Marianne LA MESTA\nLE GREFFIER LE PRÉSIDENT\nAnne BUREL  Sophie Martin';
+    expect(spans(text)).toEqual([
+      ['Ynes LAATER', 'professionnelMagistratGreffier'], ['Marianne LA MESTA', 'professionnelMagistratGreffier'],
+      ['Anne BUREL', 'professionnelMagistratGreffier'], ['Sophie Martin', 'professionnelMagistratGreffier'],
+    ]);
+  });
 });

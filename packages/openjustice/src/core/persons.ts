@@ -194,6 +194,12 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
     const t = toks[j];
     if (j > i && t.nl) break;
     if (t.kind !== 'word') break;
+    // two names side by side in a signature line: "Anne BUREL  Sophie MARTIN", "Ynes LAATER Marianne LA MESTA"
+    if (words.length >= 2 && j > i) {
+      if (t.start - toks[j - 1].end >= 2) break;
+      const nx = toks[j + 1];
+      if (words[words.length - 1].upper && shapeOf(t.text) === 'cap' && nx && !nx.nl && nx.kind === 'word' && shapeOf(nx.text) === 'upper' && nx.text.length > 1) break;
+    }
     const sh = shapeOf(t.text);
     // particles: "de", "Le", "d'", "VAN" followed by a name word
     if (isParticleTok(t) && !(sh === 'initial' && toks[j + 1]?.text === '.')) {
@@ -441,6 +447,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // name-only lines of blocks: "Margot Royer" (signature), "GAUTHIER" (caption); an all-caps line of several
     // words is more often a company ("BNP PARIBAS", "METROPOLE DE LYON") than a person
     else if (nameOnlyLine && block !== 'none' && !afterPostcode && !afterInstitution && unknown && (ws.length === 1 ? hasUpper : !allCapsLine)) kind = 'line';
+    // signature lines may hold two names side by side ("Anne BUREL  Sophie Martin")
+    else if (block === 'signature' && ws.length >= 2 && unknown && !allCapsLine) kind = 'line';
     if (!kind) continue;
     add(run, 'bare', start);
     i = run.to - 1;
