@@ -448,7 +448,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     // words is more often a company ("BNP PARIBAS", "METROPOLE DE LYON") than a person
     else if (nameOnlyLine && block !== 'none' && !afterPostcode && !afterInstitution && unknown && (ws.length === 1 ? hasUpper : !allCapsLine)) kind = 'line';
     // signature lines may hold two names side by side ("Anne BUREL  Sophie Martin")
-    else if (block === 'signature' && ws.length >= 2 && unknown && !allCapsLine) kind = 'line';
+    else if (block === 'signature' && ws.length >= 2 && unknown && !allCapsLine && !afterInstitution && !afterPostcode) kind = 'line';
     if (!kind) continue;
     add(run, 'bare', start);
     i = run.to - 1;
