@@ -21,7 +21,7 @@ const LAWYER_FORM = /^(?:SCP|S\.C\.P\.|SCPA|SELARLU?|S\.E\.L\.A\.R\.L\.U?|SELAS|
 const CONNECTOR = "(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|sur|sous|pour|&)";
 /** a word of a company name: "Optimea", "BNP", "C2LV", "3F", "Auto-École", "L'Auxiliaire" */
 const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d]))*|\\d+[\\p{L}][\\p{L}\\d-]*|&)";
-const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*[ \\t]+(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
+const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*(?:[ \\t]+|(?<=['’]))(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
 /** words that end a company name: register data, procedure words, another legal form */
 const ORG_STOP = new RegExp(
   `^(?:SIREN|SIRET|RCS|R\\.C\\.S\\.|N°|APPEL|C\\/|Représentée?s?|Prise|Agissant|Immatricul\\w*|Au|Dont|Ayant|Intimée?s?|Appelante?s?|Demanderesse|Défenderesse|Service|Services contentieux|${FORM})$`,
@@ -126,11 +126,13 @@ function pushCompany(out: Span[], text: string, start: number, name: string, isP
 }
 
 const PREMISES =
-  /(?<![\p{L}])(?:bar|restaurant|hôtel|hotel|café|brasserie|discothèque|boîte de nuit|camping|salon de coiffure|snack|pizzeria|tabac|épicerie|supérette|(?:au sein )?de l['’]établissement|l['’]établissement|le site|sur le site|agence)\s+/gu;
+  /(?<![\p{L}])(?:bar|restaurant|hôtel|hotel|café|brasserie|discothèque|boîte de nuit|camping|salon de coiffure|snack|pizzeria|tabac|épicerie|supérette|magasin|boutique|supermarché|commerce|(?:au sein )?de l['’]établissement|l['’]établissement|le site|sur le site|agence)\s+(?=\p{Lu}|des\s+\p{Lu}|du\s+\p{Lu}|(?:magasin|entrepôt|usine|atelier|boutique|agence|restaurant|dépôt|site|centre|hôtel|bureau|plateforme)\s)/gu;
 
 function detectEstablishments(text: string, out: Span[], isPlace: (folded: string) => boolean) {
+  let lastEnd = -1;
   for (const m of text.matchAll(PREMISES)) {
     const start = m.index! + m[0].length;
+    if (m.index! < lastEnd) continue; // "l'établissement magasin Centrale" is read once
     const head = m[0].trim().toLowerCase();
     let s = start;
     // "l'établissement magasin Centrale": the kind of premises is part of its name
@@ -147,5 +149,6 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
     if (/site/.test(head) && !kind && !lead && PUBLIC_BODY.test(name)) continue;
     s = /établissement/.test(head) && kind ? start : lead ? nameStart : nameStart;
     out.push(mk(s, end, 'etablissement', 0.65));
+    lastEnd = end;
   }
 }

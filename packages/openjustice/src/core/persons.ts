@@ -100,7 +100,7 @@ const PARTNER_LIST = new RegExp(
 const FIRM_FORM_TOKEN = /^(?:SCP|SELARL|SELARLU|SELAS|SELAFA|AARPI|SCPA|SELEURL|SELURL|Selarl|Selarlu|Scp)$/u;
 const NOTARY_AFTER = /^[^;\n]{0,40}\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|mandataires?|liquidateurs?|administrateurs? judiciaires?|géomètres?|experts?)/iu;
 /** introducers of a masked third person, enough for a single unknown word ("l'expert Parvu", "en la personne de FABIEN ANDRE") */
-const STRONG_INTRO = /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire|(?:le|au|du)\s+(?:docteur|professeur)|en la personne de|Nom du ressortissant\s*:|se disant(?: également)?|alias)\s*$/iu;
+const STRONG_INTRO = /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire|(?:le|au|du)\s+(?:docteur|professeur)|en la personne de|Nom du ressortissant\s*:|se disant(?: également)?|alias|(?:est|sont)\s+n[ée]e?s?\s*:?\s*(?:[-–]\s*)?)\s*$/iu;
 /** "Me X, mandataire judiciaire", "en la personne de Me X": a lawyer's title on someone acting as a party */
 const MANDATAIRE_AFTER = /^[\s,]*(?:\(|pris(?:e)?\s+en\s+|comme\s+|en qualité de\s+|agissant\s+)?(?:syndic|ès[ -]?qualit|es[ -]?qualit|mandataire|liquidateur|administrat(?:eur|rice)|commissaire|huissier|notaire|pris en sa qualité|en sa qualité|agissant)/iu;
 const MANDATAIRE_BEFORE = /(?:en la personne de|mandataire|liquidateur|administrateur judiciaire|notaire|huissier|commissaire de justice)\s*(?:Me|Maître|maître)?\s*$/iu;

@@ -17,6 +17,7 @@ const DATE_CTX: [Category, RegExp][] = [
   ['dateDeces', new RegExp(`(?:décédée?s?|décès|deces|decede|mort|morte)[^.;\\n]{0,30}?(?:le|du|en date du|survenu le)\\s+(${DATE_SRC})`, 'giu')],
 ];
 
+const BORN_NAMED = new RegExp(`(?<![\\p{L}])(?:est|sont)\\s+n[ée]e?s?\\s*:?\\s*(?:[-–]\\s*)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]+){1,4}?[\\p{Lu}][\\p{L}'’-]*,?\\s+le\\s+(${DATE_SRC.replace(MONTHS, ci(MONTHS))})`, 'gu');
 const mk = (start: number, end: number, category: Category, score: number): Span => ({ start, end, category, score, source: 'rule' });
 
 export function detectDates(text: string): Span[] {
@@ -28,7 +29,12 @@ export function detectDates(text: string): Span[] {
       out.push(mk(start, start + d.length, cat, 0.95));
     }
   }
-  // a list of dates after one trigger: "nés le 1/2/2010 et le 3/4/2012" is rare; skip
+  // "De cette union est né Lou Wacana, le 16/04/2006": the birth date after the child's name
+  for (const m of text.matchAll(BORN_NAMED)) {
+    const d = m[1];
+    const start = m.index! + m[0].length - d.length;
+    out.push(mk(start, start + d.length, 'dateNaissance', 0.9));
+  }
   return out;
 }
 
