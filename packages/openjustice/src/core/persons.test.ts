@@ -136,4 +136,10 @@ describe('harder names', () => {
       ['Anne BUREL', 'professionnelMagistratGreffier'], ['Sophie Martin', 'professionnelMagistratGreffier'],
     ]);
   });
+  it('list items of the bench may start with a lowercase particle', () => {
+    const text = 'où étaient présents M. Le Floch, président, Mme Kausemann, de Villiers, Kola, conseillers, et Mme Marin, greffier de chambre.';
+    expect(spans(text).map(([t, c]) => `${t}:${c}`).sort()).toEqual(
+      ['Kausemann', 'Kola', 'Le Floch', 'Marin', 'de Villiers'].map((t) => `${t}:professionnelMagistratGreffier`).sort(),
+    );
+  });
 });

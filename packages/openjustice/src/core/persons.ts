@@ -68,6 +68,7 @@ const MAG_AFTER = new RegExp(`^[ \\t]*(?:[,(–-][ \\t]*)?(?:\\n[ \\t]*)?${MAG_R
 /** "M. X, Mme Y, conseillers": a list of names closed by a role word */
 const NAME_ITEM = "(?:(?:M\\.|Mme|Mmes|MM\\.|Monsieur|Madame|Me)\\s+)?[\\p{Lu}][\\p{L}'’.-]*(?:[ -]+(?:de |d['’]|le |la |du )?[\\p{Lu}][\\p{L}'’.-]*){0,3}";
 const MAG_LIST_AFTER = new RegExp(`^(?:\\s*(?:,|et|,\\s*et)\\s*${NAME_ITEM})+\\s*,?\\s*(?:${MAG_ROLE})`, 'u');
+const MAG_LIST_AFTER_OR_ROLE = new RegExp(`^(?:[ \\t]*,[ \\t]*${MAG_ROLE}|(?:\\s*(?:,|et|,\\s*et)\\s*${NAME_ITEM})+\\s*,\\s*(?:${MAG_ROLE}))`, 'iu');
 const AVO_AFTER = /^[ \t]*(?:[,(–-][ \t]*)?(?:avocat(?:e)?s?\b(?!\s+généra)|plaidant|postulant|toque|société d['’]avocats)/iu;
 const PARTY_AFTER = new RegExp(
   '^[ \\t]*(?:[,(–-][ \\t]*)?(?:' +
@@ -393,9 +394,12 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
 
   // 2. bare names: shapes, name-only lines of blocks, role words, aliases
   for (let i = 0; i < toks.length; i++) {
-    if (used[i] || toks[i].kind !== 'word' || !/^\p{Lu}/u.test(toks[i].text)) continue;
+    if (used[i] || toks[i].kind !== 'word') continue;
+    // a list item may start with a lowercase particle: "Mme Kausemann, de Villiers, Kola, conseillers"
+    const listParticle = /^\p{Ll}/u.test(toks[i].text) && isParticleTok(toks[i]) && (toks[i - 1]?.text === ',' || toks[i - 1]?.text === ':');
+    if (!listParticle && !/^\p{Lu}/u.test(toks[i].text)) continue;
     if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(tf(toks[i - 1]))) continue;
-    let run = readRun(toks, i, false);
+    let run = readRun(toks, i, listParticle);
     if (!run) continue;
     // "Assistée de Luthfi NGUYEN": an everyday word before a particle opens the sentence, the name starts after it
     if (run.words.length >= 2 && words.has(tf(toks[i])) && /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))) {
@@ -408,9 +412,11 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const ls = lineStartOf(start);
     const before = text.slice(Math.max(ls, start - 120), start);
     // a lone capitalised word (most sentence starts) is a name only after an alias word or a strong introducer
-    if (ws.length === 1 && !ws[0].upper) {
+    if (ws.length === 1 && !ws[0].upper && !listParticle) {
       // after "l'expert", "le docteur": any capitalised word that is not a function or legal word ("l'expert Renard")
-      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) ? 'role' : null;
+      // … and a list item closed by a role word: "Mme Kausemann, Kola, conseillers"
+      const listItem = toks[i - 1]?.text === ',' && !words.has(fold(text.slice(start, end))) && MAG_LIST_AFTER_OR_ROLE.test(text.slice(end, end + 140));
+      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) || listItem ? 'role' : null;
       if (intro) {
         add(run, 'bare', start);
         i = run.to - 1;
@@ -437,7 +443,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     let kind: 'shape' | 'line' | 'role' | 'alias' | null = null;
     if (/(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)) kind = 'alias';
     else if (STRONG_INTRO.test(before) && (ws.length >= 2 || hasUpper || unknown)) kind = 'role';
-    else if ((ws.length >= 2 || hasUpper) && (MAG_AFTER.test(after) || /^[ \t]*,?[ \t]*(?:interpr[èe]te|expert|témoin)/iu.test(after) || MAG_BEFORE.test(before) || PARTY_LABEL.test(before))) kind = 'role';
+    else if ((ws.length >= 2 || hasUpper || listParticle) && (MAG_AFTER.test(after) || MAG_LIST_AFTER.test(after) || /^[ \t]*,?[ \t]*(?:interpr[èe]te|expert|témoin)/iu.test(after) || MAG_BEFORE.test(before) || PARTY_LABEL.test(before))) kind = 'role';
     else if ((ws.length >= 2 || hasUpper) && /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)(?!\p{L})/u.test(after)) kind = 'role';
     else if (ws.length >= 2 && /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire)\s*$/iu.test(before)) kind = 'role';
     // "Marion DUMITRU", "E. VET" in prose; "DUMITRU Marion" only where names are listed (blocks, name-only lines)

@@ -42,11 +42,11 @@ const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L
 const TOWN_WORDS = `[\\p{Lu}][\\p{L}'’-]*(?:[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \\u00a0-]+)?[\\p{Lu}][\\p{L}'’-]*){0,4}`;
 /** DATE_SRC for regexes without the `i` flag ("26 Décembre 2003") */
 const DATE_SRC_CI = DATE_SRC.replace(MONTHS, ci(MONTHS));
-const BIRTH_PLACE = new RegExp(`(?<![\\p{L}])[nN][ée]e?s?(?:\\(e\\))?\\s+(?:[lL]e\\s+${DATE_SRC_CI}\\s+)?à\\s+(${TOWN_WORDS})`, 'gu');
-const BIRTH_PLACE_UP = new RegExp(`\\bN[ÉE]E?S?\\s+(?:LE\\s+[^\\n]{6,20}\\s+)?À\\s+(${TOWN_WORDS})`, 'gu');
-const COMMUNE_OF = new RegExp(`\\b(?:commune|ville|village|localité)\\s+(?:de|d'|du)\\s*(${TOWN_WORDS})`, 'gu');
+const BIRTH_PLACE = new RegExp(`(?<![\\p{L}])[nN][ée]e?s?(?:\\(e\\))?\\s+(?:[lL]e\\s+${DATE_SRC_CI}\\s+)?à\\s+(${TOWN_WORDS})`, 'gud');
+const BIRTH_PLACE_UP = new RegExp(`\\bN[ÉE]E?S?\\s+(?:LE\\s+[^\\n]{6,20}\\s+)?À\\s+(${TOWN_WORDS})`, 'gud');
+const COMMUNE_OF = new RegExp(`\\b(?:commune|ville|village|localité)\\s+(?:de|d'|du)\\s*(${TOWN_WORDS})`, 'gud');
 /** "Lyon (69)", "Annaba (ALGÉRIE)", "Utrecht ( PAYS-BAS)": a town before its department or country */
-const DEPT_PAREN = new RegExp(`(${TOWN_WORDS})\\s*\\(\\s*(?:\\d{2}|2A|2B|97\\d|[\\p{Lu}][\\p{Lu}' -]{2,}[\\p{Lu}])\\s*\\)`, 'gu');
+const DEPT_PAREN = new RegExp(`(${TOWN_WORDS})\\s*\\(\\s*(?:\\d{2}|2A|2B|97\\d|[\\p{Lu}][\\p{Lu}' -]{2,}[\\p{Lu}])\\s*\\)`, 'gud');
 
 export function detectAddresses(text: string): Span[] {
   const out: Span[] = [];
@@ -83,7 +83,7 @@ export function detectAddresses(text: string): Span[] {
         if (/^\p{Lu}/u.test(paren) && ((paren.match(/[AEIOUYÉÈ]/g)?.length ?? 0) < 2 || HARD_STOP.has(fold(paren)))) continue;
         if (/(?:département|région)\s+(?:de\s+l['’]|de\s+la|du|de|des)?\s*$/iu.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       }
-      const s = m.index! + m[0].indexOf(town, m[0].length - town.length - 12 > 0 ? m[0].length - town.length - 12 : 0);
+      const s = m.indices![1][0];
       if (NOT_NAME.has(fold(town.split(/[\s-]/)[0])) && !/^(Le|La|Les|Saint|Sainte)\b/i.test(town)) continue;
       out.push(mk(s, s + town.length, 'localite', 0.88));
     }
