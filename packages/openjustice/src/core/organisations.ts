@@ -88,7 +88,7 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
       firms.add(fold(name));
       continue;
     }
-    pushCompany(out, text, start, name, isPlace);
+    pushCompany(out, start, name, isPlace);
   }
   // re-mentions of a lawyers' firm without its ", avocat" ("condamne X à payer à la SARL Y la somme") stay in clear
   if (firms.size) {
@@ -111,7 +111,7 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
 }
 
 /** "la société W. Club Le Creusot", "SAS Polyclinique Lannion": a town closing a company name is a locality */
-function pushCompany(out: Span[], text: string, start: number, name: string, isPlace: (folded: string) => boolean) {
+function pushCompany(out: Span[], start: number, name: string, isPlace: (folded: string) => boolean) {
   const words = name.split(/[ \t]+/);
   for (let k = 1; k < words.length; k++) {
     const tail = words.slice(k).join(' ');

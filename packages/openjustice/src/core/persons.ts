@@ -139,7 +139,6 @@ function isTitleAt(toks: Token[], i: number): number {
   return toks[i + 1]?.text === '.' && toks[i + 1].start === t.end ? 2 : 1;
 }
 
-const isUpperWord = (s: string) => shapeOf(s) === 'upper' && s.length >= 2;
 const isParticleTok = (t: Token | undefined) => !!t && t.kind === 'word' && PARTICLES.has(tf(t));
 
 /** A token that may be a name word in the given mode. */

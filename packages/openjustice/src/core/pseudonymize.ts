@@ -15,7 +15,7 @@ import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
 import { EMPTY_LEXICONS, type Lexicons } from './lexicon.ts';
 import { localNer, type NerModel } from './ner.ts';
-import { propagate, personConsistency, type KeyInfo } from './consistency.ts';
+import { propagate, personConsistency, releaseWordIndex, type KeyInfo } from './consistency.ts';
 import { ReplacementAllocator } from './replacement.ts';
 import { buildChecklist, type ChecklistItem } from './checklist.ts';
 import { assessRisk, type Risk } from './risk.ts';
@@ -152,6 +152,7 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
     }
   }
   const orgs = propagate(t, folded, orgKeys, withPeople);
+  releaseWordIndex();
   return [...withPeople, ...orgs].sort((a, b) => a.start - b.start);
 }
 
