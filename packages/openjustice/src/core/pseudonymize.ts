@@ -126,6 +126,7 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
 
   spans = resolveOverlaps(spans, priority);
   if (layers.consistency) spans = applyConsistency(t, folded, tokens, spans, people, lex);
+  releaseWordIndex();
 
   return finish(input, t, spans, options);
 }
@@ -152,7 +153,6 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
     }
   }
   const orgs = propagate(t, folded, orgKeys, withPeople);
-  releaseWordIndex();
   return [...withPeople, ...orgs].sort((a, b) => a.start - b.start);
 }
 
