@@ -20,7 +20,7 @@ const FORM_RE = new RegExp(`(?<![\\p{L}\\d.])${FORM}(?![\\p{L}\\d])\\s+`, 'gu');
 const LAWYER_FORM = /^(?:SCP|S\.C\.P\.|SCPA|SELARLU?|S\.E\.L\.A\.R\.L\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|AARPI|Selarlu?|Scp)$/;
 const CONNECTOR = "(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|sur|sous|pour|&)";
 /** a word of a company name: "Optimea", "BNP", "C2LV", "3F", "Auto-École", "L'Auxiliaire" */
-const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d]))*|\\d+[\\p{L}][\\p{L}\\d-]*|&)";
+const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d])){0,40}|\\d{1,6}[\\p{L}][\\p{L}\\d-]{0,30}|&)";
 const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*(?:[ \\t]+|(?<=['’]))(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
 /** words that end a company name: register data, procedure words, another legal form */
 const ORG_STOP = new RegExp(

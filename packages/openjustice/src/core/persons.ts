@@ -66,7 +66,7 @@ const MAG_ROLE =
 /** role words right after a name: "Mme X, conseillère", "X (président)", "Mme Royer\nRapporteure" */
 const MAG_AFTER = new RegExp(`^[ \\t]*(?:[,(–-][ \\t]*)?(?:\\n[ \\t]*)?${MAG_ROLE}`, 'iu');
 /** "M. X, Mme Y, conseillers": a list of names closed by a role word */
-const NAME_ITEM = "(?:(?:M\\.|Mme|Mmes|MM\\.|Monsieur|Madame|Me)\\s+)?[\\p{Lu}][\\p{L}'’.-]*(?:[ -]+(?:de |d['’]|le |la |du )?[\\p{Lu}][\\p{L}'’.-]*){0,3}";
+const NAME_ITEM = "(?:(?:M\\.|Mme|Mmes|MM\\.|Monsieur|Madame|Me)\\s+)?[\\p{Lu}][\\p{L}'’.]{0,40}(?:[ -]+(?:de |d['’]|le |la |du )?[\\p{Lu}][\\p{L}'’.]{0,40}){0,3}";
 const MAG_LIST_AFTER = new RegExp(`^(?:\\s*(?:,|et|,\\s*et)\\s*${NAME_ITEM})+\\s*,?\\s*(?:${MAG_ROLE})`, 'u');
 const MAG_LIST_AFTER_OR_ROLE = new RegExp(`^(?:[ \\t]*,[ \\t]*${MAG_ROLE}|(?:\\s*(?:,|et|,\\s*et)\\s*${NAME_ITEM})+\\s*,\\s*(?:${MAG_ROLE}))`, 'iu');
 const AVO_AFTER = /^[ \t]*(?:[,(–-][ \t]*)?(?:avocat(?:e)?s?\b(?!\s+généra)|plaidant|postulant|toque|société d['’]avocats)/iu;

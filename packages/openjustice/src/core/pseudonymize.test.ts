@@ -120,4 +120,16 @@ describe('document-level decisions', () => {
     expect(r.entities.filter((e) => e.category === 'localite').map((e) => e.text)).toContain('Colomiers');
     expect(r.entities.find((e) => e.text === '69 passage des Mimosas')?.category).toBe('adresse');
   });
+  it('hostile inputs finish (no regex backtracking blow-up): hyphen chains, apostrophes, dots, long lists', () => {
+    const hostile = [
+      ('Mme Dupont, ' + 'A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P-Q-R-S-T-U-V-W-X-Y-Z, '.repeat(4) + 'x\n').repeat(50),
+      'Né à ' + 'Abc-'.repeat(4000) + ' (69)',
+      'M. ' + "D'A'B'C'".repeat(1000),
+      'M. ' + 'A.'.repeat(5000),
+      'voir ' + 'a.'.repeat(5000) + 'x',
+      ('où étaient présents ' + 'Mme Aa-Bb-Cc-Dd, '.repeat(40) + '\n').repeat(5),
+      ('la SCP ' + 'Abc, '.repeat(200) + 'avocat\n').repeat(2),
+    ];
+    for (const t of hostile) expect(run(t).pseudonymized.length).toBeGreaterThan(0);
+  });
 });
