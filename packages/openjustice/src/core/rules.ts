@@ -38,9 +38,9 @@ export function detectDates(text: string): Span[] {
   return out;
 }
 
-const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’]{0,40}(?:[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et|à)[ \u00a0-]+|[dl]['’])?[\p{Lu}][\p{L}'’]{0,40}){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
+const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’]{0,40}(?:(?:-à-|[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et)[ \u00a0-]+|[dl]['’])?)[\p{Lu}][\p{L}'’]{0,40}){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
 /** a town name: capitalised words (hyphens separate them, so a word never contains one: no ambiguous splits) */
-const TOWN_WORDS = `(?<![\\p{L}'’-])[\\p{Lu}][\\p{L}'’]{0,40}(?:[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et|à)[ \\u00a0-]+|[dl]['’])?[\\p{Lu}][\\p{L}'’]{0,40}){0,4}`;
+const TOWN_WORDS = `(?<![\\p{L}'’-])[\\p{Lu}][\\p{L}'’]{0,40}(?:(?:-à-|[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et)[ \\u00a0-]+|[dl]['’])?)[\\p{Lu}][\\p{L}'’]{0,40}){0,4}`;
 /** DATE_SRC for regexes without the `i` flag ("26 Décembre 2003") */
 const DATE_SRC_CI = DATE_SRC.replace(MONTHS, ci(MONTHS));
 const BIRTH_PLACE = new RegExp(`(?<![\\p{L}])[nN][ée]e?s?(?:\\(e\\))?\\s+(?:[lL]e\\s+${DATE_SRC_CI}\\s+)?à\\s+(${TOWN_WORDS})`, 'gud');
