@@ -56,15 +56,24 @@ function nameTok(toks: Token[], k: number, civ: boolean): boolean {
 }
 
 /** function words that are never a surname, even short and capitalised after a civility */
-const NEVER_SURNAME = new Set(['et', 'de', 'du', 'des', 'la', 'les', 'en', 'au', 'aux', 'a', 'à', 'par', 'sur', 'un', 'une', 'il', 'ils', 'elle', 'on', 'ne', 'se', 'ce', 'sa', 'son', 'ses', 'qui', 'que', 'dit', 'ou', 'si', 'n', 'no']);
+const NEVER_SURNAME = new Set(['et', 'de', 'du', 'des', 'la', 'les', 'en', 'au', 'aux', 'a', 'à', 'par', 'sur', 'un', 'une', 'il', 'ils', 'elle', 'on', 'ne', 'se', 'ce', 'sa', 'son', 'ses', 'qui', 'que', 'dit', 'ou', 'si', 'n', 'no', 'les']);
+/** role words that follow a name in apposition ("Mme Dupont Présidente"): never read as its surname */
+const APPOSITION = new Set(
+  ('président présidente conseiller conseillère greffier greffière juge juges magistrat magistrate avocat avocate rapporteur ' +
+    'rapporteure assesseur procureur substitut expert experte interprète notaire huissier directeur directrice gérant gérante ' +
+    'préfet préfète premier première vice délégué déléguée membre épouse époux veuve née né dite dit alias')
+    .split(' ')
+    .map(fold),
+);
 /**
- * A short capitalised word in a name position whose shape says surname although it is a stop word:
- * "M. Vu", "Mme Le," "M. Margareta VU né le" (Vietnamese surnames Vu, Le, Ha, Do…). Only before a
- * non-capitalised token, so "M. Le Goff" and "M. LE PRÉFET" are read otherwise.
+ * A capitalised stop word in a name position whose place says surname: "M. Vu", "Mme Le," "M. Margareta VU
+ * né le" (Vietnamese Vu, Le, Ha, Do…), "M. Jean MAIRE, demeurant", "Mme Anne Juge a dit" (surnames that are
+ * everyday words). Only at the end of a run (before a non-capitalised token, so "M. Le Goff" and "M. LE
+ * PRÉFET" are read otherwise), never a role word in apposition ("Mme Dupont Présidente").
  */
 function shortSurnameAt(toks: Token[], j: number): boolean {
   const t = toks[j];
-  if (!t || t.kind !== 'word' || t.text.length > 3 || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(tf(t))) return false;
+  if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(tf(t)) || APPOSITION.has(tf(t))) return false;
   if (shapeOf(t.text) === 'initial') return false;
   const nx = toks[j + 1];
   return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text);

@@ -120,6 +120,10 @@ describe('harder names', () => {
       ['Vu', 'personnePhysiqueNom'], ['Le', 'personnePhysiqueNom'], ['Margareta', 'personnePhysiquePrenom'], ['VU', 'personnePhysiqueNom'],
     ]);
     expect(spans('M. LE PRÉFET DU NORD et M. Le Goff')).toEqual([['Le Goff', 'personnePhysiqueNom']]);
+    // surnames that are everyday or legal words, at the end of a name
+    expect(spans('M. Jean MAIRE, demeurant à Lyon. M. Paul Garage est venu.')).toEqual([
+      ['Jean', 'personnePhysiquePrenom'], ['MAIRE', 'personnePhysiqueNom'], ['Paul', 'personnePhysiquePrenom'], ['Garage', 'personnePhysiqueNom'],
+    ]);
   });
   it('particles after a civility, experts and doctors named by their surname only', () => {
     expect(roleOf('où étaient présents Mme de Villiers, président, et M. Kola, conseiller', 'de villiers')).toBe('mag');
