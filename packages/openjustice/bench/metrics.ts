@@ -13,8 +13,10 @@ export interface Metrics {
   leakedBy: Map<string, number>; totalBy: Map<string, number>;
   proTotal: number; proMasked: number;
   docs: number; chars: number; ms: number;
+  /** user CPU time of the run (throughput on a shared machine) */
+  cpuMs: number;
 }
-export const emptyMetrics = (): Metrics => ({ perCat: new Map(), leakTotal: 0, leaked: 0, leakedBy: new Map(), totalBy: new Map(), proTotal: 0, proMasked: 0, docs: 0, chars: 0, ms: 0 });
+export const emptyMetrics = (): Metrics => ({ perCat: new Map(), leakTotal: 0, leaked: 0, leakedBy: new Map(), totalBy: new Map(), proTotal: 0, proMasked: 0, docs: 0, chars: 0, ms: 0, cpuMs: 0 });
 
 const masked = new Set<string>(MASKED_CATEGORIES);
 const pros = new Set<string>(PROFESSIONAL_CATEGORIES);
