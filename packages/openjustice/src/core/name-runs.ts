@@ -76,7 +76,7 @@ function shortSurnameAt(toks: Token[], j: number): boolean {
   if (!t || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || NEVER_SURNAME.has(tf(t)) || APPOSITION.has(tf(t))) return false;
   if (shapeOf(t.text) === 'initial') return false;
   const nx = toks[j + 1];
-  return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text);
+  return !nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text) || HARD_STOP.has(tf(nx));
 }
 
 export function tokAt(toks: Token[], pos: number): number {
@@ -121,11 +121,15 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       const nx = toks[k];
       if (!nx || nx.nl || nx.kind !== 'word' || !/^\p{Lu}/u.test(nx.text)) {
         // "M. Le a déclaré", "Mme Vu," : a short capitalised surname that looks like a particle
-        if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+        // … and "Seden NGUYEN VAN": a particle in capitals closing a surname in capitals
+        const upperTail = sh === 'upper' && words.length > 0 && words[words.length - 1].upper;
+        if ((civ || upperTail) && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
         break;
       }
       if (HARD_STOP.has(tf(nx))) {
         if (words.length === 0) return null; // "M. LE PRÉFET", "Mme la Présidente"
+        // "Mme Clément NGUYEN VAN EPOUSE BARTH": the particle closes the surname
+        if (sh === 'upper' && words[words.length - 1].upper && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: true, initial: false, particle: false, tok: j });
         break;
       }
       // a bare run never starts with a lowercase "de" ("de Lyon"); after a civility it may ("Mme de Villiers")
