@@ -9,10 +9,14 @@ export interface Counts { tp: number; fp: number; fn: number }
 export interface Metrics {
   perCat: Map<string, Counts>;
   leakTotal: number; leaked: number;
+  /** leaks per gold category (the leak rate broken down) */
+  leakedBy: Map<string, number>; totalBy: Map<string, number>;
   proTotal: number; proMasked: number;
   docs: number; chars: number; ms: number;
+  /** user CPU time of the run (throughput on a shared machine) */
+  cpuMs: number;
 }
-export const emptyMetrics = (): Metrics => ({ perCat: new Map(), leakTotal: 0, leaked: 0, proTotal: 0, proMasked: 0, docs: 0, chars: 0, ms: 0 });
+export const emptyMetrics = (): Metrics => ({ perCat: new Map(), leakTotal: 0, leaked: 0, leakedBy: new Map(), totalBy: new Map(), proTotal: 0, proMasked: 0, docs: 0, chars: 0, ms: 0, cpuMs: 0 });
 
 const masked = new Set<string>(MASKED_CATEGORIES);
 const pros = new Set<string>(PROFESSIONAL_CATEGORIES);
@@ -34,7 +38,13 @@ export function score(m: Metrics, doc: Doc, preds: Pred[]) {
   for (const s of predMasked) cov.fill(1, s.start, s.end);
   for (const s of gold) {
     m.leakTotal++;
-    for (let i = s.start; i < s.end; i++) if (!cov[i] && !/\s/.test(doc.text[i])) { m.leaked++; break; }
+    m.totalBy.set(s.category, (m.totalBy.get(s.category) ?? 0) + 1);
+    for (let i = s.start; i < s.end; i++)
+      if (!cov[i] && !/\s/.test(doc.text[i])) {
+        m.leaked++;
+        m.leakedBy.set(s.category, (m.leakedBy.get(s.category) ?? 0) + 1);
+        break;
+      }
   }
   for (const s of doc.entities) {
     if (!pros.has(s.category)) continue;

@@ -17,7 +17,7 @@ const STREET_TYPE = ci(
 const PARTICLE = "(?:de|du|des|la|le|les|l['’]|d['’]|aux|au|en|sur|sous|lès|lez|et|St\\.?|Ste\\.?)";
 const MONTH = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 /** one word of a street or place name: "Saint-Jacques", "Gaulle", "1945", "mai" after a day number, "l'Abbaye" */
-const NAME_WORD = `(?:[\\p{Lu}\\d][\\p{L}\\d'’-]*|(?<=\\d\\s)(?:${MONTH}))`;
+const NAME_WORD = `(?:[\\p{Lu}\\d][\\p{L}\\d'’-]{0,40}|(?<=\\d\\s)(?:${MONTH}))`;
 const NAME = `(?:${PARTICLE}[ \\t]*)*${NAME_WORD}(?:(?:[ \\t]+(?:${PARTICLE}[ \\t]*)*|(?<=['’]))${NAME_WORD}){0,7}`;
 const NUMBER = '\\d{1,5}(?:[ \\t]?(?:bis|ter|quater|[A-H])(?![\\p{L}\\d]))?';
 const COMPLEMENT_WORD = ci(

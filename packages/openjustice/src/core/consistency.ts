@@ -4,7 +4,7 @@
  * in clear everywhere. One regex alternation over the folded text per key set: linear in the text size.
  */
 import type { Span } from './span.ts';
-import { type Category, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
+import { type Category, isPerson } from './categories.ts';
 import { fold, foldSameLength, type Token } from './text.ts';
 import type { Lexicons } from './lexicon.ts';
 import { HARD_STOP, PARTICLES, SOFT_STOP } from './names.ts';
@@ -91,6 +91,10 @@ const CIVILITY_BEFORE = /(?:M\.|MM\.|Mme|Mmes|MME|Monsieur|Madame|MONSIEUR|MADAM
 
 /** Word starts of a folded text, computed once per document (the propagation passes share it). */
 let lastIndex: { folded: string; starts: number[]; words: string[] } | null = null;
+/** Drops the cached word index (a large decision's words are not kept in memory between requests). */
+export function releaseWordIndex() {
+  lastIndex = null;
+}
 function wordIndex(folded: string) {
   if (lastIndex && lastIndex.folded === folded) return lastIndex;
   const starts: number[] = [];

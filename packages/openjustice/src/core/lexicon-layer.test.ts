@@ -20,4 +20,9 @@ describe('communes from the lexicon', () => {
     expect(towns('Vienne la décision. Le Syndicat des copropriétaires')).toEqual([]);
     expect(towns('né à Calais')).toEqual(['Calais']);
   });
+  it('an appeal court named after a town where no appeal court sits is a place', () => {
+    const l2 = makeLexicons(['Lyon', 'Brest'], []);
+    const t = "COUR D'APPEL DE LYON\n\nCOUR D'APPEL DE Brest";
+    expect(detectLexiconLocalities(t, tokenize(t), l2).map((s) => t.slice(s.start, s.end))).toEqual(['Brest']);
+  });
 });

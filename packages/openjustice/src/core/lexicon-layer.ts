@@ -32,6 +32,12 @@ const INSTITUTION_BEFORE = new RegExp(
     ")\\s*(?:de|d['’]|du|des|à|a)?\\s*(?:la\\s+|l['’])?\\(?\\s*$",
   'iu',
 );
+/** The 36 seats of the French cours d'appel (code de l'organisation judiciaire, annexe): public and stable. */
+const APPEAL_SEATS = new Set(
+  ['Agen', 'Aix-en-Provence', 'Amiens', 'Angers', 'Bastia', 'Besançon', 'Bordeaux', 'Bourges', 'Caen', 'Chambéry', 'Colmar', 'Dijon', 'Douai',
+    'Grenoble', 'Limoges', 'Lyon', 'Metz', 'Montpellier', 'Nancy', 'Nîmes', 'Orléans', 'Paris', 'Pau', 'Poitiers', 'Reims', 'Rennes', 'Riom',
+    'Rouen', 'Toulouse', 'Versailles', 'Basse-Terre', 'Fort-de-France', 'Cayenne', 'Saint-Denis', 'Nouméa', 'Papeete'].map((s) => fold(s)),
+);
 /** "(Poitiers, 24 juin 2021)": the seat of the decision under appeal, in a Cour de cassation decision */
 const SEAT_PAREN_AFTER = /^\s*,\s*(?:\d|\d?\w+\s+chambre|ch\.|chambre)/u;
 const PLACE_PREP = /(?:(?:^|[\s'’])(?:à|au|de|d['’]|entre|et|sur|vers|près de)|\d{5}|,)\s*$/iu;
@@ -99,7 +105,9 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
     if (nx && !nx.nl && nx.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(nx.text) && nx.start === end + 1 && !CARDINAL.test(nx.text)) { i = best; continue; }
     const before = text.slice(Math.max(0, t.start - 90), t.start);
     const lineBefore = wordsBefore(before);
-    if (INSTITUTION_BEFORE.test(lineBefore)) { i = best; skippedEnd = end; continue; }
+    // "COUR D'APPEL DE Brest": no appeal court sits there, so the town is not a seat but a (pseudonymised) place
+    const appealSeat = /cour\s+d['’]\s*appel\s*(?:de|d['’])?\s*$/iu.test(lineBefore);
+    if (INSTITUTION_BEFORE.test(lineBefore) && (!appealSeat || APPEAL_SEATS.has(fold(text.slice(t.start, end))))) { i = best; skippedEnd = end; continue; }
     // "Toulouse, le 22 octobre 2024", "LYON, le 22": the place where the decision was made
     if (/(?:^|\n)[ \t]*$/.test(before) && /^\s*,?\s*le\s+\d/iu.test(text.slice(end, end + 12))) { i = best; continue; }
     if (/\(\s*$/.test(lineBefore) && SEAT_PAREN_AFTER.test(text.slice(end, end + 30))) { i = best; continue; }

@@ -15,13 +15,13 @@ import type { Category } from './categories.ts';
 import { fold } from './text.ts';
 
 const FORM =
-  "(?:[Ss]ociétés?|SARLU?|S\\.A\\.R\\.L\\.U?|SASU?|S\\.A\\.S\\.U?|SA|S\\.A\\.|SCI|S\\.C\\.I\\.|EURL|E\\.U\\.R\\.L\\.|SNC|S\\.N\\.C\\.|SCEA|GAEC|EARL|SCA|SCM|SCS|GIE|SEM|SELARLU?|S\\.E\\.L\\.A\\.R\\.L\\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|SCP|S\\.C\\.P\\.|SCPA|AARPI|Selarlu?|Scp|[Ee]ntreprise|[Ee]nseigne|[Hh]olding)";
+  "(?:[Ss]ociétés?|SARLU?|S\\.A\\.R\\.L\\.U?|SASU?|S\\.A\\.S\\.U?|SA|S\\.A\\.|SCI|S\\.C\\.I\\.|EURL|E\\.U\\.R\\.L\\.|SNC|S\\.N\\.C\\.|SCEA|GAEC|EARL|SCA|SCM|SCS|GIE|SEM|SELARLU?|S\\.E\\.L\\.A\\.R\\.L\\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|SCP|S\\.C\\.P\\.|SCPA|AARPI|Selarlu?|Scp|[Ee]ntreprise|[Ee]nseigne|[Hh]olding|[Aa]ssociation|ASSOCIATION|[Bb]anque|[Cc]abinet(?! d['’]avocats)|[Gg]roupement|[Mm]utuelle|[Cc]ompagnie)";
 const FORM_RE = new RegExp(`(?<![\\p{L}\\d.])${FORM}(?![\\p{L}\\d])\\s+`, 'gu');
 const LAWYER_FORM = /^(?:SCP|S\.C\.P\.|SCPA|SELARLU?|S\.E\.L\.A\.R\.L\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|AARPI|Selarlu?|Scp)$/;
 const CONNECTOR = "(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|sur|sous|pour|&)";
 /** a word of a company name: "Optimea", "BNP", "C2LV", "3F", "Auto-École", "L'Auxiliaire" */
-const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d]))*|\\d+[\\p{L}][\\p{L}\\d-]*|&)";
-const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*[ \\t]+(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
+const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d])){0,40}|\\d{1,6}[\\p{L}][\\p{L}\\d-]{0,30}|&)";
+const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*(?:[ \\t]+|(?<=['’]))(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
 /** words that end a company name: register data, procedure words, another legal form */
 const ORG_STOP = new RegExp(
   `^(?:SIREN|SIRET|RCS|R\\.C\\.S\\.|N°|APPEL|C\\/|Représentée?s?|Prise|Agissant|Immatricul\\w*|Au|Dont|Ayant|Intimée?s?|Appelante?s?|Demanderesse|Défenderesse|Service|Services contentieux|${FORM})$`,
@@ -33,7 +33,7 @@ const PUBLIC_BODY =
 const LAWYER_AFTER = /^[\s,]*(?:\(?avocats?\b|avocates?\b|avocats aux conseils|société d['’]avocats)/iu;
 const LAWYER_BEFORE = /\b(?:Me|Maître)\s+[^,\n]{2,40}\s+(?:de la|de l['’])\s*$/u;
 /** the name of a firm of lawyers: surnames, commas, "et", "&", "associés" ("Boré, Salve de Bruneton et Mégret") */
-const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:et|&|de|du|des|la|le|d['’]|l['’]|[-–])?[ \t]*|-)(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
+const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?:(?:et|&|de|du|des|la|le|d['’]|l['’]|van|von|der|den|da|dos|di|[-–])(?:[ \t]+|(?<=['’])))*(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
 /** a trading company, not a firm of lawyers: register data after its name, or a party heading before it */
 const REGISTER_AFTER = /^[\s,]*(?:SIREN|SIRET|RCS|R\.C\.S\.|immatricul|au capital|dont le siège|ayant son siège|inscrite?|n° (?:SIREN|SIRET))/iu;
 const PARTY_HEADING_BEFORE = /(?:D[ÉE]BITEUR|D[ÉE]FENDE\w*|DEMANDE\w*|INTIM\w*|APPELANT\w*|C\/|contre)\s*:?\s*$/iu;
@@ -70,7 +70,9 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
     if (NOTARY_AFTER.test(after) && lawyerForm) continue; // "SCP Mathilde CHARTIER, notaire": the person layer reads the names
     // a firm of lawyers, whatever its form ("la SARL Boré, Salve de Bruneton et Mégret, avocat de M. X"): up to ", avocat"
     const av = /^([^\n;]{2,110}?)\s*,?\s*\(?(?:avocats?|avocates?)\b(?!\s+généra)/iu.exec(after);
-    if (av && FIRM_NAMES.test(av[1])) {
+    // "avocat de la société X": X is the client; a firm's names never hold a civility ("Me", "M.")
+    const client = /avocats?\s+(?:de|du|des|pour)\s+(?:la\s+|l['’])?$/iu.test(before);
+    if (av && !client && FIRM_NAMES.test(av[1]) && !/(?:^|[\s,])(?:Me|Maître|M\.|Mme|MM\.)(?=\s)/u.test(av[1])) {
       const end = start + av[1].replace(/[\s,(]+$/, '').length;
       out.push(mk(start, end, 'professionnelAvocat', 0.9));
       firms.add(fold(text.slice(start, end)));
@@ -86,7 +88,7 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
       firms.add(fold(name));
       continue;
     }
-    pushCompany(out, text, start, name, isPlace);
+    pushCompany(out, start, name, isPlace);
   }
   // re-mentions of a lawyers' firm without its ", avocat" ("condamne X à payer à la SARL Y la somme") stay in clear
   if (firms.size) {
@@ -96,8 +98,8 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
       for (const firm of firms) if (firm.startsWith(f) || f.startsWith(firm)) { s.category = 'professionnelAvocat'; break; }
     }
   }
-  // "anciennement dénommée X", "sous l'enseigne X", "dénommée X"
-  for (const m of text.matchAll(/\b(?:dénommée?s?|enseigne|à l['’]enseigne|sous la dénomination(?: sociale)?)\s+(?:«\s*)?/gu)) {
+  // "anciennement dénommée X", "sous l'enseigne X", "dénommée X", "dont le siège est chez X"
+  for (const m of text.matchAll(/\b(?:dénommée?s?|enseigne|à l['’]enseigne|sous la dénomination(?: sociale)?|siège(?: social)? est chez)\s+(?:«\s*)?/gu)) {
     const start = m.index! + m[0].length;
     const name = readOrgName(text, start);
     if (!name) continue;
@@ -109,7 +111,7 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
 }
 
 /** "la société W. Club Le Creusot", "SAS Polyclinique Lannion": a town closing a company name is a locality */
-function pushCompany(out: Span[], text: string, start: number, name: string, isPlace: (folded: string) => boolean) {
+function pushCompany(out: Span[], start: number, name: string, isPlace: (folded: string) => boolean) {
   const words = name.split(/[ \t]+/);
   for (let k = 1; k < words.length; k++) {
     const tail = words.slice(k).join(' ');
@@ -124,11 +126,13 @@ function pushCompany(out: Span[], text: string, start: number, name: string, isP
 }
 
 const PREMISES =
-  /(?<![\p{L}])(?:bar|restaurant|hôtel|hotel|café|brasserie|discothèque|boîte de nuit|camping|salon de coiffure|snack|pizzeria|tabac|épicerie|supérette|(?:au sein )?de l['’]établissement|l['’]établissement|le site|sur le site|agence)\s+/gu;
+  /(?<![\p{L}])(?:bar|restaurant|hôtel|hotel|café|brasserie|discothèque|boîte de nuit|camping|salon de coiffure|snack|pizzeria|tabac|épicerie|supérette|magasin|boutique|supermarché|commerce|(?:au sein )?de l['’]établissement|l['’]établissement|le site|sur le site|agence)\s+(?=\p{Lu}|des\s+\p{Lu}|du\s+\p{Lu}|(?:magasin|entrepôt|usine|atelier|boutique|agence|restaurant|dépôt|site|centre|hôtel|bureau|plateforme)\s)/gu;
 
 function detectEstablishments(text: string, out: Span[], isPlace: (folded: string) => boolean) {
+  let lastEnd = -1;
   for (const m of text.matchAll(PREMISES)) {
     const start = m.index! + m[0].length;
+    if (m.index! < lastEnd) continue; // "l'établissement magasin Centrale" is read once
     const head = m[0].trim().toLowerCase();
     let s = start;
     // "l'établissement magasin Centrale": the kind of premises is part of its name
@@ -145,5 +149,6 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
     if (/site/.test(head) && !kind && !lead && PUBLIC_BODY.test(name)) continue;
     s = /établissement/.test(head) && kind ? start : lead ? nameStart : nameStart;
     out.push(mk(s, end, 'etablissement', 0.65));
+    lastEnd = end;
   }
 }

@@ -107,3 +107,43 @@ Anne BUREL Catherine CLERC`;
     expect(roleOf('représentée par Me Blandine DAVID de la SELARL BALAVOINE et Paul DAVID Avocats, avocat au barreau de Lyon', 'david')).toBe('avo');
   });
 });
+
+describe('harder names', () => {
+  it('multi-word surnames are read from the decision itself', () => {
+    const text = 'M. Ruben Nava Vergara a été engagé. M. Nava Vergara a saisi le conseil. M. VALVERDE BRAVO est coupable.';
+    expect(spans(text)).toEqual([
+      ['Ruben', 'personnePhysiquePrenom'], ['Nava Vergara', 'personnePhysiqueNom'], ['Nava Vergara', 'personnePhysiqueNom'], ['VALVERDE BRAVO', 'personnePhysiqueNom'],
+    ]);
+  });
+  it('short surnames that look like function words, only after a civility', () => {
+    expect(spans('M. Vu a dit. Mme Le a déclaré. M. Margareta VU né le 2 mai 1990.')).toEqual([
+      ['Vu', 'personnePhysiqueNom'], ['Le', 'personnePhysiqueNom'], ['Margareta', 'personnePhysiquePrenom'], ['VU', 'personnePhysiqueNom'],
+    ]);
+    expect(spans('M. LE PRÉFET DU NORD et M. Le Goff')).toEqual([['Le Goff', 'personnePhysiqueNom']]);
+    // surnames that are everyday or legal words, at the end of a name
+    expect(spans('M. Jean MAIRE, demeurant à Lyon. M. Paul Garage est venu.')).toEqual([
+      ['Jean', 'personnePhysiquePrenom'], ['MAIRE', 'personnePhysiqueNom'], ['Paul', 'personnePhysiquePrenom'], ['Garage', 'personnePhysiqueNom'],
+    ]);
+  });
+  it('particles after a civility, experts and doctors named by their surname only', () => {
+    expect(roleOf('où étaient présents Mme de Villiers, président, et M. Kola, conseiller', 'de villiers')).toBe('mag');
+    expect(spans("L'expertise a été confiée à l'expert Renard puis au docteur de Jonge.").sort()).toEqual([['Renard', 'personnePhysiqueNom'], ['de Jonge', 'personnePhysiqueNom']]);
+  });
+  it('partners of a notaries\' firm listed by name are people', () => {
+    const text = 'La société Jean Medard, Aminte Guillon et Justin Renaud, société civile professionnelle, dont le siège est à Lyon';
+    expect(spans(text).filter(([, c]) => c === 'personnePhysiqueNom').map(([t]) => t)).toEqual(['Medard', 'Guillon', 'Renaud']);
+  });
+  it('two signatures on one line are two people', () => {
+    const text = 'La greffière, Le conseiller délégué,\nYnes LAATER Marianne LA MESTA\nLE GREFFIER LE PRÉSIDENT\nAnne BUREL  Sophie Martin';
+    expect(spans(text)).toEqual([
+      ['Ynes LAATER', 'professionnelMagistratGreffier'], ['Marianne LA MESTA', 'professionnelMagistratGreffier'],
+      ['Anne BUREL', 'professionnelMagistratGreffier'], ['Sophie Martin', 'professionnelMagistratGreffier'],
+    ]);
+  });
+  it('list items of the bench may start with a lowercase particle', () => {
+    const text = 'où étaient présents M. Le Floch, président, Mme Kausemann, de Villiers, Kola, conseillers, et Mme Marin, greffier de chambre.';
+    expect(spans(text).map(([t, c]) => `${t}:${c}`).sort()).toEqual(
+      ['Kausemann', 'Kola', 'Le Floch', 'Marin', 'de Villiers'].map((t) => `${t}:professionnelMagistratGreffier`).sort(),
+    );
+  });
+});

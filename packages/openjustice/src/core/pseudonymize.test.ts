@@ -96,3 +96,40 @@ describe('pseudonymize', () => {
     expect(['simple', 'double']).toContain(r.risk.review);
   });
 });
+
+describe('document-level decisions', () => {
+  it('a company named after a party gives way to the person; a town spelt like the surname too', () => {
+    const r = run('M. Alverède Coulon, demeurant 3 rue des Lilas, et la SARL MIROITERIE Coulon ont interjeté appel.');
+    expect(r.entities.filter((e) => e.text === 'Coulon').map((e) => e.category)).toEqual(['personnePhysiqueNom', 'personnePhysiqueNom']);
+  });
+  it("lawyers' firms are kept in clear, joined by ' - ' or with particles; their clients are not firms", () => {
+    const r = run("les observations de la SCP Françoise Fabiani - François Pinatel, avocat de la société Medirys, de la SCP Koivisto, Lys et de Lange, avocat de M. Paul Dupont.");
+    const cat = (t: string) => r.entities.find((e) => e.text === t)?.category;
+    expect(cat('Françoise Fabiani - François Pinatel')).toBe('professionnelAvocat');
+    expect(cat('Koivisto, Lys et de Lange')).toBe('professionnelAvocat');
+    expect(cat('Medirys')).toBe('personneMorale');
+    expect(cat('Dupont')).toBe('personnePhysiqueNom');
+  });
+  it('a first name that is an everyday word is masked next to the name only', () => {
+    const withRose = makeLexicons(['Lyon'], ['le', 'la', 'rose', 'rouge']);
+    const r = pseudonymize('Mme Rose Dupont a cueilli une Rose rouge. Rose Dupont a témoigné.', { lexicons: withRose });
+    expect(r.entities.filter((e) => e.text === 'Rose').length).toBe(2);
+  });
+  it('a town alone on the line after a street line is a locality', () => {
+    const r = run('INTIMÉE :\nLa commune de Colomiers\n69 passage des Mimosas\nColomiers\nReprésentée par Me Jean PETIT');
+    expect(r.entities.filter((e) => e.category === 'localite').map((e) => e.text)).toContain('Colomiers');
+    expect(r.entities.find((e) => e.text === '69 passage des Mimosas')?.category).toBe('adresse');
+  });
+  it('hostile inputs finish (no regex backtracking blow-up): hyphen chains, apostrophes, dots, long lists', () => {
+    const hostile = [
+      ('Mme Dupont, ' + 'A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P-Q-R-S-T-U-V-W-X-Y-Z, '.repeat(4) + 'x\n').repeat(50),
+      'Né à ' + 'Abc-'.repeat(4000) + ' (69)',
+      'M. ' + "D'A'B'C'".repeat(1000),
+      'M. ' + 'A.'.repeat(5000),
+      'voir ' + 'a.'.repeat(5000) + 'x',
+      ('où étaient présents ' + 'Mme Aa-Bb-Cc-Dd, '.repeat(40) + '\n').repeat(5),
+      ('la SCP ' + 'Abc, '.repeat(200) + 'avocat\n').repeat(2),
+    ];
+    for (const t of hostile) expect(run(t).pseudonymized.length).toBeGreaterThan(0);
+  });
+});

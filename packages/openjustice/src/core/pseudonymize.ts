@@ -5,7 +5,8 @@
  */
 import { type Category, type OutputCategory, isMasked, isPerson, PROFESSIONAL_CATEGORIES } from './categories.ts';
 import { resolveOverlaps, type Source, type Span } from './span.ts';
-import { tokenize, foldSameLength, type Token } from './text.ts';
+import { fold, tokenize, foldSameLength, type Token } from './text.ts';
+import { HARD_STOP } from './names.ts';
 import { detectPatterns } from './patterns.ts';
 import { detectAddresses, detectDates } from './rules.ts';
 import { detectOrganisations } from './organisations.ts';
@@ -14,7 +15,7 @@ import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
 import { EMPTY_LEXICONS, type Lexicons } from './lexicon.ts';
 import { localNer, type NerModel } from './ner.ts';
-import { propagate, personConsistency, type KeyInfo } from './consistency.ts';
+import { propagate, personConsistency, releaseWordIndex, type KeyInfo } from './consistency.ts';
 import { ReplacementAllocator } from './replacement.ts';
 import { buildChecklist, type ChecklistItem } from './checklist.ts';
 import { assessRisk, type Risk } from './risk.ts';
@@ -125,6 +126,7 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
 
   spans = resolveOverlaps(spans, priority);
   if (layers.consistency) spans = applyConsistency(t, folded, tokens, spans, people, lex);
+  releaseWordIndex();
 
   return finish(input, t, spans, options);
 }
@@ -138,6 +140,16 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
     if ((s.category === 'personneMorale' || s.category === 'etablissement') && s.source !== 'consistency') {
       const k = keyOf(s);
       if (k.length >= 4 && !orgKeys.has(k)) orgKeys.set(k, { category: s.category, score: 0.6 });
+      // "la société Groupe Isolex" … "la Isolex": the distinctive word of a company name (not an everyday word,
+      // not a town or a region) also names it
+      if (s.category === 'personneMorale') {
+        for (const w of t.slice(s.start, s.end).split(/[\s'’&,.]+/)) {
+          const fw = fold(w);
+          if (w.length < 4 || !/^\p{Lu}/u.test(w) || lex.words.has(fw) || HARD_STOP.has(fw) || lex.communes.has(fw) || lex.areas.has(fw)) continue;
+          const kw = foldSameLength(w);
+          if (!orgKeys.has(kw)) orgKeys.set(kw, { category: 'personneMorale', score: 0.5, cap: true });
+        }
+      }
     }
   }
   const orgs = propagate(t, folded, orgKeys, withPeople);

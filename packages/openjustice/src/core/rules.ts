@@ -17,6 +17,7 @@ const DATE_CTX: [Category, RegExp][] = [
   ['dateDeces', new RegExp(`(?:décédée?s?|décès|deces|decede|mort|morte)[^.;\\n]{0,30}?(?:le|du|en date du|survenu le)\\s+(${DATE_SRC})`, 'giu')],
 ];
 
+const BORN_NAMED = new RegExp(`(?<![\\p{L}])(?:est|sont)\\s+n[ée]e?s?\\s*:?\\s*(?:[-–]\\s*)?(?:[\\p{Lu}][\\p{L}'’-]*[ \\t]+){1,4}?[\\p{Lu}][\\p{L}'’-]*,?\\s+le\\s+(${DATE_SRC.replace(MONTHS, ci(MONTHS))})`, 'gu');
 const mk = (start: number, end: number, category: Category, score: number): Span => ({ start, end, category, score, source: 'rule' });
 
 export function detectDates(text: string): Span[] {
@@ -28,19 +29,25 @@ export function detectDates(text: string): Span[] {
       out.push(mk(start, start + d.length, cat, 0.95));
     }
   }
-  // a list of dates after one trigger: "nés le 1/2/2010 et le 3/4/2012" is rare; skip
+  // "De cette union est né Lou Wacana, le 16/04/2006": the birth date after the child's name
+  for (const m of text.matchAll(BORN_NAMED)) {
+    const d = m[1];
+    const start = m.index! + m[0].length - d.length;
+    out.push(mk(start, start + d.length, 'dateNaissance', 0.9));
+  }
   return out;
 }
 
-const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’-]*(?:[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \u00a0-]+)?[\p{Lu}][\p{L}'’-]*){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
-const TOWN_WORDS = `[\\p{Lu}][\\p{L}'’-]*(?:[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|d'|l'|aux|et)[ \\u00a0-]+)?[\\p{Lu}][\\p{L}'’-]*){0,4}`;
+const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’]{0,40}(?:(?:-à-|[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et)[ \u00a0-]+|[dl]['’])?)[\p{Lu}][\p{L}'’]{0,40}){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
+/** a town name: capitalised words (hyphens separate them, so a word never contains one: no ambiguous splits) */
+const TOWN_WORDS = `(?<![\\p{L}'’-])[\\p{Lu}][\\p{L}'’]{0,40}(?:(?:-à-|[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et)[ \\u00a0-]+|[dl]['’])?)[\\p{Lu}][\\p{L}'’]{0,40}){0,4}`;
 /** DATE_SRC for regexes without the `i` flag ("26 Décembre 2003") */
 const DATE_SRC_CI = DATE_SRC.replace(MONTHS, ci(MONTHS));
-const BIRTH_PLACE = new RegExp(`(?<![\\p{L}])[nN][ée]e?s?(?:\\(e\\))?\\s+(?:[lL]e\\s+${DATE_SRC_CI}\\s+)?à\\s+(${TOWN_WORDS})`, 'gu');
-const BIRTH_PLACE_UP = new RegExp(`\\bN[ÉE]E?S?\\s+(?:LE\\s+[^\\n]{6,20}\\s+)?À\\s+(${TOWN_WORDS})`, 'gu');
-const COMMUNE_OF = new RegExp(`\\b(?:commune|ville|village|localité)\\s+(?:de|d'|du)\\s*(${TOWN_WORDS})`, 'gu');
+const BIRTH_PLACE = new RegExp(`(?<![\\p{L}])[nN][ée]e?s?(?:\\(e\\))?\\s+(?:[lL]e\\s+${DATE_SRC_CI}\\s+)?à\\s+(${TOWN_WORDS})`, 'gud');
+const BIRTH_PLACE_UP = new RegExp(`\\bN[ÉE]E?S?\\s+(?:LE\\s+[^\\n]{6,20}\\s+)?À\\s+(${TOWN_WORDS})`, 'gud');
+const COMMUNE_OF = new RegExp(`\\b(?:commune|ville|village|localité)\\s+(?:de|d'|du)\\s*(${TOWN_WORDS})`, 'gud');
 /** "Lyon (69)", "Annaba (ALGÉRIE)", "Utrecht ( PAYS-BAS)": a town before its department or country */
-const DEPT_PAREN = new RegExp(`(${TOWN_WORDS})\\s*\\(\\s*(?:\\d{2}|2A|2B|97\\d|[\\p{Lu}][\\p{Lu}' -]{2,}[\\p{Lu}])\\s*\\)`, 'gu');
+const DEPT_PAREN = new RegExp(`(${TOWN_WORDS})\\s*\\(\\s*(?:\\d{2}|2A|2B|97\\d|[\\p{Lu}][\\p{Lu}' -]{2,}[\\p{Lu}])\\s*\\)`, 'gud');
 
 export function detectAddresses(text: string): Span[] {
   const out: Span[] = [];
@@ -58,7 +65,8 @@ export function detectAddresses(text: string): Span[] {
     out.push(mk(m.index!, m.index! + m[0].length, 'localite', 0.9));
   }
   for (const e of addrEnds) {
-    const m = new RegExp(`^,?[ \\u00a0]+(?:à[ \\u00a0]+)?(${TOWN_WORDS})`, 'u').exec(text.slice(e, e + 60));
+    // the town after the street line, on the same line ("…, Arras") or alone on the next one ("…\nArras")
+    const m = new RegExp(`^(?:,?[ \\u00a0]+(?:à[ \\u00a0]+)?|[ \\t]*\\n[ \\t]*)(${TOWN_WORDS})(?=[ \\t]*(?:\\n|$|,|\\())`, 'u').exec(text.slice(e, e + 60));
     if (m && !/^\d/.test(m[1])) {
       const s = e + m[0].length - m[1].length;
       out.push(mk(s, s + m[1].length, 'localite', 0.85));
@@ -76,7 +84,7 @@ export function detectAddresses(text: string): Span[] {
         if (/^\p{Lu}/u.test(paren) && ((paren.match(/[AEIOUYÉÈ]/g)?.length ?? 0) < 2 || HARD_STOP.has(fold(paren)))) continue;
         if (/(?:département|région)\s+(?:de\s+l['’]|de\s+la|du|de|des)?\s*$/iu.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
       }
-      const s = m.index! + m[0].indexOf(town, m[0].length - town.length - 12 > 0 ? m[0].length - town.length - 12 : 0);
+      const s = m.indices![1][0];
       if (NOT_NAME.has(fold(town.split(/[\s-]/)[0])) && !/^(Le|La|Les|Saint|Sainte)\b/i.test(town)) continue;
       out.push(mk(s, s + town.length, 'localite', 0.88));
     }

@@ -32,6 +32,8 @@ const CLOSE_HEAD =
 const SIG_WORDS =
   /^(?:(?:le|la|les|l['’]|p\/o|pour|et|de|du|des|aux|à|la|chambre|premier|première|présidente?|vice-présidente?|greffi(?:er|ère)s?|conseill(?:er|ère)s?|délégu[ée]e?|magistrat|juges?|rapporteu(?:r|se|re)|assesseu(?:r|rs)|affaires|familiales|référés|contentieux|protection|mise|en|état|chargée?|adjointe?|administrati(?:f|ve)|faisant|fonctions?|empêchée?|l'audience|audience|section|honoraire|suppléante?|commissaire|juge-commissaire|instruction|libertés|détention|exécution|tribunal|cour|conseil|mineurs?|d'instruction|directeur|directrice|dépens|signé|signée|minute)[\s,.;:]*)+$/iu;
 
+const ROLE_WORD = /(greffi|présid|president|conseill|magistrat|juge|rapporteu|assesseu)/giu;
+
 export interface Structure {
   lines: LineInfo[];
   /** index of the line containing character position `pos` (binary search) */
@@ -67,7 +69,8 @@ export function analyseStructure(text: string): Structure {
     if (!trimmed) continue;
     const short = L.end - L.start <= 90;
     const colon = /^[^:]{1,60}:/.test(trimmed);
-    if (isSignatureHeading(trimmed)) {
+    // a lone role word high in the document ("RAPPORTEUR" in a caption) is a label, not the signatures
+    if (isSignatureHeading(trimmed) && (i > lines.length * 0.5 || (trimmed.match(ROLE_WORD) ?? []).length >= 2)) {
       L.heading = true;
       L.block = 'signature';
       cur = 'signature';
