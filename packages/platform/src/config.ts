@@ -30,6 +30,9 @@ const schema = z.object({
   // Load shedding: requests handled at once, and the event loop delay past which new ones get a 503.
   MAX_IN_FLIGHT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(512)),
   MAX_EVENT_LOOP_DELAY_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(1000)),
+  // Longest statement (PostgreSQL's statement_timeout; on PGlite, the longest wait, after which a stuck
+  // PGlite is restarted). 0: no bound.
+  DB_STATEMENT_TIMEOUT_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(15_000)),
   NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(['development', 'production', 'test']).default('development')),
 });
 
@@ -50,6 +53,8 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** Trust X-Forwarded-* headers (set when running behind a reverse proxy). */
   trustProxy: boolean;
+  /** Longest statement in ms (0: no bound): PostgreSQL's statement_timeout; on PGlite, the longest wait, then a restart of a stuck PGlite. */
+  dbStatementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxInFlight: e.MAX_IN_FLIGHT,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
   };
 }
