@@ -2,7 +2,7 @@
  * DATA_DIR as the operator sees it: can the database live there (writable, a folder, disk space), and
  * when it cannot, one French sentence that names the folder, its disk and what to do.
  */
-import { mkdir, stat, statfs } from 'node:fs/promises';
+import { mkdir, rmdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseOpenError, DataDirError, type DatabaseStartupError } from './errors.ts';
 
@@ -13,7 +13,7 @@ import { DatabaseOpenError, DataDirError, type DatabaseStartupError } from './er
  */
 export const MIN_FREE_BYTES = 32 * 1024 * 1024;
 
-/** Below this, `health()` warns that the disk is nearly full (the ingest of ExploCode alone writes about 200 MB). */
+/** Below this, `health()` warns that the disk is nearly full: one bulk import can write a few hundred MB. */
 export const LOW_FREE_BYTES = 256 * 1024 * 1024;
 
 export interface DiskSpace {
@@ -139,8 +139,35 @@ export async function prepareDataDir(dir: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (err) {
-    throw dataDirError(dir, err, await diskSpace(dir));
+    throw dataDirError(dir, await realCause(dir, err), await diskSpace(dir));
   }
+}
+
+/**
+ * A recursive mkdir on a read-only file system reports ENOENT (Node walks up and gives the last error);
+ * creating the first missing folder alone gives the real one (EROFS, EACCES...).
+ */
+async function realCause(dir: string, err: unknown): Promise<unknown> {
+  if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT') return err;
+  let d = path.resolve(dir);
+  while (path.dirname(d) !== d) {
+    const parent = path.dirname(d);
+    const exists = await stat(parent).then(
+      () => true,
+      () => false,
+    );
+    if (exists) {
+      try {
+        await mkdir(d);
+        await rmdir(d);
+      } catch (e) {
+        return e;
+      }
+      return err;
+    }
+    d = parent;
+  }
+  return err;
 }
 
 /**

@@ -446,7 +446,7 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
       }
       state = 'closed';
       listeners.clear();
-      await Promise.all([...threads].map((x) => kill(x, new Error('Base de données fermée'))));
+      await Promise.all([...threads].map((x) => kill(x, new DatabaseUnavailableError('Base de données fermée : arrêt du serveur.'))));
       await unlock();
     },
   };
