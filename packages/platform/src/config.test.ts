@@ -33,7 +33,14 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       DB_STATEMENT_TIMEOUT_MS: '0',
     });
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', logLevel: 'debug', rateLimitMax: 20, nodeEnv: 'production', dbStatementTimeoutMs: 0 });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'debug',
+      rateLimitMax: 20,
+      nodeEnv: 'production',
+      dbStatementTimeoutMs: 0,
+    });
     expect(c.dataDir).toBe(path.resolve('relative/dir'));
     expect(c.databaseUrl).toBe('postgres://u:p@db:5432/eig');
     expect(c.trustProxy).toBe(true);

@@ -44,7 +44,8 @@ function start(env: Record<string, string>): Server {
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, s?: Server) {
   const t0 = Date.now();
   while (!(await check())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}\n--- stdout\n${s?.out().slice(-3000)}\n--- stderr\n${s?.err().slice(-3000)}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`timed out waiting for ${what}\n--- stdout\n${s?.out().slice(-3000)}\n--- stderr\n${s?.err().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -66,7 +67,10 @@ async function tempDir() {
 }
 
 const get = (port: number, route: string) =>
-  fetch(`http://127.0.0.1:${port}${route}`, { signal: AbortSignal.timeout(5_000) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  fetch(`http://127.0.0.1:${port}${route}`, { signal: AbortSignal.timeout(5_000) }).then(async (r) => ({
+    status: r.status,
+    body: await r.json(),
+  }));
 
 afterEach(async () => {
   for (const s of running.splice(0)) {
@@ -109,14 +113,17 @@ describe('the server facing database faults', () => {
     expectOneLine(s.err(), /est sur un disque monté en lecture seule/);
   });
 
-  it.skipIf(noTmpfs)(`refuses a full DATA_DIR with one French line that names the disk${noTmpfs ? ` — ignoré : ${noTmpfs}` : ''}`, async () => {
-    const full = await mountTmpfs('16m');
-    mounts.push(full);
-    await fillDisk(path.join(full.dir, 'filler'));
-    const s = start({ PORT: String(PORTS.second), DATA_DIR: path.join(full.dir, 'data') });
-    expect(await s.exited).toBe(1);
-    expectOneLine(s.err(), new RegExp(`Disque plein : le dossier de données .* est sur le disque monté sur ${full.dir}`));
-  });
+  it.skipIf(noTmpfs)(
+    `refuses a full DATA_DIR with one French line that names the disk${noTmpfs ? ` — ignoré : ${noTmpfs}` : ''}`,
+    async () => {
+      const full = await mountTmpfs('16m');
+      mounts.push(full);
+      await fillDisk(path.join(full.dir, 'filler'));
+      const s = start({ PORT: String(PORTS.second), DATA_DIR: path.join(full.dir, 'data') });
+      expect(await s.exited).toBe(1);
+      expectOneLine(s.err(), new RegExp(`Disque plein : le dossier de données .* est sur le disque monté sur ${full.dir}`));
+    },
+  );
 
   it.skipIf(noTmpfs)(
     `reports a disk that fills up while serving (/healthz degraded, /readyz 503), stops on SIGTERM, and names the disk at restart${noTmpfs ? ` — ignoré : ${noTmpfs}` : ''}`,

@@ -178,7 +178,8 @@ export async function diagnoseOpenFailure(dir: string, err: unknown): Promise<Da
   if (err instanceof DataDirError) return err;
   const space = await diskSpace(dir);
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (isDiskFull(space) || code === 'ENOSPC' || code === '53100') return new DataDirError(diskFullMessage(dir, space), 'ENOSPC', { cause: err });
+  if (isDiskFull(space) || code === 'ENOSPC' || code === '53100')
+    return new DataDirError(diskFullMessage(dir, space), 'ENOSPC', { cause: err });
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return dataDirError(dir, err, space);
   const detail = err instanceof Error ? err.message : String(err);
   return new DatabaseOpenError(

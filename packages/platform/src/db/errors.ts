@@ -72,9 +72,19 @@ export function formatSeconds(ms: number): string {
 // too many connections, disk full on the server and a cancelled statement: the database, not the request,
 // is at fault, and trying again later may work.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300|53100|57014)$/;
-const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 // node-postgres reports a lost connection or a full pool in plain messages without a code.
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i;
 
 /** True when `err` says the database is unreachable or overloaded, not that the query is wrong. */
 export function isUnavailable(err: unknown): boolean {

@@ -41,7 +41,8 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
         await rm(file, { force: true });
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw dataDirError(path.dirname(file), err, await diskSpace(path.dirname(file)));
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw dataDirError(path.dirname(file), err, await diskSpace(path.dirname(file)));
       const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
       if (owner && owner !== process.pid && alive(owner)) {
         throw new DatabaseLockedError(

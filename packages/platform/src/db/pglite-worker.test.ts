@@ -120,7 +120,16 @@ describe('PGlite in a worker thread', () => {
       'SELECT $1::int AS i, $2::text AS t, $3::timestamptz AS d, $4::jsonb AS j, $5::bytea AS b, $6::boolean AS x, NULL AS n, 12345678901::bigint AS big',
       [42, 'é\u{1F600}', when, JSON.stringify({ a: [1, 'deux'] }), new Uint8Array([0, 255]), true],
     );
-    expect(rows[0]).toEqual({ i: 42, t: 'é\u{1F600}', d: when, j: { a: [1, 'deux'] }, b: new Uint8Array([0, 255]), x: true, n: null, big: 12345678901 });
+    expect(rows[0]).toEqual({
+      i: 42,
+      t: 'é\u{1F600}',
+      d: when,
+      j: { a: [1, 'deux'] },
+      b: new Uint8Array([0, 255]),
+      x: true,
+      n: null,
+      big: 12345678901,
+    });
   });
 });
 
@@ -134,7 +143,10 @@ describe('a statement past DB_STATEMENT_TIMEOUT_MS', () => {
     await expect(slow).rejects.toMatchObject({ statusCode: 503, message: expect.stringMatching(/n’a pas répondu en 1,5 s/) });
     await expect(behind).rejects.toBeInstanceOf(DatabaseUnavailableError);
     // The watchdog terminates the stuck thread and reopens PGlite (its journal replayed), without waiting the 60 s.
-    await vi.waitFor(async () => expect((await db.query('SELECT v FROM kept')).rows).toEqual([{ v: 'avant' }]), { timeout: 60_000, interval: 200 });
+    await vi.waitFor(async () => expect((await db.query('SELECT v FROM kept')).rows).toEqual([{ v: 'avant' }]), {
+      timeout: 60_000,
+      interval: 200,
+    });
     expect(db.health()).toEqual({ ok: true, problems: [] });
   });
 
@@ -171,19 +183,26 @@ describe.skipIf(noTmpfs)(`a full disk (tmpfs)${noTmpfs ? ` — ignoré : ${noTmp
     await db.exec('CREATE TABLE big (body text)');
     let failure: unknown;
     for (let i = 0; i < 200 && !failure; i++) {
-      await db.query('INSERT INTO big SELECT repeat(md5(g::text), 30) FROM generate_series(1, 2000) g').catch((e: unknown) => (failure = e));
+      await db
+        .query('INSERT INTO big SELECT repeat(md5(g::text), 30) FROM generate_series(1, 2000) g')
+        .catch((e: unknown) => (failure = e));
     }
     expect(failure).toMatchObject({ code: '53100' });
-    await vi.waitFor(() => expect(db.health().problems.join(' ')).toMatch(/^Disque plein : le dossier de données .* monté sur /), { timeout: 10_000 });
+    await vi.waitFor(() => expect(db.health().problems.join(' ')).toMatch(/^Disque plein : le dossier de données .* monté sur /), {
+      timeout: 10_000,
+    });
     expect(db.health().problems.join(' ')).toContain(fs.dir);
     expect(db.health().ok).toBe(false);
     await expect(db.query('SELECT 1')).rejects.toMatchObject({ statusCode: 503, message: expect.stringMatching(/Disque plein/) });
 
     await unlink(path.join(fs.dir, 'ballast'));
-    await vi.waitFor(async () => expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM big')).rows[0].n).toBeGreaterThan(0), {
-      timeout: 90_000,
-      interval: 300,
-    });
+    await vi.waitFor(
+      async () => expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM big')).rows[0].n).toBeGreaterThan(0),
+      {
+        timeout: 90_000,
+        interval: 300,
+      },
+    );
     expect(db.health().ok).toBe(true);
   });
 

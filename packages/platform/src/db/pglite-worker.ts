@@ -244,7 +244,9 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
       retryMs = opts.retryMinMs;
       log?.warn('PGlite reopened');
       for (const channel of listeners.keys()) {
-        void request({ op: 'listen', channel }).catch((err: unknown) => log?.error({ err, channel }, 'LISTEN again after reopening failed'));
+        void request({ op: 'listen', channel }).catch((err: unknown) =>
+          log?.error({ err, channel }, 'LISTEN again after reopening failed'),
+        );
       }
     } catch (err) {
       if (closed()) return;

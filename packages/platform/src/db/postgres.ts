@@ -40,7 +40,8 @@ export interface PostgresOptions {
 
 export async function openPostgres(url: string, options: PostgresOptions | Logger = {}): Promise<Db> {
   // Older callers pass the logger alone.
-  const opts: PostgresOptions = 'info' in options && typeof options.info === 'function' ? { log: options as Logger } : (options as PostgresOptions);
+  const opts: PostgresOptions =
+    'info' in options && typeof options.info === 'function' ? { log: options as Logger } : (options as PostgresOptions);
   const log = opts.log;
   const timeoutMs = opts.statementTimeoutMs ?? 15_000;
   const where = describeUrl(url);
