@@ -29556,7 +29556,11 @@ var shellViews = {
 	unavailable: defineView("web.unavailable"),
 	forbidden: defineView("web.forbidden"),
 	error: defineView("web.error"),
+	/** `step`: the password, then the second factor's code when the account has one. */
 	login: defineView("web.login"),
+	account: defineView("web.account"),
+	/** Setting up the second factor: start, scan the QR code and confirm with a code, then the recovery codes (shown once). */
+	totp: defineView("web.totp"),
 	accessibility: defineView("web.accessibility"),
 	legal: defineView("web.legal"),
 	admin: defineView("web.admin")
@@ -29880,8 +29884,102 @@ var Input = (0, import_react.memo)((0, import_react.forwardRef)((props, ref) => 
 Input.displayName = symToStr({ Input });
 // src/shell/LoginPage.tsx
 var LOGIN_ERROR_ID = "connexion-erreur";
-/** Works without JavaScript: a plain POST form (server/forms.ts) that answers with a redirect or this page and its error. */
-function LoginPage({ returnTo, email, error }) {
+function ErrorAlert({ error }) {
+	if (!error) return null;
+	return /* @__PURE__ */ (0, import_jsx_runtime.jsx)("div", {
+		id: LOGIN_ERROR_ID,
+		tabIndex: -1,
+		className: "fr-mb-3w",
+		children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)(Alert, {
+			severity: "error",
+			small: true,
+			description: error
+		})
+	});
+}
+/** The second step: a code from the authenticator app, or one of the recovery codes. */
+function CodeStep({ returnTo, error }) {
+	return /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [
+		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "Votre compte est protégé par une double authentification. Saisissez le code à 6 chiffres affiché par votre application d’authentification." }),
+		/* @__PURE__ */ (0, import_jsx_runtime.jsx)(ErrorAlert, { error }),
+		/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("form", {
+			method: "post",
+			action: "/connexion/code",
+			"aria-describedby": error ? LOGIN_ERROR_ID : void 0,
+			children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)("input", {
+				type: "hidden",
+				name: "retour",
+				value: returnTo
+			}), /* @__PURE__ */ (0, import_jsx_runtime.jsxs)("fieldset", {
+				className: "fr-fieldset",
+				"aria-labelledby": "code-legende",
+				children: [
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("legend", {
+						className: "fr-fieldset__legend",
+						id: "code-legende",
+						children: "Code de vérification"
+					}),
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("div", {
+						className: "fr-fieldset__element",
+						children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)(Input, {
+							label: "Code à 6 chiffres",
+							hintText: "Exemple : 123456. Le code change toutes les 30 secondes.",
+							nativeInputProps: {
+								id: "connexion-code",
+								name: "code",
+								inputMode: "numeric",
+								autoComplete: "one-time-code",
+								pattern: "[0-9 ]{6,7}",
+								maxLength: 7
+							}
+						})
+					}),
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("div", {
+						className: "fr-fieldset__element",
+						children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)("button", {
+							type: "submit",
+							className: "fr-btn",
+							children: "Valider"
+						})
+					})
+				]
+			})]
+		}),
+		/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("details", {
+			className: "fr-mt-4w",
+			children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)("summary", { children: "Je n’ai pas accès à mon application : utiliser un code de secours" }), /* @__PURE__ */ (0, import_jsx_runtime.jsxs)("form", {
+				method: "post",
+				action: "/connexion/code",
+				className: "fr-mt-2w",
+				children: [
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("input", {
+						type: "hidden",
+						name: "retour",
+						value: returnTo
+					}),
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)(Input, {
+						label: "Code de secours",
+						hintText: "Un des 10 codes reçus lors de l’activation. Exemple : 7K3F-Q9XM-2RTD-WB4N. Chaque code ne sert qu’une fois.",
+						nativeInputProps: {
+							id: "connexion-code-secours",
+							name: "recovery",
+							autoComplete: "off",
+							spellCheck: false,
+							maxLength: 40
+						}
+					}),
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("button", {
+						type: "submit",
+						className: "fr-btn fr-btn--secondary",
+						children: "Utiliser ce code de secours"
+					})
+				]
+			})]
+		})
+	] });
+}
+/** Works without JavaScript: plain POST forms (host/forms.ts) that answer with a redirect or this page and its error. */
+function LoginPage({ returnTo, email, error, step }) {
 	const { user } = usePage();
 	return /* @__PURE__ */ (0, import_jsx_runtime.jsx)("div", {
 		className: "fr-container fr-py-6w",
@@ -29911,18 +30009,12 @@ function LoginPage({ returnTo, email, error }) {
 							children: "Se déconnecter"
 						})
 					}) })]
-				})] }) : /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [
+				})] }) : step === "code" ? /* @__PURE__ */ (0, import_jsx_runtime.jsx)(CodeStep, {
+					returnTo,
+					error
+				}) : /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [
 					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "Espace réservé aux personnes qui administrent les services de la suite. Le public n’a pas besoin de compte pour utiliser les services." }),
-					error && /* @__PURE__ */ (0, import_jsx_runtime.jsx)("div", {
-						id: "connexion-erreur",
-						tabIndex: -1,
-						className: "fr-mb-3w",
-						children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)(Alert, {
-							severity: "error",
-							small: true,
-							description: error
-						})
-					}),
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)(ErrorAlert, { error }),
 					/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("form", {
 						method: "post",
 						action: "/connexion",
@@ -30249,6 +30341,192 @@ function AdminPage({ links, jobs, notice }) {
 		]
 	});
 }
+// src/shell/AccountPages.tsx
+/** The logged-in staff member's account: roles, second factor (TOTP) set-up and recovery codes. */
+var ERROR_ID = "totp-erreur";
+function AccountPage({ email, roles, totp, notice }) {
+	return /* @__PURE__ */ (0, import_jsx_runtime.jsxs)("div", {
+		className: "fr-container fr-pb-6w",
+		children: [
+			/* @__PURE__ */ (0, import_jsx_runtime.jsx)(PageBreadcrumb, {
+				segments: [],
+				current: "Mon compte"
+			}),
+			/* @__PURE__ */ (0, import_jsx_runtime.jsx)("h1", { children: "Mon compte" }),
+			notice && /* @__PURE__ */ (0, import_jsx_runtime.jsx)(Alert, {
+				className: "fr-mb-4w",
+				severity: "success",
+				small: true,
+				description: notice
+			}),
+			/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("p", { children: ["Adresse électronique : ", /* @__PURE__ */ (0, import_jsx_runtime.jsx)("strong", { children: email })] }),
+			/* @__PURE__ */ (0, import_jsx_runtime.jsx)("h2", { children: "Rôles" }),
+			roles.length === 0 ? /* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "Aucun rôle." }) : /* @__PURE__ */ (0, import_jsx_runtime.jsx)("ul", { children: roles.map((r) => /* @__PURE__ */ (0, import_jsx_runtime.jsxs)("li", { children: [
+				r.label,
+				" ",
+				/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("span", {
+					className: "fr-text--sm eig-muted",
+					children: [
+						"(",
+						r.id,
+						")"
+					]
+				})
+			] }, r.id)) }),
+			/* @__PURE__ */ (0, import_jsx_runtime.jsx)("h2", { children: "Double authentification" }),
+			totp.enabled ? /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [
+				/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("p", { children: [
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)(Badge, {
+						severity: "success",
+						small: true,
+						as: "span",
+						children: "Activée"
+					}),
+					" ",
+					"Un code de votre application d’authentification est demandé à chaque connexion."
+				] }),
+				/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("p", { children: [
+					"Codes de secours restants : ",
+					/* @__PURE__ */ (0, import_jsx_runtime.jsx)("strong", { children: totp.recoveryCodesLeft ?? 0 }),
+					" sur 10."
+				] }),
+				/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("form", {
+					method: "post",
+					action: "/compte/codes-de-secours",
+					className: "eig-inline-form",
+					children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)(Input, {
+						label: "Code à 6 chiffres de votre application",
+						hintText: "Pour obtenir 10 nouveaux codes de secours (les anciens ne fonctionneront plus).",
+						nativeInputProps: {
+							id: "compte-code",
+							name: "code",
+							inputMode: "numeric",
+							autoComplete: "one-time-code",
+							required: true,
+							maxLength: 7
+						}
+					}), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("button", {
+						type: "submit",
+						className: "fr-btn fr-btn--secondary",
+						children: "Générer de nouveaux codes de secours"
+					})]
+				})
+			] }) : /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("p", { children: [
+				/* @__PURE__ */ (0, import_jsx_runtime.jsx)(Badge, {
+					severity: totp.required ? "warning" : "info",
+					small: true,
+					as: "span",
+					children: totp.required ? "Obligatoire pour vos rôles" : "Non activée"
+				}),
+				" ",
+				"Protégez votre compte : même si votre mot de passe était découvert, personne ne pourrait se connecter sans votre téléphone."
+			] }), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("a", {
+				className: "fr-btn",
+				href: "/compte/double-authentification",
+				children: "Activer la double authentification"
+			})] })
+		]
+	});
+}
+function RecoveryCodes({ codes }) {
+	return /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [
+		/* @__PURE__ */ (0, import_jsx_runtime.jsx)(Alert, {
+			className: "fr-mb-3w",
+			severity: "warning",
+			title: "Conservez ces codes de secours maintenant",
+			description: "Ils ne seront plus affichés. Chacun permet une connexion si vous n’avez plus accès à votre application. Imprimez-les ou notez-les en lieu sûr."
+		}),
+		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("ol", {
+			className: "eig-recovery-codes",
+			"aria-label": "Codes de secours",
+			children: codes.map((c) => /* @__PURE__ */ (0, import_jsx_runtime.jsx)("li", { children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)("code", { children: c }) }, c))
+		}),
+		/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)("a", {
+			className: "fr-btn",
+			href: "/compte",
+			children: "J’ai conservé mes codes"
+		}) })
+	] });
+}
+function TotpPage({ stage, required, qrCodeDataUri, secret, error, recoveryCodes }) {
+	return /* @__PURE__ */ (0, import_jsx_runtime.jsxs)("div", {
+		className: "fr-container fr-pb-6w",
+		children: [
+			/* @__PURE__ */ (0, import_jsx_runtime.jsx)(PageBreadcrumb, {
+				segments: [{
+					label: "Mon compte",
+					href: "/compte"
+				}],
+				current: "Double authentification"
+			}),
+			/* @__PURE__ */ (0, import_jsx_runtime.jsx)("h1", { children: stage === "codes" ? "Vos codes de secours" : "Activer la double authentification" }),
+			required && stage !== "codes" && /* @__PURE__ */ (0, import_jsx_runtime.jsx)(Alert, {
+				className: "fr-mb-3w",
+				severity: "info",
+				small: true,
+				description: "Vos rôles exigent une double authentification : activez-la pour accéder aux services."
+			}),
+			stage === "start" && /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", { children: "Il vous faut une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator)." }), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("form", {
+				method: "post",
+				action: "/compte/double-authentification",
+				children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)("button", {
+					type: "submit",
+					className: "fr-btn",
+					children: "Commencer"
+				})
+			})] }),
+			stage === "scan" && /* @__PURE__ */ (0, import_jsx_runtime.jsxs)(import_jsx_runtime.Fragment, { children: [
+				/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("ol", { children: [/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("li", { children: [
+					"Dans votre application, ajoutez un compte en scannant ce QR code :",
+					qrCodeDataUri && /* @__PURE__ */ (0, import_jsx_runtime.jsx)("p", {
+						className: "fr-mt-2w",
+						children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)("img", {
+							src: qrCodeDataUri,
+							width: 200,
+							height: 200,
+							alt: "QR code à scanner avec votre application d’authentification"
+						})
+					}),
+					secret && /* @__PURE__ */ (0, import_jsx_runtime.jsxs)("p", { children: ["Ou saisissez cette clé à la main : ", /* @__PURE__ */ (0, import_jsx_runtime.jsx)("code", {
+						className: "eig-secret",
+						children: secret.replace(/(.{4})/g, "$1 ").trim()
+					})] })
+				] }), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("li", { children: "Saisissez ci-dessous le code à 6 chiffres que l’application affiche." })] }),
+				error && /* @__PURE__ */ (0, import_jsx_runtime.jsx)("div", {
+					id: ERROR_ID,
+					tabIndex: -1,
+					className: "fr-mb-3w",
+					children: /* @__PURE__ */ (0, import_jsx_runtime.jsx)(Alert, {
+						severity: "error",
+						small: true,
+						description: error
+					})
+				}),
+				/* @__PURE__ */ (0, import_jsx_runtime.jsxs)("form", {
+					method: "post",
+					action: "/compte/double-authentification/confirmer",
+					"aria-describedby": error ? ERROR_ID : void 0,
+					children: [/* @__PURE__ */ (0, import_jsx_runtime.jsx)(Input, {
+						label: "Code à 6 chiffres",
+						nativeInputProps: {
+							id: "totp-code",
+							name: "code",
+							inputMode: "numeric",
+							autoComplete: "one-time-code",
+							required: true,
+							maxLength: 7
+						}
+					}), /* @__PURE__ */ (0, import_jsx_runtime.jsx)("button", {
+						type: "submit",
+						className: "fr-btn",
+						children: "Activer"
+					})]
+				})
+			] }),
+			stage === "codes" && recoveryCodes && /* @__PURE__ */ (0, import_jsx_runtime.jsx)(RecoveryCodes, { codes: recoveryCodes })
+		]
+	});
+}
 // src/shell/index.tsx
 /** The suite's own views, bound to their refs for the server renderer. */
 var shellBoundViews = [
@@ -30260,7 +30538,9 @@ var shellBoundViews = [
 	bindView(shellViews.login, LoginPage),
 	bindView(shellViews.accessibility, AccessibilityPage),
 	bindView(shellViews.legal, LegalPage),
-	bindView(shellViews.admin, AdminPage)
+	bindView(shellViews.admin, AdminPage),
+	bindView(shellViews.account, AccountPage),
+	bindView(shellViews.totp, TotpPage)
 ];
 // src/entry-server.tsx
 /**
