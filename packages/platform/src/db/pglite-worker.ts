@@ -127,6 +127,16 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
     return t.worker.terminate();
   }
 
+  // An idle thread does not keep the process alive (a script that forgets close() still exits); one
+  // with requests in flight does, or the process could exit while awaiting an answer.
+  function track(t: Thread, id: number, p: Pending) {
+    t.pending.set(id, p);
+    if (t.pending.size === 1) t.worker.ref();
+  }
+  function untrack(t: Thread, id: number) {
+    if (t.pending.delete(id) && t.pending.size === 0) t.worker.unref();
+  }
+
   /** Starts a thread and resolves once PGlite is open in it. */
   function spawn(): Promise<Thread> {
     return new Promise<Thread>((resolve, reject) => {
@@ -143,6 +153,7 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
           if (m.type === 'ready') {
             opened = true;
             clearTimeout(openTimer);
+            if (t.pending.size === 0) worker.unref();
             resolve(t);
           } else if (m.type === 'open-failed') {
             clearTimeout(openTimer);
@@ -184,7 +195,7 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
       case 'error': {
         const p = t.pending.get(m.id);
         if (!p) return; // it timed out meanwhile
-        t.pending.delete(m.id);
+        untrack(t, m.id);
         clearTimeout(p.timer);
         if (m.type === 'ok') return p.resolve(m);
         p.reject(new PgliteError(m.error, p.where.stack));
@@ -286,7 +297,7 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
       let target: Thread | undefined;
       if (waitMs > 0) {
         p.timer = setTimeout(() => {
-          target?.pending.delete(id);
+          if (target) untrack(target, id);
           p.reject(new DatabaseTimeoutError(waitMs));
           if (body.op === 'begin') {
             // PGlite may start it later: tell the thread to roll it back then.
@@ -298,7 +309,7 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
         if (settled) return;
         if (t.dead) return p.reject(new DatabaseUnavailableError(problem ?? 'Base de données redémarrée.'));
         target = t;
-        t.pending.set(id, p);
+        track(t, id, p);
         t.worker.postMessage({ ...body, id } as Request);
       };
       if (on) post(on);
