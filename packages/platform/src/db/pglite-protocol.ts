@@ -13,6 +13,8 @@ export type Request =
   | { id: number; op: 'listen'; channel: string }
   | { id: number; op: 'unlisten'; channel: string }
   | { id: number; op: 'close' }
+  /** The main thread took a slice of a large result: send the next one (or drop the rest when `cancel`). */
+  | { op: 'more'; id: number; cancel?: boolean }
   | { op: 'ping'; seq: number };
 
 /** PGlite thread → main. */
@@ -20,6 +22,12 @@ export type Reply =
   | { type: 'ready' }
   | { type: 'open-failed'; error: SerializedError }
   | { type: 'ok'; id: number; rows?: unknown[]; rowCount?: number }
+  /**
+   * A slice of a large result, ahead of its 'ok'. The next slice is sent when the main thread asks for it
+   * ('more'): Node delivers every queued message in one go, so without this handshake the slices would
+   * be rebuilt back to back, holding the main thread as long as one big message.
+   */
+  | { type: 'rows'; id: number; rows: unknown[] }
   | { type: 'error'; id: number; error: SerializedError }
   | { type: 'notification'; channel: string; payload: string }
   | { type: 'pong'; seq: number };

@@ -114,6 +114,19 @@ describe('PGlite in a worker thread', () => {
     await app.close();
   });
 
+  it('delivers a large result whole, in order (sent in slices), and serves other statements meanwhile', async () => {
+    const big = db.query<{ g: number; s: string }>("SELECT g, repeat('x', 100) AS s FROM generate_series(1, 4567) g");
+    const small = db.query<{ n: number }>('SELECT 7 AS n');
+    const { rows, rowCount } = await big;
+    expect(rowCount).toBe(4567);
+    expect(rows.map((r) => r.g)).toEqual(Array.from({ length: 4567 }, (_, i) => i + 1));
+    expect(rows[4566].s).toHaveLength(100);
+    expect((await small).rows).toEqual([{ n: 7 }]);
+    // A transaction reads a large result too.
+    const n = await db.transaction(async (t) => (await t.query('SELECT g FROM generate_series(1, 2001) g')).rows.length);
+    expect(n).toBe(2001);
+  });
+
   it('carries parameters and results of every common type', async () => {
     const when = new Date('2024-05-01T10:00:00Z');
     const { rows } = await db.query<Record<string, unknown>>(

@@ -72,6 +72,8 @@ interface Pending {
   timer?: NodeJS.Timeout;
   /** Where the request was made: the stack a failing query reports. */
   where: Error;
+  /** Slices of a large result received so far. */
+  parts?: unknown[][];
 }
 
 interface Thread {
@@ -191,13 +193,20 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
       case 'notification':
         for (const fn of listeners.get(m.channel) ?? []) fn(m.payload);
         return;
+      case 'rows': {
+        const p = t.pending.get(m.id);
+        if (p) (p.parts ??= []).push(m.rows);
+        // Ask for the next slice only now: other work of the main thread runs in between.
+        t.worker.postMessage({ op: 'more', id: m.id, cancel: !p } satisfies Request);
+        return;
+      }
       case 'ok':
       case 'error': {
         const p = t.pending.get(m.id);
         if (!p) return; // it timed out meanwhile
         untrack(t, m.id);
         clearTimeout(p.timer);
-        if (m.type === 'ok') return p.resolve(m);
+        if (m.type === 'ok') return p.resolve(p.parts ? { ...m, rows: p.parts.flat().concat(m.rows ?? []) } : m);
         p.reject(new PgliteError(m.error, p.where.stack));
         if (m.error.code === '53100') void onDiskFull(t, m.error);
         return;
