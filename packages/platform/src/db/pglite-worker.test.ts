@@ -163,6 +163,16 @@ describe('a statement past DB_STATEMENT_TIMEOUT_MS', () => {
     expect(db.health()).toEqual({ ok: true, problems: [] });
   });
 
+  it('without a bound, a stuck PGlite still closes at once (SIGTERM): its thread is terminated', async () => {
+    const db = await open(path.join(await tempDir(), 'pgdata'), { statementTimeoutMs: 0, pingIntervalMs: 100 });
+    const endless = db.query('SELECT count(*) FROM generate_series(1, 100000000000)');
+    endless.catch(() => undefined);
+    await vi.waitFor(() => expect(db.health().problems.join(' ')).toMatch(/ne répond plus depuis/), { timeout: 10_000, interval: 50 });
+    expect(db.health().ok).toBe(false);
+    await db.close();
+    await expect(endless).rejects.toMatchObject({ statusCode: 503 });
+  });
+
   it('rolls back a transaction given up while it waited to begin', async () => {
     const db = await open(undefined, { statementTimeoutMs: 800, pingIntervalMs: 60_000 });
     await db.exec('CREATE TABLE t (v int)');
