@@ -6,8 +6,22 @@
 // '@eig/platform/search' (text search library), '@eig/platform/testing' (test databases).
 export { loadConfig, ConfigError, repoRoot, parseTrustProxy, type Config, type TrustProxy } from './config.ts';
 export { createLogger, logSerializers, type Logger, type LoggerOptions } from './log.ts';
-export { openDb, openPglite, openPostgres, migrate, DatabaseLockedError } from './db/index.ts';
-export type { Db, Migration, NotificationListener, QueryResult, Queryable } from './db/types.ts';
+export {
+  openDb,
+  openPglite,
+  openPgliteWorker,
+  openPostgres,
+  migrate,
+  DatabaseLockedError,
+  DatabaseConnectError,
+  DatabaseOpenError,
+  DatabaseStartupError,
+  DatabaseTimeoutError,
+  DatabaseUnavailableError,
+  DataDirError,
+  type DbConfig,
+} from './db/index.ts';
+export type { Db, DbHealth, Migration, NotificationListener, QueryResult, Queryable } from './db/types.ts';
 export {
   createServer,
   registerService,
