@@ -34,7 +34,7 @@ const explocode = defineService({
     await explocodeFor(ctx).runtime.start();
   },
   async stop(ctx) {
-    existingExplocode(ctx)?.runtime.stop();
+    await existingExplocode(ctx)?.runtime.stop();
   },
   status: explocodeStatus,
   async stand(ctx): Promise<Stand> {

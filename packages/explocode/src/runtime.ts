@@ -1,6 +1,6 @@
 import type { ServiceContext } from '@eig/platform';
-import type { SearchEngine } from './core/engine-contract.ts';
-import { loadOrBuildEngine } from './core/search/index.ts';
+import type { SearchOptions, SearchResponse, SuggestResponse } from './core/engine-contract.ts';
+import { EngineHost } from './search-host/engine-host.ts';
 import { ExplocodeRepository } from './db/repository.ts';
 import { runIngest } from './ingest/run.ts';
 import { CONTENT_TABLES } from './db/migrations.ts';
@@ -17,13 +17,20 @@ export interface IngestProgress {
   message: string;
 }
 
+/** ExploCode's own environment variables (see docs/reliability.md). */
+export interface ExplocodeSettings {
+  searchThreads: number;
+  searchQueue: number;
+}
+
 /**
- * ExploCode's live state: the search engine over the active dataset. A re-ingest builds a new
- * dataset beside the served one; the engine is swapped only once the new one is fully built, so
- * searches never see a half-loaded index and a failed ingest leaves the previous data served.
+ * ExploCode's live state: the search engine over the active dataset, in search threads
+ * (search-host/). A re-ingest builds a new dataset beside the served one; the engine is swapped only
+ * once the new one is fully loaded, so searches never see a half-loaded index and a failed ingest
+ * leaves the previous data served.
  */
 export class ExplocodeRuntime {
-  engine: SearchEngine | null = null;
+  readonly host: EngineHost;
   datasetId: number | null = null;
   datasetVersion: string | null = null;
   activatedAt: string | null = null;
@@ -37,10 +44,28 @@ export class ExplocodeRuntime {
 
   constructor(private readonly ctx: ServiceContext) {
     this.repo = new ExplocodeRepository(ctx.db);
+    const settings = (ctx.settings ?? {}) as Partial<ExplocodeSettings>;
+    this.host = new EngineHost({
+      db: ctx.db,
+      dataDir: ctx.config.dataDir,
+      threads: settings.searchThreads,
+      maxQueue: settings.searchQueue,
+      onWarn: (msg) => ctx.log.warn({ service: 'explocode' }, msg),
+      // A bug must not look like "no results": log it, without the query (personal data), with the stack.
+      onSearchError: (stack) => ctx.log.error({ service: 'explocode', stack }, 'search failed'),
+    });
   }
 
   get ready(): boolean {
-    return this.engine !== null;
+    return this.host.ready;
+  }
+
+  search(q: string, opts: SearchOptions): Promise<SearchResponse> {
+    return this.host.search(q, opts);
+  }
+
+  suggest(q: string, limit?: number): Promise<SuggestResponse> {
+    return this.host.suggest(q, limit);
   }
 
   /** Serves what the database holds right away, then brings the content up to date in the background. */
@@ -53,8 +78,9 @@ export class ExplocodeRuntime {
     this.poll.unref();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     if (this.poll) clearInterval(this.poll);
+    await this.host.close();
   }
 
   async ingestNow(opts: { force: boolean; progress?: (done: number, total: number, message: string) => void; signal?: AbortSignal }) {
@@ -107,26 +133,16 @@ export class ExplocodeRuntime {
     const active = await this.repo.activeDataset();
     if (!active || active.id === this.datasetId) return;
     // Engine snapshot under DATA_DIR (keyed by dataset + search code + model): a warm start skips
-    // both the corpus load and the index build; any missing/corrupt snapshot is rebuilt.
-    const built = await loadOrBuildEngine({
-      dataDir: this.ctx.config.dataDir,
-      datasetKey: `${active.id}|${active.version}|${active.createdAt}`,
-      loadCorpus: () => this.repo.loadCorpus(),
-      onWarn: (msg) => this.ctx.log.warn({ service: 'explocode' }, msg),
-    });
-    if (!built) return;
+    // both the corpus load and the index build; any missing/corrupt snapshot is rebuilt. All of it
+    // in search threads: the current engine keeps answering meanwhile.
+    const loaded = await this.host.load(`${active.id}|${active.version}|${active.createdAt}`, this.ctx.db.kind);
     // Another process may have activated a newer dataset while this one was loading: start over.
     if ((await this.repo.activeDataset())?.id !== active.id) return this.doReload();
-    const engine = built.engine;
-    // A bug must not look like "no results": log it, without the query (personal data), with the stack.
-    engine.onError = (err) =>
-      this.ctx.log.error({ service: 'explocode', stack: err instanceof Error ? err.stack?.split('\n').slice(1, 6).join('\n') : undefined }, 'search failed');
-    this.engine = engine;
     this.datasetId = active.id;
     this.datasetVersion = active.version;
     this.activatedAt = active.activatedAt ? String(active.activatedAt) : null;
     this.ctx.log.info(
-      { service: 'explocode', dataset: active.version, from: built.from, loadMs: Math.round(built.loadMs), buildMs: Math.round(built.buildMs) },
+      { service: 'explocode', dataset: active.version, from: loaded.from, loadMs: loaded.loadMs, buildMs: loaded.buildMs },
       'search engine ready',
     );
   }

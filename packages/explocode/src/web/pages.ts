@@ -95,7 +95,7 @@ const pages: PageDefinition[] = [
       const skipLinks = [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }];
       if (!params.q && !params.theme) return view(views.search, { ...base, response: null, themeTitle: null }, { title: 'Recherche', skipLinks });
       const { api } = servicesFor(ctx);
-      const response = api.search({
+      const response = await api.search({
         q: params.q,
         type: params.type ?? undefined,
         limit: SEARCH_PAGE_SIZE,
