@@ -1,12 +1,26 @@
 import type { ServiceContext } from '@eig/platform';
+import type { ExplocodeSettings } from './settings.ts';
 import type { SearchOptions, SearchResponse, SuggestResponse } from './core/engine-contract.ts';
 import { EngineHost } from './search-host/engine-host.ts';
+import { engineDatasetKey } from './search-host/dataset-key.ts';
+import { runInWorkerThread, serveDb } from '@eig/platform';
 import { ExplocodeRepository } from './db/repository.ts';
-import { runIngest } from './ingest/run.ts';
+import { DATASET_CHANNEL, cleanupDeadIngests, type IngestOwner, type IngestReport } from './ingest/run.ts';
+import type { CorpusSubset } from './ingest/corpus.ts';
+import type { IngestEvent, IngestTask } from './ingest/ingest-thread.ts';
 import { CONTENT_TABLES } from './db/migrations.ts';
 import { createIngestProgress } from './core/ingest-progress.ts';
 
 export const INGEST_JOB = 'explocode.ingest';
+
+// The compiled runtime (.js) runs the compiled thread; the sources (tests, benches) the TypeScript one.
+const INGEST_THREAD = new URL(`./ingest/ingest-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+/** Ingest progress goes to the logs at most this often. */
+const PROGRESS_LOG_MS = 5_000;
+/** With LISTEN: a safety net for notifications lost while the connection was down. */
+const SAFETY_POLL_MS = 5 * 60_000;
+/** Without LISTEN (it failed): how often the active dataset is checked. */
+const FALLBACK_POLL_MS = 30_000;
 
 export interface IngestProgress {
   state: 'queued' | 'running' | 'done' | 'failed';
@@ -15,12 +29,6 @@ export interface IngestProgress {
   total: number;
   /** What is being done, in French. */
   message: string;
-}
-
-/** ExploCode's own environment variables (see docs/reliability.md). */
-export interface ExplocodeSettings {
-  searchThreads: number;
-  searchQueue: number;
 }
 
 /**
@@ -39,6 +47,7 @@ export class ExplocodeRuntime {
   readonly repo: ExplocodeRepository;
   private reloading: Promise<void> | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
   /** Web processes serve searches; a worker process only ingests and never builds the engine. */
   private serving = false;
 
@@ -71,42 +80,122 @@ export class ExplocodeRuntime {
   /** Serves what the database holds right away, then brings the content up to date in the background. */
   async start(): Promise<void> {
     this.serving = true;
+    // PGlite belongs to this process: a 'loading' dataset is the leftover of an ingest killed with
+    // the previous process (kill -9, power cut). Clean it up now rather than at the next ingest.
+    if (this.ctx.db.kind === 'pglite') {
+      const cleaned = await cleanupDeadIngests(this.ctx.db);
+      if (cleaned.length) this.ctx.log.warn({ service: 'explocode', datasets: cleaned }, 'interrupted ingest cleaned up at start');
+    }
+    // A dataset activated by another process (an `eig worker`, another web instance, the CLI) is
+    // announced by NOTIFY: load it at once. The poll is only a safety net for notifications lost
+    // while the listening connection was down.
+    let pollMs = SAFETY_POLL_MS;
+    try {
+      this.unlisten = await this.ctx.db.listen(DATASET_CHANNEL, () => void this.reloadIfChanged());
+    } catch (err) {
+      pollMs = FALLBACK_POLL_MS;
+      this.ctx.log.warn({ service: 'explocode', err: String(err) }, 'dataset notifications unavailable; polling instead');
+    }
+    this.poll = setInterval(() => void this.reloadIfChanged(), pollMs);
+    this.poll.unref();
     await this.reload();
     await this.ctx.jobs.enqueue(INGEST_JOB, { force: false });
-    // Another process (CLI, second server) may activate a new dataset: pick it up.
-    this.poll = setInterval(() => void this.reloadIfChanged(), 30_000);
-    this.poll.unref();
   }
 
   async stop(): Promise<void> {
     if (this.poll) clearInterval(this.poll);
+    await this.unlisten?.().catch(() => undefined);
     await this.host.close();
   }
 
-  async ingestNow(opts: { force: boolean; progress?: (done: number, total: number, message: string) => void; signal?: AbortSignal }) {
+  /**
+   * Runs an ingest in a worker thread of its own (ingest/ingest-thread.ts): the main thread only
+   * runs its SQL statements and reports its progress, to the job, the status and the logs.
+   */
+  async ingestNow(opts: {
+    force: boolean;
+    progress?: (done: number, total: number, message: string) => void;
+    signal?: AbortSignal;
+    owner?: IngestOwner;
+    subset?: CorpusSubset;
+  }): Promise<IngestReport> {
+    const log = this.ctx.log;
+    const t0 = performance.now();
     this.ingest = { state: 'running', done: 0, total: 100, message: 'démarrage' };
+    log.info(
+      { service: 'explocode', event: 'ingest_started', job: opts.owner?.jobId, attempt: opts.owner?.attempt, force: opts.force },
+      'ingest started',
+    );
     const overall = createIngestProgress(CONTENT_TABLES.length);
+    let lastLog = performance.now();
+    const served = serveDb(this.ctx.db, (event, data) => {
+      if (event === 'warn') {
+        log.warn({ service: 'explocode' }, String(data));
+        return;
+      }
+      if (event !== 'progress') return;
+      const { step, done, total } = data as IngestEvent;
+      const { percent, message } =
+        step === 'snapshot'
+          ? { percent: this.ingest?.done ?? 0, message: 'préparation du moteur de recherche' }
+          : overall.update(step, done, total);
+      this.ingest = { state: 'running', done: percent, total: 100, message };
+      opts.progress?.(percent, 100, message);
+      // Progress in the logs every few seconds (steps and counts only: the content is public law).
+      if (performance.now() - lastLog >= PROGRESS_LOG_MS) {
+        lastLog = performance.now();
+        log.info(
+          { service: 'explocode', event: 'ingest_progress', job: opts.owner?.jobId, percent, step: message },
+          `ingest ${percent} %: ${message}`,
+        );
+      }
+    });
+    const abort = () => served.emit('abort');
+    if (opts.signal?.aborted) abort();
+    opts.signal?.addEventListener('abort', abort);
     try {
-      const report = await runIngest(this.ctx.db, {
+      const task: Omit<IngestTask, 'port'> = {
+        kind: this.ctx.db.kind,
         force: opts.force,
-        signal: opts.signal,
-        onProgress: (step: string, done: number, total: number) => {
-          const { percent, message } = overall.update(step, done, total);
-          this.ingest = { state: 'running', done: percent, total: 100, message };
-          opts.progress?.(percent, 100, message);
-        },
-      });
+        owner: opts.owner,
+        subset: opts.subset,
+        snapshotDir: this.serving ? this.ctx.config.dataDir : undefined,
+      };
+      const report = await runInWorkerThread<IngestReport>(
+        { module: INGEST_THREAD, name: 'explocode ingest' },
+        'ingest',
+        { ...task, port: served.port },
+        { transferList: [served.port] },
+      );
       if (this.serving) await this.reload();
       this.ingest = { state: 'done', done: 100, total: 100, message: 'contenu à jour' };
       this.lastError = null;
+      log.info(
+        {
+          service: 'explocode',
+          event: 'ingest_done',
+          job: opts.owner?.jobId,
+          skipped: report.skipped,
+          dataset: report.datasetId,
+          counts: report.counts,
+          ms: Math.round(performance.now() - t0),
+        },
+        report.skipped ? 'ingest: content already up to date' : 'ingest done',
+      );
       return report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.ingest = { state: 'failed', done: 0, total: 100, message };
       this.lastError = message;
       // The previous dataset, if any, is still active and still served.
-      this.ctx.log.error({ service: 'explocode', err: message }, 'ingest failed; previous data kept');
+      log.error(
+        { service: 'explocode', event: 'ingest_failed', job: opts.owner?.jobId, err: message },
+        'ingest failed; previous data kept',
+      );
       throw err;
+    } finally {
+      opts.signal?.removeEventListener('abort', abort);
+      served.close();
     }
   }
 
@@ -135,7 +224,7 @@ export class ExplocodeRuntime {
     // Engine snapshot under DATA_DIR (keyed by dataset + search code + model): a warm start skips
     // both the corpus load and the index build; any missing/corrupt snapshot is rebuilt. All of it
     // in search threads: the current engine keeps answering meanwhile.
-    const loaded = await this.host.load(`${active.id}|${active.version}|${active.createdAt}`, this.ctx.db.kind);
+    const loaded = await this.host.load(engineDatasetKey(active), this.ctx.db.kind);
     // Another process may have activated a newer dataset while this one was loading: start over.
     if ((await this.repo.activeDataset())?.id !== active.id) return this.doReload();
     this.datasetId = active.id;
