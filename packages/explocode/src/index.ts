@@ -6,7 +6,7 @@ import { INGEST_JOB } from './runtime.ts';
 import { explocodeSettingsSchema, ingestTimeoutSeconds, type ExplocodeSettings } from './settings.ts';
 import { explocodeCli } from './cli/commands.ts';
 import { explocodeWeb } from './web/pages.ts';
-import { existingExplocode, explocodeFor, explocodeStatus, preparingMessage } from './context.ts';
+import { currentIngest, existingExplocode, explocodeFor, explocodeStatus, preparingMessage } from './context.ts';
 
 const fmt = new Intl.NumberFormat('fr-FR');
 
@@ -71,7 +71,7 @@ const explocode = defineService({
       audience: 'Salariés, employeurs, RH, syndicats, associations et agents publics',
       href: '/explocode',
       ready: rt.ready,
-      status: rt.ready ? undefined : preparingMessage(rt),
+      status: rt.ready ? undefined : preparingMessage(await currentIngest(ctx, rt)),
       figures: counts
         ? [
             { label: 'articles du Code du travail en vigueur', value: fmt.format(counts.articles) },

@@ -15,8 +15,6 @@ export const INGEST_JOB = 'explocode.ingest';
 
 // The compiled runtime (.js) runs the compiled thread; the sources (tests, benches) the TypeScript one.
 const INGEST_THREAD = new URL(`./ingest/ingest-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-/** Ingest progress goes to the logs at most this often. */
-const PROGRESS_LOG_MS = 5_000;
 /** With LISTEN: a safety net for notifications lost while the connection was down. */
 const SAFETY_POLL_MS = 5 * 60_000;
 /** Without LISTEN (it failed): how often the active dataset is checked. */
@@ -38,6 +36,8 @@ export interface IngestProgress {
  * leaves the previous data served.
  */
 export class ExplocodeRuntime {
+  /** Ingest progress goes to the logs at most this often (tests lower it). */
+  static progressLogMs = 5_000;
   readonly host: EngineHost;
   datasetId: number | null = null;
   datasetVersion: string | null = null;
@@ -59,9 +59,9 @@ export class ExplocodeRuntime {
       dataDir: ctx.config.dataDir,
       threads: settings.searchThreads,
       maxQueue: settings.searchQueue,
-      onWarn: (msg) => ctx.log.warn({ service: 'explocode' }, msg),
+      onWarn: (msg) => ctx.log.warn(msg),
       // A bug must not look like "no results": log it, without the query (personal data), with the stack.
-      onSearchError: (stack) => ctx.log.error({ service: 'explocode', stack }, 'search failed'),
+      onSearchError: (stack) => ctx.log.error({ stack }, 'search failed'),
     });
   }
 
@@ -84,7 +84,7 @@ export class ExplocodeRuntime {
     // the previous process (kill -9, power cut). Clean it up now rather than at the next ingest.
     if (this.ctx.db.kind === 'pglite') {
       const cleaned = await cleanupDeadIngests(this.ctx.db);
-      if (cleaned.length) this.ctx.log.warn({ service: 'explocode', datasets: cleaned }, 'interrupted ingest cleaned up at start');
+      if (cleaned.length) this.ctx.log.warn({ datasets: cleaned }, 'interrupted ingest cleaned up at start');
     }
     // A dataset activated by another process (an `eig worker`, another web instance, the CLI) is
     // announced by NOTIFY: load it at once. The poll is only a safety net for notifications lost
@@ -94,7 +94,7 @@ export class ExplocodeRuntime {
       this.unlisten = await this.ctx.db.listen(DATASET_CHANNEL, () => void this.reloadIfChanged());
     } catch (err) {
       pollMs = FALLBACK_POLL_MS;
-      this.ctx.log.warn({ service: 'explocode', err: String(err) }, 'dataset notifications unavailable; polling instead');
+      this.ctx.log.warn({ err: String(err) }, 'dataset notifications unavailable; polling instead');
     }
     this.poll = setInterval(() => void this.reloadIfChanged(), pollMs);
     this.poll.unref();
@@ -118,19 +118,16 @@ export class ExplocodeRuntime {
     signal?: AbortSignal;
     owner?: IngestOwner;
     subset?: CorpusSubset;
-  }): Promise<IngestReport> {
+  }): Promise<IngestReport & { thread: number }> {
     const log = this.ctx.log;
     const t0 = performance.now();
     this.ingest = { state: 'running', done: 0, total: 100, message: 'démarrage' };
-    log.info(
-      { service: 'explocode', event: 'ingest_started', job: opts.owner?.jobId, attempt: opts.owner?.attempt, force: opts.force },
-      'ingest started',
-    );
+    log.info({ event: 'ingest_started', job: opts.owner?.jobId, attempt: opts.owner?.attempt, force: opts.force }, 'ingest started');
     const overall = createIngestProgress(CONTENT_TABLES.length);
     let lastLog = performance.now();
     const served = serveDb(this.ctx.db, (event, data) => {
       if (event === 'warn') {
-        log.warn({ service: 'explocode' }, String(data));
+        log.warn(String(data));
         return;
       }
       if (event !== 'progress') return;
@@ -142,12 +139,9 @@ export class ExplocodeRuntime {
       this.ingest = { state: 'running', done: percent, total: 100, message };
       opts.progress?.(percent, 100, message);
       // Progress in the logs every few seconds (steps and counts only: the content is public law).
-      if (performance.now() - lastLog >= PROGRESS_LOG_MS) {
+      if (performance.now() - lastLog >= ExplocodeRuntime.progressLogMs) {
         lastLog = performance.now();
-        log.info(
-          { service: 'explocode', event: 'ingest_progress', job: opts.owner?.jobId, percent, step: message },
-          `ingest ${percent} %: ${message}`,
-        );
+        log.info({ event: 'ingest_progress', job: opts.owner?.jobId, percent, step: message }, `ingest ${percent} %: ${message}`);
       }
     });
     const abort = () => served.emit('abort');
@@ -161,7 +155,7 @@ export class ExplocodeRuntime {
         subset: opts.subset,
         snapshotDir: this.serving ? this.ctx.config.dataDir : undefined,
       };
-      const report = await runInWorkerThread<IngestReport>(
+      const report = await runInWorkerThread<IngestReport & { thread: number }>(
         { module: INGEST_THREAD, name: 'explocode ingest' },
         'ingest',
         { ...task, port: served.port },
@@ -172,7 +166,6 @@ export class ExplocodeRuntime {
       this.lastError = null;
       log.info(
         {
-          service: 'explocode',
           event: 'ingest_done',
           job: opts.owner?.jobId,
           skipped: report.skipped,
@@ -188,10 +181,7 @@ export class ExplocodeRuntime {
       this.ingest = { state: 'failed', done: 0, total: 100, message };
       this.lastError = message;
       // The previous dataset, if any, is still active and still served.
-      log.error(
-        { service: 'explocode', event: 'ingest_failed', job: opts.owner?.jobId, err: message },
-        'ingest failed; previous data kept',
-      );
+      log.error({ event: 'ingest_failed', job: opts.owner?.jobId, error: message }, 'ingest failed; previous data kept');
       throw err;
     } finally {
       opts.signal?.removeEventListener('abort', abort);
@@ -204,7 +194,7 @@ export class ExplocodeRuntime {
       const active = await this.repo.activeDataset();
       if (active && active.id !== this.datasetId) await this.reload();
     } catch (err) {
-      this.ctx.log.warn({ service: 'explocode', err: String(err) }, 'dataset poll failed');
+      this.ctx.log.warn({ err: String(err) }, 'dataset poll failed');
     }
   }
 
@@ -231,7 +221,7 @@ export class ExplocodeRuntime {
     this.datasetVersion = active.version;
     this.activatedAt = active.activatedAt ? String(active.activatedAt) : null;
     this.ctx.log.info(
-      { service: 'explocode', dataset: active.version, from: loaded.from, loadMs: loaded.loadMs, buildMs: loaded.buildMs },
+      { dataset: active.version, from: loaded.from, loadMs: loaded.loadMs, buildMs: loaded.buildMs },
       'search engine ready',
     );
   }

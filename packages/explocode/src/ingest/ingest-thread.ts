@@ -6,7 +6,7 @@
  * database connection (PGlite) or pool (PostgreSQL). When the thread ends, everything it parsed
  * is released with it.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { threadId, type MessagePort } from 'node:worker_threads';
 import { dbOverPort } from '@eig/platform';
 import { loadOrBuildEngine } from '../core/search/index.ts';
 import { engineDatasetKey } from '../search-host/dataset-key.ts';
@@ -26,14 +26,14 @@ export interface IngestTask {
 /** Events sent to the main thread. */
 export type IngestEvent = { step: string; done: number; total: number };
 
-export async function ingest(task: IngestTask): Promise<IngestReport> {
+export async function ingest(task: IngestTask): Promise<IngestReport & { thread: number }> {
   const db = dbOverPort(task.port, task.kind);
   const stop = new AbortController();
   db.onEvent((event) => {
     if (event === 'abort') stop.abort();
   });
   try {
-    return await runIngest(db, {
+    const report = await runIngest(db, {
       force: task.force,
       owner: task.owner,
       subset: task.subset,
@@ -52,6 +52,7 @@ export async function ingest(task: IngestTask): Promise<IngestReport> {
           }
         : undefined,
     });
+    return { ...report, thread: threadId };
   } finally {
     await db.close();
   }
