@@ -53,6 +53,7 @@ function startServer(env: Record<string, string>, port: number): Server {
   return { base: `http://127.0.0.1:${port}`, child, output: () => out };
 }
 
+const exited = (s: Server) => s.child.exitCode !== null || s.child.signalCode !== null;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function get<T>(url: string): Promise<T | null> {
@@ -67,7 +68,7 @@ async function get<T>(url: string): Promise<T | null> {
 async function waitFor<T>(what: string, server: Server, fn: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    if (server.child.exitCode !== null) throw new Error(`${what}: the server exited\n${server.output()}`);
+    if (exited(server)) throw new Error(`${what}: the server exited\n${server.output()}`);
     const v = await fn();
     if (v) return v;
     await sleep(25);
@@ -78,7 +79,7 @@ async function waitFor<T>(what: string, server: Server, fn: () => Promise<T | nu
 const ready = (s: Server) => waitFor('ready', s, async () => (await fetch(`${s.base}/readyz`).catch(() => null))?.status === 200, 240_000);
 
 async function kill(s: Server, signal: NodeJS.Signals) {
-  if (s.child.exitCode !== null) return;
+  if (exited(s)) return;
   const gone = new Promise((r) => s.child.once('exit', r));
   s.child.kill(signal);
   await gone;
@@ -165,7 +166,7 @@ describe('recovery after kill -9', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 400_000);
 
   const pg = testDatabases().find((t) => t.name === 'postgres');
   it.skipIf(!pg)(
