@@ -10,7 +10,9 @@
  *    PostgreSQL (first ingest, restarted at once), with no second restart.
  * The machine may be shared: run it with `nice`; the load average is printed beside each part.
  * Env: BENCH_PORT (default 3142), BENCH_PG_ADMIN_URL (default postgres://eig:eig@127.0.0.1:5432/postgres),
- * BENCH_SKIP_PG=1.
+ * BENCH_SKIP_PG=1, BENCH_PARTS (comma list of load,reingest,theme,kill,warm,firstkill,pg; default all),
+ * EXPLOCODE_EVAL_DIR (popular-queries.jsonl; default ../shared/data/explocode from the repo root).
+ * Server settings (EXPLOCODE_SEARCH_THREADS...) pass through the environment.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadPopular, weightedSample } from './eval-data.ts';
+import { spawn } from 'node:child_process';
 import { addAdmin, probe, startServer, timed, waitReady, type ServerOptions, type ServerProcess } from './server-process.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,6 +30,7 @@ const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://eig:eig@127.0.0.1
 const THEME = '/explocode/theme/code%3ALEGISCTA000018464861';
 const ADMIN = { email: 'bench-admin@exemple.gouv.fr', password: `bench-${randomBytes(8).toString('hex')}` };
 const CLIENT_TIMEOUT_MS = 10_000;
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'load,reingest,theme,kill,warm,firstkill,pg').split(','));
 
 const la = () =>
   `load average ${loadavg()
@@ -116,89 +120,129 @@ async function jobDone(base: string, cookie: string, id: string, p?: ServerProce
 const fmtProbe = (name: string, r: { n: number; max: number; over200: number }) =>
   `${name} max ${ms0(r.max)} (${r.over200} of ${r.n} over 200 ms)`;
 
+/**
+ * A trivial HTTP server in its own process, probed at the same time as the suite: its longest
+ * answer is what the machine's load alone costs (CPU scheduling), not the suite.
+ */
+const CONTROL_PORT = PORT + 1;
+const control = spawn(
+  process.execPath,
+  ['-e', `require('node:http').createServer((q, r) => r.end('ok')).listen(${CONTROL_PORT}, '127.0.0.1')`],
+  {
+    stdio: 'ignore',
+  },
+);
+const controlUrl = `http://127.0.0.1:${CONTROL_PORT}/`;
+const withControl = async (until: Promise<unknown>) => `control process max ${ms0((await probe(controlUrl, until)).max)}`;
+
+/** Every server started, killed at the end whatever happened. */
+const started: ServerProcess[] = [];
+function start(o: ServerOptions): ServerProcess {
+  const p = startServer(o);
+  started.push(p);
+  return p;
+}
+
 async function pglite(queries: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'explocode-reliability-'));
   const o: ServerOptions = { repoRoot, port: PORT, dataDir };
   try {
     addAdmin(o, ADMIN.email, ADMIN.password);
     say(`\n== PGlite (DATA_DIR ${dataDir}) — ${la()}`);
-    let p = startServer(o);
+    let p = start(o);
     const ready = waitReady(p, 900_000);
-    const cold = await Promise.all([ready, probe(`${p.base}/healthz`, ready)]);
-    say(`first start with ingest: ready in ${s1(cold[0])}; /healthz during the first ingest: ${fmtProbe('', cold[1]).trim()}`);
+    const cold = await Promise.all([ready, probe(`${p.base}/healthz`, ready), withControl(ready)]);
+    say(`first start with ingest: ready in ${s1(cold[0])}; /healthz during the first ingest: ${fmtProbe('', cold[1]).trim()}; ${cold[2]}`);
     await sleep(2000);
     const m1 = p.memory();
     say(`memory after the first ingest: RSS ${m1?.rss.toFixed(0)} MB (peak ${m1?.peak.toFixed(0)} MB) — ${la()}`);
 
-    say(`search over HTTP (popular queries ∝ weight, limit 10) — ${la()}`);
-    await load(p.base, queries.slice(0, 200), 4, 200); // warm-up
-    for (const [clients, n] of [
-      [1, 1000],
-      [8, 3000],
-      [64, 5000],
-    ] as const) {
+    if (PARTS.has('load')) say(`search over HTTP (popular queries ∝ weight, limit 10) — ${la()}`);
+    if (PARTS.has('load')) await load(p.base, queries.slice(0, 200), 4, 200); // warm-up
+    for (const [clients, n] of (PARTS.has('load')
+      ? [
+          [1, 1000],
+          [8, 3000],
+          [64, 5000],
+        ]
+      : []) as [number, number][]) {
       say(await load(p.base, queries, clients, n));
     }
 
     const cookie = await login(p.base);
     const search = `${p.base}/api/explocode/search?q=${encodeURIComponent('congés payés')}&limit=10`;
-    const t0 = performance.now();
-    const jobId = await startIngest(p.base, cookie);
-    const done = jobDone(p.base, cookie, jobId);
-    const [h, s] = await Promise.all([probe(`${p.base}/healthz`, done), probe(search, done)]);
-    say(
-      `during a re-ingest (${s1(performance.now() - t0)}): ${fmtProbe('/healthz', h)}; ${fmtProbe('search', s)}; ${s.failures} search failures — ${la()}`,
-    );
+    if (PARTS.has('reingest')) {
+      const t0 = performance.now();
+      const jobId = await startIngest(p.base, cookie);
+      const done = jobDone(p.base, cookie, jobId);
+      const [h, s, c] = await Promise.all([probe(`${p.base}/healthz`, done), probe(search, done), withControl(done)]);
+      say(
+        `during a re-ingest (${s1(performance.now() - t0)}): ${fmtProbe('/healthz', h)}; ${fmtProbe('search', s)}; ${s.failures} search failures; ${c} — ${la()}`,
+      );
+    }
 
-    let pages = '';
-    const themeDone = (async () => {
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const r = await timed(`${p.base}${THEME}`, { headers: { accept: 'text/html' } }, 120_000);
-        times.push(r.ms);
-      }
-      pages = times.map((t) => ms0(t)).join(', ');
-    })();
-    const [th, ts] = await Promise.all([probe(`${p.base}/healthz`, themeDone), probe(search, themeDone)]);
-    say(`during the largest theme page ×3 (page: ${pages}): ${fmtProbe('/healthz', th)}; ${fmtProbe('search', ts)} — ${la()}`);
+    if (PARTS.has('theme')) {
+      let pages = '';
+      const themeDone = (async () => {
+        const times: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const r = await timed(`${p.base}${THEME}`, { headers: { accept: 'text/html' } }, 120_000);
+          times.push(r.ms);
+        }
+        pages = times.map((t) => ms0(t)).join(', ');
+      })();
+      const [th, ts, tc] = await Promise.all([probe(`${p.base}/healthz`, themeDone), probe(search, themeDone), withControl(themeDone)]);
+      say(`during the largest theme page ×3 (page: ${pages}): ${fmtProbe('/healthz', th)}; ${fmtProbe('search', ts)}; ${tc} — ${la()}`);
+    }
 
     // kill -9 during a re-ingest, while it writes its dataset
-    const killId = await startIngest(p.base, cookie);
-    for (;;) {
-      const j = (await jobs(p.base, cookie)).find((x) => x.id === killId);
-      if (j?.state === 'running' && j.progress.message.startsWith('enregistrement')) break;
-      if (j?.state === 'done' || j?.state === 'failed') throw new Error('re-ingest finished before it could be killed');
-      await sleep(100);
+    if (PARTS.has('kill')) {
+      let killId = '';
+      for (let caught = false; !caught;) {
+        killId = await startIngest(p.base, cookie);
+        for (;;) {
+          const j = (await jobs(p.base, cookie)).find((x) => x.id === killId);
+          if (j?.state === 'running' && j.progress.message.startsWith('enregistrement')) {
+            caught = true;
+            break;
+          }
+          if (j?.state === 'done' || j?.state === 'failed') break; // finished before it could be killed: again
+          await sleep(100);
+        }
+      }
+      await p.kill('SIGKILL');
+      const tk = performance.now();
+      p = start(o);
+      const readyAgain = await waitReady(p, 600_000);
+      const cookie2 = await login(p.base);
+      await jobDone(p.base, cookie2, killId, p);
+      const ds = (await (await fetch(`${p.base}/api/explocode/admin/datasets`, { headers: { cookie: cookie2 } })).json()) as {
+        datasets: { status: string }[];
+      };
+      const j = (await jobs(p.base, cookie2)).find((x) => x.id === killId);
+      say(
+        `kill -9 during a re-ingest: served again ${s1(readyAgain)} after the restart; ` +
+          `interrupted job ${j?.state} after its retry ${s1(performance.now() - tk)} after the kill; datasets left loading: ${ds.datasets.filter((d) => d.status === 'loading').length} — ${la()}`,
+      );
     }
-    await p.kill('SIGKILL');
-    const tk = performance.now();
-    p = startServer(o);
-    const readyAgain = await waitReady(p, 600_000);
-    const cookie2 = await login(p.base);
-    await jobDone(p.base, cookie2, killId, p);
-    const ds = (await (await fetch(`${p.base}/api/explocode/admin/datasets`, { headers: { cookie: cookie2 } })).json()) as {
-      datasets: { status: string }[];
-    };
-    const j = (await jobs(p.base, cookie2)).find((x) => x.id === killId);
-    say(
-      `kill -9 during a re-ingest: served again ${s1(readyAgain)} after the restart; ` +
-        `interrupted job ${j?.state} after its retry ${s1(performance.now() - tk)} after the kill; datasets left loading: ${ds.datasets.filter((d) => d.status === 'loading').length} — ${la()}`,
-    );
 
     // warm start
-    await p.kill('SIGTERM');
-    p = startServer(o);
-    const warm = await waitReady(p, 300_000);
-    await sleep(2000);
-    const m2 = p.memory();
-    say(`warm start: ready in ${s1(warm)}; memory after it: RSS ${m2?.rss.toFixed(0)} MB (peak ${m2?.peak.toFixed(0)} MB) — ${la()}`);
+    if (PARTS.has('warm')) {
+      await p.kill('SIGTERM');
+      p = start(o);
+      const warm = await waitReady(p, 300_000);
+      await sleep(2000);
+      const m2 = p.memory();
+      say(`warm start: ready in ${s1(warm)}; memory after it: RSS ${m2?.rss.toFixed(0)} MB (peak ${m2?.peak.toFixed(0)} MB) — ${la()}`);
+    }
     await p.kill('SIGTERM');
 
     // kill -9 during the first ingest
+    if (!PARTS.has('firstkill')) return;
     const dir2 = mkdtempSync(join(tmpdir(), 'explocode-reliability-'));
     try {
       const o2 = { ...o, dataDir: dir2 };
-      let q = startServer(o2);
+      let q = start(o2);
       for (;;) {
         const st = (await (await fetch(`${q.base}/api/explocode/status`).catch(() => null))?.json().catch(() => null)) as {
           progress?: { message: string };
@@ -209,7 +253,7 @@ async function pglite(queries: string[]) {
       }
       await q.kill('SIGKILL');
       const tq = performance.now();
-      q = startServer(o2);
+      q = start(o2);
       const r = await waitReady(q, 900_000);
       say(
         `kill -9 during the first ingest, restarted at once: ready ${s1(r === null ? null : performance.now() - tq)} after the kill (no second restart) — ${la()}`,
@@ -219,7 +263,8 @@ async function pglite(queries: string[]) {
       rmSync(dir2, { recursive: true, force: true });
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const sp of started) await sp.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
@@ -236,7 +281,7 @@ async function postgres() {
   try {
     say(`\n== PostgreSQL (database ${name}, ingest job timeout: the default) — ${la()}`);
     const o: ServerOptions = { repoRoot, port: PORT, dataDir, databaseUrl: url.href };
-    let p = startServer(o);
+    let p = start(o);
     for (;;) {
       const { rows } = await db
         .query<{ n: number }>(
@@ -249,17 +294,26 @@ async function postgres() {
     }
     await p.kill('SIGKILL');
     const t0 = performance.now();
-    p = startServer(o);
+    p = start(o);
     const r = await waitReady(p, 900_000);
     say(
       `kill -9 during the first ingest, restarted at once: ready ${s1(r === null ? null : performance.now() - t0)} after the kill (no second restart) — ${la()}`,
     );
     await p.kill('SIGTERM');
   } finally {
+    for (const sp of started) await sp.kill('SIGKILL');
     await db.end();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+async function part(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (err) {
+    say(`${name}: FAILED (${err instanceof Error ? err.message : String(err)})`);
   }
 }
 
@@ -267,8 +321,13 @@ async function main() {
   if (!existsSync(resolve(repoRoot, 'packages/server/dist/main.js'))) throw new Error('compiled server missing: npm run build');
   say(`ExploCode reliability benchmark — compiled server, ${new Date().toISOString()} — ${la()}`);
   const queries = weightedSample(loadPopular(), 5000, 11);
-  await pglite(queries);
-  if (!process.env.BENCH_SKIP_PG) await postgres();
+  try {
+    await part('PGlite', () => pglite(queries));
+    if (!process.env.BENCH_SKIP_PG && PARTS.has('pg')) await part('PostgreSQL', postgres);
+  } finally {
+    for (const p of started) await p.kill('SIGKILL');
+    control.kill();
+  }
   say(`\nend — ${la()}`);
 }
 
