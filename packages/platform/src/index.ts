@@ -4,7 +4,7 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 // The platform's public API. Subpaths: '@eig/platform/web' (page contract, browser-safe),
 // '@eig/platform/search' (text search library), '@eig/platform/testing' (test databases).
-export { loadConfig, ConfigError, repoRoot, type Config } from './config.ts';
+export { loadConfig, ConfigError, repoRoot, parseTrustProxy, type Config, type TrustProxy } from './config.ts';
 export { createLogger, logSerializers, type Logger, type LoggerOptions } from './log.ts';
 export { openDb, openPglite, openPostgres, migrate, DatabaseLockedError } from './db/index.ts';
 export type { Db, Migration, NotificationListener, QueryResult, Queryable } from './db/types.ts';
@@ -72,7 +72,7 @@ export {
   type WorkerPool,
   type WorkerPoolOptions,
 } from './workers/index.ts';
-export { openSuite, loadSettings, SUITE_ADMIN_ROLE, type MountedService, type OpenSuiteOptions, type Suite } from './suite.ts';
+export { openSuite, loadSettings, rolesOf, type MountedService, type OpenSuiteOptions, type Suite } from './suite.ts';
 export {
   authMigrations,
   AuthError,
@@ -83,7 +83,54 @@ export {
   sameOriginOk,
   usersCli,
   SESSION_COOKIE,
+  LOGIN_CHALLENGE_COOKIE,
+  createRoleRegistry,
+  suiteAdminRole,
+  SUITE_ADMIN_ROLE_ID,
+  TotpStore,
+  LoginThrottle,
+  DEFAULT_LOCKOUT,
+  authErrorSchema,
+  userSchema,
+  loginBodySchema,
+  loginResponseSchema,
+  secondFactorBodySchema,
+  loginTotpResponseSchema,
+  totpStatusSchema,
+  meResponseSchema,
+  enrolmentResponseSchema,
+  codeBodySchema,
+  recoveryCodesResponseSchema,
+  enrolmentConfirmResponseSchema,
+  rolesResponseSchema,
   type AuthOptions,
+  type AuthState,
   type AuthUser,
   type UserInfo,
+  type UsersCliOptions,
+  type RoleRegistry,
+  type RoleRegistryOptions,
+  type LockoutPolicy,
+  type LoginResponse,
+  type LoginTotpResponse,
+  type MeResponse,
+  type EnrolmentResponse,
+  type AuthErrorBody,
 } from './auth/index.ts';
+export {
+  registerUploads,
+  receiveUpload,
+  defineUpload,
+  keepUpload,
+  cleanFilename,
+  KiB,
+  MiB,
+  type Upload,
+  type UploadSpec,
+  type UploadFileRule,
+  type UploadedFile,
+  type UploadsOptions,
+} from './http/uploads.ts';
+export { BINARY_UPLOAD_TYPES, TEXT_UPLOAD_TYPES, type UploadType } from './http/upload-types.ts';
+export { fastifyTrustProxy } from './http/trust-proxy.ts';
+export { sanitizeHtml, allowedTags, type HtmlPolicy } from './html/index.ts';

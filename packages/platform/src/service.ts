@@ -11,6 +11,9 @@ import type { Logger } from './log.ts';
 import type { Config } from './config.ts';
 import type { JobContext, JobOptions, JobProgress, JobQueue } from './jobs/types.ts';
 import type { PageDefinition } from './web/pages.ts';
+import type { RoleDefinition } from './auth/roles.ts';
+
+export type { RoleDefinition } from './auth/roles.ts';
 
 /** What the platform hands to every service: shared infrastructure plus the service's own settings. */
 export interface ServiceContext<Settings = unknown> {
@@ -53,17 +56,6 @@ export interface ServiceStatus {
   /** Progress of the warm-up (first ingest, model load), when there is one. */
   progress?: JobProgress | null;
   details?: Record<string, unknown>;
-}
-
-/** A staff role a service needs (court agent, translator, moderator...). */
-export interface RoleDefinition {
-  /** Namespaced by service: `annuaire.moderateur`. The suite's own administrator role is `admin`. */
-  id: string;
-  /** French label shown to administrators. */
-  label: string;
-  description?: string;
-  /** Users with this role must log in with a second factor (TOTP). */
-  requireTotp?: boolean;
 }
 
 /**

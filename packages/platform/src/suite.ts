@@ -10,7 +10,8 @@ import type { Db } from './db/types.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import type { JobQueue } from './jobs/types.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { RoleDefinition, ServiceContext, ServiceModule } from './service.ts';
+import type { ServiceContext, ServiceModule } from './service.ts';
+import { createRoleRegistry, type RoleRegistry } from './auth/roles.ts';
 
 type AnyService = ServiceModule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -26,7 +27,7 @@ export interface Suite {
   jobs: JobQueue;
   services: MountedService[];
   /** Every role the services declare, plus the suite's administrator. */
-  roles: RoleDefinition[];
+  roles: RoleRegistry;
   close(): Promise<void>;
 }
 
@@ -44,11 +45,10 @@ export interface OpenSuiteOptions {
   runJobs?: boolean;
 }
 
-export const SUITE_ADMIN_ROLE: RoleDefinition = {
-  id: 'admin',
-  label: 'Administrateur de la suite',
-  description: 'Administre les comptes, les tâches de fond et les données de tous les services.',
-};
+/** The suite's roles: its administrator and every role the services declare. */
+export function rolesOf(services: AnyService[], config: Pick<Config, 'adminRequireTotp'>): RoleRegistry {
+  return createRoleRegistry({ adminRequiresTotp: config.adminRequireTotp }).registerRoles(services.flatMap((s) => s.roles ?? []));
+}
 
 /**
  * Validates the platform's configuration and each service's settings against the same environment
@@ -117,7 +117,7 @@ export async function openSuite(opts: OpenSuiteOptions): Promise<Suite> {
       jobs.register({ ...options, handler: (payload, job) => handler(payload, job, ctx) });
     }
   }
-  const roles = [SUITE_ADMIN_ROLE, ...opts.services.flatMap((s) => s.roles ?? [])];
+  const roles = rolesOf(opts.services, config);
   let closed = false;
   return {
     config,

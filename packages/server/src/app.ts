@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import {
   createServer,
@@ -5,6 +6,7 @@ import {
   openSuite,
   registerAuth,
   registerService,
+  registerUploads,
   type Config,
   type Db,
   type Logger,
@@ -65,13 +67,14 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
       ),
   });
   // Before the services: their routes see `req.user` and use requireRole.
-  registerAuth(app, { db });
+  registerAuth(app, { db, roles: suite.roles, totpEncryptionKey: config.totpEncryptionKey });
+  registerUploads(app, { tmpDir: path.join(config.dataDir, 'tmp', 'uploads') });
   for (const s of services) registerService(app, s.module, s.ctx);
   app.register(async (scoped) => {
     scoped.get('/api/stands', { schema: { tags: ['Suite'], summary: 'Les services de la suite, pour la page d’accueil' } }, stands);
     await jobAdminRoutes(scoped, jobs);
   });
-  await registerWeb(app, { services, stands, jobs });
+  await registerWeb(app, { services, roles: suite.roles, stands, jobs });
   // Closing the server (tests, graceful shutdown) releases the rest in order: services, jobs, database.
   app.addHook('onClose', () => suite.close());
   await app.ready();

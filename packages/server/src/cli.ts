@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import {
   openSuite,
+  rolesOf,
   createLogger,
   loadConfig,
   loadJobSettings,
@@ -40,7 +41,16 @@ const contextOf = async (id: string): Promise<ServiceContext<never>> => {
 };
 
 for (const s of SERVICES) s.cli?.(program, () => contextOf(s.id));
-usersCli(program, async () => (await getSuite()).db);
+// Roles come from the code (the services' declarations), not the database: known without opening it.
+// (A bad configuration is reported by the command itself, when it opens the suite.)
+const adminRequireTotp = (() => {
+  try {
+    return loadConfig().adminRequireTotp;
+  } catch {
+    return false;
+  }
+})();
+usersCli(program, async () => (await getSuite()).db, { roles: rolesOf(SERVICES, { adminRequireTotp }) });
 
 program
   .command('worker')

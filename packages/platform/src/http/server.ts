@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -22,6 +22,7 @@ import { HttpError, errorBodySchema, errorHandler } from './errors.ts';
 import { clientErrorHandler } from './client-errors.ts';
 import { registerLoadShedding } from './load-shedding.ts';
 import { assertCleanUrl } from './url-check.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,14 +87,21 @@ const contentSecurityPolicy = {
   },
 };
 
+/**
+ * One log line per request, when it completes (route pattern, status, time: the serializers keep the
+ * query string and the IP out), instead of Fastify's two (incoming + completed): half the log volume.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+}
+
 export function createServer(opts: ServerOptions): FastifyInstance {
   const { config } = opts;
   const app = Fastify({
     loggerInstance: opts.log,
-    // One line per request (written on response, below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Malformed paths go through our error handler (French JSON, nothing echoed back).
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
     // What Node's HTTP parser refuses (headers too large, garbage): French JSON too.
@@ -113,10 +121,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   app.addHook('onRequest', async (req) => {
     assertCleanUrl(req.url);
   });
-  // The request's route pattern, status and time: the serializers keep the query and the IP out.
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
-  });
+
 
   // Referrer only to ourselves: result URLs carry what people search for, which must not leak to
   // linked sites (Légifrance...), while our own same-origin form posts keep a usable Origin.
