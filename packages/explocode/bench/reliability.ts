@@ -80,7 +80,11 @@ async function login(base: string): Promise<string> {
     body: JSON.stringify(ADMIN),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+  // Every cookie the login sets (session, and whatever else the auth plugin adds), as a Cookie header.
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 interface Job {
@@ -91,6 +95,7 @@ interface Job {
 
 async function jobs(base: string, cookie: string): Promise<Job[]> {
   const res = await fetch(`${base}/api/explocode/admin/jobs`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`admin jobs: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { jobs: Job[] }).jobs;
 }
 
@@ -135,8 +140,12 @@ const control = spawn(
 const controlUrl = `http://127.0.0.1:${CONTROL_PORT}/`;
 const withControl = async (until: Promise<unknown>) => `control process max ${ms0((await probe(controlUrl, until)).max)}`;
 
-/** Every server started, killed at the end whatever happened. */
+/** Every server started, killed at the end whatever happened (even a crash of this process). */
 const started: ServerProcess[] = [];
+process.on('exit', () => {
+  for (const p of started) if (!p.exited) p.child.kill('SIGKILL');
+  control.kill();
+});
 function start(o: ServerOptions): ServerProcess {
   const p = startServer(o);
   started.push(p);
@@ -318,6 +327,10 @@ async function part(name: string, fn: () => Promise<void>) {
 }
 
 async function main() {
+  for (const port of [PORT, CONTROL_PORT]) {
+    const other = await timed(`http://127.0.0.1:${port}/healthz`, undefined, 1000);
+    if (!other.timeout && other.status !== 0 && port === PORT) throw new Error(`port ${port} is in use (a server left running?)`);
+  }
   if (!existsSync(resolve(repoRoot, 'packages/server/dist/main.js'))) throw new Error('compiled server missing: npm run build');
   say(`ExploCode reliability benchmark — compiled server, ${new Date().toISOString()} — ${la()}`);
   const queries = weightedSample(loadPopular(), 5000, 11);

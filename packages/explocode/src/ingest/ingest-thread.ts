@@ -41,6 +41,13 @@ export async function ingest(task: IngestTask): Promise<IngestReport & { thread:
       onProgress: (step, done, total) => db.emit('progress', { step, done, total } satisfies IngestEvent),
       beforeActivate: task.snapshotDir
         ? async (dataset, loaded) => {
+            // Every row is written: what only the rows needed goes before the engine is built
+            // (the agreements' articles, the HTML), which lowers this thread's peak.
+            loaded.conventionArticles.length = 0;
+            const c = loaded.corpus;
+            for (const a of c.articles) a.html = '';
+            for (const f of c.fiches) for (const sec of f.sections) sec.html = '';
+            for (const x of c.contributions) for (const a of [x.generic, ...x.byConvention]) a.html = '';
             // The search threads then restore this snapshot (about a second) instead of reading
             // the whole corpus back from the database through the main thread.
             await loadOrBuildEngine({

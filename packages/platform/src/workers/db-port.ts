@@ -60,7 +60,11 @@ export function serveDb(db: Db, onEvent?: (event: string, data: unknown) => void
     if (!t) throw new Error('transaction already ended');
     return t.tx;
   };
-  port1.on('message', (m: Request | Event) => {
+  // One statement per turn of the event loop: a port delivers every queued message in one go, and a
+  // worker that sends its next statement as soon as the previous one is answered would otherwise
+  // keep the main thread (PGlite runs there) from timers and sockets for a whole series.
+  port1.on('message', (m: Request | Event) => setImmediate(handle, m));
+  const handle = (m: Request | Event) => {
     if (isEvent(m)) {
       onEvent?.(m.event, m.data);
       return;
@@ -111,7 +115,7 @@ export function serveDb(db: Db, onEvent?: (event: string, data: unknown) => void
         break;
       }
     }
-  });
+  };
   // The worker ended (or closed its end): a transaction it left open is rolled back.
   port1.on('close', () => {
     for (const t of txs.values()) t.end(false, 'worker gone');
