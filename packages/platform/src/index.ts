@@ -73,6 +73,19 @@ export {
   type Stand,
   type StandFigure,
 } from './service.ts';
+export {
+  createWorkerPool,
+  runInWorkerThread,
+  overloadedHttpError,
+  serveDb,
+  dbOverPort,
+  WorkerPoolOverloadedError,
+  WorkerThreadError,
+  type PortDb,
+  type ServedDb,
+  type WorkerPool,
+  type WorkerPoolOptions,
+} from './workers/index.ts';
 export { openSuite, loadSettings, rolesOf, type MountedService, type OpenSuiteOptions, type Suite } from './suite.ts';
 export {
   authMigrations,
