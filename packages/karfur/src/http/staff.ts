@@ -139,18 +139,16 @@ export class KarfurStaff {
           memory:
             status === 'validated'
               ? []
-              : tm
-                  .suggestUnit(source, lang, { limit: 3 })
-                  .map((x) => ({
-                    segment: x.segment,
-                    matches: x.matches.map((m) => ({
-                      target: m.target,
-                      source: m.source,
-                      score: Math.round(m.score * 100) / 100,
-                      exact: m.exact,
-                      fiche: m.fiche,
-                    })),
+              : tm.suggestUnit(source, lang, { limit: 3 }).map((x) => ({
+                  segment: x.segment,
+                  matches: x.matches.map((m) => ({
+                    target: m.target,
+                    source: m.source,
+                    score: Math.round(m.score * 100) / 100,
+                    exact: m.exact,
+                    fiche: m.fiche,
                   })),
+                })),
           actions,
         };
       }),
@@ -281,6 +279,9 @@ export class KarfurStaff {
         'karfur.invalid_fiche',
       );
     const fiche = parsed.data;
+    // Content is a block model, never HTML: markup anywhere (title, summary, conditions, names) is refused.
+    if (/<\s*[a-z!/?]/i.test(JSON.stringify(fiche)))
+      throw new HttpError(400, 'Fiche invalide : le texte ne doit pas contenir de balises HTML.', 'karfur.invalid_fiche');
     if (id && fiche.id !== id) throw new HttpError(400, 'L’identifiant de la fiche ne correspond pas à l’adresse.', 'karfur.id_mismatch');
     const c = await this.runtime.current();
     if (fiche.sponsor.structure && !c.structures.has(fiche.sponsor.structure))

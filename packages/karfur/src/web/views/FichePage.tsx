@@ -32,6 +32,10 @@ function price(f: FicheResponse, t: Translate): string {
   return `${t('fiche.paid', { amount: f.price.amountEuros })} ${f.price.per === 'once' ? '' : t(`fiche.per.${f.price.per}`)}`.trim();
 }
 
+/** Lists read as the language writes them (Arabic uses « ، » and « و »). */
+export const list = (lang: string, items: string[]) =>
+  new Intl.ListFormat(LANGUAGES[lang as LanguageCode]?.bcp47 ?? 'fr', { style: 'long', type: 'conjunction' }).format(items);
+
 const date = (iso: string, lang: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString(LANGUAGES[lang as LanguageCode]?.bcp47 ?? 'fr', {
     day: 'numeric',
@@ -187,9 +191,10 @@ export function FichePage({ shared, fiche, sponsorUrl }: PropsOf<typeof views.fi
             <dl>
               <dt>{t('fiche.public')}</dt>
               <dd>
-                {[...fiche.public.statuses.map((x) => t(`status.${x}`)), ...(fiche.public.openToFrench ? [t('status.french')] : [])].join(
-                  ', ',
-                )}
+                {list(l, [
+                  ...fiche.public.statuses.map((x) => t(`status.${x}`)),
+                  ...(fiche.public.openToFrench ? [t('status.french')] : []),
+                ])}
               </dd>
               <dt>{t('fiche.age')}</dt>
               <dd>{age(fiche, t)}</dd>
@@ -203,7 +208,10 @@ export function FichePage({ shared, fiche, sponsorUrl }: PropsOf<typeof views.fi
                   ? t('fiche.national')
                   : fiche.location.kind === 'online'
                     ? t('fiche.online')
-                    : fiche.departements.map((d) => `${d.name} (${d.code})`).join(', ')}
+                    : list(
+                        l,
+                        fiche.departements.map((d) => `${d.name} (${d.code})`),
+                      )}
               </dd>
               {fiche.dates && (fiche.dates.start || fiche.dates.end || fiche.dates.note) && (
                 <>
