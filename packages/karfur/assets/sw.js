@@ -51,10 +51,10 @@ async function page(request, url) {
     }
     return res;
   } catch {
-    const hit = (await cache.match(url.pathname + url.search)) || (await cache.match(url.pathname));
+    const hit = (await cache.match(url.pathname + url.search, { ignoreVary: true })) || (await cache.match(url.pathname, { ignoreVary: true }));
     if (hit) return hit;
     const lang = url.pathname.split('/')[2];
-    const offline = await cache.match(`/karfur/${LANGS.includes(lang) ? lang : 'fr'}/hors-ligne`);
+    const offline = await cache.match(`/karfur/${LANGS.includes(lang) ? lang : 'fr'}/hors-ligne`, { ignoreVary: true });
     return offline || new Response('Hors ligne', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
 }

@@ -141,7 +141,7 @@ export function StructuresPage({ shared, response, lieu, besoin, needs, placeErr
       </form>
       <div className="karfur-directory">
         <section aria-labelledby="karfur-list" className="karfur-directory__list">
-          <h2 id="karfur-list" className="fr-h4" role="status">
+          <h2 id="karfur-list" className="fr-h4">
             {t('structures.count', { count: response.total })}
             {response.place ? ` — ${response.place.name} (${response.place.departement})` : ''}
           </h2>

@@ -151,7 +151,7 @@ export function SearchPage({ shared, form, themes, response, placeError, pageSiz
       {!response && <p>{t('search.noQuery')}</p>}
       {response && (
         <section aria-labelledby="karfur-results" className="fr-mt-4w">
-          <h2 id="karfur-results" className="fr-h4" role="status">
+          <h2 id="karfur-results" className="fr-h4">
             {t('search.results', { count: response.total })}
             {response.place
               ? ` — ${response.place.commune ? `${response.place.commune}, ` : ''}${response.place.name} (${response.place.departement})`
