@@ -1,4 +1,4 @@
-/* global self, caches, fetch, Response, URL, KARFUR_VERSION, KARFUR_ASSETS */
+/* global self, caches, fetch, Response, KARFUR_VERSION, KARFUR_ASSETS */
 // Karfu'R's service worker (scope /karfur/). The server prepends KARFUR_VERSION and KARFUR_ASSETS.
 // Pages: network first, the copy kept for offline reading (visited fiches, the journey); static
 // files: cache first (their names carry their content hash). Staff pages and forms are never cached.
@@ -51,7 +51,8 @@ async function page(request, url) {
     }
     return res;
   } catch {
-    const hit = (await cache.match(url.pathname + url.search, { ignoreVary: true })) || (await cache.match(url.pathname, { ignoreVary: true }));
+    const hit =
+      (await cache.match(url.pathname + url.search, { ignoreVary: true })) || (await cache.match(url.pathname, { ignoreVary: true }));
     if (hit) return hit;
     const lang = url.pathname.split('/')[2];
     const offline = await cache.match(`/karfur/${LANGS.includes(lang) ? lang : 'fr'}/hors-ligne`, { ignoreVary: true });

@@ -217,14 +217,12 @@ describe.each(testDatabases())('Karfu’R open API on $name', (target) => {
       payload: part('logo', 'logo.png', 'image/png', Buffer.from('<script>alert(1)</script>')),
     });
     expect(script.statusCode).toBe(415);
-    const anonymous = await h
-      .client()
-      .send({
-        method: 'POST',
-        url: '/api/karfur/structures/caf/logo',
-        headers,
-        payload: part('logo', 'logo.png', 'image/png', png.subarray(0, 100)),
-      });
+    const anonymous = await h.client().send({
+      method: 'POST',
+      url: '/api/karfur/structures/caf/logo',
+      headers,
+      payload: part('logo', 'logo.png', 'image/png', png.subarray(0, 100)),
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 

@@ -4,7 +4,9 @@
  * codes (SVG, generated here), the sitemap with hreflang alternates, and the open-data exports.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,7 +20,9 @@ import { fichePlainText } from '../core/fiche.ts';
 import type { KarfurApi } from './api.ts';
 import { karfurPaths } from '../web/paths.ts';
 import * as s from './schemas.ts';
+import { CONTENT_DIR } from '../content.ts';
 
+const require = createRequire(import.meta.url);
 export const ASSETS_DIR = fileURLToPath(new URL('../../assets/', import.meta.url));
 
 interface Asset {
@@ -30,10 +34,71 @@ function asset(name: string): Asset {
   return { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) };
 }
 
+/**
+ * The suite's pages preload Marianne regular and bold; the DSFR also uses medium (buttons, navigation)
+ * and italic, 21 KB more each on a cold visit. Karfu'R's pages draw those weights with the two files
+ * already loaded (medium as bold, italic synthesised from the upright): measured to keep a fiche under
+ * the 150 KB budget. The file names come from the web build's manifest; without it, nothing changes.
+ */
+export function fontAliases(manifestFile = fileURLToPath(new URL('../../../web/build/client/web-manifest.json', import.meta.url))): string {
+  let fonts: string[];
+  try {
+    fonts = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { fonts?: string[] }).fonts ?? [];
+  } catch {
+    return '';
+  }
+  const [regular, bold] = fonts;
+  if (!regular || !bold || ![regular, bold].every((u) => /^\/assets\/[\w.-]+\.woff2$/.test(u))) return '';
+  const face = (style: string, weight: number, url: string) =>
+    `@font-face{font-display:swap;font-family:Marianne;font-style:${style};font-weight:${weight};src:url(${url}) format("woff2");unicode-range:U+20-7E,U+A0-FF,U+152-153,U+178,U+2C6,U+2DA-2DC,U+2010-2027,U+202F-203A,U+20AC,U+2122,U+2212}`;
+  return [
+    '\n/* Marianne weights drawn with the preloaded files (see asset-routes.ts). */',
+    face('normal', 300, regular),
+    face('normal', 500, bold),
+    face('italic', 300, regular),
+    face('italic', 400, regular),
+    face('italic', 500, bold),
+    face('italic', 700, bold),
+  ].join('\n');
+}
+
+/**
+ * The ten theme icons of the home page as data URIs in Karfu'R's stylesheet: ten separate requests to
+ * the DSFR's icon files cost about 12 KB on a cold visit (mostly response headers), inlined about 2 KB.
+ */
+export function themeIconCss(): string {
+  try {
+    const iconsDir = path.join(path.dirname(require.resolve('@codegouvfr/react-dsfr/package.json')), 'dsfr', 'icons');
+    const files = new Map<string, string>();
+    for (const dir of readdirSync(iconsDir))
+      for (const f of readdirSync(path.join(iconsDir, dir))) files.set(f.replace(/\.svg$/, ''), path.join(iconsDir, dir, f));
+    const taxonomy = JSON.parse(readFileSync(`${CONTENT_DIR}taxonomy.json`, 'utf8')) as { themes: { id: string; icon: string }[] };
+    return taxonomy.themes
+      .flatMap((t) => {
+        const file = files.get(t.icon.replace(/^fr-icon-/, ''));
+        if (!file) return [];
+        const svg = readFileSync(file, 'utf8').replace(/\s+/g, ' ').trim();
+        return [
+          `.karfur-ti--${t.id}::before{-webkit-mask-image:url("data:image/svg+xml,${encodeURIComponent(svg)}");mask-image:url("data:image/svg+xml,${encodeURIComponent(svg)}")}`,
+        ];
+      })
+      .join('\n');
+  } catch {
+    return '';
+  }
+}
+
 let cached: { css: Asset; js: Asset; sw: Asset } | null = null;
 /** Read once per process; the hash in the URL changes with the content. */
 export function assets() {
-  cached ??= { css: asset('karfur.css'), js: asset('karfur.js'), sw: asset('sw.js') };
+  if (!cached) {
+    const css = `${readFileSync(`${ASSETS_DIR}karfur.css`, 'utf8')}${fontAliases()}\n${themeIconCss()}\n`;
+    cached = {
+      css: { body: css, hash: createHash('sha256').update(css).digest('hex').slice(0, 10) },
+      js: asset('karfur.js'),
+      sw: asset('sw.js'),
+    };
+  }
   return cached;
 }
 

@@ -363,7 +363,7 @@ const pages: PageDefinition<KarfurSettings>[] = [
       let jc = journeyCookie(req);
       // The journey may have been deleted: start a new one.
       if (jc && !(await a.runtime.repo.journey(jc.token))) jc = null;
-      let ok = '';
+      let ok: string;
       switch (body.op) {
         case 'add':
           if (!fiche) throw new HttpError(400, 'Fiche manquante.');

@@ -4,9 +4,9 @@ import type { views } from '../views.ts';
 import { Crumbs, FicheCards, Frame, useT } from './common.tsx';
 
 const AUDIENCES = [
-  { key: 'forRefugees', theme: 'droits-demarches', icon: 'fr-icon-user-line' },
-  { key: 'forCaregivers', href: 'annuaire', icon: 'fr-icon-team-line' },
-  { key: 'forCitizens', theme: 'citoyennete', icon: 'fr-icon-community-line' },
+  { key: 'forRefugees', theme: 'droits-demarches' },
+  { key: 'forCaregivers', href: 'annuaire' },
+  { key: 'forCitizens', theme: 'citoyennete' },
 ] as const;
 
 export function SearchBar({ shared, value, big }: { shared: PropsOf<typeof views.home>['shared']; value?: string; big?: boolean }) {
@@ -56,7 +56,7 @@ export function HomePage({ shared, themes, total }: PropsOf<typeof views.home>) 
           {themes.themes.map((th) => (
             <li key={th.id}>
               <a className="karfur-tile" href={karfurPaths.theme(l, th.id)}>
-                <span className={`${th.icon} karfur-tile__icon`} aria-hidden="true" />
+                <span className={`karfur-ti karfur-ti--${th.id} karfur-tile__icon`} aria-hidden="true" />
                 <span className="karfur-tile__title">{th.label}</span>
                 <span className="karfur-tile__desc">{th.description}</span>
               </a>
@@ -70,7 +70,6 @@ export function HomePage({ shared, themes, total }: PropsOf<typeof views.home>) 
           {AUDIENCES.map((a) => (
             <li key={a.key}>
               <a className="karfur-tile" href={'theme' in a ? karfurPaths.theme(l, a.theme) : karfurPaths.structures(l)}>
-                <span className={`${a.icon} karfur-tile__icon`} aria-hidden="true" />
                 <span className="karfur-tile__title">{t(`home.${a.key}`)}</span>
               </a>
             </li>
@@ -88,7 +87,7 @@ export function ThemePage({ shared, theme, fiches }: PropsOf<typeof views.theme>
     <Frame shared={shared}>
       <Crumbs shared={shared} items={[]} current={theme.label} />
       <h1>
-        <span className={`${theme.icon} karfur-h1-icon`} aria-hidden="true" /> {theme.label}
+        <span className={`karfur-ti karfur-ti--${theme.id} karfur-h1-icon`} aria-hidden="true" /> {theme.label}
       </h1>
       <p className="fr-text--lead">{theme.description}</p>
       <p>
