@@ -74,7 +74,7 @@ export async function createApp(opts: AppOptions = {}): Promise<App> {
     scoped.get('/api/stands', { schema: { tags: ['Suite'], summary: 'Les services de la suite, pour la page d’accueil' } }, stands);
     await jobAdminRoutes(scoped, jobs);
   });
-  await registerWeb(app, { services, stands, jobs });
+  await registerWeb(app, { services, roles: suite.roles, stands, jobs });
   // Closing the server (tests, graceful shutdown) releases the rest in order: services, jobs, database.
   app.addHook('onClose', () => suite.close());
   await app.ready();

@@ -27,9 +27,12 @@ export function usedClasses({ scanFiles, dsfrScript }) {
   for (const file of scanFiles) {
     for (const m of readFileSync(file, 'utf8').matchAll(CLASS_IN_TEXT)) {
       const token = m[0];
-      // `fr-btn--${priority}` leaves "fr-btn--" in the bundle: every class with that prefix may be used.
-      if (token.endsWith('-') || token.endsWith('_')) prefixes.add(token);
-      else exact.add(token);
+      // `fr-btn--${priority}` leaves "fr-btn--" in the bundle: every modifier (or element) of that
+      // component may be used. A bare family prefix such as "fr-icon-" (a check in code, not a class
+      // being built) would keep every icon: only `--` and `__` prefixes count.
+      if (token.endsWith('-') || token.endsWith('_')) {
+        if (token.includes('--') || token.includes('__')) prefixes.add(token);
+      } else exact.add(token);
     }
   }
   // The DSFR's script adds state classes through its namespace function (ns("collapse--expanded")).

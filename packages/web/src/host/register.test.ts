@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { HttpError, createLogger, createMemoryJobQueue, createServer, defineService, loadConfig, registerAuth, registerService, type MountedService } from '@eig/platform';
+import { HttpError, createLogger, createRoleRegistry, createMemoryJobQueue, createServer, defineService, loadConfig, registerAuth, registerService, type MountedService } from '@eig/platform';
 import { openPglite } from '@eig/platform';
 import type { Db } from '@eig/platform';
 import { redirect, view } from '@eig/platform/web';
@@ -58,7 +58,7 @@ beforeAll(async () => {
   app = createServer({ config, log, db });
   registerAuth(app, { db });
   registerService(app, demo, mounted.ctx);
-  await registerWeb(app, { services: [mounted], stands: async () => [await demo.stand(mounted.ctx)], jobs });
+  await registerWeb(app, { services: [mounted], roles: createRoleRegistry(), stands: async () => [await demo.stand(mounted.ctx)], jobs });
   await app.ready();
 });
 afterAll(async () => {

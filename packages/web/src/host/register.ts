@@ -17,6 +17,7 @@ import {
   statusBody,
   type JobQueue,
   type MountedService,
+  type RoleRegistry,
   type Stand,
 } from '@eig/platform';
 import type { PageOutcome, ViewOutcome } from '@eig/platform/web';
@@ -30,6 +31,8 @@ import { adminLinksFor, shellPages } from './shell-pages.ts';
 
 export interface WebOptions {
   services: MountedService[];
+  /** The suite's roles (labels on the account page). */
+  roles: RoleRegistry;
   stands: () => Promise<Stand[]>;
   jobs: JobQueue;
   /** Where the front-end build lives (default: packages/web/build). */
@@ -140,7 +143,12 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
       done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
 
-    const deps = { services, stands: opts.stands, statuses, jobs: opts.jobs };
+    const recoveryCodesLeft = async (req: FastifyRequest): Promise<number | null> => {
+      const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { accept: 'application/json', ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}), ...app.internalHeaders } });
+      if (res.statusCode !== 200) return null;
+      return (res.json() as { totp?: { recoveryCodesLeft?: number } }).totp?.recoveryCodesLeft ?? null;
+    };
+    const deps = { services, roles: opts.roles, stands: opts.stands, statuses, jobs: opts.jobs, recoveryCodesLeft };
     for (const page of shellPages(deps)) scoped.get(page.path, handle(null, page.load));
 
     for (const service of services) {

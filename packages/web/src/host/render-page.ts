@@ -96,6 +96,8 @@ export function createPageRenderer(deps: RendererDeps): PageRenderer {
   async function sendError(req: FastifyRequest, reply: FastifyReply, error: ApiError | HttpError, service: MountedService | null) {
     const status = error.statusCode;
     if (status === 401 && req.method === 'GET') {
+      // A session restricted to enrolment (its roles require a second factor it lacks) sets it up first.
+      if (req.auth?.restricted) return reply.header('cache-control', 'no-store').redirect('/compte/double-authentification', 303);
       return reply.header('cache-control', 'no-store').redirect(loginPath(safeReturnPath(req.url)), 303);
     }
     if (status === 503) {

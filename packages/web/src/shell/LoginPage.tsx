@@ -4,10 +4,63 @@ import { usePage } from '../ui/page-context.ts';
 
 export const LOGIN_ERROR_ID = 'connexion-erreur';
 
-/** Works without JavaScript: a plain POST form (server/forms.ts) that answers with a redirect or this page and its error. */
-export function LoginPage({ returnTo, email, error }: { returnTo: string; email: string; error: string | null }) {
-  const { user } = usePage();
+function ErrorAlert({ error }: { error: string | null }) {
+  if (!error) return null;
+  // The error is in the title ("Erreur : ...") for screen readers on load; the DSFR alert has role="alert".
+  return (
+    <div id={LOGIN_ERROR_ID} tabIndex={-1} className="fr-mb-3w">
+      <Alert severity="error" small description={error} />
+    </div>
+  );
+}
 
+/** The second step: a code from the authenticator app, or one of the recovery codes. */
+function CodeStep({ returnTo, error }: { returnTo: string; error: string | null }) {
+  return (
+    <>
+      <p>Votre compte est protégé par une double authentification. Saisissez le code à 6 chiffres affiché par votre application d’authentification.</p>
+      <ErrorAlert error={error} />
+      <form method="post" action="/connexion/code" aria-describedby={error ? LOGIN_ERROR_ID : undefined}>
+        <input type="hidden" name="retour" value={returnTo} />
+        <fieldset className="fr-fieldset" aria-labelledby="code-legende">
+          <legend className="fr-fieldset__legend" id="code-legende">
+            Code de vérification
+          </legend>
+          <div className="fr-fieldset__element">
+            <Input
+              label="Code à 6 chiffres"
+              hintText="Exemple : 123456. Le code change toutes les 30 secondes."
+              nativeInputProps={{ id: 'connexion-code', name: 'code', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]{6,7}', maxLength: 7 }}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <button type="submit" className="fr-btn">
+              Valider
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <details className="fr-mt-4w">
+        <summary>Je n’ai pas accès à mon application : utiliser un code de secours</summary>
+        <form method="post" action="/connexion/code" className="fr-mt-2w">
+          <input type="hidden" name="retour" value={returnTo} />
+          <Input
+            label="Code de secours"
+            hintText="Un des 10 codes reçus lors de l’activation. Exemple : 7K3F-Q9XM-2RTD-WB4N. Chaque code ne sert qu’une fois."
+            nativeInputProps={{ id: 'connexion-code-secours', name: 'recovery', autoComplete: 'off', spellCheck: false, maxLength: 40 }}
+          />
+          <button type="submit" className="fr-btn fr-btn--secondary">
+            Utiliser ce code de secours
+          </button>
+        </form>
+      </details>
+    </>
+  );
+}
+
+/** Works without JavaScript: plain POST forms (host/forms.ts) that answer with a redirect or this page and its error. */
+export function LoginPage({ returnTo, email, error, step }: { returnTo: string; email: string; error: string | null; step: 'password' | 'code' }) {
+  const { user } = usePage();
   return (
     <div className="fr-container fr-py-6w">
       <div className="fr-grid-row fr-grid-row--center">
@@ -31,18 +84,15 @@ export function LoginPage({ returnTo, email, error }: { returnTo: string; email:
                 </li>
               </ul>
             </>
+          ) : step === 'code' ? (
+            <CodeStep returnTo={returnTo} error={error} />
           ) : (
             <>
               <p>
                 Espace réservé aux personnes qui administrent les services de la suite. Le public n’a pas besoin de compte
                 pour utiliser les services.
               </p>
-              {error && (
-                // The error is in the title ("Erreur : ...") for screen readers on load; the DSFR alert has role="alert".
-                <div id={LOGIN_ERROR_ID} tabIndex={-1} className="fr-mb-3w">
-                  <Alert severity="error" small description={error} />
-                </div>
-              )}
+              <ErrorAlert error={error} />
               <form method="post" action="/connexion" aria-describedby={error ? LOGIN_ERROR_ID : undefined}>
                 <input type="hidden" name="retour" value={returnTo} />
                 <fieldset className="fr-fieldset" aria-labelledby="connexion-legende">

@@ -6,6 +6,7 @@ import { ErrorPage, ForbiddenPage, NotFoundPage, UnavailablePage } from './Error
 import { LoginPage } from './LoginPage.tsx';
 import { AccessibilityPage, LegalPage } from './LegalPages.tsx';
 import { AdminPage } from './AdminPage.tsx';
+import { AccountPage, TotpPage } from './AccountPages.tsx';
 
 export const shellBoundViews: BoundView[] = [
   bindView(v.home, HomePage),
@@ -17,4 +18,6 @@ export const shellBoundViews: BoundView[] = [
   bindView(v.accessibility, AccessibilityPage),
   bindView(v.legal, LegalPage),
   bindView(v.admin, AdminPage),
+  bindView(v.account, AccountPage),
+  bindView(v.totp, TotpPage),
 ];

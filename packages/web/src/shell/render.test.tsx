@@ -94,7 +94,7 @@ describe('server rendering of the shell', () => {
   });
 
   it('login page: a labelled form that works without JavaScript, with its error', () => {
-    const html = render(<LoginPage returnTo="/admin" email="a@b.fr" error="Mot de passe incorrect." />);
+    const html = render(<LoginPage returnTo="/admin" email="a@b.fr" error="Mot de passe incorrect." step="password" />);
     expect(html).toMatch(/<form[^>]*action="\/connexion"[^>]*method="post"/);
     expect(html).toContain('name="retour" value="/admin"');
     expect(html).toContain('Mot de passe incorrect.');

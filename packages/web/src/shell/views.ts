@@ -22,7 +22,23 @@ export const shellViews = {
   ),
   forbidden: defineView<{ message: string }>('web.forbidden'),
   error: defineView<{ status: number; message: string }>('web.error'),
-  login: defineView<{ returnTo: string; email: string; error: string | null }>('web.login'),
+  /** `step`: the password, then the second factor's code when the account has one. */
+  login: defineView<{ returnTo: string; email: string; error: string | null; step: 'password' | 'code' }>('web.login'),
+  account: defineView<{
+    email: string;
+    roles: { id: string; label: string }[];
+    totp: { enabled: boolean; required: boolean; recoveryCodesLeft: number | null };
+    notice: string | null;
+  }>('web.account'),
+  /** Setting up the second factor: start, scan the QR code and confirm with a code, then the recovery codes (shown once). */
+  totp: defineView<{
+    stage: 'start' | 'scan' | 'codes';
+    required: boolean;
+    qrCodeDataUri: string | null;
+    secret: string | null;
+    error: string | null;
+    recoveryCodes: string[] | null;
+  }>('web.totp'),
   accessibility: defineView<Record<string, never>>('web.accessibility'),
   legal: defineView<{ page: 'mentions' | 'donnees' | 'cookies' }>('web.legal'),
   admin: defineView<{ links: { text: string; href: string }[]; jobs: JobView[]; notice: string | null }>('web.admin'),
