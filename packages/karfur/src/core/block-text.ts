@@ -57,13 +57,12 @@ export function unitToText(value: UnitValue | null): string {
 export function textToUnit(text: string, like: UnitValue): UnitValue {
   if (typeof like === 'string') return text.replace(/\s+/g, ' ').trim();
   const isBlocks = (like as unknown[]).some((b) => typeof b === 'object');
-  const blocks = textToBlocks(text);
-  if (!isBlocks && blocks.every((b) => typeof b === 'string')) {
-    // Conditions: one per line.
+  if (!isBlocks) {
+    // A list of strings (conditions): one per line, list markers or not.
     return text
       .split(/\r?\n/)
       .map((l) => l.replace(/^[-•*]\s+/, '').trim())
       .filter(Boolean);
   }
-  return blocks;
+  return textToBlocks(text);
 }

@@ -40,9 +40,10 @@ export function decodeIndex(bytes: Uint8Array): PackedLanguageIndex {
   };
   if (!isLanguageCode(header.lang)) throw new Error('search snapshot: unknown language');
   let at = 8 + Math.ceil(hlen / 4) * 4;
-  // Copy into aligned buffers: the bytes come from the database driver at any offset.
+  // Copy into aligned buffers: the bytes come from the database driver at any offset. Not
+  // `bytes.slice`: on a Node Buffer (node-postgres' bytea) it is a view over the whole pool.
   const take = <T>(n: number, Ctor: new (b: ArrayBuffer) => T): T => {
-    const slice = bytes.slice(at, at + 4 * n);
+    const slice = new Uint8Array(bytes.subarray(at, at + 4 * n));
     if (slice.byteLength !== 4 * n) throw new Error('search snapshot: truncated');
     at += 4 * n;
     return new Ctor(slice.buffer);
