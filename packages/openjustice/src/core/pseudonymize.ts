@@ -10,6 +10,7 @@ import { HARD_STOP } from './names.ts';
 import { detectPatterns } from './patterns.ts';
 import { detectAddresses, detectDates } from './rules.ts';
 import { detectOrganisations } from './organisations.ts';
+import { applySirenPolicy } from './siren.ts';
 import { detectPeople, type PersonResult } from './persons.ts';
 import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
@@ -127,6 +128,8 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
   spans = resolveOverlaps(spans, priority);
   if (layers.consistency) spans = applyConsistency(t, folded, tokens, spans, people, lex);
   releaseWordIndex();
+  // register numbers follow their owner: a company's in clear, a sole trader's or a person-named company's masked
+  if (layers.patterns && layers.rules) spans = applySirenPolicy(t, spans);
 
   return finish(input, t, spans, options);
 }
