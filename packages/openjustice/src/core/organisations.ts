@@ -151,3 +151,54 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
     lastEnd = end;
   }
 }
+
+/**
+ * Legal persons that the courts leave in clear. A company described with its corporate identity right after its name
+ * — its share capital ("au capital de 15.000 €"), its registration with the registry named ("immatriculée au RCS de
+ * Lyon"), or acting through its legal representatives ("agissant poursuites et diligences de ses représentants
+ * légaux", "prise en la personne de son représentant légal") — is a legal person in its own right: its name is its
+ * corporate identity, not personal data, and stays in clear unless it carries a natural person's name (`personNamed`).
+ * Acting through legal representatives is weaker evidence (an EURL named after its owner acts so too): it clears a
+ * name of several words or a common word ("AQUA SHOP", "MIROITERIE"), not a lone unknown word that may be a surname
+ * ("la société STANCIU, agissant poursuites et diligences").
+ * Returns the folded names of these companies and of their words, so that their re-mentions stay in clear too.
+ */
+const CORPORATE_IDENTITY =
+  /^[^;]{0,200}?(?:\bau capital(?: social)? de\b|\bimmatricul\w*\s+(?:au|sous)\s+(?:RCS|R\.C\.S\.?|[Rr]egistre du [Cc]ommerce(?: et des [Ss]ociétés)?)[ \t\n]*(?:de[ \t\n]+|d['’]|du[ \t\n]+)?\p{Lu})/iu;
+const REPRESENTED = /^[^;]{0,200}?(?:\bagissant poursuites et diligences\b|\breprésentants? légaux\b|\bprise? en la personne de (?:son|ses) représentants?)/iu;
+/** a sentence end or a new party heading ends the description of a company */
+const DESCRIPTION_END = /(?:(?<=\p{Ll}{2}|\d|\))\.\s|\n\s*\n\s*(?:APPELANT|INTIM|ET\b|C\/|D[ÉE]FENDE|DEMANDE|D[ÉE]BITEUR|PARTIE)|\bet\s+(?:la|le|l['’])\s)/u;
+
+export function companiesInClear(
+  text: string,
+  spans: Span[],
+  personNamed: (name: string, lead: string) => boolean,
+  isWord: (folded: string) => boolean = () => false,
+): Set<string> {
+  const clear = new Set<string>();
+  const orgs = spans.filter((s) => s.category === 'personneMorale');
+  for (let i = 0; i < orgs.length; i++) {
+    const s = orgs[i];
+    const next = orgs[i + 1]?.start ?? text.length;
+    let tail = text.slice(s.end, Math.min(next, s.end + 200));
+    const stop = DESCRIPTION_END.exec(tail);
+    if (stop) tail = tail.slice(0, stop.index);
+    const name = text.slice(s.start, s.end);
+    const words = name.trim().split(/[ \t\n]+/);
+    if (!CORPORATE_IDENTITY.test(tail) && !(REPRESENTED.test(tail) && (words.length > 1 || isWord(fold(name))))) continue;
+    if (personNamed(name, text.slice(Math.max(0, s.start - 40), s.start))) continue;
+    clear.add(fold(name));
+  }
+  return clear;
+}
+
+/** True when a legal-person mention names one of the companies in clear ("la société Lyonnaise" for "LYONNAISE DE BANQUE"). */
+export function namesCompanyInClear(mention: string, clear: Set<string>): boolean {
+  if (!clear.size) return false;
+  const f = fold(mention);
+  if (clear.has(f)) return true;
+  for (const c of clear) {
+    if (f.length >= 3 && (c.startsWith(f + ' ') || c.endsWith(' ' + f) || f.startsWith(c + ' '))) return true;
+  }
+  return false;
+}

@@ -9,8 +9,8 @@ import { fold, tokenize, foldSameLength, type Token } from './text.ts';
 import { HARD_STOP } from './names.ts';
 import { detectPatterns } from './patterns.ts';
 import { detectAddresses, detectDates } from './rules.ts';
-import { detectOrganisations } from './organisations.ts';
-import { applySirenPolicy } from './siren.ts';
+import { detectOrganisations, companiesInClear, namesCompanyInClear } from './organisations.ts';
+import { applySirenPolicy, personNamedCompany } from './siren.ts';
 import { detectPeople, type PersonResult } from './persons.ts';
 import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
@@ -136,7 +136,13 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
 
 /** Re-mentions: professionals first (kept), then party names, then legal persons, everywhere in the text. */
 function applyConsistency(t: string, folded: string, tokens: Token[], spans: Span[], people: PersonResult | null, lex: Lexicons): Span[] {
-  const withPeople = personConsistency(t, folded, tokens, spans, people, lex);
+  let withPeople = personConsistency(t, folded, tokens, spans, people, lex);
+  // companies described with their corporate identity stay in clear with their re-mentions, unless named after a person
+  const surnames = new Set<string>();
+  for (const s of withPeople) if (s.category === 'personnePhysiqueNom') surnames.add(fold(t.slice(s.start, s.end)));
+  const clear = companiesInClear(t, withPeople, (name, lead) => personNamedCompany(name, lead, surnames), (f) => lex.words.has(f));
+  const isClear = (s: Span) => s.category === 'personneMorale' && namesCompanyInClear(t.slice(s.start, s.end), clear);
+  if (clear.size) withPeople = withPeople.filter((s) => !isClear(s));
   const orgKeys = new Map<string, KeyInfo>();
   const keyOf = (s: Span) => foldSameLength(t.slice(s.start, s.end));
   for (const s of withPeople) {
@@ -155,7 +161,7 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
       }
     }
   }
-  const orgs = propagate(t, folded, orgKeys, withPeople);
+  const orgs = propagate(t, folded, orgKeys, withPeople).filter((s) => !isClear(s));
   return [...withPeople, ...orgs].sort((a, b) => a.start - b.start);
 }
 

@@ -58,6 +58,11 @@ export function carriesPersonName(name: string, surnames: Set<string>): boolean 
   return false;
 }
 
+/** A company named after a person, its name and the words written before it ("SCI de la famille", "Établissements"). */
+export function personNamedCompany(name: string, lead: string, surnames: Set<string>): boolean {
+  return carriesPersonName(name, surnames) || /(?:[Ff]amille|FAMILLE|Établissements|Etablissements|ETABLISSEMENTS|Ets\.?)\s*(?:de la\s+|de\s+|d['’])?$/u.test(lead);
+}
+
 /**
  * Keeps, among the SIREN/SIRET spans of the patterns layer, those that the policy above masks. `spans` are the resolved
  * spans of the document (sorted by start); the result keeps every other span untouched.
@@ -116,10 +121,7 @@ function ownerIsPersonal(text: string, spans: Span[], n: Span, surnames: Set<str
     return !COMPANY_WORD.test(text.slice(owner.end, n.start));
   }
   if (owner) {
-    const name = text.slice(owner.start, owner.end);
-    // the legal form and words written before the name ("SCI de la famille", "Établissements")
-    const lead = text.slice(Math.max(from, owner.start - 40), owner.start);
-    return carriesPersonName(name, surnames) || /(?:[Ff]amille|FAMILLE|Établissements|Etablissements|ETABLISSEMENTS|Ets\.?)\s*(?:de la\s+|de\s+|d['’])?$/u.test(lead);
+    return personNamedCompany(text.slice(owner.start, owner.end), text.slice(Math.max(from, owner.start - 40), owner.start), surnames);
   }
   return !COMPANY_WORD.test(window);
 }
