@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectOrganisations, companiesInClear, namesCompanyInClear } from './organisations.ts';
+import { detectOrganisations, companiesInClear, namesCompanyInClear, companyAlias } from './organisations.ts';
 import { pseudonymize } from './pseudonymize.ts';
 
 const orgs = (text: string, isPlace?: (f: string) => boolean) => detectOrganisations(text, isPlace).map((s) => [text.slice(s.start, s.end), s.category]);
@@ -53,5 +53,27 @@ describe('legal persons, firms and establishments', () => {
     const text = 'INTIMÉE : S.A. LYONNAISE DE BANQUE au capital de 260.840.262 €, immatriculée au RCS de LYON sous le n° 954.507.976\n\nLa société Lyonnaise de Banque a accordé un prêt à la SARL Optimea.';
     const r = pseudonymize(text);
     expect(r.entities.filter((e) => e.category === 'personneMorale' || e.category === 'numeroSiretSiren').map((e) => e.text)).toEqual(['Optimea']);
+  });
+  it('reads a lone name line of a party block as a legal person, never a civility, a legal form or a public body', () => {
+    const isPlace = (f: string) => f === 'toulouse';
+    expect(orgs('APPELANTE\n\nAssociation Coste et Fils\n\nINTIME\n\nTerranova\n\n-----')).toContainEqual(['Terranova', 'personneMorale']);
+    expect(orgs('INTIMÉ :\n\nM. Paul Durand\n')).toEqual([]);
+    expect(orgs('INTIMEE : \nLa METROPOLE DE Toulouse\n1 impasse des Prés', isPlace)).toEqual([]);
+    expect(orgs('INTIMEE :\nCAISSE PRIMAIRE D\'ASSURANCE MALADIE\n')).toEqual([]);
+  });
+  it('reads "le bureau X" as a company, not the legal aid office', () => {
+    expect(orgs('auxquels a procédé le Bureau Ecoval dans le cadre')).toEqual([['Ecoval', 'personneMorale']]);
+    expect(orgs("le bureau d'aide juridictionnelle de Lyon")).toEqual([]);
+  });
+  it('reads the short name a decision defines after a company', () => {
+    const text = 'La Isolex (la Sogefra, la caisse) a pris en charge';
+    expect(companyAlias(text, 'La Isolex'.length)).toBe('Sogefra');
+    expect(companyAlias('la société Medirys (la société), créancier', 'la société Medirys'.length)).toBeNull();
+    expect(companyAlias('la société Medirys (la CPAM), créancier', 'la société Medirys'.length)).toBeNull();
+    expect(companyAlias('la société Groupe Isolex (ci-après « Isolex »), créancier', 'la société Groupe Isolex'.length)).toBe('Isolex');
+  });
+  it('in the engine, the alias and its re-mentions are masked like the company', () => {
+    const r = pseudonymize('La société Groupe Isolex (la Sogefra, la caisse) a pris en charge. M. Peron a saisi la Sogefra le 2 mai.');
+    expect(r.entities.filter((e) => e.category === 'personneMorale').map((e) => e.text)).toEqual(['Groupe Isolex', 'Sogefra', 'Sogefra']);
   });
 });

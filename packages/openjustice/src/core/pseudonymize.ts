@@ -9,7 +9,7 @@ import { fold, tokenize, foldSameLength, type Token } from './text.ts';
 import { HARD_STOP } from './names.ts';
 import { detectPatterns } from './patterns.ts';
 import { detectAddresses, detectDates } from './rules.ts';
-import { detectOrganisations, companiesInClear, namesCompanyInClear } from './organisations.ts';
+import { detectOrganisations, companiesInClear, namesCompanyInClear, companyAlias } from './organisations.ts';
 import { applySirenPolicy, personNamedCompany } from './siren.ts';
 import { detectPeople, type PersonResult } from './persons.ts';
 import { analyseStructure } from './structure.ts';
@@ -162,7 +162,18 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
     }
   }
   const orgs = propagate(t, folded, orgKeys, withPeople).filter((s) => !isClear(s));
-  return [...withPeople, ...orgs].sort((a, b) => a.start - b.start);
+  // "la société Isolex (la Sogefra, la caisse)": a short name defined right after a masked legal person names it too
+  const aliasKeys = new Map<string, KeyInfo>();
+  for (const s of [...withPeople, ...orgs]) {
+    if (s.category !== 'personneMorale') continue;
+    const alias = companyAlias(t, s.end);
+    if (!alias) continue;
+    const fa = fold(alias);
+    if (fa.length < 3 || lex.words.has(fa) || HARD_STOP.has(fa) || lex.communes.has(fa) || lex.areas.has(fa) || namesCompanyInClear(alias, clear)) continue;
+    aliasKeys.set(foldSameLength(alias), { category: 'personneMorale', score: 0.5, cap: true });
+  }
+  const aliases = aliasKeys.size ? propagate(t, folded, aliasKeys, [...withPeople, ...orgs]) : [];
+  return [...withPeople, ...orgs, ...aliases].sort((a, b) => a.start - b.start);
 }
 
 function finish(input: string, t: string, spans: Span[], options: PseudonymizeOptions): PseudonymizeResult {
