@@ -70,6 +70,7 @@ describe('legal persons, firms and establishments', () => {
     expect(companyAlias(text, 'La Isolex'.length)).toBe('Sogefra');
     expect(companyAlias('la société Medirys (la société), créancier', 'la société Medirys'.length)).toBeNull();
     expect(companyAlias('la société Medirys (la CPAM), créancier', 'la société Medirys'.length)).toBeNull();
+    expect(companyAlias('la société La Poste (La Poste), a annoncé', 'la société La Poste'.length)).toBeNull();
     expect(companyAlias('la société Groupe Isolex (ci-après « Isolex »), créancier', 'la société Groupe Isolex'.length)).toBe('Isolex');
   });
   it('in the engine, the alias and its re-mentions are masked like the company', () => {

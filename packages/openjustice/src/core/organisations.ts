@@ -221,6 +221,7 @@ export function namesCompanyInClear(mention: string, clear: Set<string>): boolea
   if (!clear.size) return false;
   const f = fold(mention);
   if (clear.has(f)) return true;
+  if (clear.size > 200) return false; // bounded work on hostile inputs: exact names only
   for (const c of clear) {
     if (f.length >= 3 && (c.startsWith(f + ' ') || c.endsWith(' ' + f) || f.startsWith(c + ' '))) return true;
   }
@@ -234,6 +235,7 @@ export function namesCompanyInClear(mention: string, clear: Set<string>): boolea
 const ALIAS = /^[ \t]*\((?:ci-après(?: dénommée?)?[ \t]+)?(?:(?:la|le|les)[ \t]+|l['’])?(?:«[ \t]*)?(\p{Lu}[\p{L}\d&'’-]+(?:[ \t]+\p{Lu}[\p{L}\d&'’-]+){0,3})[ \t]*»?[ \t]*[,)]/u;
 export function companyAlias(text: string, end: number): string | null {
   const m = ALIAS.exec(text.slice(end, end + 80));
-  if (!m || isPublicBody(m[1])) return null;
+  // "(La Poste)": a name that starts with an article is the company's own name repeated, not a short name
+  if (!m || isPublicBody(m[1]) || /^(?:La|Le|Les|L['’])(?![\p{L}])/u.test(m[1])) return null;
   return m[1];
 }

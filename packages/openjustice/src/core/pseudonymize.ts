@@ -167,12 +167,18 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
   for (const s of [...withPeople, ...orgs]) {
     if (s.category !== 'personneMorale') continue;
     const alias = companyAlias(t, s.end);
-    if (!alias) continue;
+    if (!alias || fold(alias) === fold(t.slice(s.start, s.end))) continue;
     const fa = fold(alias);
     if (fa.length < 3 || lex.words.has(fa) || HARD_STOP.has(fa) || lex.communes.has(fa) || lex.areas.has(fa) || namesCompanyInClear(alias, clear)) continue;
     aliasKeys.set(foldSameLength(alias), { category: 'personneMorale', score: 0.5, cap: true });
   }
-  const aliases = aliasKeys.size ? propagate(t, folded, aliasKeys, [...withPeople, ...orgs]) : [];
+  const taken = [...withPeople, ...orgs];
+  let aliases: Span[] = [];
+  if (aliasKeys.size) {
+    const used = new Uint8Array(t.length + 1);
+    for (const x of taken) used.fill(1, x.start, x.end);
+    aliases = propagate(t, folded, aliasKeys, taken).filter((a) => !used.subarray(a.start, a.end).includes(1));
+  }
   return [...withPeople, ...orgs, ...aliases].sort((a, b) => a.start - b.start);
 }
 

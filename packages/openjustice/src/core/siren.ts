@@ -73,27 +73,24 @@ export function applySirenPolicy(text: string, spans: Span[]): Span[] {
   const surnames = new Set<string>();
   for (const s of spans) if (s.category === 'personnePhysiqueNom') surnames.add(fold(text.slice(s.start, s.end)));
   const masked = new Set<Span>();
-  const maskedIds: string[] = [];
+  const maskedIds = new Set<string>();
   const registered: { n: Span; after: number }[] = [];
   let after = 0;
   for (const n of numbers) {
     const before = text.slice(Math.max(0, n.start - 90), n.start);
     if (LABELLED.test(before.slice(-30)) || !REGISTRY_NAMED.test(before)) {
       masked.add(n);
-      maskedIds.push(digitsOf(text.slice(n.start, n.end)).slice(0, 9));
+      maskedIds.add(digitsOf(text.slice(n.start, n.end)).slice(0, 9));
     } else registered.push({ n, after });
     after = n.end;
   }
+  const named = spans.filter((s) => PERSON.has(s.category) || ORG.has(s.category));
   for (const { n, after: a } of registered) {
     const id = digitsOf(text.slice(n.start, n.end)).slice(0, 9);
-    if (maskedIds.includes(id) || ownerIsPersonal(text, spans, n, surnames, a)) masked.add(n);
+    if (maskedIds.has(id) || ownerIsPersonal(text, named, n, surnames, a)) { masked.add(n); maskedIds.add(id); }
   }
-  // a labelled SIRET whose SIREN was kept masked above, or a registration number re-used later: one identifier
-  for (const { n } of registered) {
-    if (masked.has(n)) continue;
-    const id = digitsOf(text.slice(n.start, n.end)).slice(0, 9);
-    if ([...masked].some((m) => digitsOf(text.slice(m.start, m.end)).slice(0, 9) === id)) masked.add(n);
-  }
+  // a registration number that a later personal one repeats: one identifier, masked everywhere
+  for (const { n } of registered) if (!masked.has(n) && maskedIds.has(digitsOf(text.slice(n.start, n.end)).slice(0, 9))) masked.add(n);
   return spans.filter((s) => s.category !== 'numeroSiretSiren' || masked.has(s));
 }
 
@@ -103,19 +100,23 @@ export function applySirenPolicy(text: string, spans: Span[]): Span[] {
  * natural person, a sole trader, or a company named after a person; also when no company is named before the number
  * (unknown owner: privacy first).
  */
-function ownerIsPersonal(text: string, spans: Span[], n: Span, surnames: Set<string>, after: number): boolean {
+function ownerIsPersonal(text: string, named: Span[], n: Span, surnames: Set<string>, after: number): boolean {
   // the clause that holds the registration: back to the previous register number or the last sentence end
   const base = Math.max(0, n.start - 300, after);
   let from = base;
   for (const m of text.slice(base, n.start).matchAll(SENTENCE_END)) from = base + m.index! + m[0].length;
   const window = text.slice(from, n.start);
   if (SOLE_TRADER_CASE(window.slice(-160))) return true;
-  let owner: Span | undefined;
-  for (const s of spans) {
-    if (s.start >= n.start) break;
-    if (s.end <= from) continue;
-    if (PERSON.has(s.category) || ORG.has(s.category)) owner = s;
+  // the last person or legal person before the number (binary search over the sorted named spans)
+  let lo = 0;
+  let hi = named.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid].start < n.start) lo = mid + 1;
+    else hi = mid;
   }
+  const last = named[lo - 1];
+  const owner = last && last.end > from ? last : undefined;
   if (owner && PERSON.has(owner.category)) {
     // "M. X, gérant de la société Y, immatriculée …": a company word after the person names the real owner
     return !COMPANY_WORD.test(text.slice(owner.end, n.start));
