@@ -210,7 +210,7 @@ export function companiesInClear(
     const name = text.slice(s.start, s.end);
     const words = name.trim().split(/[ \t\n]+/);
     if (!CORPORATE_IDENTITY.test(tail) && !(REPRESENTED.test(tail) && (words.length > 1 || isWord(fold(name))))) continue;
-    if (personNamed(name, text.slice(Math.max(0, s.start - 40), s.start))) continue;
+    if (personNamed(name, text.slice(Math.max(0, s.start - 80), s.start))) continue;
     clear.add(fold(name));
   }
   return clear;

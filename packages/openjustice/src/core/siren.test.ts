@@ -50,4 +50,8 @@ describe('SIREN/SIRET policy: a register number follows its owner', () => {
     expect(nums).toEqual(['721 000 529']);
     expect(r.pseudonymized).toContain('478 988 645');
   });
+  it("masks a sole trader's trade name and number even with a registry named", () => {
+    const r = pseudonymize("M. Paul Dubreuil, entrepreneur individuel exerçant sous l'enseigne Toiture Express, immatriculé au RCS de Lyon sous le numéro 514276005, demande");
+    expect(r.entities.filter((e) => e.category === 'personneMorale' || e.category === 'numeroSiretSiren').map((e) => e.text)).toEqual(['Toiture Express', '514276005']);
+  });
 });

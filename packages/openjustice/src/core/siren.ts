@@ -58,8 +58,10 @@ export function carriesPersonName(name: string, surnames: Set<string>): boolean 
   return false;
 }
 
-/** A company named after a person, its name and the words written before it ("SCI de la famille", "Établissements"). */
+/** A company named after a person or a sole trader's business: its name and the words written before it ("SCI de la famille", "Établissements", "exerçant sous l'enseigne"). */
 export function personNamedCompany(name: string, lead: string, surnames: Set<string>): boolean {
+  // "M. X, entrepreneur individuel exerçant sous l'enseigne Y": a sole trader's trade name
+  if (SOLE_TRADER_CASE(lead)) return true;
   return carriesPersonName(name, surnames) || /(?:[Ff]amille|FAMILLE|Établissements|Etablissements|ETABLISSEMENTS|Ets\.?)\s*(?:de la\s+|de\s+|d['’])?$/u.test(lead);
 }
 
