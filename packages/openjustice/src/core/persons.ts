@@ -94,7 +94,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const title = civ ? 0 : isTitleAt(toks, i);
     if (!civ && !title) continue;
     const f = tf(toks[i]);
-    let j = i + (civ || title);
+    const j = i + (civ || title);
     // "M. et Mme X": the name belongs to the last civility
     if ((toks[j] ? tf(toks[j]) : '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
     const run = readRun(toks, j, true);
