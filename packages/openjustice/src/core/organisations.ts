@@ -134,7 +134,6 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
     const start = m.index! + m[0].length;
     if (m.index! < lastEnd) continue; // "l'établissement magasin Centrale" is read once
     const head = m[0].trim().toLowerCase();
-    let s = start;
     // "l'établissement magasin Centrale": the kind of premises is part of its name
     const kind = /^(?:magasin|entrepôt|usine|atelier|boutique|agence|restaurant|dépôt|site|centre|hôtel|bureau|plateforme)\s+(?=\p{Lu}|des\s+\p{Lu}|du\s+\p{Lu})/u.exec(text.slice(start, start + 40));
     const nameStart = kind ? start + kind[0].length : start;
@@ -147,7 +146,7 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
     if (/établissement|site/.test(head) && fold(name.split(/\s/)[0]).length < 2) continue;
     const end = nameStart + (lead ? lead[0].length : 0) + name.length;
     if (/site/.test(head) && !kind && !lead && PUBLIC_BODY.test(name)) continue;
-    s = /établissement/.test(head) && kind ? start : lead ? nameStart : nameStart;
+    const s = /établissement/.test(head) && kind ? start : nameStart;
     out.push(mk(s, end, 'etablissement', 0.65));
     lastEnd = end;
   }

@@ -84,7 +84,7 @@ export function detectPatterns(text: string): Span[] {
     const start = m.index!;
     // an e-mail's domain is not a website; "youtube.com/@user" is one
     if (text[start - 1] === '@' || text[start - 1] === '.' || /^[^/]*@/.test(text.slice(start, start + m[0].length + 1))) continue;
-    let s = m[0].replace(/[.:]+$/, '');
+    const s = m[0].replace(/[.:]+$/, '');
     if (!/^(https?:|www\.)/i.test(s) && !/\//.test(s) && !/\.(fr|com|net|org)$/i.test(s)) continue;
     if (!/^(https?:|www\.)/i.test(s) && !/^[a-z0-9.-]+\.[a-z]+(\/|$)/i.test(s)) continue;
     if (/^[A-Z]/.test(s) && !/^(https?:|www\.)/i.test(s) && !/\//.test(s)) continue; // "Art.Com"-like words, sentence ends

@@ -60,7 +60,7 @@ export function detectAddresses(text: string): Span[] {
   for (const m of text.matchAll(POSTCODE_TOWN)) {
     const before = text.slice(Math.max(0, m.index! - 30), m.index!);
     // "RG 24/00652", "n° 2022-00123": parts of docket numbers, not postcodes
-    if (/[/\-]\s*$/.test(before) || /^00/.test(m[0])) continue;
+    if (/[/-]\s*$/.test(before) || /^00/.test(m[0])) continue;
     if (/(?:n°|numéro|RG|article|décret|loi)\s*$/i.test(before)) continue;
     out.push(mk(m.index!, m.index! + m[0].length, 'localite', 0.9));
   }
