@@ -1,5 +1,6 @@
 import type { ServiceModule } from '@eig/platform';
 import explocode from '@eig/explocode';
+import karfur from '@eig/karfur';
 import openjustice from '@eig/openjustice';
 
 /**
@@ -7,4 +8,4 @@ import openjustice from '@eig/openjustice';
  * package). Only working services are listed.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const SERVICES: ServiceModule<any>[] = [explocode, openjustice];
+export const SERVICES: ServiceModule<any>[] = [explocode, karfur, openjustice];
