@@ -12,6 +12,8 @@ import { findArticleByNumber } from '../src/core/search/search-corpus.ts';
 export interface JudgedQuery {
   id: string;
   query: string;
+  /** the document the question was derived from (training questions) */
+  doc?: string;
   articles: { num: string; id?: string }[];
 }
 

@@ -192,9 +192,10 @@ export class ArticleScorer {
     const ranker = this.ranker;
     cands.forEach((a, i) => {
       const o = i * N_ARTICLE_FEATURES;
-      // a probability-like score in (0, 1) (selectTop keeps positive scores only)
+      // the learned ranker is the linear score plus tree corrections: same scale, so the mixing of
+      // types (mixing.ts) keeps its calibration (selectTop keeps positive scores only)
       comb[a] = ranker
-        ? 1 / (1 + Math.exp(-ranker.score(x, o)))
+        ? Math.max(1e-6, ranker.score(x, o))
         : 1e-6 + w.direct * x[o + F.direct] + w.prop * x[o + F.prop] + w.head * x[o + F.head] + w.model * x[o + F.model] + this.prior[a];
     });
     const maskOf = new Map<number, number>();
