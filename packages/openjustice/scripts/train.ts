@@ -72,7 +72,10 @@ for (const d of held) {
   const { tags, margins } = decode(p2, { text: d.text, tokens, lexicons: lex, hints });
   const pred = new Set(tagsToSpans(tokens, tags, margins).map((s) => `${s.start}:${s.end}:${s.category}`));
   const gold = new Set(d.entities.filter((e) => /personne|professionnel|adresse|localite/.test(e.category) && e.category !== 'personneMorale').map((s) => `${s.start}:${s.end}:${s.category}`));
-  for (const k of pred) (gold.has(k) ? tp++ : fp++);
+  for (const k of pred) {
+    if (gold.has(k)) tp++;
+    else fp++;
+  }
   for (const k of gold) if (!pred.has(k)) fn++;
 }
 const P = tp / (tp + fp), R = tp / (tp + fn);

@@ -115,6 +115,20 @@ describe('harder names', () => {
       ['Ruben', 'personnePhysiquePrenom'], ['Nava Vergara', 'personnePhysiqueNom'], ['Nava Vergara', 'personnePhysiqueNom'], ['VALVERDE BRAVO', 'personnePhysiqueNom'],
     ]);
   });
+  it('the capitals of a mixed-case run are one surname for every mention of the decision', () => {
+    const text =
+      'INTIMÉ :\nIhsan MASCAREÑAS VALLADARES\n\nM. Mascareñas Valladares a saisi le conseil. La société doit à M. Mascareñas Valladares.\n' +
+      'Mme Ana Victoria MACÍAS OROZCO, témoin. Mme Ana Victoria Macías Orozco a confirmé.';
+    const ordered = (t: string) => people(t).spans.sort((x, y) => x.start - y.start).map((x) => [t.slice(x.start, x.end), x.category]);
+    expect(ordered(text)).toEqual([
+      ['Ihsan', 'personnePhysiquePrenom'], ['MASCAREÑAS VALLADARES', 'personnePhysiqueNom'],
+      ['Mascareñas Valladares', 'personnePhysiqueNom'], ['Mascareñas Valladares', 'personnePhysiqueNom'],
+      ['Ana Victoria', 'personnePhysiquePrenom'], ['MACÍAS OROZCO', 'personnePhysiqueNom'],
+      ['Ana Victoria', 'personnePhysiquePrenom'], ['Macías Orozco', 'personnePhysiqueNom'],
+    ]);
+    // one capital word in a mixed run says nothing about the others: "M. Pierre Jean Dupont" keeps its reading
+    expect(ordered('Pierre DUPONT, demandeur. M. Pierre Jean Dupont a dit.').map((x) => x[0])).toEqual(['Pierre', 'DUPONT', 'Pierre Jean', 'Dupont']);
+  });
   it('short surnames that look like function words, only after a civility', () => {
     expect(spans('M. Vu a dit. Mme Le a déclaré. M. Margareta VU né le 2 mai 1990.')).toEqual([
       ['Vu', 'personnePhysiqueNom'], ['Le', 'personnePhysiqueNom'], ['Margareta', 'personnePhysiquePrenom'], ['VU', 'personnePhysiqueNom'],

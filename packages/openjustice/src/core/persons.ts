@@ -94,7 +94,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const title = civ ? 0 : isTitleAt(toks, i);
     if (!civ && !title) continue;
     const f = tf(toks[i]);
-    let j = i + (civ || title);
+    const j = i + (civ || title);
     // "M. et Mme X": the name belongs to the last civility
     if ((toks[j] ? tf(toks[j]) : '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
     const run = readRun(toks, j, true);
@@ -327,7 +327,10 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
  *   - a tail shared by several people with different first words is their (compound) surname;
  *   - a civility + words that is the tail of a longer mention of the decision ("M. Matos Reyes" and
  *     "M. Petri Matos Reyes") is a surname of several words;
- *   - after a civility, words all in capitals in a mixed-case line ("M. VALVERDE BRAVO") are the surname.
+ *   - after a civility, words all in capitals in a mixed-case line ("M. VALVERDE BRAVO") are the surname;
+ *   - the capitals of a mixed-case run ("Ihsan MASCAREÑAS VALLADARES") are one surname: the decision's own
+ *     writing says so, and every other mention ending with it ("M. Mascareñas Valladares", "M. Ruben Nava
+ *     Vergara" after "Ruben NAVA VERGARA") follows, whatever its case.
  * Every mention ending with a known multi-word surname is split accordingly.
  */
 function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (pos: number) => boolean) {
@@ -350,6 +353,14 @@ function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (
     const k = key(m, 0);
     if (uniform(m) && long.has(k)) known.add(k);
     else if (m.words.every((w) => w.upper) && mixedCase(m.start)) known.add(k);
+  }
+  // "Ihsan MASCAREÑAS VALLADARES": the capitals of a mixed-case run are one surname, wherever the decision repeats it
+  for (const m of mentions) {
+    if (m.words.length < 3 || uniform(m) || m.kind === 'field' || m.words.some((w) => w.initial)) continue;
+    const from = m.words.findIndex((w) => w.upper);
+    let to = from;
+    while (to < m.words.length && m.words[to].upper) to++;
+    if (to - from >= 2) known.add(fold(text.slice(m.words[from].s, m.words[to - 1].e)).replace(/\s+/g, ' '));
   }
   if (!known.size) return;
   for (const m of mentions) {

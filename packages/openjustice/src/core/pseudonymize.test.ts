@@ -23,6 +23,23 @@ Représenté par Me Pierre ROBILLARD, avocat au barreau de LYON
 Ce jugement a été signifié à M. VASSEUR. Mme Dumurgier rappelle que M. Vasseur n'a pas exécuté. Diogo Vasseur conteste.`;
 
 describe('pseudonymize', () => {
+  it('a compound surname written in capitals once masks every mention whole, in one entity with its first name', () => {
+    const text =
+      'C/\nMASCAREÑAS VALLADARES\n\nINTIMÉ :\nM. Ihsan MASCAREÑAS VALLADARES\nné le 3 mars 1980 à Lyon\n\n' +
+      'M. Mascareñas Valladares a saisi le conseil le 2 mai 2020. La société soutient que M. Mascareñas Valladares savait.';
+    const r = run(text);
+    const persons = r.entities.filter((e) => e.category.startsWith('personnePhysique'));
+    expect(persons.map((e) => [e.category, e.text])).toEqual([
+      ['personnePhysiqueNom', 'MASCAREÑAS VALLADARES'],
+      ['personnePhysiquePrenom', 'Ihsan'],
+      ['personnePhysiqueNom', 'MASCAREÑAS VALLADARES'],
+      ['personnePhysiqueNom', 'Mascareñas Valladares'],
+      ['personnePhysiqueNom', 'Mascareñas Valladares'],
+    ]);
+    expect(new Set(persons.map((e) => e.replacement)).size).toBe(1);
+    expect(r.pseudonymized).not.toMatch(/Mascare|MASCARE|Vallad|VALLAD/);
+  });
+
   it('masks parties, keeps professionals, links first name and surname', () => {
     const r = run(DECISION);
     const by = (t: string) => r.entities.filter((e) => e.text === t).map((e) => e.category);

@@ -70,7 +70,7 @@ export function Layout({ shell, children }: { shell: ShellData; children: ReactN
           id={FOOTER_ID}
           brandTop={brandTop}
           homeLinkProps={{ href: '/', title: 'Accueil — Suite EIG' }}
-          accessibility="partially compliant"
+          accessibility="non compliant"
           accessibilityLinkProps={{ href: '/accessibilite' }}
           contentDescription={
             <>
