@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findStreets } from './addresses.ts';
+import { detectAddresses } from './rules.ts';
 
 const streets = (text: string) => findStreets(text).map((s) => text.slice(s.start, s.end));
 
@@ -23,5 +24,15 @@ describe('street lines', () => {
     expect(streets('la place de la victime dans la procédure')).toEqual([]);
     expect(streets('sur la route Nationale ils ont roulé')).toEqual([]);
     expect(streets('demeurant rue de la Paix, Lyon')).toEqual(['rue de la Paix']);
+  });
+});
+
+describe('the town of an address block', () => {
+  const towns = (text: string) => detectAddresses(text).filter((s) => s.category === 'localite').map((s) => text.slice(s.start, s.end));
+  it('reads the town on the next line, across the blank lines of the layout, never a heading', () => {
+    expect(towns('La commune DE Alès\n\n69 passage des Mimosas\n\nAlès\n\n\n\nReprésentée par Me X')).toEqual(['Alès']);
+    expect(towns('demeurant 12 rue des Lilas\nArras\n')).toEqual(['Arras']);
+    expect(towns('12 rue des Lilas\n\nINTIMEE\n\nla société X')).toEqual([]);
+    expect(towns('12 rue des Lilas\n\nReprésentée par Me X\n')).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ export function detectDates(text: string): Span[] {
 
 const POSTCODE_TOWN = /\b(?:(?:F-)?\d{2}[ \u00a0]?\d{3})[ \u00a0]+([\p{Lu}][\p{L}'’]{0,40}(?:(?:-à-|[ \u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et)[ \u00a0-]+|[dl]['’])?)[\p{Lu}][\p{L}'’]{0,40}){0,5}(?:[ \u00a0]+(?:CEDEX|Cedex)(?:[ \u00a0]+\d{1,2})?)?)/gu;
 /** a town name: capitalised words (hyphens separate them, so a word never contains one: no ambiguous splits) */
+/** a heading or a block word on the line after an address block: not its town */
+const BLOCK_WORD = /^(?:APPELANT|INTIM|DEMANDE|D[ÉE]FENDE|ET$|ENTRE|PARTIE|COMPOSITION|D[ÉE]BATS|ARR[ÊE]T|ORDONNANCE|JUGEMENT|Représent|REPR[ÉE]SENT|Assist|ASSIST|Comparant|COMPARANT|Non |NON |Copie|COPIE|Le |LE |La |LA |Les |LES |Madame|Monsieur|MADAME|MONSIEUR|Maître|MA[IÎ]TRE)/u;
 const TOWN_WORDS = `(?<![\\p{L}'’-])[\\p{Lu}][\\p{L}'’]{0,40}(?:(?:-à-|[ \\u00a0-]+(?:(?:sur|sous|en|lès|les|lez|de|du|des|la|le|aux|et)[ \\u00a0-]+|[dl]['’])?)[\\p{Lu}][\\p{L}'’]{0,40}){0,4}`;
 /** DATE_SRC for regexes without the `i` flag ("26 Décembre 2003") */
 const DATE_SRC_CI = DATE_SRC.replace(MONTHS, ci(MONTHS));
@@ -66,8 +68,9 @@ export function detectAddresses(text: string): Span[] {
   }
   for (const e of addrEnds) {
     // the town after the street line, on the same line ("…, Arras") or alone on the next one ("…\nArras")
-    const m = new RegExp(`^(?:,?[ \\u00a0]+(?:à[ \\u00a0]+)?|[ \\t]*\\n[ \\t]*)(${TOWN_WORDS})(?=[ \\t]*(?:\\n|$|,|\\())`, 'u').exec(text.slice(e, e + 60));
-    if (m && !/^\d/.test(m[1])) {
+    // blank lines between the lines of an address block are layout ("69 passage des Mimosas\n\nAlès"), not a new block
+    const m = new RegExp(`^(?:,?[ \\u00a0]+(?:à[ \\u00a0]+)?|(?:[ \\t]*\\n){1,4}[ \\t]*)(${TOWN_WORDS})(?=[ \\t]*(?:\\n|$|,|\\())`, 'u').exec(text.slice(e, e + 60));
+    if (m && !/^\d/.test(m[1]) && !(/\n[ \t]*\n/.test(m[0]) && BLOCK_WORD.test(m[1]))) {
       const s = e + m[0].length - m[1].length;
       out.push(mk(s, s + m[1].length, 'localite', 0.85));
     }
