@@ -20,8 +20,12 @@ const FORM_RE = new RegExp(`(?<![\\p{L}\\d.])${FORM}(?![\\p{L}\\d])\\s+`, 'gu');
 const LAWYER_FORM = /^(?:SCP|S\.C\.P\.|SCPA|SELARLU?|S\.E\.L\.A\.R\.L\.U?|SELAS|SELAFA|SELCA|SELEURL|SELURL|AARPI|Selarlu?|Scp)$/;
 const CONNECTOR = "(?:de|du|des|la|le|les|l['’]|d['’]|et|à|au|aux|en|sur|sous|pour|&)";
 /** a word of a company name: "Optimea", "BNP", "C2LV", "3F", "Auto-École", "L'Auxiliaire" */
-const ORG_WORD = "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d])){0,40}|\\d{1,6}[\\p{L}][\\p{L}\\d-]{0,30}|&)";
-const ORG_NAME = new RegExp(`^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*(?:[ \\t]+|(?<=['’]))(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`, 'u');
+const ORG_WORD =
+  "(?:[\\p{Lu}]\\.(?=[ \\t]\\p{Lu})|[\\p{Lu}](?:[\\p{L}\\d'’&-]|\\.(?=[\\p{L}\\d])){0,40}|\\d{1,6}[\\p{L}][\\p{L}\\d-]{0,30}|&)";
+const ORG_NAME = new RegExp(
+  `^(?:(?:l['’]|L['’])?${ORG_WORD})(?:(?:[ \\t]+${CONNECTOR})*(?:[ \\t]+|(?<=['’]))(?:l['’]|L['’])?${ORG_WORD}|(?<=['’])${ORG_WORD}){0,7}`,
+  'u',
+);
 /** words that end a company name: register data, procedure words, another legal form */
 const ORG_STOP = new RegExp(
   `^(?:SIREN|SIRET|RCS|R\\.C\\.S\\.|N°|APPEL|C\\/|Représentée?s?|Prise|Agissant|Immatricul\\w*|Au|Dont|Ayant|Intimée?s?|Appelante?s?|Demanderesse|Défenderesse|Service|Services contentieux|${FORM})$`,
@@ -33,11 +37,14 @@ const PUBLIC_BODY =
 const LAWYER_AFTER = /^[\s,]*(?:\(?avocats?\b|avocates?\b|avocats aux conseils|société d['’]avocats)/iu;
 const LAWYER_BEFORE = /\b(?:Me|Maître)\s+[^,\n]{2,40}\s+(?:de la|de l['’])\s*$/u;
 /** the name of a firm of lawyers: surnames, commas, "et", "&", "associés" ("Boré, Salve de Bruneton et Mégret") */
-const FIRM_NAMES = /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?:(?:et|&|de|du|des|la|le|d['’]|l['’]|van|von|der|den|da|dos|di|[-–])(?:[ \t]+|(?<=['’])))*(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
+const FIRM_NAMES =
+  /^[\p{Lu}][\p{L}'’.-]*(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?:(?:et|&|de|du|des|la|le|d['’]|l['’]|van|von|der|den|da|dos|di|[-–])(?:[ \t]+|(?<=['’])))*(?:[\p{Lu}][\p{L}'’.-]*|[Aa]ssociée?s|[Aa]vocats))*$/u;
 /** a trading company, not a firm of lawyers: register data after its name, or a party heading before it */
-const REGISTER_AFTER = /^[\s,]*(?:SIREN|SIRET|RCS|R\.C\.S\.|immatricul|au capital|dont le siège|ayant son siège|inscrite?|n° (?:SIREN|SIRET))/iu;
+const REGISTER_AFTER =
+  /^[\s,]*(?:SIREN|SIRET|RCS|R\.C\.S\.|immatricul|au capital|dont le siège|ayant son siège|inscrite?|n° (?:SIREN|SIRET))/iu;
 const PARTY_HEADING_BEFORE = /(?:D[ÉE]BITEUR|D[ÉE]FENDE\w*|DEMANDE\w*|INTIM\w*|APPELANT\w*|C\/|contre)\s*:?\s*$/iu;
-const NOTARY_AFTER = /^[^;\n]{0,60}?\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|géomètres?|mandataires? judiciaires?|liquidateurs?|administrateurs? judiciaires?)\b/iu;
+const NOTARY_AFTER =
+  /^[^;\n]{0,60}?\b(?:notaires?|huissiers?|commissaires? de justice|commissaires?-priseurs?|géomètres?|mandataires? judiciaires?|liquidateurs?|administrateurs? judiciaires?)\b/iu;
 
 const mk = (start: number, end: number, category: Category, score: number): Span => ({ start, end, category, score, source: 'rule' });
 
@@ -83,7 +90,14 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
     const tail = text.slice(start + name.length, start + name.length + 80);
     const company = REGISTER_AFTER.test(tail) || PARTY_HEADING_BEFORE.test(before);
     // "la SELARL BGLM / Me X", "Me X de la SCP Y": a lawyers' firm when nothing says it is a trading company
-    if (LAWYER_AFTER.test(tail) || (lawyerForm && !company && (LAWYER_BEFORE.test(before) || /\b(?:Me|Maître)\b/u.test(text.slice(Math.max(0, m.index! - 80), start + name.length + 80)) || /copie|exécutoire|délivrée/iu.test(before)))) {
+    if (
+      LAWYER_AFTER.test(tail) ||
+      (lawyerForm &&
+        !company &&
+        (LAWYER_BEFORE.test(before) ||
+          /\b(?:Me|Maître)\b/u.test(text.slice(Math.max(0, m.index! - 80), start + name.length + 80)) ||
+          /copie|exécutoire|délivrée/iu.test(before)))
+    ) {
       out.push(mk(start, start + name.length, 'professionnelAvocat', 0.85));
       firms.add(fold(name));
       continue;
@@ -95,15 +109,23 @@ export function detectOrganisations(text: string, isPlace: (folded: string) => b
     for (const s of out) {
       if (s.category !== 'personneMorale') continue;
       const f = fold(text.slice(s.start, s.end));
-      for (const firm of firms) if (firm.startsWith(f) || f.startsWith(firm)) { s.category = 'professionnelAvocat'; break; }
+      for (const firm of firms)
+        if (firm.startsWith(f) || f.startsWith(firm)) {
+          s.category = 'professionnelAvocat';
+          break;
+        }
     }
   }
   // "anciennement dénommée X", "sous l'enseigne X", "dénommée X", "dont le siège est chez X"
-  for (const m of text.matchAll(/\b(?:dénommée?s?|enseigne|à l['’]enseigne|sous la dénomination(?: sociale)?|siège(?: social)? est chez)\s+(?:«\s*)?/gu)) {
+  for (const m of text.matchAll(
+    /\b(?:dénommée?s?|enseigne|à l['’]enseigne|sous la dénomination(?: sociale)?|siège(?: social)? est chez)\s+(?:«\s*)?/gu,
+  )) {
     const start = m.index! + m[0].length;
     const name = readOrgName(text, start);
     if (!name) continue;
-    const local = /(?:local|fonds|commerce|boutique|restaurant|bar|atelier|magasin|établissement)[^.;\n]{0,40}$/iu.test(text.slice(Math.max(0, m.index! - 60), m.index!));
+    const local = /(?:local|fonds|commerce|boutique|restaurant|bar|atelier|magasin|établissement)[^.;\n]{0,40}$/iu.test(
+      text.slice(Math.max(0, m.index! - 60), m.index!),
+    );
     out.push(mk(start, start + name.length, local ? 'etablissement' : 'personneMorale', 0.6));
   }
   detectPartyLines(text, out, isPlace);
@@ -120,7 +142,8 @@ const PARTY_LINE =
 /** public bodies in any case and without accents ("La METROPOLE DE Toulouse"), after a leading article */
 const PUBLIC_BODY_FOLDED = new RegExp(fold(PUBLIC_BODY.source), 'u');
 const isPublicBody = (name: string) => PUBLIC_BODY_FOLDED.test(fold(name).replace(/^(?:la|le|les|l')\s*/, ''));
-const CIVILITY_START = /^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Me|Maître|Maitre|Dr|Docteur|Société|SOCIÉTÉ|SOCIETE)(?![\p{L}])/u;
+const CIVILITY_START =
+  /^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Me|Maître|Maitre|Dr|Docteur|Société|SOCIÉTÉ|SOCIETE)(?![\p{L}])/u;
 
 function detectPartyLines(text: string, out: Span[], isPlace: (folded: string) => boolean) {
   for (const m of text.matchAll(PARTY_LINE)) {
@@ -140,7 +163,10 @@ function pushCompany(out: Span[], start: number, name: string, isPlace: (folded:
   for (let k = 1; k < words.length; k++) {
     const tail = words.slice(k).join(' ');
     if (words.length - k > 3 || !isPlace(fold(tail)) || !/^\p{Lu}/u.test(tail)) continue;
-    const head = words.slice(0, k).join(' ').replace(/[ \t]+(?:de|du|des|d['’]|à)$/u, '');
+    const head = words
+      .slice(0, k)
+      .join(' ')
+      .replace(/[ \t]+(?:de|du|des|d['’]|à)$/u, '');
     const tailStart = start + name.length - tail.length;
     if (head.length >= 2) out.push(mk(start, start + head.length, 'personneMorale', score));
     out.push(mk(tailStart, tailStart + tail.length, 'localite', 0.8));
@@ -159,7 +185,10 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
     if (m.index! < lastEnd) continue; // "l'établissement magasin Centrale" is read once
     const head = m[0].trim().toLowerCase();
     // "l'établissement magasin Centrale": the kind of premises is part of its name
-    const kind = /^(?:magasin|entrepôt|usine|atelier|boutique|agence|restaurant|dépôt|site|centre|hôtel|bureau|plateforme)\s+(?=\p{Lu}|des\s+\p{Lu}|du\s+\p{Lu})/u.exec(text.slice(start, start + 40));
+    const kind =
+      /^(?:magasin|entrepôt|usine|atelier|boutique|agence|restaurant|dépôt|site|centre|hôtel|bureau|plateforme)\s+(?=\p{Lu}|des\s+\p{Lu}|du\s+\p{Lu})/u.exec(
+        text.slice(start, start + 40),
+      );
     const nameStart = kind ? start + kind[0].length : start;
     const lead = /^(?:des|du|de la|de l['’])\s+(?=\p{Lu})/u.exec(text.slice(nameStart, nameStart + 10));
     let name = readOrgName(text, nameStart + (lead ? lead[0].length : 0));
@@ -189,9 +218,11 @@ function detectEstablishments(text: string, out: Span[], isPlace: (folded: strin
  */
 const CORPORATE_IDENTITY =
   /^[^;]{0,200}?(?:\bau capital(?: social)? de\b|\bimmatricul\w*\s+(?:au|sous)\s+(?:RCS|R\.C\.S\.?|[Rr]egistre du [Cc]ommerce(?: et des [Ss]ociétés)?)[ \t\n]*(?:de[ \t\n]+|d['’]|du[ \t\n]+)?\p{Lu})/iu;
-const REPRESENTED = /^[^;]{0,200}?(?:\bagissant poursuites et diligences\b|\breprésentants? légaux\b|\bprise? en la personne de (?:son|ses) représentants?)/iu;
+const REPRESENTED =
+  /^[^;]{0,200}?(?:\bagissant poursuites et diligences\b|\breprésentants? légaux\b|\bprise? en la personne de (?:son|ses) représentants?)/iu;
 /** a sentence end or a new party heading ends the description of a company */
-const DESCRIPTION_END = /(?:(?<=\p{Ll}{2}|\d|\))\.\s|\n\s*\n\s*(?:APPELANT|INTIM|ET\b|C\/|D[ÉE]FENDE|DEMANDE|D[ÉE]BITEUR|PARTIE)|\bet\s+(?:la|le|l['’])\s)/u;
+const DESCRIPTION_END =
+  /(?:(?<=\p{Ll}{2}|\d|\))\.\s|\n\s*\n\s*(?:APPELANT|INTIM|ET\b|C\/|D[ÉE]FENDE|DEMANDE|D[ÉE]BITEUR|PARTIE)|\bet\s+(?:la|le|l['’])\s)/u;
 
 export function companiesInClear(
   text: string,
@@ -232,7 +263,8 @@ export function namesCompanyInClear(mention: string, clear: Set<string>): boolea
  * The short name a decision defines right after a company ("la société Isolex (la Sogefra, la caisse)",
  * "(ci-après « Sogefra »)"): a capitalised name, not a common noun ("(la société)"), not a public body.
  */
-const ALIAS = /^[ \t]*\((?:ci-après(?: dénommée?)?[ \t]+)?(?:(?:la|le|les)[ \t]+|l['’])?(?:«[ \t]*)?(\p{Lu}[\p{L}\d&'’-]+(?:[ \t]+\p{Lu}[\p{L}\d&'’-]+){0,3})[ \t]*»?[ \t]*[,)]/u;
+const ALIAS =
+  /^[ \t]*\((?:ci-après(?: dénommée?)?[ \t]+)?(?:(?:la|le|les)[ \t]+|l['’])?(?:«[ \t]*)?(\p{Lu}[\p{L}\d&'’-]+(?:[ \t]+\p{Lu}[\p{L}\d&'’-]+){0,3})[ \t]*»?[ \t]*[,)]/u;
 export function companyAlias(text: string, end: number): string | null {
   const m = ALIAS.exec(text.slice(end, end + 80));
   // "(La Poste)": a name that starts with an article is the company's own name repeated, not a short name

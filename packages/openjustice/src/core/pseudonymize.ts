@@ -72,7 +72,13 @@ export interface PseudonymizeResult {
 }
 
 const PRIORITY: Record<Source, number> = {
-  additionalTerm: 9, party: 8, pattern: 7, rule: 5, model: 3, lexicon: 2.5, consistency: 2,
+  additionalTerm: 9,
+  party: 8,
+  pattern: 7,
+  rule: 5,
+  model: 3,
+  lexicon: 2.5,
+  consistency: 2,
 };
 function priority(s: Span): number {
   let p = PRIORITY[s.source];
@@ -140,7 +146,12 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
   // companies described with their corporate identity stay in clear with their re-mentions, unless named after a person
   const surnames = new Set<string>();
   for (const s of withPeople) if (s.category === 'personnePhysiqueNom') surnames.add(fold(t.slice(s.start, s.end)));
-  const clear = companiesInClear(t, withPeople, (name, lead) => personNamedCompany(name, lead, surnames), (f) => lex.words.has(f));
+  const clear = companiesInClear(
+    t,
+    withPeople,
+    (name, lead) => personNamedCompany(name, lead, surnames),
+    (f) => lex.words.has(f),
+  );
   const isClear = (s: Span) => s.category === 'personneMorale' && namesCompanyInClear(t.slice(s.start, s.end), clear);
   if (clear.size) withPeople = withPeople.filter((s) => !isClear(s));
   const orgKeys = new Map<string, KeyInfo>();
@@ -154,7 +165,8 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
       if (s.category === 'personneMorale') {
         for (const w of t.slice(s.start, s.end).split(/[\s'’&,.]+/)) {
           const fw = fold(w);
-          if (w.length < 4 || !/^\p{Lu}/u.test(w) || lex.words.has(fw) || HARD_STOP.has(fw) || lex.communes.has(fw) || lex.areas.has(fw)) continue;
+          if (w.length < 4 || !/^\p{Lu}/u.test(w) || lex.words.has(fw) || HARD_STOP.has(fw) || lex.communes.has(fw) || lex.areas.has(fw))
+            continue;
           const kw = foldSameLength(w);
           if (!orgKeys.has(kw)) orgKeys.set(kw, { category: 'personneMorale', score: 0.5, cap: true });
         }
@@ -169,7 +181,15 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
     const alias = companyAlias(t, s.end);
     if (!alias || fold(alias) === fold(t.slice(s.start, s.end))) continue;
     const fa = fold(alias);
-    if (fa.length < 3 || lex.words.has(fa) || HARD_STOP.has(fa) || lex.communes.has(fa) || lex.areas.has(fa) || namesCompanyInClear(alias, clear)) continue;
+    if (
+      fa.length < 3 ||
+      lex.words.has(fa) ||
+      HARD_STOP.has(fa) ||
+      lex.communes.has(fa) ||
+      lex.areas.has(fa) ||
+      namesCompanyInClear(alias, clear)
+    )
+      continue;
     aliasKeys.set(foldSameLength(alias), { category: 'personneMorale', score: 0.5, cap: true });
   }
   const taken = [...withPeople, ...orgs];
@@ -205,7 +225,8 @@ function finish(input: string, t: string, spans: Span[], options: PseudonymizeOp
     personOfKey.set(k, id);
     if (s.personKey) {
       personByRuleKey.set(s.personKey, id);
-      for (const x of byRuleKey.get(s.personKey) ?? []) personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
+      for (const x of byRuleKey.get(s.personKey) ?? [])
+        personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
     }
     return id;
   };
@@ -226,9 +247,15 @@ function finish(input: string, t: string, spans: Span[], options: PseudonymizeOp
     const pid = isPerson(s.category) ? personId(s) : undefined;
     const replacement = isMasked(s.category) ? alloc.replacementFor(s.category, entityId, pid) : null;
     entities.push({
-      start: s.start, end: s.end,
+      start: s.start,
+      end: s.end,
       category: options.mergePersons && isPerson(s.category) ? 'personnePhysique' : s.category,
-      text, entityId, personId: pid, replacement, score: round(s.score), source: s.source,
+      text,
+      entityId,
+      personId: pid,
+      replacement,
+      score: round(s.score),
+      source: s.source,
     });
   }
   let pseudonymized = '';

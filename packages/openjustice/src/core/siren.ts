@@ -62,7 +62,10 @@ export function carriesPersonName(name: string, surnames: Set<string>): boolean 
 export function personNamedCompany(name: string, lead: string, surnames: Set<string>): boolean {
   // "M. X, entrepreneur individuel exerçant sous l'enseigne Y": a sole trader's trade name
   if (SOLE_TRADER_CASE(lead)) return true;
-  return carriesPersonName(name, surnames) || /(?:[Ff]amille|FAMILLE|Établissements|Etablissements|ETABLISSEMENTS|Ets\.?)\s*(?:de la\s+|de\s+|d['’])?$/u.test(lead);
+  return (
+    carriesPersonName(name, surnames) ||
+    /(?:[Ff]amille|FAMILLE|Établissements|Etablissements|ETABLISSEMENTS|Ets\.?)\s*(?:de la\s+|de\s+|d['’])?$/u.test(lead)
+  );
 }
 
 /**
@@ -89,7 +92,10 @@ export function applySirenPolicy(text: string, spans: Span[]): Span[] {
   const named = spans.filter((s) => PERSON.has(s.category) || ORG.has(s.category));
   for (const { n, after: a } of registered) {
     const id = digitsOf(text.slice(n.start, n.end)).slice(0, 9);
-    if (maskedIds.has(id) || ownerIsPersonal(text, named, n, surnames, a)) { masked.add(n); maskedIds.add(id); }
+    if (maskedIds.has(id) || ownerIsPersonal(text, named, n, surnames, a)) {
+      masked.add(n);
+      maskedIds.add(id);
+    }
   }
   // a registration number that a later personal one repeats: one identifier, masked everywhere
   for (const { n } of registered) if (!masked.has(n) && maskedIds.has(digitsOf(text.slice(n.start, n.end)).slice(0, 9))) masked.add(n);

@@ -33,7 +33,13 @@ export function createEnginePool(opts: PoolOptions): EngineRunner {
   let warming: Promise<void> | null = null;
   const workerData: EngineThreadData = { model: opts.model };
   const run = async <T>(task: string, payload: unknown): Promise<T> => {
-    pool ??= createWorkerPool({ module: THREAD_MODULE, name: 'openjustice-engine', threads: opts.threads, maxQueue: opts.maxQueue, workerData });
+    pool ??= createWorkerPool({
+      module: THREAD_MODULE,
+      name: 'openjustice-engine',
+      threads: opts.threads,
+      maxQueue: opts.maxQueue,
+      workerData,
+    });
     const out = await pool.run<T>(task, payload);
     ready = true;
     return out;

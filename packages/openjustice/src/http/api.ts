@@ -28,7 +28,6 @@ function unwrap<T>(out: EngineOutcome<T>): T {
   throw new HttpError(status, out.message, code);
 }
 
-
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, roles: u.roles });
 
 export class OpenJusticeApi {
@@ -49,7 +48,9 @@ export class OpenJusticeApi {
         'openjustice.text_too_long',
       );
     const r = unwrap(
-      await this.oj.engine.pseudonymize(body.text, { categories: body.categories }).catch((e: unknown) => Promise.reject(engineOverloadedHttpError(e))),
+      await this.oj.engine
+        .pseudonymize(body.text, { categories: body.categories })
+        .catch((e: unknown) => Promise.reject(engineOverloadedHttpError(e))),
     );
     return {
       entities: r.entities.map((e) => ({
