@@ -56,6 +56,19 @@ export async function explocodeRoutes(app: FastifyInstance, api: ExplocodeApi): 
   );
 
   r.get(
+    '/themes/browse',
+    {
+      schema: {
+        tags,
+        summary: 'Les thèmes du droit du travail qu’un salarié ou un employeur cherche, les plus demandés d’abord',
+        querystring: s.browseThemesQuery,
+        response: { 200: s.browseThemesResponse, ...errors },
+      },
+    },
+    async (req) => api.browseThemes(req.query.limit),
+  );
+
+  r.get(
     '/themes/:id',
     {
       schema: {

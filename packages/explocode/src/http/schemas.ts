@@ -41,6 +41,8 @@ export const suggestQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 
+export const browseThemesQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) });
+
 export const articleParams = z.object({ num: z.string().min(1).max(100) });
 export const idParams = z.object({ id: z.string().min(1).max(300) });
 export const idccParams = z.object({ idcc });
@@ -91,18 +93,54 @@ const themeSummary = z.object({
   count: z.number(),
 });
 
+const routeTarget = z.object({
+  kind: z.enum(['article', 'convention']),
+  target: z.string().describe('Numéro d’article normalisé (L1234-9) ou IDCC'),
+  url: z.string(),
+});
+
+export const conventionHit = z.object({
+  idcc: z.string(),
+  title: z.string().describe('Titre court de la convention'),
+  url: z.string(),
+  effectif: z.number().nullable(),
+});
+
 export const searchResponse = z.object({
   query: z.string(),
-  route: z.object({ kind: z.enum(['article', 'convention']), target: z.string(), url: z.string() }).nullable(),
-  themes: z.array(themeSummary.extend({ score: z.number() })),
+  route: routeTarget
+    .extend({ unambiguous: z.boolean().describe('La recherche désigne cette cible et rien d’autre') })
+    .nullable()
+    .describe('Numéro d’article, IDCC ou nom de convention reconnu dans la recherche (même ambigu)'),
+  direct: routeTarget
+    .nullable()
+    .describe('La cible vers laquelle un client peut aller directement : seulement quand la recherche est sans ambiguïté (un IDCC, le nom exact d’une convention, un numéro d’article)'),
+  conventions: z
+    .array(conventionHit)
+    .describe('Les conventions collectives que la recherche nomme, les plus pertinentes d’abord ([] sinon) : à afficher avant les résultats'),
+  themes: z.array(
+    themeSummary.extend({
+      label: z.string().describe('Titre à afficher : suivi de ce qui le distingue quand deux thèmes de la liste ont le même titre'),
+      score: z.number(),
+    }),
+  ),
   results: z.array(searchResult),
-  total: z.number(),
+  total: z.number().describe('0 pour une question hors du droit du travail ou sans signification'),
+  outOfScope: z.boolean().describe('La question ne relève pas du droit du travail (ou n’a pas de sens) : aucun résultat'),
+  spellingSuggestions: z.array(z.string()).describe('La recherche corrigée, quand des mots semblent mal orthographiés'),
+  examples: z.array(z.string()).describe('Exemples de questions, donnés quand il n’y a aucun résultat'),
 });
 
 export const suggestResponse = z.object({
-  themes: z.array(themeSummary),
+  themes: z.array(
+    themeSummary.extend({ query: z.string().describe('Le texte qui remplace la saisie quand ce thème est choisi') }),
+  ),
   completions: z.array(z.string()),
 });
+
+export const browseThemesResponse = z.array(
+  z.object({ id: z.string(), title: z.string(), count: z.number().describe('Documents de la thématique') }),
+);
 
 // ---- documents
 
@@ -295,6 +333,8 @@ export const ingestBody = z
 export type SearchResponse = z.infer<typeof searchResponse>;
 export type SearchResult = z.infer<typeof searchResult>;
 export type SuggestResponse = z.infer<typeof suggestResponse>;
+export type BrowseThemes = z.infer<typeof browseThemesResponse>;
+export type ConventionHit = z.infer<typeof conventionHit>;
 export type ArticleResponse = z.infer<typeof articleResponse>;
 export type ThemeRef = z.infer<typeof themeRef>;
 export type ThemeResponse = z.infer<typeof themeResponse>;
