@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, type TestDb } from '@eig/platform/testing';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { PageOutcome } from '@eig/platform/web';
 import { createExplocodeApp, type MinimalApp } from '../test-fixtures/minimal-app.ts';
+import { explocodeWeb } from '../web/pages.ts';
+import { SearchPage } from '../web/views/SearchPage.tsx';
+import { SEARCH_MAX_RESULTS } from '../web/paths.ts';
 
 const SUBSET = { articles: 1500, fichesTravail: 30, fichesVdd: 30, contributions: 12, conventions: 2 };
 
@@ -89,5 +95,63 @@ describe('ExploCode v2 API', () => {
     const suggest = doc.paths['/api/explocode/suggest'].get.responses['200'].content['application/json'].schema;
     expect(suggest.properties.themes.items.properties).toHaveProperty('query');
     expect(doc.paths).toHaveProperty(['/api/explocode/themes/browse']);
+  });
+
+  // ---- the search page's loader and view (what the browser gets, without the shell)
+
+  const load = async (query: Record<string, string>): Promise<PageOutcome> => {
+    const page = explocodeWeb.pages.find((p) => p.path === '/explocode/recherche')!;
+    const url = `/explocode/recherche?${new URLSearchParams(query)}`;
+    return page.load({ req: { query, cookies: {}, url, protocol: 'http' }, reply: {}, ctx: app.ctx } as never);
+  };
+  const html = (outcome: PageOutcome) => {
+    if (outcome.kind !== 'view') throw new Error(`expected a view, got a redirect to ${outcome.location}`);
+    return renderToStaticMarkup(createElement(SearchPage, outcome.props as never));
+  };
+
+  it.each(['commerce', 'transport', 'banque', 'pharmacie', 'coiffure', 'sport', 'boulangerie'])(
+    'does not jump for %s: results with the matching agreements on top',
+    async (q) => {
+      // the old form sent direct=1 with every search: it must not jump either
+      const outcome = await load({ q, direct: '1' });
+      expect(outcome.kind).toBe('view');
+      const page = html(outcome);
+      const agreements = page.indexOf('conventions-trouvees');
+      if (agreements >= 0) expect(agreements).toBeLessThan(page.indexOf('eig-results') >= 0 ? page.indexOf('eig-results') : Infinity);
+      expect(page).not.toContain('name="direct"');
+    },
+  );
+
+  it('jumps for an IDCC and an article number', async () => {
+    expect(await load({ q: '1486' })).toMatchObject({ kind: 'redirect', location: '/explocode/convention/1486' });
+    const corpus = await app.runtime.repo.loadCorpus();
+    const num = corpus!.articles.find((a) => /^L\d{4}-\d+$/.test(a.num))!.num;
+    expect(await load({ q: num })).toMatchObject({ kind: 'redirect', location: `/explocode/article/${num}` });
+    // asked for the results: no jump
+    expect((await load({ q: '1486', direct: '0' })).kind).toBe('view');
+  });
+
+  it.each(['ggggg', 'recette de la tarte aux pommes'])('shows the honest empty state for %s', async (q) => {
+    const page = html(await load({ q }));
+    expect(page).toContain('Aucune réponse trouvée');
+    expect(page).toContain('Exemples de questions');
+    expect(page).not.toContain('Notions juridiques identifiées');
+    expect(page).not.toMatch(/<mark>.<\/mark>/);
+  });
+
+  it('shows examples for an empty search', async () => {
+    const page = html(await load({ q: '' }));
+    expect(page).toContain('Exemples de questions');
+  });
+
+  it('never paginates past the last page the engine serves', async () => {
+    const outcome = await load({ q: 'travail' });
+    const props = (outcome as { props: { response: { total: number } } }).props;
+    const page = html(outcome);
+    const pages = [...page.matchAll(/page=(\d+)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...pages)).toBeLessThanOrEqual(Math.ceil(Math.min(props.response.total, SEARCH_MAX_RESULTS) / 20));
+    // a page past the end goes to the last one, not to a 404 or an empty page
+    const far = await load({ q: 'travail', page: '400' });
+    expect(far.kind).toBe('redirect');
   });
 });

@@ -8,7 +8,7 @@ import { definePage, redirect, view, type PageDefinition } from '@eig/platform/w
 import { explocodeFor as servicesFor, explocodeStatus } from '../context.ts';
 import type { DocType } from '../http/schemas.ts';
 import { DOC_TYPES } from '../core/types.ts';
-import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths } from './paths.ts';
+import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths, lastSearchPage } from './paths.ts';
 import { SEARCH_INPUT_ID, views, type SearchParams, type Shared } from './views.ts';
 
 const THEME_PAGE_SIZE = 50;
@@ -82,12 +82,17 @@ function setConventionCookie(req: FastifyRequest, reply: FastifyReply, idcc: str
   else reply.clearCookie(CONVENTION_COOKIE, options);
 }
 
+/** The home's and the empty search's themes; none (rather than an error page) while the engine loads. */
+function browse(ctx: ServiceContext, limit = 12) {
+  return servicesFor(ctx).runtime.ready ? servicesFor(ctx).api.browseThemes(limit).catch(() => []) : Promise.resolve([]);
+}
+
 const pages: PageDefinition[] = [
   definePage({
     path: '/explocode',
     async load({ req, ctx }) {
       const s = await shared(req, ctx);
-      const themes = s.preparing ? [] : await servicesFor(ctx).api.rootThemes();
+      const themes = s.preparing ? [] : await browse(ctx);
       return view(
         views.home,
         { shared: s, themes },
@@ -104,7 +109,7 @@ const pages: PageDefinition[] = [
       const base = { shared: s, url: req.url, params, pageSize: SEARCH_PAGE_SIZE };
       const skipLinks = [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }];
       if (!params.q && !params.theme)
-        return view(views.search, { ...base, response: null, themeTitle: null }, { title: 'Recherche', skipLinks });
+        return view(views.search, { ...base, response: null, themeTitle: null, browse: await browse(ctx) }, { title: 'Recherche', skipLinks });
       const { api } = servicesFor(ctx);
       const response = await api.search({
         q: params.q,
@@ -114,8 +119,12 @@ const pages: PageDefinition[] = [
         idcc: params.idcc ?? undefined,
         theme: params.theme ?? undefined,
       });
-      // Typed straight into the search bar and recognised as an article number / agreement: go there.
-      if (q.direct === '1' && response.route && response.route.url.startsWith('/')) return redirect(response.route.url, 302);
+      // Only an unambiguous query (an IDCC, an exact agreement name, an article number) goes straight
+      // to its page; "commerce" shows the results, with the agreements it names on top.
+      if (response.direct && params.page === 1 && !params.type && !params.theme && q.direct !== '0') return redirect(response.direct.url, 302);
+      // Past the last page that can be served: the last one.
+      const last = lastSearchPage(response.total);
+      if (params.page > last) return redirect(explocodePaths.search({ ...params, page: last, direct: false }), 302);
       let themeTitle: string | null = null;
       if (params.theme) {
         themeTitle = response.themes.find((t) => t.id === params.theme)?.title ?? null;
@@ -127,7 +136,7 @@ const pages: PageDefinition[] = [
       const label = params.q ? `« ${params.q} »` : (themeTitle ?? 'Recherche');
       return view(
         views.search,
-        { ...base, response, themeTitle },
+        { ...base, response, themeTitle, browse: response.total === 0 ? await browse(ctx) : [] },
         { title: `Résultats pour ${label}${params.page > 1 ? `, page ${params.page}` : ''}`, skipLinks },
       );
     },

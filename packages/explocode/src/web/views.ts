@@ -36,7 +36,8 @@ export interface SearchParams {
 }
 
 export const views = {
-  home: defineView<{ shared: Shared; themes: api.ThemeRef[] }>('explocode.home'),
+  /** `themes`: the labour-law themes a worker looks for, most searched first (browseThemes). */
+  home: defineView<{ shared: Shared; themes: api.BrowseThemes }>('explocode.home'),
   search: defineView<{
     shared: Shared;
     /** The current URL (for "forget my agreement" return links). */
@@ -46,6 +47,8 @@ export const views = {
     /** null when no query was typed yet */
     response: api.SearchResponse | null;
     themeTitle: string | null;
+    /** Themes offered when there is nothing (yet) to show: an empty search, no answer. */
+    browse: api.BrowseThemes;
   }>('explocode.search'),
   article: defineView<{ shared: Shared; data: api.ArticleResponse }>('explocode.article'),
   theme: defineView<{ shared: Shared; data: api.ThemeResponse; pageNum: number; pageSize: number }>('explocode.theme'),
