@@ -14,7 +14,7 @@ import { explocodeWeb } from '../web/pages.ts';
 import { SearchPage } from '../web/views/SearchPage.tsx';
 import { SEARCH_MAX_RESULTS } from '../web/paths.ts';
 
-const SUBSET = { articles: 1500, fichesTravail: 30, fichesVdd: 30, contributions: 12, conventions: 2 };
+const SUBSET = { articles: 1500, fichesTravail: 30, fichesVdd: 30, contributions: 20, conventions: 2 };
 
 describe('ExploCode v2 API', () => {
   const target = testDatabases()[0]; // PGlite: the fields do not depend on the database
@@ -95,6 +95,89 @@ describe('ExploCode v2 API', () => {
     const suggest = doc.paths['/api/explocode/suggest'].get.responses['200'].content['application/json'].schema;
     expect(suggest.properties.themes.items.properties).toHaveProperty('query');
     expect(doc.paths).toHaveProperty(['/api/explocode/themes/browse']);
+  });
+
+  // ---- calculators over HTTP: the fiches' worked examples and the edge cases
+
+  const post = async (url: string, payload: unknown) => {
+    const res = await app.app.inject({ method: 'POST', url, payload: payload as object });
+    return { status: res.statusCode, body: res.json() };
+  };
+  const severance = (over: Record<string, unknown>) =>
+    post('/api/explocode/calculators/severance', {
+      hiredOn: '2015-01-01',
+      notifiedOn: '2019-11-01',
+      noticeEndsOn: '2019-12-31',
+      reason: 'personal',
+      monthlySalaries: Array(12).fill(2000),
+      ...over,
+    });
+  const nums = (b: { steps: { articles: { num: string }[] }[] }) => b.steps.flatMap((x) => x.articles.map((a) => a.num));
+
+  it('severance: the ministry fiche\'s example (2 000 €, 5 years → 2 500 €), each step with its articles', async () => {
+    const { status, body } = await severance({});
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ eligible: true, amount: 2500, seniorityMonths: 60, referenceSalary: 2000 });
+    expect(nums(body)).toEqual(expect.arrayContaining(['L1234-9', 'R1234-1', 'R1234-2', 'R1234-4']));
+    for (const st of body.steps) for (const a of st.articles) expect(a.url).toBe(`/explocode/article/${a.num}`);
+  });
+
+  it('severance: 12 years → 6 333,33 €; exactly 10 years → 5 000 € with no "beyond 10 years" step', async () => {
+    expect((await severance({ hiredOn: '2008-01-01' })).body.amount).toBe(6333.33);
+    const ten = (await severance({ hiredOn: '2010-01-01' })).body;
+    expect(ten.amount).toBe(5000);
+    expect(ten.steps.some((x: { id: string }) => x.id === 'amount-beyond-10-years')).toBe(false);
+  });
+
+  it('severance: under 8 months nothing is due, and it says why', async () => {
+    const { body } = await severance({ hiredOn: '2024-01-01', notifiedOn: '2024-08-15', noticeEndsOn: '2024-09-15' });
+    expect(body).toMatchObject({ eligible: false, amount: 0 });
+    expect(body.steps[0].detail).toMatch(/8 mois/);
+  });
+
+  it('severance: part time (service-public F987 → 6 000 €) and unpaid leave (→ 2 750 €)', async () => {
+    const part = (await severance({ hiredOn: '2007-01-01', monthlySalaries: Array(12).fill(1000), partTime: [{ months: 36, ratio: 0.5 }] })).body;
+    expect(part.amount).toBe(6000);
+    expect(nums(part)).toContain('L3123-5');
+    const unpaid = (await severance({ hiredOn: '2014-01-01', absences: [{ kind: 'unpaid-leave', months: 6 }] })).body;
+    expect(unpaid.amount).toBe(2750);
+    expect(nums(unpaid)).toContain('L1234-11');
+  });
+
+  it('severance: inaptitude after a work accident is doubled (L1226-14)', async () => {
+    const normal = (await severance({ reason: 'inaptitude', noticeEndsOn: undefined })).body;
+    const work = (await severance({ reason: 'work-inaptitude', noticeEndsOn: undefined })).body;
+    expect(work.amount).toBeCloseTo(normal.amount * 2, 1); // doubled before rounding to the cent
+    expect(nums(work)).toContain('L1226-14');
+  });
+
+  it('severance: bad input is a 400 in French, never a 500', async () => {
+    const order = await severance({ hiredOn: '2020-01-01', notifiedOn: '2019-01-01' });
+    expect(order.status).toBe(400);
+    expect(order.body.code).toBe('explocode.calculator_input');
+    expect((await severance({ monthlySalaries: [] })).status).toBe(400);
+    expect((await severance({ hiredOn: 'hier' })).status).toBe(400);
+  });
+
+  it('notice: the legal rule by seniority, and the agreement\'s own answer, linked', async () => {
+    const notice = (over: Record<string, unknown>) => post('/api/explocode/calculators/notice', { kind: 'dismissal', seniorityMonths: 30, ...over });
+    expect((await notice({})).body).toMatchObject({ legalMonths: 2 });
+    expect((await notice({ seniorityMonths: 12 })).body).toMatchObject({ legalMonths: 1 });
+    expect((await notice({ seniorityMonths: 3 })).body).toMatchObject({ legalMonths: null });
+    expect((await notice({ misconduct: true })).body).toMatchObject({ legalMonths: 0 });
+    const resign = (await notice({ kind: 'resignation', idcc: '1486' })).body;
+    expect(resign.legalMonths).toBeNull();
+    expect(nums(resign)).toContain('L1237-1');
+    expect(resign.agreement).toMatchObject({ idcc: '1486', url: expect.stringMatching(/^\/explocode\/contribution\/.+idcc=1486/) });
+    const dismissal = (await notice({ idcc: '1486' })).body;
+    expect(dismissal.agreement?.question).toMatch(/licenciement/);
+    expect((await notice({ kind: 'retraite' })).status).toBe(400);
+  });
+
+  it('documents the calculators in OpenAPI', async () => {
+    const doc = (await get('/api/docs/json')).body;
+    expect(doc.paths['/api/explocode/calculators/severance'].post.responses).toHaveProperty('200');
+    expect(doc.paths['/api/explocode/calculators/notice'].post.responses).toHaveProperty('200');
   });
 
   // ---- the search page's loader and view (what the browser gets, without the shell)

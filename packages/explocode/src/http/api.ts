@@ -10,6 +10,7 @@ import { searchConventionArticles } from './convention-articles.ts';
 import type * as s from './schemas.ts';
 import type { SearchResponse as EngineSearchResponse } from '../core/engine-contract.ts';
 import { EXAMPLE_QUESTIONS } from '../core/examples.ts';
+import { CalculatorInputError, computeNotice, computeSeverance, type AgreementAnswer, type AgreementTopic } from '../core/calculators/index.ts';
 
 /**
  * The engine's answer as the API documents it: `direct` only for an unambiguous query, an off-topic
@@ -35,6 +36,16 @@ export function toSearchResponse(r: EngineSearchResponse): s.SearchResponse {
 }
 
 type Query<T> = T extends { parse(v: unknown): infer R } ? R : never;
+
+/** A calculator's input it cannot compute with (dates in the wrong order…) is a 400, said in French. */
+function calculate<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof CalculatorInputError) throw new HttpError(400, err.message, 'explocode.calculator_input');
+    throw err;
+  }
+}
 
 export class ExplocodeApi {
   constructor(private readonly runtime: ExplocodeRuntime) {}
@@ -79,6 +90,27 @@ export class ExplocodeApi {
   /** The labour-law themes a worker looks for, most searched first. */
   browseThemes(limit: number): Promise<s.BrowseThemes> {
     return this.engineCall(() => this.runtime.browseThemes(limit));
+  }
+
+  /**
+   * The agreement's own answer to a calculator's question; null when it has none, and while the engine
+   * loads (the legal computation does not need it).
+   */
+  private async agreementAnswer(idcc: string | undefined, topic: AgreementTopic): Promise<AgreementAnswer | null> {
+    if (!idcc || !this.runtime.ready) return null;
+    return this.runtime.agreementAnswer(idcc, topic).catch(() => null);
+  }
+
+  /** Legal severance pay, step by step (L1234-9, R1234-1 to R1234-4). */
+  async severance(input: s.SeveranceInput): Promise<s.SeveranceResponse> {
+    const agreement = await this.agreementAnswer(input.idcc, 'severance');
+    return calculate(() => computeSeverance(input, agreement));
+  }
+
+  /** Notice period of a dismissal (L1234-1) or a resignation (L1237-1), with the agreement's rule when known. */
+  async notice(input: s.NoticeInput): Promise<s.NoticeResponse> {
+    const agreement = await this.agreementAnswer(input.idcc, input.kind === 'dismissal' ? 'notice-dismissal' : 'notice-resignation');
+    return calculate(() => computeNotice(input, agreement));
   }
 
   async article(rawNum: string): Promise<s.ArticleResponse> {
