@@ -12,6 +12,7 @@ import type { PageOutcome } from '@eig/platform/web';
 import { createExplocodeApp, type MinimalApp } from '../test-fixtures/minimal-app.ts';
 import { explocodeWeb } from '../web/pages.ts';
 import { SearchPage } from '../web/views/SearchPage.tsx';
+import { NoticePage, SeverancePage } from '../web/views/CalculatorPages.tsx';
 import { SEARCH_MAX_RESULTS } from '../web/paths.ts';
 
 const SUBSET = { articles: 1500, fichesTravail: 30, fichesVdd: 30, contributions: 20, conventions: 2 };
@@ -236,5 +237,44 @@ describe('ExploCode v2 API', () => {
     // a page past the end goes to the last one, not to a 404 or an empty page
     const far = await load({ q: 'travail', page: '400' });
     expect(far.kind).toBe('redirect');
+  });
+
+  // ---- the calculators' pages
+
+  const loadPage = async (path: string, query: Record<string, string>): Promise<PageOutcome> => {
+    const page = explocodeWeb.pages.find((p) => p.path === path)!;
+    return page.load({ req: { query, cookies: {}, url: path, protocol: 'http' }, reply: {}, ctx: app.ctx } as never);
+  };
+
+  it('severance page: the form alone, then the result with its steps, articles and a live announcement', async () => {
+    const path = '/explocode/outils/indemnite-licenciement';
+    const empty = await loadPage(path, {});
+    const blank = renderToStaticMarkup(createElement(SeverancePage, (empty as unknown as { props: never }).props));
+    expect(blank).toMatch(/<form[^>]*action="\/explocode\/outils\/indemnite-licenciement" method="get"/);
+    expect(blank).not.toContain('id="resultat"');
+    const done = await loadPage(path, { embauche: '2015-01-01', notification: '2019-11-01', fin_preavis: '2019-12-31', motif: 'personnel', salaire: '2 000', idcc: '1486' });
+    expect(done).toMatchObject({ kind: 'view', title: expect.stringMatching(/^Résultat : 2\s500,00\s€/) });
+    const page = renderToStaticMarkup(createElement(SeverancePage, (done as unknown as { props: never }).props));
+    expect(page).toMatch(/Indemnité légale : 2\s500,00\s€/);
+    for (const num of ['L1234-9', 'R1234-2', 'R1234-4']) expect(page).toContain(`href="/explocode/article/${num}"`);
+    expect(page).toContain('explocode.result-announcer');
+    expect(page).toContain('href="/explocode/convention/1486"');
+  });
+
+  it('severance page: errors are shown on the form, not as an error page', async () => {
+    const path = '/explocode/outils/indemnite-licenciement';
+    const bad = await loadPage(path, { calculer: '1', embauche: '2020-01-01', notification: '2019-01-01', motif: 'personnel', salaire: '2000' });
+    const page = renderToStaticMarkup(createElement(SeverancePage, (bad as unknown as { props: never }).props));
+    expect(page).toContain('Le calcul n’a pas pu être fait');
+    const missing = renderToStaticMarkup(createElement(SeverancePage, ((await loadPage(path, { calculer: '1' })) as unknown as { props: never }).props));
+    expect(missing).toContain('id="embauche-erreur"');
+  });
+
+  it('notice page: the legal rule, and the agreement\'s own answer linked', async () => {
+    const done = await loadPage('/explocode/outils/preavis', { rupture: 'licenciement', annees: '3', mois: '0', idcc: '1486' });
+    const page = renderToStaticMarkup(createElement(NoticePage, (done as unknown as { props: never }).props));
+    expect(page).toContain('Préavis légal : 2 mois');
+    expect(page).toContain('href="/explocode/article/L1234-1"');
+    expect(page).toMatch(/href="\/explocode\/contribution\/[^"]+idcc=1486"/);
   });
 });

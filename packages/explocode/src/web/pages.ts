@@ -10,6 +10,7 @@ import type { DocType } from '../http/schemas.ts';
 import { DOC_TYPES } from '../core/types.ts';
 import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths, lastSearchPage } from './paths.ts';
 import { SEARCH_INPUT_ID, views, type SearchParams, type Shared } from './views.ts';
+import { parseNoticeForm, parseSeveranceForm } from './calculator-forms.ts';
 
 const THEME_PAGE_SIZE = 50;
 const MAX_PAGE = 500;
@@ -80,6 +81,19 @@ function setConventionCookie(req: FastifyRequest, reply: FastifyReply, idcc: str
   const options = { path: '/', sameSite: 'lax' as const, httpOnly: true, secure: req.protocol === 'https' };
   if (idcc) reply.setCookie(CONVENTION_COOKIE, idcc, { ...options, maxAge: 365 * 24 * 3600 });
   else reply.clearCookie(CONVENTION_COOKIE, options);
+}
+
+const frEuros = (x: number) => `${x.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
+
+/** A calculator's 400 (dates in the wrong order…) is shown on the form, not as an error page. */
+function calculatorError(errors: Record<string, string>) {
+  return (err: unknown): null => {
+    if (err instanceof HttpError && err.statusCode === 400) {
+      errors.form = err.message;
+      return null;
+    }
+    throw err;
+  };
 }
 
 /** The home's and the empty search's themes; none (rather than an error page) while the engine loads. */
@@ -245,6 +259,32 @@ const pages: PageDefinition[] = [
     },
   }),
   definePage({
+    path: '/explocode/outils',
+    async load({ req, ctx }) {
+      return view(views.tools, { shared: await shared(req, ctx) }, { title: 'Simulateurs : indemnité de licenciement, préavis' });
+    },
+  }),
+  definePage({
+    path: '/explocode/outils/indemnite-licenciement',
+    async load({ req, ctx }) {
+      const s = await shared(req, ctx);
+      const { input, ...form } = parseSeveranceForm(queryOf(req), s.convention?.idcc ?? null);
+      const result = input ? await servicesFor(ctx).api.severance(input).catch(calculatorError(form.errors)) : null;
+      const title = result ? `Résultat : ${result.eligible ? frEuros(result.amount) : 'pas d’indemnité légale'} — Indemnité de licenciement` : form.submitted ? 'Erreur dans le formulaire — Indemnité de licenciement' : 'Simulateur d’indemnité légale de licenciement';
+      return view(views.severance, { shared: s, form, result }, { title, description: 'Calculer l’indemnité légale de licenciement, étape par étape, avec les articles du Code du travail.' });
+    },
+  }),
+  definePage({
+    path: '/explocode/outils/preavis',
+    async load({ req, ctx }) {
+      const s = await shared(req, ctx);
+      const { input, ...form } = parseNoticeForm(queryOf(req), s.convention?.idcc ?? null);
+      const result = input ? await servicesFor(ctx).api.notice(input).catch(calculatorError(form.errors)) : null;
+      const title = result ? 'Résultat — Préavis de licenciement ou de démission' : form.submitted ? 'Erreur dans le formulaire — Préavis' : 'Simulateur de préavis de licenciement ou de démission';
+      return view(views.notice, { shared: s, form, result }, { title, description: 'La durée du préavis de licenciement ou de démission : la loi et votre convention collective.' });
+    },
+  }),
+  definePage({
     path: '/explocode/comment-ca-marche',
     async load({ req, ctx }) {
       return view(views.how, { shared: await shared(req, ctx) }, { title: 'Comment fonctionne la recherche' });
@@ -287,6 +327,7 @@ export const explocodeWeb: ServiceWeb = {
   nav: [
     { text: 'ExploCode : rechercher', href: '/explocode', isActive: isSearchSection },
     { text: 'Conventions collectives', href: '/explocode/conventions', isActive: (p) => p.startsWith('/explocode/convention') },
+    { text: 'Simulateurs', href: '/explocode/outils', isActive: (p) => p.startsWith('/explocode/outils') },
     { text: 'Comment ça marche ?', href: '/explocode/comment-ca-marche' },
   ],
   async headerItems(req, ctx) {

@@ -35,6 +35,13 @@ export interface SearchParams {
   page: number;
 }
 
+/** A calculator's form as typed, and what was wrong with it. */
+export interface CalculatorForm {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  submitted: boolean;
+}
+
 export const views = {
   /** `themes`: the labour-law themes a worker looks for, most searched first (browseThemes). */
   home: defineView<{ shared: Shared; themes: api.BrowseThemes }>('explocode.home'),
@@ -74,6 +81,9 @@ export const views = {
     articles: api.ConventionArticlesResponse | null;
   }>('explocode.convention'),
   how: defineView<{ shared: Shared }>('explocode.how'),
+  tools: defineView<{ shared: Shared }>('explocode.tools'),
+  severance: defineView<{ shared: Shared; form: CalculatorForm; result: api.SeveranceResponse | null }>('explocode.severance'),
+  notice: defineView<{ shared: Shared; form: CalculatorForm; result: api.NoticeResponse | null }>('explocode.notice'),
   admin: defineView<{
     shared: Shared;
     datasets: api.AdminDatasetsResponse;
