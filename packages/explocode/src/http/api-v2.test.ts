@@ -277,4 +277,12 @@ describe('ExploCode v2 API', () => {
     expect(page).toContain('href="/explocode/article/L1234-1"');
     expect(page).toMatch(/href="\/explocode\/contribution\/[^"]+idcc=1486"/);
   });
+
+  it('home: browse by theme offers the labour-law themes ordered by demand (browseThemes), not the Code\'s parts', async () => {
+    const home = explocodeWeb.pages.find((p) => p.path === '/explocode')!;
+    const outcome = await home.load({ req: { query: {}, cookies: {}, url: '/explocode', protocol: 'http' }, reply: {}, ctx: app.ctx } as never);
+    const themes = (outcome as unknown as { props: { themes: { id: string; title: string }[] } }).props.themes;
+    expect(themes).toEqual((await get('/api/explocode/themes/browse?limit=12')).body);
+    for (const t of themes) expect(t.title).not.toMatch(/^Partie (législative|réglementaire)/);
+  });
 });

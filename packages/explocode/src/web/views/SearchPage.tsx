@@ -78,7 +78,7 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
   if (items.length === 0) return null;
   return (
     <details className="eig-why">
-      <summary id={`${idPrefix}-why`}>Pourquoi ce résultat{'\u202f'}?</summary>
+      <summary id={`${idPrefix}-why`}>{'Pourquoi ce résultat\u202f?'}</summary>
       <ul className="fr-text--sm fr-mb-0">{items}</ul>
     </details>
   );
