@@ -62,7 +62,8 @@ describe('ExploCode v2 API', () => {
     const { body } = await search(q);
     expect(body.direct).toBeNull();
     expect(body.conventions.length).toBeGreaterThan(0);
-    for (const c of body.conventions) expect(c).toMatchObject({ idcc: expect.any(String), url: expect.stringMatching(/^\/explocode\/convention\//) });
+    for (const c of body.conventions)
+      expect(c).toMatchObject({ idcc: expect.any(String), url: expect.stringMatching(/^\/explocode\/convention\//) });
   });
 
   it('jumps only when the query is unambiguous: an IDCC, an article number', async () => {
@@ -91,7 +92,8 @@ describe('ExploCode v2 API', () => {
   it('documents the new fields in OpenAPI', async () => {
     const doc = (await get('/api/docs/json')).body;
     const schema = doc.paths['/api/explocode/search'].get.responses['200'].content['application/json'].schema;
-    for (const f of ['direct', 'conventions', 'outOfScope', 'spellingSuggestions', 'examples']) expect(schema.properties, f).toHaveProperty(f);
+    for (const f of ['direct', 'conventions', 'outOfScope', 'spellingSuggestions', 'examples'])
+      expect(schema.properties, f).toHaveProperty(f);
     expect(schema.properties.themes.items.properties).toHaveProperty('label');
     const suggest = doc.paths['/api/explocode/suggest'].get.responses['200'].content['application/json'].schema;
     expect(suggest.properties.themes.items.properties).toHaveProperty('query');
@@ -115,7 +117,7 @@ describe('ExploCode v2 API', () => {
     });
   const nums = (b: { steps: { articles: { num: string }[] }[] }) => b.steps.flatMap((x) => x.articles.map((a) => a.num));
 
-  it('severance: the ministry fiche\'s example (2 000 €, 5 years → 2 500 €), each step with its articles', async () => {
+  it("severance: the ministry fiche's example (2 000 €, 5 years → 2 500 €), each step with its articles", async () => {
     const { status, body } = await severance({});
     expect(status).toBe(200);
     expect(body).toMatchObject({ eligible: true, amount: 2500, seniorityMonths: 60, referenceSalary: 2000 });
@@ -137,7 +139,8 @@ describe('ExploCode v2 API', () => {
   });
 
   it('severance: part time (service-public F987 → 6 000 €) and unpaid leave (→ 2 750 €)', async () => {
-    const part = (await severance({ hiredOn: '2007-01-01', monthlySalaries: Array(12).fill(1000), partTime: [{ months: 36, ratio: 0.5 }] })).body;
+    const part = (await severance({ hiredOn: '2007-01-01', monthlySalaries: Array(12).fill(1000), partTime: [{ months: 36, ratio: 0.5 }] }))
+      .body;
     expect(part.amount).toBe(6000);
     expect(nums(part)).toContain('L3123-5');
     const unpaid = (await severance({ hiredOn: '2014-01-01', absences: [{ kind: 'unpaid-leave', months: 6 }] })).body;
@@ -160,8 +163,9 @@ describe('ExploCode v2 API', () => {
     expect((await severance({ hiredOn: 'hier' })).status).toBe(400);
   });
 
-  it('notice: the legal rule by seniority, and the agreement\'s own answer, linked', async () => {
-    const notice = (over: Record<string, unknown>) => post('/api/explocode/calculators/notice', { kind: 'dismissal', seniorityMonths: 30, ...over });
+  it("notice: the legal rule by seniority, and the agreement's own answer, linked", async () => {
+    const notice = (over: Record<string, unknown>) =>
+      post('/api/explocode/calculators/notice', { kind: 'dismissal', seniorityMonths: 30, ...over });
     expect((await notice({})).body).toMatchObject({ legalMonths: 2 });
     expect((await notice({ seniorityMonths: 12 })).body).toMatchObject({ legalMonths: 1 });
     expect((await notice({ seniorityMonths: 3 })).body).toMatchObject({ legalMonths: null });
@@ -252,7 +256,14 @@ describe('ExploCode v2 API', () => {
     const blank = renderToStaticMarkup(createElement(SeverancePage, (empty as unknown as { props: never }).props));
     expect(blank).toMatch(/<form[^>]*action="\/explocode\/outils\/indemnite-licenciement" method="get"/);
     expect(blank).not.toContain('id="resultat"');
-    const done = await loadPage(path, { embauche: '2015-01-01', notification: '2019-11-01', fin_preavis: '2019-12-31', motif: 'personnel', salaire: '2 000', idcc: '1486' });
+    const done = await loadPage(path, {
+      embauche: '2015-01-01',
+      notification: '2019-11-01',
+      fin_preavis: '2019-12-31',
+      motif: 'personnel',
+      salaire: '2 000',
+      idcc: '1486',
+    });
     expect(done).toMatchObject({ kind: 'view', title: expect.stringMatching(/^Résultat : 2\s500,00\s€/) });
     const page = renderToStaticMarkup(createElement(SeverancePage, (done as unknown as { props: never }).props));
     expect(page).toMatch(/Indemnité légale : 2\s500,00\s€/);
@@ -263,14 +274,22 @@ describe('ExploCode v2 API', () => {
 
   it('severance page: errors are shown on the form, not as an error page', async () => {
     const path = '/explocode/outils/indemnite-licenciement';
-    const bad = await loadPage(path, { calculer: '1', embauche: '2020-01-01', notification: '2019-01-01', motif: 'personnel', salaire: '2000' });
+    const bad = await loadPage(path, {
+      calculer: '1',
+      embauche: '2020-01-01',
+      notification: '2019-01-01',
+      motif: 'personnel',
+      salaire: '2000',
+    });
     const page = renderToStaticMarkup(createElement(SeverancePage, (bad as unknown as { props: never }).props));
     expect(page).toContain('Le calcul n’a pas pu être fait');
-    const missing = renderToStaticMarkup(createElement(SeverancePage, ((await loadPage(path, { calculer: '1' })) as unknown as { props: never }).props));
+    const missing = renderToStaticMarkup(
+      createElement(SeverancePage, ((await loadPage(path, { calculer: '1' })) as unknown as { props: never }).props),
+    );
     expect(missing).toContain('id="embauche-erreur"');
   });
 
-  it('notice page: the legal rule, and the agreement\'s own answer linked', async () => {
+  it("notice page: the legal rule, and the agreement's own answer linked", async () => {
     const done = await loadPage('/explocode/outils/preavis', { rupture: 'licenciement', annees: '3', mois: '0', idcc: '1486' });
     const page = renderToStaticMarkup(createElement(NoticePage, (done as unknown as { props: never }).props));
     expect(page).toContain('Préavis légal : 2 mois');
@@ -278,9 +297,13 @@ describe('ExploCode v2 API', () => {
     expect(page).toMatch(/href="\/explocode\/contribution\/[^"]+idcc=1486"/);
   });
 
-  it('home: browse by theme offers the labour-law themes ordered by demand (browseThemes), not the Code\'s parts', async () => {
+  it("home: browse by theme offers the labour-law themes ordered by demand (browseThemes), not the Code's parts", async () => {
     const home = explocodeWeb.pages.find((p) => p.path === '/explocode')!;
-    const outcome = await home.load({ req: { query: {}, cookies: {}, url: '/explocode', protocol: 'http' }, reply: {}, ctx: app.ctx } as never);
+    const outcome = await home.load({
+      req: { query: {}, cookies: {}, url: '/explocode', protocol: 'http' },
+      reply: {},
+      ctx: app.ctx,
+    } as never);
     const themes = (outcome as unknown as { props: { themes: { id: string; title: string }[] } }).props.themes;
     expect(themes).toEqual((await get('/api/explocode/themes/browse?limit=12')).body);
     for (const t of themes) expect(t.title).not.toMatch(/^Partie (législative|réglementaire)/);

@@ -10,7 +10,13 @@ import { searchConventionArticles } from './convention-articles.ts';
 import type * as s from './schemas.ts';
 import type { SearchResponse as EngineSearchResponse } from '../core/engine-contract.ts';
 import { EXAMPLE_QUESTIONS } from '../core/examples.ts';
-import { CalculatorInputError, computeNotice, computeSeverance, type AgreementAnswer, type AgreementTopic } from '../core/calculators/index.ts';
+import {
+  CalculatorInputError,
+  computeNotice,
+  computeSeverance,
+  type AgreementAnswer,
+  type AgreementTopic,
+} from '../core/calculators/index.ts';
 
 /**
  * The engine's answer as the API documents it: `direct` only for an unambiguous query, an off-topic
@@ -18,7 +24,9 @@ import { CalculatorInputError, computeNotice, computeSeverance, type AgreementAn
  */
 export function toSearchResponse(r: EngineSearchResponse): s.SearchResponse {
   const outOfScope = r.outOfScope ?? false;
-  const route = r.route ? { kind: r.route.kind, target: r.route.target, url: r.route.url, unambiguous: r.route.unambiguous ?? false } : null;
+  const route = r.route
+    ? { kind: r.route.kind, target: r.route.target, url: r.route.url, unambiguous: r.route.unambiguous ?? false }
+    : null;
   const results = outOfScope ? [] : r.results;
   const total = outOfScope ? 0 : r.total;
   return {
@@ -26,7 +34,9 @@ export function toSearchResponse(r: EngineSearchResponse): s.SearchResponse {
     route,
     direct: route?.unambiguous && route.url.startsWith('/') ? { kind: route.kind, target: route.target, url: route.url } : null,
     conventions: r.conventions ?? [],
-    themes: outOfScope ? [] : r.themes.map((t) => ({ id: t.id, title: t.title, label: t.label ?? t.title, path: t.path, count: t.count, score: t.score })),
+    themes: outOfScope
+      ? []
+      : r.themes.map((t) => ({ id: t.id, title: t.title, label: t.label ?? t.title, path: t.path, count: t.count, score: t.score })),
     results,
     total,
     outOfScope,

@@ -3,7 +3,16 @@
  * real one; a service's tests cannot depend on it): for tests in this package and for the server
  * process of recovery.test.ts. Adds two unauthenticated test routes under /test/.
  */
-import { createServer, openSuite, registerAuth, registerService, type Config, type Db, type Logger, type ServiceContext } from '@eig/platform';
+import {
+  createServer,
+  openSuite,
+  registerAuth,
+  registerService,
+  type Config,
+  type Db,
+  type Logger,
+  type ServiceContext,
+} from '@eig/platform';
 import type { FastifyInstance } from 'fastify';
 import explocode from '../index.ts';
 import { explocodeFor } from '../context.ts';

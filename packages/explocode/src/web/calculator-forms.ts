@@ -45,7 +45,19 @@ export const SEVERANCE_ABSENCES: { field: string; kind: NonNullable<SeveranceInp
   { field: 'mise_a_pied', kind: 'disciplinary-suspension', label: 'Mise à pied' },
 ];
 
-const SEVERANCE_FIELDS = ['embauche', 'notification', 'fin_preavis', 'motif', 'salaire', 'primes', 'tp_mois', 'tp_taux', 'idcc', ...SEVERANCE_ABSENCES.map((a) => a.field), ...Array.from({ length: 12 }, (_, i) => `s${i + 1}`)];
+const SEVERANCE_FIELDS = [
+  'embauche',
+  'notification',
+  'fin_preavis',
+  'motif',
+  'salaire',
+  'primes',
+  'tp_mois',
+  'tp_taux',
+  'idcc',
+  ...SEVERANCE_ABSENCES.map((a) => a.field),
+  ...Array.from({ length: 12 }, (_, i) => `s${i + 1}`),
+];
 
 function monthsField(q: Query, field: string, errors: FieldErrors, max = 960): number | null {
   const v = parseFrNumber(q[field]);
@@ -117,7 +129,8 @@ export function parseSeveranceForm(q: Query, defaultIdcc: string | null): FormOu
   const ptRate = parseFrNumber(values.tp_taux);
   let partTime: SeveranceInput['partTime'];
   if (ptMonths) {
-    if (ptRate === null || !Number.isFinite(ptRate) || ptRate <= 0 || ptRate > 100) errors.tp_taux = 'Indiquez le temps de travail en pourcentage d’un temps plein (par exemple 50).';
+    if (ptRate === null || !Number.isFinite(ptRate) || ptRate <= 0 || ptRate > 100)
+      errors.tp_taux = 'Indiquez le temps de travail en pourcentage d’un temps plein (par exemple 50).';
     else partTime = [{ months: ptMonths, ratio: ptRate / 100 }];
   }
   const idcc = idccField(q, errors);

@@ -98,7 +98,11 @@ function calculatorError(errors: Record<string, string>) {
 
 /** The home's and the empty search's themes; none (rather than an error page) while the engine loads. */
 function browse(ctx: ServiceContext, limit = 12) {
-  return servicesFor(ctx).runtime.ready ? servicesFor(ctx).api.browseThemes(limit).catch(() => []) : Promise.resolve([]);
+  return servicesFor(ctx).runtime.ready
+    ? servicesFor(ctx)
+        .api.browseThemes(limit)
+        .catch(() => [])
+    : Promise.resolve([]);
 }
 
 const pages: PageDefinition[] = [
@@ -123,7 +127,11 @@ const pages: PageDefinition[] = [
       const base = { shared: s, url: req.url, params, pageSize: SEARCH_PAGE_SIZE };
       const skipLinks = [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }];
       if (!params.q && !params.theme)
-        return view(views.search, { ...base, response: null, themeTitle: null, browse: await browse(ctx) }, { title: 'Recherche', skipLinks });
+        return view(
+          views.search,
+          { ...base, response: null, themeTitle: null, browse: await browse(ctx) },
+          { title: 'Recherche', skipLinks },
+        );
       const { api } = servicesFor(ctx);
       const response = await api.search({
         q: params.q,
@@ -135,7 +143,8 @@ const pages: PageDefinition[] = [
       });
       // Only an unambiguous query (an IDCC, an exact agreement name, an article number) goes straight
       // to its page; "commerce" shows the results, with the agreements it names on top.
-      if (response.direct && params.page === 1 && !params.type && !params.theme && q.direct !== '0') return redirect(response.direct.url, 302);
+      if (response.direct && params.page === 1 && !params.type && !params.theme && q.direct !== '0')
+        return redirect(response.direct.url, 302);
       // Past the last page that can be served: the last one.
       const last = lastSearchPage(response.total);
       if (params.page > last) return redirect(explocodePaths.search({ ...params, page: last, direct: false }), 302);
@@ -270,8 +279,16 @@ const pages: PageDefinition[] = [
       const s = await shared(req, ctx);
       const { input, ...form } = parseSeveranceForm(queryOf(req), s.convention?.idcc ?? null);
       const result = input ? await servicesFor(ctx).api.severance(input).catch(calculatorError(form.errors)) : null;
-      const title = result ? `Résultat : ${result.eligible ? frEuros(result.amount) : 'pas d’indemnité légale'} — Indemnité de licenciement` : form.submitted ? 'Erreur dans le formulaire — Indemnité de licenciement' : 'Simulateur d’indemnité légale de licenciement';
-      return view(views.severance, { shared: s, form, result }, { title, description: 'Calculer l’indemnité légale de licenciement, étape par étape, avec les articles du Code du travail.' });
+      const title = result
+        ? `Résultat : ${result.eligible ? frEuros(result.amount) : 'pas d’indemnité légale'} — Indemnité de licenciement`
+        : form.submitted
+          ? 'Erreur dans le formulaire — Indemnité de licenciement'
+          : 'Simulateur d’indemnité légale de licenciement';
+      return view(
+        views.severance,
+        { shared: s, form, result },
+        { title, description: 'Calculer l’indemnité légale de licenciement, étape par étape, avec les articles du Code du travail.' },
+      );
     },
   }),
   definePage({
@@ -280,8 +297,16 @@ const pages: PageDefinition[] = [
       const s = await shared(req, ctx);
       const { input, ...form } = parseNoticeForm(queryOf(req), s.convention?.idcc ?? null);
       const result = input ? await servicesFor(ctx).api.notice(input).catch(calculatorError(form.errors)) : null;
-      const title = result ? 'Résultat — Préavis de licenciement ou de démission' : form.submitted ? 'Erreur dans le formulaire — Préavis' : 'Simulateur de préavis de licenciement ou de démission';
-      return view(views.notice, { shared: s, form, result }, { title, description: 'La durée du préavis de licenciement ou de démission : la loi et votre convention collective.' });
+      const title = result
+        ? 'Résultat — Préavis de licenciement ou de démission'
+        : form.submitted
+          ? 'Erreur dans le formulaire — Préavis'
+          : 'Simulateur de préavis de licenciement ou de démission';
+      return view(
+        views.notice,
+        { shared: s, form, result },
+        { title, description: 'La durée du préavis de licenciement ou de démission : la loi et votre convention collective.' },
+      );
     },
   }),
   definePage({

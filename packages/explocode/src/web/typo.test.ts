@@ -14,7 +14,8 @@ describe('French text of the views', () => {
     expect(frTerm('conseil de prud hommes')).toBe('conseil de prud’hommes');
   });
   it('drops an intro that repeats the description', () => {
-    const d = 'En contrepartie des heures supplémentaires effectuées par les salariés, l’entreprise est tenue de leur accorder une majoration.';
+    const d =
+      'En contrepartie des heures supplémentaires effectuées par les salariés, l’entreprise est tenue de leur accorder une majoration.';
     expect(distinctIntro(d, d)).toBe('');
     expect(distinctIntro(d, d.replace('’', "'"))).toBe('');
     expect(distinctIntro(d, 'Autre chose : le salarié peut travailler au-delà de la durée légale.')).not.toBe('');
@@ -38,7 +39,9 @@ describe('fiche page', () => {
     ],
     citedArticles: ['L3121-28'],
   };
-  const html = renderToStaticMarkup(createElement(FichePage, { shared: { status: null, convention: null, preparing: false }, data: fiche }));
+  const html = renderToStaticMarkup(
+    createElement(FichePage, { shared: { status: null, convention: null, preparing: false }, data: fiche }),
+  );
   it('shows the intro paragraph once', () => {
     expect(html.split('Le même paragraphe.').length - 1).toBe(1);
   });

@@ -155,7 +155,17 @@ function Notes({ notes }: { notes: string[] }) {
   );
 }
 
-function Layout({ shared, title, lead, children }: { shared: PropsOf<typeof views.tools>['shared']; title: string; lead: string; children: ReactNode }) {
+function Layout({
+  shared,
+  title,
+  lead,
+  children,
+}: {
+  shared: PropsOf<typeof views.tools>['shared'];
+  title: string;
+  lead: string;
+  children: ReactNode;
+}) {
   return (
     <div className="fr-container fr-pb-6w">
       <PageBreadcrumb segments={crumbs} current={title} />
@@ -217,7 +227,9 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
           </h2>
           {result.eligible && (
             <p>
-              {fr(`Calculée sur ${result.seniorityMonths.toLocaleString('fr-FR')} mois d’ancienneté et un salaire de référence de ${euros(result.referenceSalary)} brut par mois.`)}
+              {fr(
+                `Calculée sur ${result.seniorityMonths.toLocaleString('fr-FR')} mois d’ancienneté et un salaire de référence de ${euros(result.referenceSalary)} brut par mois.`,
+              )}
             </p>
           )}
           <h3 className="fr-h5">Le calcul, étape par étape</h3>
@@ -225,7 +237,11 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
           <Agreement agreement={result.agreement} idcc={idcc} topic="l’indemnité de licenciement" />
           <Notes notes={result.notes} />
           <ResultAnnouncerIsland
-            message={result.eligible ? `Résultat : indemnité légale de ${euros(result.amount)}.` : 'Résultat : pas d’indemnité légale de licenciement.'}
+            message={
+              result.eligible
+                ? `Résultat : indemnité légale de ${euros(result.amount)}.`
+                : 'Résultat : pas d’indemnité légale de licenciement.'
+            }
             focusId={RESULT_ID}
           />
         </section>
@@ -236,13 +252,36 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Le contrat</legend>
           <div className="fr-fieldset__element">
-            <Field form={form} name="embauche" label="Date d’embauche" type="date" required hint="Un CDD suivi sans interruption du CDI compte depuis son début." width="16rem" />
+            <Field
+              form={form}
+              name="embauche"
+              label="Date d’embauche"
+              type="date"
+              required
+              hint="Un CDD suivi sans interruption du CDI compte depuis son début."
+              width="16rem"
+            />
           </div>
           <div className="fr-fieldset__element">
-            <Field form={form} name="notification" label="Date de notification du licenciement" type="date" required hint="Date d’envoi de la lettre de licenciement." width="16rem" />
+            <Field
+              form={form}
+              name="notification"
+              label="Date de notification du licenciement"
+              type="date"
+              required
+              hint="Date d’envoi de la lettre de licenciement."
+              width="16rem"
+            />
           </div>
           <div className="fr-fieldset__element">
-            <Field form={form} name="fin_preavis" label="Date de fin du préavis" type="date" hint="Effectué ou non. Laissez vide s’il n’y en a pas." width="16rem" />
+            <Field
+              form={form}
+              name="fin_preavis"
+              label="Date de fin du préavis"
+              type="date"
+              hint="Effectué ou non. Laissez vide s’il n’y en a pas."
+              width="16rem"
+            />
           </div>
           <div className="fr-fieldset__element">
             <div className={`fr-select-group${motifErr ? ' fr-select-group--error' : ''}`}>
@@ -273,12 +312,22 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Le salaire</legend>
           <div className="fr-fieldset__element">
-            <Field form={form} name="salaire" label="Salaire mensuel brut" inputMode="decimal" hint="En euros, primes comprises (par exemple 2 000). Le même pour les 12 derniers mois, sinon détaillez ci-dessous." width="16rem" />
+            <Field
+              form={form}
+              name="salaire"
+              label="Salaire mensuel brut"
+              inputMode="decimal"
+              hint="En euros, primes comprises (par exemple 2 000). Le même pour les 12 derniers mois, sinon détaillez ci-dessous."
+              width="16rem"
+            />
           </div>
           <div className="fr-fieldset__element">
             <details className="fr-mb-2w" open={Array.from({ length: 12 }, (_, i) => form.values[`s${i + 1}`]).some(Boolean)}>
               <summary>Mes salaires ont varié : détailler les 12 derniers mois</summary>
-              <p className="fr-text--sm fr-mt-1w">Du plus ancien (mois 1) au plus récent (mois 12). Le salaire de référence est le plus favorable de la moyenne des 12 derniers mois et du tiers des 3 derniers.</p>
+              <p className="fr-text--sm fr-mt-1w">
+                Du plus ancien (mois 1) au plus récent (mois 12). Le salaire de référence est le plus favorable de la moyenne des 12
+                derniers mois et du tiers des 3 derniers.
+              </p>
               <div className="fr-grid-row fr-grid-row--gutters">
                 {Array.from({ length: 12 }, (_, i) => (
                   <div key={i} className="fr-col-6 fr-col-md-3">
@@ -289,7 +338,14 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
             </details>
           </div>
           <div className="fr-fieldset__element">
-            <Field form={form} name="primes" label="Primes annuelles ou exceptionnelles versées dans les 3 derniers mois" inputMode="decimal" hint="En euros. Elles ne comptent que pour leur part sur 3 mois." width="16rem" />
+            <Field
+              form={form}
+              name="primes"
+              label="Primes annuelles ou exceptionnelles versées dans les 3 derniers mois"
+              inputMode="decimal"
+              hint="En euros. Elles ne comptent que pour leur part sur 3 mois."
+              width="16rem"
+            />
           </div>
         </fieldset>
         <fieldset className="fr-fieldset">
@@ -300,16 +356,37 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
             </div>
           ))}
           <div className="fr-fieldset__element">
-            <Field form={form} name="tp_mois" label="Durée travaillée à temps partiel (en mois)" inputMode="decimal" hint="Les périodes les plus récentes." width="10rem" />
+            <Field
+              form={form}
+              name="tp_mois"
+              label="Durée travaillée à temps partiel (en mois)"
+              inputMode="decimal"
+              hint="Les périodes les plus récentes."
+              width="10rem"
+            />
           </div>
           <div className="fr-fieldset__element">
-            <Field form={form} name="tp_taux" label="Temps de travail pendant ces mois (en % d’un temps plein)" inputMode="decimal" hint="Par exemple 50 pour un mi-temps." width="10rem" />
+            <Field
+              form={form}
+              name="tp_taux"
+              label="Temps de travail pendant ces mois (en % d’un temps plein)"
+              inputMode="decimal"
+              hint="Par exemple 50 pour un mi-temps."
+              width="10rem"
+            />
           </div>
         </fieldset>
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Votre convention collective (facultatif)</legend>
           <div className="fr-fieldset__element">
-            <Field form={form} name="idcc" label="IDCC de votre convention collective" inputMode="numeric" hint="Un nombre de 1 à 4 chiffres, sur votre fiche de paie." width="10rem" />
+            <Field
+              form={form}
+              name="idcc"
+              label="IDCC de votre convention collective"
+              inputMode="numeric"
+              hint="Un nombre de 1 à 4 chiffres, sur votre fiche de paie."
+              width="10rem"
+            />
             <p className="fr-text--sm">
               Vous ne le connaissez pas{'\u202f'}? <a href={explocodePaths.conventions()}>Trouver ma convention collective</a>
             </p>
@@ -323,7 +400,12 @@ export function SeverancePage({ shared, form, result }: PropsOf<typeof views.sev
   );
 }
 
-const NOTICE_LABELS: Record<string, string> = { rupture: 'Type de rupture', annees: 'Ancienneté (années)', mois: 'Ancienneté (mois)', idcc: 'IDCC' };
+const NOTICE_LABELS: Record<string, string> = {
+  rupture: 'Type de rupture',
+  annees: 'Ancienneté (années)',
+  mois: 'Ancienneté (mois)',
+  idcc: 'IDCC',
+};
 
 export function NoticePage({ shared, form, result }: PropsOf<typeof views.notice>) {
   const idcc = form.values.idcc ?? '';
@@ -349,8 +431,16 @@ export function NoticePage({ shared, form, result }: PropsOf<typeof views.notice
           <p>{fr(result.legalRule)}</p>
           {result.agreement && (
             <div className="fr-callout fr-mb-3w">
-              <h3 className="fr-callout__title fr-h6">{fr(`Votre convention collective : ${result.agreement.agreement} (IDCC ${result.agreement.idcc})`)}</h3>
-              <p className="fr-callout__text fr-text--md">{fr(result.agreement.text.length > 600 ? `${result.agreement.text.slice(0, 600).replace(/\s+\S*$/, '')}…` : result.agreement.text)}</p>
+              <h3 className="fr-callout__title fr-h6">
+                {fr(`Votre convention collective : ${result.agreement.agreement} (IDCC ${result.agreement.idcc})`)}
+              </h3>
+              <p className="fr-callout__text fr-text--md">
+                {fr(
+                  result.agreement.text.length > 600
+                    ? `${result.agreement.text.slice(0, 600).replace(/\s+\S*$/, '')}…`
+                    : result.agreement.text,
+                )}
+              </p>
               <p className="fr-mb-0">
                 <a href={result.agreement.url}>{fr(`Lire la réponse complète : ${result.agreement.question}`)}</a>
               </p>
@@ -366,7 +456,10 @@ export function NoticePage({ shared, form, result }: PropsOf<typeof views.notice
       <ErrorSummary form={form} labels={NOTICE_LABELS} />
       <form method="get" action={explocodePaths.noticeTool()} className="eig-calc-form" noValidate>
         <p className="fr-text--sm">Les champs marqués d’un astérisque (*) sont obligatoires.</p>
-        <fieldset className={`fr-fieldset${ruptureErr ? ' fr-fieldset--error' : ''}`} aria-describedby={ruptureErr ? 'rupture-erreur' : undefined}>
+        <fieldset
+          className={`fr-fieldset${ruptureErr ? ' fr-fieldset--error' : ''}`}
+          aria-describedby={ruptureErr ? 'rupture-erreur' : undefined}
+        >
           <legend className="fr-fieldset__legend">
             Qui met fin au contrat{'\u202f'}?<span aria-hidden="true"> *</span>
           </legend>
@@ -376,7 +469,13 @@ export function NoticePage({ shared, form, result }: PropsOf<typeof views.notice
           ].map((o) => (
             <div key={o.value} className="fr-fieldset__element">
               <div className="fr-radio-group">
-                <input type="radio" id={`rupture-${o.value}`} name="rupture" value={o.value} defaultChecked={form.values.rupture === o.value} />
+                <input
+                  type="radio"
+                  id={`rupture-${o.value}`}
+                  name="rupture"
+                  value={o.value}
+                  defaultChecked={form.values.rupture === o.value}
+                />
                 <label className="fr-label" htmlFor={`rupture-${o.value}`}>
                   {o.label}
                 </label>
@@ -420,7 +519,14 @@ export function NoticePage({ shared, form, result }: PropsOf<typeof views.notice
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Votre convention collective (facultatif)</legend>
           <div className="fr-fieldset__element">
-            <Field form={form} name="idcc" label="IDCC de votre convention collective" inputMode="numeric" hint="Un nombre de 1 à 4 chiffres, sur votre fiche de paie." width="10rem" />
+            <Field
+              form={form}
+              name="idcc"
+              label="IDCC de votre convention collective"
+              inputMode="numeric"
+              hint="Un nombre de 1 à 4 chiffres, sur votre fiche de paie."
+              width="10rem"
+            />
             <p className="fr-text--sm">
               Vous ne le connaissez pas{'\u202f'}? <a href={explocodePaths.conventions()}>Trouver ma convention collective</a>
             </p>

@@ -11,7 +11,8 @@ function ArticleLinks({ nums, label }: { nums: string[]; label: string }) {
   if (nums.length === 0) return null;
   return (
     <p className="fr-text--sm">
-      {label}{'\u00a0:'}{' '}
+      {label}
+      {'\u00a0:'}{' '}
       {nums.map((num, i) => (
         <span key={num}>
           {i > 0 && ', '}
@@ -28,7 +29,17 @@ const SOURCES: Record<FicheResponse['source'], string> = {
 };
 
 /** The fiche's table of contents: before the content on a phone, beside it on a large screen. */
-function Summary({ fiche, sectionId, idSuffix, className }: { fiche: FicheResponse; sectionId: (i: number) => string; idSuffix: string; className: string }) {
+function Summary({
+  fiche,
+  sectionId,
+  idSuffix,
+  className,
+}: {
+  fiche: FicheResponse;
+  sectionId: (i: number) => string;
+  idSuffix: string;
+  className: string;
+}) {
   if (fiche.sections.length <= 1) return null;
   return (
     <nav className={`fr-summary fr-mb-3w ${className}`} aria-labelledby={`sommaire${idSuffix}`}>
