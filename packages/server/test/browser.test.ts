@@ -229,7 +229,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Le calcul n’a pas pu être fait');
   }, 90_000);
 
-  it('on a phone, the search field scrolls to the top of the screen when it takes focus', async () => {
+  it('on a phone: the search field scrolls to the top on focus; a fiche\'s Sommaire comes before its content', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
     const p = await phone.newPage();
     try {
@@ -238,6 +238,25 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
       const input = p.getByRole('combobox', { name: /Rechercher dans le droit du travail/ });
       await input.focus();
       await p.waitForFunction(() => (document.querySelector('[role="combobox"]')?.getBoundingClientRect().top ?? 999) < 80, null, { timeout: 5_000 });
+
+      // a fiche's "Sommaire" comes before its content on a phone (and the large-screen one is hidden)
+      const found = await apiJson<{ results: { id: string; url: string }[] }>('/api/explocode/search?q=contrat%20de%20travail&type=fiche&limit=10');
+      let url: string | null = null;
+      for (const r of found.results) {
+        const f = await apiJson<{ sections: unknown[] }>(`/api/explocode/fiches/${encodeURIComponent(r.id)}`);
+        if (f.sections.length > 1) {
+          url = r.url;
+          break;
+        }
+      }
+      expect(url).toBeTruthy();
+      await p.goto(`${base}${url}`, { waitUntil: 'load' });
+      const summary = await p.locator('#sommaire-haut').boundingBox();
+      const first = await p.locator('#section-1').boundingBox();
+      expect(summary && first && summary.y < first.y).toBe(true);
+      await expect(p.locator('#sommaire').isVisible()).resolves.toBe(false);
+      const axe = await new AxeBuilder({ page: p }).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
     } finally {
       await phone.close();
     }
