@@ -178,7 +178,9 @@ function EmptyState({ response, q, base, browse, filtered }: {
       <p>
         {response.outOfScope
           ? `Votre recherche ${quoted(q)} ne semble pas porter sur le droit du travail : ExploCode ne répond qu’aux questions sur le travail (contrat, salaire, congés, rupture…).`
-          : `Aucun document ne répond à ${quoted(q)}${filtered ? ' avec ces filtres' : ''}.`}
+          : q
+            ? `Aucun document ne répond à ${quoted(q)}${filtered ? ' avec ces filtres' : ''}.`
+            : 'Aucun document avec ces critères.'}
       </p>
       {response.spellingSuggestions.length > 0 && (
         <p>
