@@ -41,7 +41,7 @@ export function fitTemperature(logits: ArrayLike<number>[], labels: number[]): n
 }
 
 /** Expected calibration error over equal-width confidence bins. */
-export function expectedCalibrationError(probs: number[][], labels: number[], bins = 10): number {
+export function expectedCalibrationError(probs: ArrayLike<number>[], labels: number[], bins = 10): number {
   const count = new Array<number>(bins).fill(0);
   const conf = new Array<number>(bins).fill(0);
   const acc = new Array<number>(bins).fill(0);

@@ -3,7 +3,7 @@
  * downscaled for processing. Every way an upload can be bad ends in a typed IaflashError (a 4xx),
  * never an unhandled exception.
  */
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { IaflashError } from './errors.ts';
 import { detectTextBand } from '../core/text-band.ts';
 
@@ -47,7 +47,7 @@ export async function decodeImage(input: Uint8Array, opts: DecodeOptions = {}): 
   // failOn 'truncated': a cut-off upload is refused rather than analysed half grey. The pixel limit
   // guards against decompression bombs (a tiny PNG that decodes to gigapixels).
   const base = () => sharp(input, { failOn: 'truncated', limitInputPixels: 60_000_000 });
-  let oriented: { data: Buffer; info: sharp.OutputInfo };
+  let oriented: { data: Buffer; info: OutputInfo };
   let ow = 0;
   let oh = 0;
   try {

@@ -142,9 +142,10 @@ export async function trainHead(
         const w = tf.tensor1d(idx.map((i) => weights[set.y[i]]));
         return optimizer.minimize(() => {
           const logits = model.apply(x, { training: true }) as tf.Tensor2D;
-          const ce = tf.losses.softmaxCrossEntropy(y, logits, w, cfg.labelSmoothing);
-          const regs = model.losses as tf.Scalar[];
-          return regs.length ? ce.add(tf.addN(regs)) : ce;
+          const ce = tf.losses.softmaxCrossEntropy(y, logits, w, cfg.labelSmoothing) as tf.Scalar;
+          // Layer regularisers are functions of the current weights: call them inside the tape.
+          const regs = (model.losses as unknown as (() => tf.Scalar)[]).map((f) => (typeof f === 'function' ? f() : (f as tf.Scalar)));
+          return regs.length ? (ce.add(tf.addN(regs)) as tf.Scalar) : ce;
         }, true) as tf.Scalar;
       });
       lossSum += (await loss.data())[0];
