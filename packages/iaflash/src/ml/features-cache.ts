@@ -51,15 +51,17 @@ function load(path: string): FeatureRecord {
 export async function extractAll(pool: VisionPool, paths: string[], opts: ExtractAllOptions): Promise<FeatureRecord[]> {
   if (opts.cacheDir) mkdirSync(opts.cacheDir, { recursive: true });
   const out = new Array<FeatureRecord>(paths.length);
+  // Training extraction always includes the baseline layer (cheap), so one cache serves both.
+  const withBaseline = opts.mode === 'train' ? true : Boolean(opts.withBaseline);
   let done = 0;
   let next = 0;
   const runOne = async (i: number) => {
     const bytes = readFileSync(paths[i]);
-    const key = createHash('sha1').update(bytes).update(`${EXTRACTOR_VERSION}|${opts.mode}|${opts.withBaseline ? 1 : 0}`).digest('hex');
+    const key = createHash('sha1').update(bytes).update(`${EXTRACTOR_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}`).digest('hex');
     const cached = opts.cacheDir ? join(opts.cacheDir, key + '.bin') : null;
     if (cached && existsSync(cached)) out[i] = load(cached);
     else {
-      const e = await pool.extract({ image: bytes, mode: opts.mode, seed: hashString(key), withBaseline: opts.withBaseline });
+      const e = await pool.extract({ image: bytes, mode: opts.mode, seed: hashString(key), withBaseline });
       out[i] = toRecord(e);
       if (cached) save(cached, out[i]);
     }
