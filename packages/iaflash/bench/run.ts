@@ -13,8 +13,7 @@
  */
 import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readLabelsCsv } from '../src/io/labels-csv.ts';
 import { classKey, groupSplit } from '../src/core/labels.ts';
@@ -27,11 +26,10 @@ import { catchRateAt, rocAuc, softmax } from '../src/core/calibration.ts';
 import { mulberry32 } from '../src/core/random.ts';
 import { normalizeRegistry } from '../src/core/registry/normalize.ts';
 import { PlateReader } from '../src/plates/reader.ts';
-import { DEFAULT_MODEL_DIR } from '../src/ml/paths.ts';
+import { DEFAULT_MODEL_DIR, defaultDataDir } from '../src/ml/paths.ts';
 import { initTf } from '../src/ml/tf.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const DATA = process.env.IAFLASH_DATA ?? resolve(repoRoot, '../shared/data/iaflash');
+const DATA = defaultDataDir();
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ');
 const pct = (xs: number[], p: number) => {

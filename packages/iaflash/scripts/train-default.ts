@@ -6,14 +6,12 @@
  * validation run that fits the temperature and the 1 % false-alarm threshold); the plate reader on
  * synthetic plates. Env: IAFLASH_DATA, IAFLASH_CACHE (feature cache folder), TRAIN_WORKERS.
  */
-import { resolve, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { train } from '../src/ml/train.ts';
 import { trainPlateReader } from '../src/plates/train-plates.ts';
-import { DEFAULT_MODEL_DIR } from '../src/ml/paths.ts';
+import { DEFAULT_MODEL_DIR, defaultDataDir } from '../src/ml/paths.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const DATA = process.env.IAFLASH_DATA ?? resolve(repoRoot, '../shared/data/iaflash');
+const DATA = defaultDataDir();
 const what = process.argv[2] ?? 'all';
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
