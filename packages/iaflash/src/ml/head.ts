@@ -7,6 +7,7 @@
  */
 import { tf } from './tf.ts';
 import { mulberry32, shuffle } from '../core/random.ts';
+import { project } from './pca.ts';
 
 export interface HeadConfig {
   grid: number;
@@ -23,7 +24,7 @@ export interface HeadConfig {
 
 export const DEFAULT_HEAD: Omit<HeadConfig, 'grid' | 'channels'> = {
   hidden: 128,
-  epochs: 30,
+  epochs: 20,
   batchSize: 32,
   learningRate: 2e-3,
   dropout: 0.3,
@@ -35,6 +36,9 @@ export const DEFAULT_HEAD: Omit<HeadConfig, 'grid' | 'channels'> = {
 export interface Standardizer {
   mean: Float32Array;
   std: Float32Array;
+  /** Optional PCA projection (channels × dims, row-major) applied after standardising. */
+  projection?: Float32Array;
+  dims?: number;
 }
 
 /** Per-channel mean and standard deviation over all positions of all samples. */
@@ -64,7 +68,7 @@ export function standardize(x: Float32Array, st: Standardizer): Float32Array {
   const c = st.mean.length;
   const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = (x[i] - st.mean[i % c]) / st.std[i % c];
-  return out;
+  return st.projection && st.dims ? project(out, st.projection, c, st.dims) : out;
 }
 
 export function buildHead(cfg: HeadConfig, numClasses: number): tf.LayersModel {

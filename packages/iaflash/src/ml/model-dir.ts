@@ -30,7 +30,10 @@ export interface ModelManifest {
   extractor: string;
   classes: VehicleClass[];
   grid: number;
+  /** Head input dimensions per grid position (after the PCA). */
   channels: number;
+  /** Channels of the frozen features before the PCA. */
+  featureChannels: number;
   temperature: number;
   policy: DecisionPolicy;
   validation: ValidationReport | null;
@@ -55,9 +58,11 @@ export async function saveModel(dir: string, manifest: ModelManifest, head: tf.L
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),
   );
-  const both = new Float32Array(st.mean.length * 2);
+  const c = st.mean.length;
+  const both = new Float32Array(c * 2 + (st.projection?.length ?? 0));
   both.set(st.mean, 0);
-  both.set(st.std, st.mean.length);
+  both.set(st.std, c);
+  if (st.projection) both.set(st.projection, 2 * c);
   writeFileSync(join(dir, 'standardizer.bin'), Buffer.from(both.buffer));
   writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
@@ -79,6 +84,11 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   );
   const sb = readFileSync(join(dir, 'standardizer.bin'));
   const all = new Float32Array(sb.buffer.slice(sb.byteOffset, sb.byteOffset + sb.byteLength));
-  const c = all.length / 2;
-  return { manifest, head, standardizer: { mean: all.slice(0, c), std: all.slice(c) } };
+  const c = manifest.featureChannels;
+  const projection = all.length > 2 * c ? all.slice(2 * c) : undefined;
+  return {
+    manifest,
+    head,
+    standardizer: { mean: all.slice(0, c), std: all.slice(c, 2 * c), projection, dims: projection ? manifest.channels : undefined },
+  };
 }

@@ -17,6 +17,7 @@ import { calibratedSoftmax, meanLogits } from './recognizer.ts';
 import { classReport } from './metrics.ts';
 import { saveModel, type ModelManifest, type ValidationReport, type VehicleClass } from './model-dir.ts';
 import { initTf } from './tf.ts';
+import { fitPca, projectAll } from './pca.ts';
 
 export interface TrainProgress {
   stage: 'features' | 'validation' | 'final' | 'save';
@@ -50,6 +51,8 @@ export interface TrainResult {
 }
 
 const REPORTED_RATES = [0.01, 0.02, 0.05, 0.1];
+/** Dimensions kept by the PCA of the 896-channel local descriptors. */
+export const PCA_DIMS = 256;
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
   const rows = readLabelsCsv(opts.labelsCsv);
@@ -84,7 +87,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     if (!opts.pool) await pool.close();
   }
 
-  const cfg: HeadConfig = { ...DEFAULT_HEAD, ...opts.head, grid: FEATURE_GRID, channels: FEATURE_CHANNELS };
+  const cfg: HeadConfig = { ...DEFAULT_HEAD, ...opts.head, grid: FEATURE_GRID, channels: opts.head?.channels ?? PCA_DIMS };
   const items = rows.map((r, i) => ({ ...r, i, y: ys[i] }));
   const split = groupSplit(items, opts.valFraction ?? 0.2, seed);
   const targetRate = opts.targetFalseAlarmRate ?? 0.01;
@@ -93,6 +96,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
   let validation: ValidationReport | null = null;
   let temperature = 1;
   let threshold = 1;
+  let kept: Awaited<ReturnType<typeof fitHead>> | null = null;
   if (split.val.length >= classes.length) {
     const fitted = await fitHead(split.train, records, classes.length, cfg, (e, n) =>
       progress({ stage: 'validation', done: e, total: n, message: `Entraînement (validation) ${e}/${n}` }), opts.signal);
@@ -101,7 +105,9 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
       const xs = records[it.i].features.slice(0, 2).map((f) => standardize(f, fitted.st));
       valLogits.push(meanLogits(await headLogits(fitted.model, xs, cfg.grid, cfg.channels)));
     }
-    fitted.model.dispose();
+    // Without a final retraining, the validated model is the one saved.
+    if (opts.finalOnAll === false) kept = fitted;
+    else fitted.model.dispose();
     const valY = split.val.map((it) => it.y);
     temperature = fitTemperature(valLogits, valY);
     const probs = valLogits.map((l) => calibratedSoftmax(l, temperature));
@@ -135,8 +141,10 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
 
   // 2. Final model on every photo (or on the training part only).
   const finalItems = opts.finalOnAll === false && validation ? split.train : items;
-  const final = await fitHead(finalItems, records, classes.length, cfg, (e, n) =>
-    progress({ stage: 'final', done: e, total: n, message: `Entraînement du modèle final ${e}/${n}` }), opts.signal);
+  const final =
+    kept ??
+    (await fitHead(finalItems, records, classes.length, cfg, (e, n) =>
+      progress({ stage: 'final', done: e, total: n, message: `Entraînement du modèle final ${e}/${n}` }), opts.signal));
   progress({ stage: 'save', done: 0, total: 1, message: 'Enregistrement du modèle' });
   const manifest: ModelManifest = {
     format: 'iaflash-model/1',
@@ -145,6 +153,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     classes,
     grid: cfg.grid,
     channels: cfg.channels,
+    featureChannels: FEATURE_CHANNELS,
     temperature,
     policy: { threshold, targetFalseAlarmRate: targetRate },
     validation,
@@ -167,8 +176,13 @@ async function fitHead(
   signal?: AbortSignal,
 ) {
   const raw = items.flatMap((it) => records[it.i].features);
-  const st = fitStandardizer(raw, cfg.channels);
-  const x = raw.map((f) => standardize(f, st));
+  const st = fitStandardizer(raw, FEATURE_CHANNELS);
+  const normalized = raw.map((f) => standardize(f, st));
+  // Whitened PCA of the local descriptors: the head trains on cfg.channels dimensions.
+  st.projection = await fitPca(normalized, FEATURE_CHANNELS, cfg.channels);
+  st.dims = cfg.channels;
+  const x = await projectAll(normalized, st.projection, FEATURE_CHANNELS, cfg.channels);
+  normalized.length = 0;
   const y = items.flatMap((it) => records[it.i].features.map(() => it.y));
   const model = await trainHead({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);
   return { model, st };

@@ -40,11 +40,52 @@ export async function collectGlyphs(count: number, seed: number, onProgress?: (d
   return { xs, ys, used };
 }
 
+/**
+ * Glyph-level augmentation: horizontal squeeze or stretch (condensed and wide plate fonts), stroke
+ * thickening or thinning (3×1 max/min filter), a one-pixel shift. Cheap, and covers fonts the
+ * machine does not have (the French plate font is not installed anywhere here).
+ */
+export function augmentGlyph(g: Float32Array, rnd: () => number): Float32Array {
+  const W = GLYPH_W;
+  const H = GLYPH_H;
+  const sx = 0.75 + rnd() * 0.45;
+  const dx = Math.round((rnd() - 0.5) * 2);
+  const dy = Math.round((rnd() - 0.5) * 2);
+  let out = new Float32Array(W * H);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const srcX = (x - W / 2 - dx) / sx + W / 2;
+      const srcY = y - dy;
+      const x0 = Math.floor(srcX);
+      const f = srcX - x0;
+      if (srcY < 0 || srcY >= H || x0 < 0 || x0 + 1 >= W) continue;
+      out[y * W + x] = g[srcY * W + x0] * (1 - f) + g[srcY * W + x0 + 1] * f;
+    }
+  const r = rnd();
+  if (r < 0.5) {
+    const morph = new Float32Array(W * H);
+    const pickMax = r < 0.25;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const a = out[y * W + Math.max(0, x - 1)];
+        const b = out[y * W + x];
+        const c = out[y * W + Math.min(W - 1, x + 1)];
+        morph[y * W + x] = pickMax ? Math.max(a, b, c) : Math.min(a, b, c) * 0.5 + b * 0.5;
+      }
+    out = morph;
+  }
+  return out;
+}
+
 export async function trainPlateReader(opts: PlateTrainOptions): Promise<{ segmentedRate: number; glyphs: number; syntheticExact: number }> {
   await initTf('wasm');
   const seed = opts.seed ?? 1;
   const n = opts.plates ?? 3000;
-  const { xs, ys, used } = await collectGlyphs(n, seed * 1_000_003, (d, t) => opts.onProgress?.('plates', d, t));
+  const collected = await collectGlyphs(n, seed * 1_000_003, (d, t) => opts.onProgress?.('plates', d, t));
+  const { used } = collected;
+  const augRnd = mulberry32(seed + 17);
+  const xs = [...collected.xs, ...collected.xs.flatMap((g) => [augmentGlyph(g, augRnd), augmentGlyph(g, augRnd)])];
+  const ys = [...collected.ys, ...collected.ys.flatMap((y) => [y, y])];
   const dim = GLYPH_W * GLYPH_H;
   const model = tf.sequential({
     layers: [
