@@ -38,7 +38,7 @@ describe('train → model directory → analyze', () => {
         outDir: out,
         workers: 0,
         valFraction: 0.3,
-        head: { epochs: 2, hidden: 8 },
+        head: { epochs: 2, hidden: 8, channels: 16 },
         onProgress: (p) => stages.add(p.stage),
       });
       expect([...stages]).toEqual(['features', 'validation', 'final', 'save']);
