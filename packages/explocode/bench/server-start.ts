@@ -1,4 +1,4 @@
-/** Cold and warm start of the real server: spawn it with a temp DATA_DIR and poll /healthz until ExploCode is ready. */
+/** Cold and warm start of the real (compiled) server: spawn it with a temp DATA_DIR and poll /readyz until every service is ready. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,7 +23,7 @@ async function startOnce(
 ): Promise<{ ms: number; rssMb: number | null } | string> {
   const port = await freePort();
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['packages/server/dist/main.js'], {
     cwd: repoRoot,
     // The HTTP load below comes from one address: lift the per-IP rate limit for this measurement only.
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_MAX: '1000000' },
@@ -37,10 +37,9 @@ async function startOnce(
     while (performance.now() - t0 < timeoutMs) {
       if (exited) return `server exited: ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 200);
       try {
-        const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+        const r = await fetch(`http://127.0.0.1:${port}/readyz`);
         if (r.ok) {
-          const body = (await r.json()) as { services?: Record<string, { ready?: boolean }> };
-          if (body.services?.explocode?.ready) {
+          {
             const ms = performance.now() - t0;
             let rssMb: number | null = null;
             try {
@@ -75,7 +74,7 @@ export async function measureStarts(
   repoRoot: string,
   whileWarm?: (base: string) => Promise<void>,
 ): Promise<{ cold: string; warm: string; serverRss: string }> {
-  if (!existsSync(resolve(repoRoot, 'packages/server/src/main.ts'))) return { cold: 'n/a (server not found)', warm: 'n/a (server not found)', serverRss: 'n/a' };
+  if (!existsSync(resolve(repoRoot, 'packages/server/dist/main.js'))) return { cold: 'n/a (server not built: npm run build)', warm: 'n/a (server not built: npm run build)', serverRss: 'n/a' };
   const dataDir = mkdtempSync(join(tmpdir(), 'explocode-bench-'));
   try {
     const cold = await startOnce(repoRoot, dataDir, 600_000);

@@ -7,15 +7,12 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
-import { trainModel, MODEL_PATH, cleanHeading } from '../src/core/search/model.ts';
-import { trainDense } from '../src/core/search/dense.ts';
+import { trainModel, MODEL_PATH } from '../src/core/search/model.ts';
 
 const t0 = performance.now();
 const { corpus } = await loadCorpusFromPackages();
 const t1 = performance.now();
 const model = trainModel(corpus);
-// DENSE=1: also train the (experimental, off by default) dense word vectors into the model file
-if (process.env.DENSE) model.dense = trainDense(corpus, { minCount: 2, maxVocab: 30000 }, cleanHeading);
 const json = JSON.stringify(model);
 mkdirSync(dirname(MODEL_PATH), { recursive: true });
 writeFileSync(MODEL_PATH, json + '\n');

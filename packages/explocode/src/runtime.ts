@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@eig/platform/service.ts';
+import type { ServiceContext } from '@eig/platform';
 import type { SearchEngine } from './core/engine-contract.ts';
 import { loadOrBuildEngine } from './core/search/index.ts';
 import { ExplocodeRepository } from './db/repository.ts';
@@ -32,6 +32,8 @@ export class ExplocodeRuntime {
   readonly repo: ExplocodeRepository;
   private reloading: Promise<void> | null = null;
   private poll: NodeJS.Timeout | null = null;
+  /** Web processes serve searches; a worker process only ingests and never builds the engine. */
+  private serving = false;
 
   constructor(private readonly ctx: ServiceContext) {
     this.repo = new ExplocodeRepository(ctx.db);
@@ -43,10 +45,7 @@ export class ExplocodeRuntime {
 
   /** Serves what the database holds right away, then brings the content up to date in the background. */
   async start(): Promise<void> {
-    this.ctx.jobs.register(INGEST_JOB, async (payload, job) => {
-      const force = Boolean((payload as { force?: boolean } | undefined)?.force);
-      await this.ingestNow({ force, progress: job.progress, signal: job.signal });
-    });
+    this.serving = true;
     await this.reload();
     await this.ctx.jobs.enqueue(INGEST_JOB, { force: false });
     // Another process (CLI, second server) may activate a new dataset: pick it up.
@@ -71,7 +70,7 @@ export class ExplocodeRuntime {
           opts.progress?.(percent, 100, message);
         },
       });
-      await this.reload();
+      if (this.serving) await this.reload();
       this.ingest = { state: 'done', done: 100, total: 100, message: 'contenu à jour' };
       this.lastError = null;
       return report;

@@ -12,8 +12,11 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       rateLimitMax: 300,
+      maxInFlight: 512,
+      maxEventLoopDelayMs: 1000,
       nodeEnv: 'development',
       trustProxy: false,
+      adminRequireTotp: false,
     });
     expect(path.isAbsolute(c.dataDir)).toBe(true);
   });
@@ -32,7 +35,43 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', logLevel: 'debug', rateLimitMax: 20, nodeEnv: 'production' });
     expect(c.dataDir).toBe(path.resolve('relative/dir'));
     expect(c.databaseUrl).toBe('postgres://u:p@db:5432/eig');
-    expect(c.trustProxy).toBe(true);
+    // `true` is one proxy hop, never "trust whatever X-Forwarded-For says".
+    expect(c.trustProxy).toBe(1);
+  });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['TRUE', 1],
+    ['1', 1],
+    ['2', 2],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8, 192.168.1.1 ,::1', ['10.0.0.0/8', '192.168.1.1', '::1']],
+    ['loopback,fd00::/8', ['loopback', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as %o', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '-1', '33', '10.0.0.0/33', '10.0.0.1/8/9', 'proxy.example', '999.1.1.1', ','])(
+    'rejects TRUST_PROXY=%s with a message that says what is expected',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: attendu false, un nombre de proxys/);
+    },
+  );
+
+  it('reads TOTP_ENCRYPTION_KEY as 32 bytes, hex or base64, and refuses anything else', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ TOTP_ENCRYPTION_KEY: hex }).totpEncryptionKey).toEqual(Buffer.from(hex, 'hex'));
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ TOTP_ENCRYPTION_KEY: b64 }).totpEncryptionKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({}).totpEncryptionKey).toBeUndefined();
+    expect(() => loadConfig({ TOTP_ENCRYPTION_KEY: 'trop-court' })).toThrow(/TOTP_ENCRYPTION_KEY: 32 octets attendus/);
+  });
+
+  it('reads ADMIN_REQUIRE_TOTP', () => {
+    expect(loadConfig({ ADMIN_REQUIRE_TOTP: 'true' }).adminRequireTotp).toBe(true);
+    expect(() => loadConfig({ ADMIN_REQUIRE_TOTP: 'oui' })).toThrow(/ADMIN_REQUIRE_TOTP/);
   });
 
   it('treats empty values as unset', () => {

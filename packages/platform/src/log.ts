@@ -10,7 +10,7 @@ export interface LoggerOptions {
 }
 
 /**
- * Request serializer: the route *pattern* (`/api/explocode/articles/:num`), never the URL actually
+ * Request serializer: the route *pattern* (`/api/annuaire/fiches/:id`), never the URL actually
  * requested, because its query string and path parameters can carry what a person typed
  * (a search for their own situation is personal data). No IP, no headers, no body.
  */

@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The suite runs its TypeScript sources through tsx (no separate build of the server code).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli.ts');
+// The `eig` command: the compiled CLI (npm run build compiles the TypeScript into dist/).
+await import('../dist/cli.js');

@@ -1,10 +1,10 @@
-import type { ServiceModule } from '@eig/platform/service.ts';
-import { createExplocode } from '@eig/explocode';
+import type { ServiceModule } from '@eig/platform';
+import explocode from '@eig/explocode';
+import openjustice from '@eig/openjustice';
 
 /**
- * The services of the suite, in home-page order. Only working services are listed: a later
- * service plugs in by adding its module here.
+ * The services of the suite, in home-page order: adding a service is one line here (and its
+ * package). Only working services are listed.
  */
-export function createServices(): ServiceModule[] {
-  return [createExplocode()];
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const SERVICES: ServiceModule<any>[] = [explocode, openjustice];

@@ -5,9 +5,9 @@
  * The pages need the web build (npm install runs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases, type TestDb } from '@eig/platform/testing/databases.ts';
+import { testDatabases, type TestDb } from '@eig/platform/testing';
 import { SESSION_COOKIE, UserStore } from '@eig/platform';
-import { INGEST_JOB } from '@eig/explocode/runtime.ts';
+import { INGEST_JOB } from '@eig/explocode/testing';
 import { createApp, type App } from '../src/app.ts';
 
 const ADMIN = { email: 'admin@exemple.gouv.fr', password: 'mot de passe admin solide' };
@@ -51,7 +51,7 @@ describe.each(testDatabases())('accounts and ExploCode administration on $name',
     await users.create(ADMIN.email, ADMIN.password, ['admin']);
     await users.create(AGENT.email, AGENT.password, ['agent']);
     // Services are not started: a stub stands in for the real ingest, held until the test releases it.
-    suite.ctx.jobs.register(INGEST_JOB, async (payload, job) => {
+    suite.suite.jobs.register(INGEST_JOB, async (payload, job) => {
       payloads.push(payload);
       job.progress(40, 100, 'articles du Code du travail');
       await new Promise<void>((resolve) => {

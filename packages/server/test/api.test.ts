@@ -3,17 +3,14 @@
  * with a small real ingest: the contract the acceptance checks call, and bad input of every kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases, type TestDb } from '@eig/platform/testing/databases.ts';
-import { runIngest } from '@eig/explocode/ingest/run.ts';
-import type { ExplocodeRuntime } from '@eig/explocode/runtime.ts';
-import type { Article } from '@eig/explocode/core/types.ts';
+import { testDatabases, type TestDb } from '@eig/platform/testing';
+import { explocodeFor, runIngest, type Article, type ExplocodeRuntime } from '@eig/explocode/testing';
 import { createApp, type App } from '../src/app.ts';
 
 const SUBSET = { articles: 1200, fichesTravail: 30, fichesVdd: 30, contributions: 8, conventions: 2 };
 
 function runtimeOf(suite: App): ExplocodeRuntime {
-  const module = suite.services.find((s) => s.id === 'explocode') as unknown as { runtime(): ExplocodeRuntime | null };
-  return module.runtime()!;
+  return explocodeFor(suite.suite.services.find((s) => s.module.id === 'explocode')!.ctx).runtime;
 }
 
 describe.each(testDatabases())('ExploCode API on $name', (target) => {
@@ -29,6 +26,12 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     const early = await get('/api/explocode/search?q=cong%C3%A9s');
     expect(early.statusCode).toBe(503);
     expect(early.json().message).toMatch(/prépare ses données/);
+    expect(early.json().code).toBe('explocode.preparing');
+    // Pages say so too, with live progress (an island), instead of failing.
+    const home = await suite.app.inject({ url: '/explocode', headers: { accept: 'text/html' } });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('ExploCode prépare ses données');
+    expect(home.body).toContain('data-eig-island="web.service-status"');
 
     await runIngest(db, { subset: SUBSET });
     await runtimeOf(suite).reload();
@@ -188,7 +191,55 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     const stands = (await get('/api/stands')).json();
     expect(stands[0]).toMatchObject({ id: 'explocode', ready: true, href: '/explocode' });
     expect(stands[0].figures.length).toBeGreaterThan(0);
-    const health = (await get('/healthz')).json();
-    expect(health).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
+    expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await get('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ok', services: { explocode: { ready: true } } });
+  });
+
+  describe('web pages, rendered from the same handlers', () => {
+    const page = (url: string) => suite.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+
+    it('results: grouped by type, safe <mark> highlights, explanations, the search bar as a combobox island', async () => {
+      const res = await page(`/explocode/recherche?q=${encodeURIComponent('contrat de travail <script>')}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('<script>alert');
+      expect(res.body).not.toMatch(/<script>(?!\s*<\/)/);
+      expect(res.body).toContain('&lt;script&gt;');
+      expect(res.body).toMatch(/<mark>[^<]*<\/mark>/);
+      expect(res.body).toContain('Pourquoi ce résultat ?');
+      expect(res.body).toMatch(/<h2[^>]*id="groupe-(fiche|article|contribution|theme)"/);
+      expect(res.body).toContain('data-eig-island="explocode.search-combobox"');
+      expect(res.body).toMatch(/role="combobox"/);
+      expect(res.body).toMatch(/<label class="fr-label" for="recherche-explocode"/);
+      // The search bar posts to the results page: it works without JavaScript.
+      expect(res.body).toMatch(/<form[^>]*action="\/explocode\/recherche"/);
+    });
+
+    it('article page: its text, its place in the plan, neighbours, Légifrance, and no script', async () => {
+      const res = await page(`/explocode/article/${sample.num}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(`Article ${sample.num}`);
+      expect(res.body).toContain('fr-breadcrumb');
+      expect(res.body).toContain('legifrance.gouv.fr');
+      expect(res.body).toMatch(/rel="(next|prev)"/);
+      expect(res.body).not.toContain('data-eig-island');
+    });
+
+    it('unknown documents are 404 pages with the API’s message', async () => {
+      const res = await page('/explocode/article/L9999-99');
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toContain('Article inconnu : L9999-99');
+    });
+
+    it('the answer of the chosen agreement comes before the general answer', async () => {
+      const contribution = (await runtimeOf(suite).repo.loadCorpus())!.contributions.find((c) => c.byConvention.length > 0);
+      if (!contribution) return;
+      const idcc = contribution.byConvention[0].idcc!;
+      const res = await page(`/explocode/reponse/${contribution.id}?idcc=${idcc}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body.indexOf('id="reponse-convention"')).toBeGreaterThan(0);
+      expect(res.body.indexOf('id="reponse-convention"')).toBeLessThan(res.body.indexOf('id="reponse-generale"'));
+    });
   });
 });

@@ -17,8 +17,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig, UserStore } from '@eig/platform';
-import { runIngest } from '@eig/explocode/ingest/run.ts';
-import { INGEST_JOB, type ExplocodeRuntime } from '@eig/explocode/runtime.ts';
+import { INGEST_JOB, explocodeFor, runIngest } from '@eig/explocode/testing';
 import { createApp, type App } from '../src/app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,8 +34,13 @@ const audited: { url: string; violations: string[] }[] = [];
 const ADMIN = { email: 'admin@exemple.gouv.fr', password: 'un mot de passe solide' };
 let releaseIngest: () => void = () => {};
 
+/** Pages without islands ship no script to wait for; pages with islands are ready once they hydrated. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-eig-island]') || document.documentElement.dataset.eigHydrated === 'true');
+}
+
 async function audit(label: string): Promise<void> {
-  await page.waitForSelector('html[data-eig-hydrated="true"]');
+  await settled();
   if (SHOTS) {
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `e2e-${label}.png`), fullPage: true });
@@ -75,14 +79,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     });
     suite = await createApp({ config });
     // A small extract instead of the full ingest; services are not started, so no background ingest.
-    await runIngest(suite.ctx.db, {
+    await runIngest(suite.suite.db, {
       subset: { articles: 1500, fichesTravail: 60, fichesVdd: 60, contributions: 12, conventions: 2 },
     });
-    const explocode = suite.services.find((s) => s.id === 'explocode') as unknown as { runtime(): ExplocodeRuntime | null };
-    await explocode.runtime()!.reload();
-    await new UserStore(suite.ctx.db).create(ADMIN.email, ADMIN.password, ['admin']);
+    await explocodeFor(suite.suite.services.find((s) => s.module.id === 'explocode')!.ctx).runtime.reload();
+    await new UserStore(suite.suite.db).create(ADMIN.email, ADMIN.password, ['admin']);
     // The admin page's "re-ingest" runs this stub: it reports progress, then waits for the test.
-    suite.ctx.jobs.register(INGEST_JOB, async (_payload, job) => {
+    suite.suite.jobs.register(INGEST_JOB, async (_payload, job) => {
       job.progress(40, 100, 'articles du Code du travail');
       await new Promise<void>((resolve) => {
         releaseIngest = resolve;
@@ -230,7 +233,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     await expect(page.getByRole('button', { name: 'Relancer l’ingestion' }).isEnabled()).resolves.toBe(true);
 
     await Promise.all([page.waitForURL(`${base}/`), page.locator('header button:visible', { hasText: 'Se déconnecter' }).first().click()]);
-    await page.waitForSelector('html[data-eig-hydrated="true"]');
+    await settled();
     await expect(page.locator('header button:visible', { hasText: 'Se déconnecter' }).count()).resolves.toBe(0);
   }, 90_000);
 

@@ -80,7 +80,7 @@ describe('eig CLI', () => {
     const noPassword = eig('users', 'add', 'agent@exemple.gouv.fr');
     expect(noPassword.code).toBe(1);
     expect(noPassword.err).toMatch(/Erreur : mot de passe requis : définissez EIG_PASSWORD/);
-    const duplicate = eigWith(password, 'users', 'add', 'admin@exemple.gouv.fr', '-r', 'agent');
+    const duplicate = eigWith(password, 'users', 'add', 'admin@exemple.gouv.fr', '-r', 'admin');
     expect(duplicate.code).toBe(1);
     expect(duplicate.err).toMatch(/Erreur : un compte existe déjà pour admin@exemple\.gouv\.fr/);
 

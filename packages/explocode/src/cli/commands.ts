@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { ServiceContext } from '@eig/platform/service.ts';
-import { createProgress } from '@eig/platform/cli/progress.ts';
+import type { ServiceContext } from '@eig/platform';
+import { createProgress } from '@eig/platform';
 import { ExplocodeRepository } from '../db/repository.ts';
 import { runIngest } from '../ingest/run.ts';
 import { buildEngine, loadModel } from '../core/search/index.ts';

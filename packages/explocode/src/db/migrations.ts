@@ -7,7 +7,7 @@
  * and deletes its rows: the previous dataset keeps being served throughout. At most one dataset is
  * 'ready' (partial unique index).
  */
-import type { Migration } from '@eig/platform/db/types.ts';
+import type { Migration } from '@eig/platform';
 
 export const CONTENT_TABLES = [
   'explocode_sections',

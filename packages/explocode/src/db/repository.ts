@@ -2,7 +2,7 @@
  * Read side of ExploCode's database: everything is read from the active ('ready') dataset.
  * Parameterised SQL only.
  */
-import type { Db } from '@eig/platform/db/types.ts';
+import type { Db } from '@eig/platform';
 import type {
   Article,
   CodeSection,
@@ -18,7 +18,7 @@ import type {
 import { normaliseNum } from '../core/citations.ts';
 import { codeThemeId } from '../core/themes.ts';
 import { normaliseIdcc } from '../core/idcc.ts';
-import { fold } from '@eig/platform/search/normalize.ts';
+import { fold } from '@eig/platform/search';
 
 export interface DatasetInfo {
   id: number;

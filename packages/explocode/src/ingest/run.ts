@@ -2,7 +2,7 @@
  * Ingest: packages → a NEW dataset, written in batches while the previous one keeps being served, then
  * activated in one short transaction. A failure marks the new dataset 'failed' and deletes its rows.
  */
-import type { Db, Queryable } from '@eig/platform/db/types.ts';
+import type { Db, Queryable } from '@eig/platform';
 import type { ConventionArticle, Corpus } from '../core/types.ts';
 import { themeSlug as slugForTheme } from '../core/themes.ts';
 import { CONTENT_TABLES } from '../db/migrations.ts';
@@ -105,6 +105,11 @@ export async function activeDatasetRow(db: Queryable): Promise<{ id: number; ver
     `SELECT id, version FROM explocode_datasets WHERE status = 'ready' ORDER BY id DESC LIMIT 1`,
   );
   return rows[0] ?? null;
+}
+
+/** Refreshes the planner's statistics of the content tables (after every bulk write or delete). */
+export async function analyzeContent(db: Queryable): Promise<void> {
+  await db.exec(`ANALYZE ${['explocode_datasets', ...CONTENT_TABLES].join(', ')}`);
 }
 
 async function deleteDatasetRows(db: Queryable, datasetId: number): Promise<void> {
@@ -349,6 +354,12 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
       mark(`db:${step}`, t);
     }
 
+    // Statistics for the planner before the dataset is served: PGlite has no autovacuum, and
+    // PostgreSQL's may come minutes later. Without them, a theme page scanned millions of rows.
+    t = performance.now();
+    await analyzeContent(db);
+    mark('analyze', t);
+
     // 3. Activate: check what was written, then swap in one short transaction.
     t = performance.now();
     const previous = await db.transaction(async (tx) => {
@@ -373,6 +384,7 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
     t = performance.now();
     const old = await db.query<{ id: number }>(`SELECT id FROM explocode_datasets WHERE status IN ('retired', 'failed') AND id <> $1`, [datasetId]);
     for (const r of old.rows) await deleteDatasetRows(db, r.id);
+    if (old.rows.length > 0) await analyzeContent(db);
     mark('cleanup', t);
     opts.onProgress?.('done', 1, 1); // activated: too late to stop, whatever the signal says
     return { skipped: false, datasetId, version, previousDatasetId: previous, counts, timings, totalMs: Math.round(performance.now() - t0) };

@@ -5,7 +5,7 @@ import type { Db } from './types.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
-export type { Db, Migration, QueryResult, Queryable } from './types.ts';
+export type { Db, Migration, NotificationListener, QueryResult, Queryable } from './types.ts';
 export { migrate } from './migrate.ts';
 export { openPglite } from './pglite.ts';
 export { DatabaseLockedError } from './pglite-lock.ts';
@@ -15,5 +15,5 @@ export { openPostgres } from './postgres.ts';
 export function openDb(config: Pick<Config, 'dataDir' | 'databaseUrl'>, log?: Logger): Promise<Db> {
   return config.databaseUrl
     ? openPostgres(config.databaseUrl, log)
-    : openPglite(path.join(config.dataDir, 'pgdata'));
+    : openPglite(path.join(config.dataDir, 'pgdata'), log);
 }

@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, QueryResult, Queryable } from './types.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { checkChannel, checkPayload, guardListener } from './notify.ts';
+import type { Logger } from '../log.ts';
 
 interface PgliteLike {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number; affectedRows?: number }>;
@@ -21,7 +23,7 @@ function adapt(conn: PgliteLike): Queryable {
 }
 
 /** PGlite (Postgres compiled to WASM, in-process): `dir` on disk, or in memory when undefined. */
-export async function openPglite(dir?: string): Promise<Db> {
+export async function openPglite(dir?: string, log?: Logger): Promise<Db> {
   if (dir) await mkdir(dir, { recursive: true });
   const unlock = dir ? await lockDataDir(dir) : async () => {};
   let pg: PGlite;
@@ -37,6 +39,17 @@ export async function openPglite(dir?: string): Promise<Db> {
     ...adapt(pg),
     // PGlite has a single connection: its transaction() holds it exclusively, so other queries wait.
     transaction: (fn) => pg.transaction((tx) => fn(adapt(tx))),
+    // PGlite implements LISTEN/NOTIFY itself, within its one process: the same SQL as on PostgreSQL.
+    async listen(channel, fn) {
+      const guarded = guardListener(fn, channel, log);
+      const unlisten = await pg.listen(checkChannel(channel), (payload) => guarded(payload ?? ''));
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
+    async notify(channel, payload = '') {
+      await pg.query('SELECT pg_notify($1, $2)', [checkChannel(channel), checkPayload(payload)]);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { Db, QueryResult, Queryable } from './types.ts';
 import type { Logger } from '../log.ts';
+import { checkChannel, checkPayload } from './notify.ts';
+import { createPgListener } from './pg-listener.ts';
 
 const INT8_OID = 20;
 
@@ -34,6 +36,7 @@ export async function openPostgres(url: string, log?: Logger): Promise<Db> {
   pool.on('error', (err) => log?.error({ err }, 'postgres idle client error'));
   // Fail fast at startup on a wrong URL rather than at the first request.
   await pool.query('SELECT 1');
+  const listener = createPgListener(url, log);
   return {
     kind: 'postgres',
     ...adapt(pool),
@@ -56,6 +59,13 @@ export async function openPostgres(url: string, log?: Logger): Promise<Db> {
         throw err;
       }
     },
-    close: () => pool.end(),
+    listen: (channel, fn) => listener.listen(channel, fn),
+    async notify(channel, payload = '') {
+      await pool.query('SELECT pg_notify($1, $2)', [checkChannel(channel), checkPayload(payload)]);
+    },
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }

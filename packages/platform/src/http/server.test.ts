@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -20,7 +21,11 @@ function capture() {
 /** A service with the kinds of routes real services declare. */
 const demo: ServiceModule = {
   id: 'demo',
+  title: 'Démo',
   migrations: [],
+  async status() {
+    return { ready: false, message: 'ingestion', progress: { done: 1, total: 4, message: 'articles' }, details: { dataset: null } };
+  },
   async routes(app) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -52,7 +57,7 @@ const apps: FastifyInstance[] = [];
 async function build(extra: Partial<ServerOptions> = {}) {
   const { log, lines } = capture();
   const app = createServer({ config, log, ...extra });
-  registerService(app, demo, { config, log, db: db!, jobs: undefined as never });
+  registerService(app, demo, { config, settings: {}, log, db: db!, jobs: undefined as never });
   await app.ready();
   apps.push(app);
   return { app, lines };
@@ -66,20 +71,37 @@ afterAll(async () => {
 });
 
 describe('http server', () => {
-  it('/healthz pings the database and reports service readiness', async () => {
-    db = await openPglite();
-    const { app } = await build({ db, readiness: () => ({ demo: { ready: false, status: 'ingestion' } }) });
-    const res = await app.inject('/healthz');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', services: { demo: { ready: false, status: 'ingestion' } } });
-  });
-
-  it('/healthz answers 503 when the database is down', async () => {
+  it('/healthz says the process is alive without touching the database', async () => {
     const broken = { query: async () => { throw new Error('down'); } } as unknown as Db;
     const { app } = await build({ db: broken });
     const res = await app.inject('/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz pings the database and reports service readiness, 503 with the reasons', async () => {
+    db = await openPglite();
+    const ready = await build({ db, readiness: () => ({ demo: { ready: true } }) });
+    expect((await ready.app.inject('/readyz')).json()).toEqual({ status: 'ok', services: { demo: { ready: true } } });
+    const { app } = await build({ db, readiness: () => ({ demo: { ready: false, status: 'ingestion' } }) });
+    const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(503);
-    expect(res.json().status).toBe('error');
+    expect(res.json()).toMatchObject({ status: 'unavailable', reasons: ['demo : ingestion'] });
+  });
+
+  it('/readyz answers 503 when the database is down', async () => {
+    const broken = { query: async () => { throw new Error('down'); } } as unknown as Db;
+    const { app } = await build({ db: broken });
+    const res = await app.inject('/readyz');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().reasons).toEqual(['Base de données injoignable.']);
+  });
+
+  it('serves each service status in one shape at /api/<id>/status', async () => {
+    const { app } = await build();
+    const res = await app.inject('/api/demo/status');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ready: false, message: 'ingestion', progress: { done: 1, total: 4, message: 'articles' }, dataset: null });
   });
 
   it('serves a valid OpenAPI document including service routes', async () => {
@@ -108,7 +130,7 @@ describe('http server', () => {
     const res = await app.inject('/api/demo/search?q=x');
     expect(res.statusCode).toBe(400);
     const body = res.json();
-    expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(body).toMatchObject({ statusCode: 400, code: 'validation_error' });
     expect(body.message).toMatch(/« q »/);
     const limit = await app.inject('/api/demo/search?q=abc&limit=500');
     expect(limit.statusCode).toBe(400);
@@ -154,18 +176,21 @@ describe('http server', () => {
     expect(lines.join('')).toMatch(/secret internal detail/); // but it is logged for us
     const conflict = await app.inject('/api/demo/teapot');
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json()).toEqual({ statusCode: 409, error: 'Conflict', message: 'Déjà en cours.' });
+    expect(conflict.json()).toEqual({ statusCode: 409, code: 'conflict', message: 'Déjà en cours.' });
   });
 
-  it('answers JSON 404 under /api and lets the front end take other paths', async () => {
-    const { app } = await build({ notFound: (_req, reply) => reply.type('text/html').send('<p>page</p>') });
+  it('answers JSON 404s, and HTML error pages to browsers when the front end renders them', async () => {
+    const { app } = await build();
     const api = await app.inject('/api/demo/nope?q=x');
     expect(api.statusCode).toBe(404);
-    expect(api.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
-    const page = await app.inject('/explocode/recherche');
-    expect(page.body).toBe('<p>page</p>');
-    const { app: bare } = await build();
-    expect((await bare.inject('/nowhere')).json().statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ statusCode: 404, code: 'not_found' });
+    expect((await app.inject('/nowhere')).json()).toMatchObject({ statusCode: 404, code: 'not_found' });
+    app.htmlErrorRenderer = (_req, reply, error) => reply.code(error.statusCode).type('text/html').send(`<p>${error.message}</p>`);
+    const page = await app.inject({ url: '/demo/page-inconnue', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toBe('<p>La page que vous cherchez est introuvable.</p>');
+    // API clients keep JSON, even when they accept HTML.
+    expect((await app.inject({ url: '/api/demo/nope', headers: { accept: 'text/html,*/*' } })).json().code).toBe('not_found');
   });
 
   it('rate-limits with a French 429, but never /healthz', async () => {
@@ -174,10 +199,12 @@ describe('http server', () => {
     for (let i = 0; i < 5; i++) codes.push((await app.inject('/api/demo/search?q=abc')).statusCode);
     expect(codes).toEqual([200, 200, 200, 429, 429]);
     const limited = await app.inject('/api/demo/search?q=abc');
-    expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(limited.json()).toMatchObject({ statusCode: 429, code: 'rate_limited' });
     expect(limited.json().message).toMatch(/Trop de requêtes/);
     expect(limited.headers['retry-after']).toBeDefined();
     for (let i = 0; i < 5; i++) expect((await app.inject('/healthz')).statusCode).toBe(200);
+    // Hashed assets and package files are not counted: a page loads a dozen of them.
+    for (let i = 0; i < 5; i++) expect((await app.inject('/assets/app-x.css')).statusCode).toBe(404);
     // In-process calls made on behalf of an already counted page request are not limited again...
     const internal = await app.inject({ url: '/api/demo/search?q=abc', headers: { ...app.internalHeaders } });
     expect(internal.statusCode).toBe(200);
@@ -208,14 +235,79 @@ describe('http server', () => {
     await app.inject({ method: 'POST', url: '/api/demo/echo', headers: { 'content-type': 'application/json' }, payload: '{"text": secret' });
     await app.inject('/api/demo/search?q=%FFsecret');
     const logs = lines.join('');
-    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.length).toBeGreaterThanOrEqual(7);
     expect(logs).not.toMatch(/secret/);
     const entries = lines.map((l) => JSON.parse(l));
     const routes = entries.map((e) => e.req?.route ?? e.res?.route).filter(Boolean);
     expect(routes).toContain('/api/demo/search');
     expect(routes).toContain('/api/demo/articles/:num');
     const completed = entries.find((e) => e.msg === 'request completed');
-    expect(completed).toMatchObject({ res: { statusCode: expect.any(Number) }, responseTime: expect.any(Number) });
+    expect(completed).toMatchObject({ res: { route: expect.any(String), statusCode: expect.any(Number) }, responseTime: expect.any(Number) });
+    // One line per request, not two.
+    expect(entries.filter((e) => e.msg === 'incoming request')).toEqual([]);
+    expect(entries.filter((e) => e.msg === 'request completed').length).toBe(7);
+  });
+});
+
+describe('load shedding', () => {
+  it('answers 503 with Retry-After at once past the limit of requests in flight, never for probes', async () => {
+    const { log } = capture();
+    const app = createServer({ config: { ...config, maxInFlight: 2 }, log });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    app.get('/api/slow', async () => {
+      await gate;
+      return { ok: true };
+    });
+    await app.ready();
+    try {
+      const first = app.inject('/api/slow');
+      const second = app.inject('/api/slow');
+      await new Promise((r) => setTimeout(r, 50));
+      const third = await app.inject('/api/slow');
+      expect(third.statusCode).toBe(503);
+      expect(third.headers['retry-after']).toBe('1');
+      expect(third.json()).toMatchObject({ code: 'overloaded' });
+      expect((await app.inject('/healthz')).statusCode).toBe(200);
+      release();
+      expect((await first).statusCode).toBe(200);
+      expect((await second).statusCode).toBe(200);
+      // Slots are given back: the next request goes through.
+      expect((await app.inject('/api/slow')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('what Node’s HTTP parser refuses', () => {
+  it('answers in French JSON: raw bytes in the request line, a 10,001-character query goes to validation, not a 431', async () => {
+    const { log } = capture();
+    const app = createServer({ config, log });
+    app.register(async (scoped) => {
+      scoped.withTypeProvider<ZodTypeProvider>().get('/api/q', { schema: { querystring: z.object({ q: z.string().max(10_000) }) } }, async (req) => ({ n: req.query.q.length }));
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = new URL(address);
+      const raw = await new Promise<string>((resolve, reject) => {
+        let data = '';
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /\u0001\u00ff HTTP/1.1\r\nHost: x\r\n\r\n'));
+        socket.on('data', (d) => (data += d));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1.1 400/);
+      expect(raw).toContain('"code":"bad_request"');
+      expect(raw).toContain('Requête HTTP mal formée.');
+      const ok = await fetch(`${address}/api/q?q=${encodeURIComponent('é'.repeat(10_000))}`);
+      expect(ok.status).toBe(200);
+      const tooLong = await fetch(`${address}/api/q?q=${encodeURIComponent('é'.repeat(10_001))}`);
+      expect(tooLong.status).toBe(400);
+      expect(((await tooLong.json()) as { message: string }).message).toMatch(/« q »/);
+    } finally {
+      await app.close();
+    }
   });
 });
 

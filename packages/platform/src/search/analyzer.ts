@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { fold, tokenizeFolded, tokenizeWithOffsets } from './normalize.ts';
+import { fold, tokenizeFolded, tokenizeWithOffsets, type SurfaceToken } from './normalize.ts';
 import { frenchLightStem, frenchMinimalStem } from './french-stemmer.ts';
 import { FRENCH_ELISIONS, FRENCH_QUERY_NOISE, FRENCH_STOPWORDS } from './stopwords.ts';
 
@@ -22,6 +22,40 @@ export interface QueryToken {
 
 type Stemmer = (w: string) => string;
 
+/** The languages the search library analyses (ISO 639-1). `fa` covers Persian and Dari. */
+export type SearchLanguage = 'fr' | 'en' | 'ar' | 'fa' | 'ps' | 'ru' | 'ti' | 'uk';
+
+/**
+ * What an index, the highlighter, the synonym map and typo correction need from a language.
+ * Index side: `terms`. Query side: `query` (with surfaces and offsets). Highlighting: `tokens`,
+ * whose offsets point into the original string, and `stem` to compare a token with query terms.
+ * `createAnalyzer(lang)` (lang/index.ts) returns one per language; French is `FrenchAnalyzer`.
+ */
+export interface Analyzer {
+  readonly lang: SearchLanguage;
+  /** writing direction of the language, for whoever renders its snippets (`dir` attribute) */
+  readonly dir: 'ltr' | 'rtl';
+  /** letters of the folded alphabet: what typo correction may insert or substitute */
+  readonly alphabet: string;
+  /** words shorter than this (folded, in UTF-16 units) are never typo-corrected */
+  readonly spellingMinLength: number;
+  /** Case, diacritics and letter variants folded; no tokenising (prefix matching, comparisons). */
+  fold(text: string): string;
+  /** Index term (stem) of one folded token. */
+  stem(norm: string): string;
+  isStopword(norm: string): boolean;
+  /** Index-side analysis: the sequence of terms of a text. */
+  terms(text: string, out?: string[]): string[];
+  /** Folded tokens without stemming (stop words removed unless keepStopwords). */
+  norms(text: string, keepStopwords?: boolean): string[];
+  /** Query-side analysis (stop words and question scaffolding dropped), with surfaces and offsets. */
+  query(q: string, maxTerms?: number): QueryToken[];
+  /** Every token with its folded form and its offsets in the ORIGINAL string (highlighting). */
+  tokens(text: string): SurfaceToken[];
+}
+
+const LATIN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
 let snowball: Stemmer | null = null;
 function snowballStem(): Stemmer {
   if (!snowball) {
@@ -37,7 +71,11 @@ function snowballStem(): Stemmer {
  * French analyzer: fold (lowercase, œ→oe, accents) → tokenize on [a-z0-9]+ → elision (l', qu'...)
  * → stop words → stemming (light by default). Caches stems.
  */
-export class FrenchAnalyzer {
+export class FrenchAnalyzer implements Analyzer {
+  readonly lang = 'fr' as const;
+  readonly dir = 'ltr' as const;
+  readonly alphabet = LATIN_ALPHABET;
+  readonly spellingMinLength = 5;
   readonly stemMode: StemMode;
   readonly stopwords: ReadonlySet<string>;
   private readonly minLength: number;
@@ -70,6 +108,14 @@ export class FrenchAnalyzer {
 
   isStopword(norm: string): boolean {
     return this.stopwords.has(norm);
+  }
+
+  fold(text: string): string {
+    return fold(text);
+  }
+
+  tokens(text: string): SurfaceToken[] {
+    return tokenizeWithOffsets(text);
   }
 
   /** Index-side analysis: the sequence of terms of a text. */

@@ -6,3 +6,5 @@ export * from './synonyms.ts';
 export * from './bm25f.ts';
 export * from './highlight.ts';
 export * from './spelling.ts';
+export * from './text-index.ts';
+export * from './lang/index.ts';

@@ -13,7 +13,7 @@ export const SNOWBALL_FRENCH_STOPWORDS: readonly string[] = (
   'ceci cela celà ici ils les soi'
 ).split(' ');
 
-/** Extra function words (used by the ExploCode BM25 baseline, see the eval README). */
+/** Extra function words (used by a BM25 baseline that a benchmark reproduces). */
 export const EXTRA_FRENCH_STOPWORDS: readonly string[] =
   'cet cette ceux celle celles celui dont si sans sous ni car lors leurs quel quels quelle quelles'.split(' ');
 

@@ -1,4 +1,4 @@
-import type { FrenchAnalyzer } from './analyzer.ts';
+import type { Analyzer } from './analyzer.ts';
 
 /** One expansion found in a query. */
 export interface SynonymMatch {
@@ -24,13 +24,14 @@ interface Entry {
 /**
  * Query-side synonym expansion. Groups of equivalent phrases ("comité social et économique, cse")
  * and one-way rules ("a, b => c"). Phrases are matched on analyzed terms, so plural/accents don't
- * matter. Each group carries its own weight (e.g. curated list 0.8, generic thesaurus 0.4).
+ * matter. One map per language: phrases are analyzed by the map's analyzer. Each group carries
+ * its own weight (e.g. curated list 0.8, generic thesaurus 0.4).
  */
 export class SynonymMap {
   private readonly byFirst = new Map<string, Entry[]>();
   private readonly groups: { entries: Entry[]; weight: number }[] = [];
 
-  constructor(private readonly analyzer: FrenchAnalyzer) {}
+  constructor(private readonly analyzer: Analyzer) {}
 
   /** Add an equivalence group, or a one-way rule when `targets` is given. */
   addGroup(phrases: string[], weight: number, targets?: string[]): void {

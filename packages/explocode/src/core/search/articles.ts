@@ -1,34 +1,79 @@
 /**
- * Article scoring: two kinds of evidence, added.
- * - direct: BM25F of the expanded question (plan terms, learned associations, optional PRF terms) on
- *   the article index, plus the optional dense similarity;
- * - propagated: the question is matched against the passages (fiches, fiche sections, Q&A answers —
- *   written in the everyday language of questions, unlike the Code); the best ones pass a share of their
- *   score to the articles they cite (shown as `via` in the explanation).
+ * Article scoring: candidates from two sources, then one linear score over a few features.
+ *
+ * Candidates: the best articles by direct evidence (BM25F of the expanded question — plan terms and
+ * learned associations — on the article index), plus the articles cited by the passages that match the
+ * question best (fiches, fiche sections, Q&A answers: written in the everyday language of questions,
+ * unlike the Code).
+ *
+ * Features (each roughly in [0, 1]; weights in config.ts `articleWeights`, fitted on the tuning half of
+ * the everyday set and the dev set together, checked on the other half — see docs/search.md):
+ *  - direct: direct score over the best direct score;
+ *  - prop: what the best passages pass on to the articles they cite, (relative score)² diluted by the
+ *    length of their reference list (shown as `via` in the explanation);
+ *  - head: the best (heading coverage × affinity) over the passages citing the article: how much of
+ *    the question the passage's own heading says, times how much the article is what that passage is
+ *    about (passage-affinity.ts);
+ *  - pop: how many passages cite the article at all (log): the rules people ask about are the ones the
+ *    fiches keep citing;
+ *  - first: the article opens its section (where the Code states a rule before its details);
+ *  - legislative: an L article (the rule; R and D articles say how it is applied);
+ *  - model: the share of the direct score due to the learned associations (they over-reach: weighted
+ *    down).
  */
-import { selectTop, topK, type FrenchAnalyzer, type ScoreResult, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { selectTop, topK, type FrenchAnalyzer, type ScoreResult, type WeightedTerm } from '@eig/platform/search';
 import type { Candidate } from './candidate.ts';
 import type { EngineConfig } from './config.ts';
-import { denseQueryVector, type DenseVectors } from './dense-vectors.ts';
 import type { PrebuiltIndexes } from './indexes.ts';
 import type { SemanticModel } from './model.ts';
-import { modelExpansionTerms, notionCoverage, queryNotions, type QueryPlan } from './query-plan.ts';
+import { modelExpansionTerms, type QueryPlan } from './query-plan.ts';
 import type { ScoreBuffers } from './score-buffers.ts';
 import type { SearchCorpus } from './search-corpus.ts';
+import { passageAffinities } from './passage-affinity.ts';
 
-/** Passages considered for propagation (best first). */
-const PROPAGATING_PASSAGES = 15;
-/** A passage scoring below this fraction of the best one propagates nothing. */
-const MIN_RELATIVE_PASSAGE_SCORE = 0.4;
+/** Passages whose cited articles become candidates (best first). */
+const CANDIDATE_PASSAGES = 30;
+/** Below this fraction of the best passage score, a passage brings no candidates. */
+const MIN_CANDIDATE_PASSAGE_SCORE = 0.25;
+/** Below this fraction, a passage passes nothing on (the `prop` feature). */
+const MIN_PROPAGATING_PASSAGE_SCORE = 0.4;
 /** A passage's share is divided by (articles it cites)^this: a long reference list says less about each. */
 const CITATION_DILUTION = 0.35;
+/** Best direct matches kept as candidates. */
+const DIRECT_CANDIDATES = 100;
 /** Each article explains itself by at most this many passages. */
 const MAX_VIA = 3;
 
+/** A passage that matched the question: its score relative to the best one, and how much of the question its heading says. */
+export interface PassageHit {
+  doc: number;
+  rel: number;
+  headingCoverage: number;
+}
+
+export interface ArticleWeights {
+  direct: number;
+  prop: number;
+  head: number;
+  pop: number;
+  first: number;
+  legislative: number;
+  model: number;
+}
+
 export class ArticleScorer {
-  /** combined (direct + propagated) score per article, zeroed after each search (see reset) */
+  /** final score per article, zeroed after each search (see reset) */
   private readonly combined: Float64Array;
   private readonly touched: number[] = [];
+  /** every article the last search matched, directly or through a passage (for the total) */
+  private matchedCount = 0;
+  /** per passage, how much each cited article is what it is about */
+  private readonly affinity: Float32Array[];
+  /** per passage, the analyzed terms of its own heading */
+  private readonly headingTerms: Set<string>[];
+  private readonly prior: Float32Array;
+  /** the passages of the current search (computed once, see passageHits) */
+  private hits: PassageHit[] | null = null;
 
   constructor(
     private readonly c: SearchCorpus,
@@ -37,127 +82,134 @@ export class ArticleScorer {
     private readonly buffers: ScoreBuffers,
     private readonly config: EngineConfig,
     private readonly model: SemanticModel | undefined,
-    private readonly dense: DenseVectors | null,
   ) {
     this.combined = new Float64Array(c.articles.length);
+    this.affinity = passageAffinities(c, an, idx.art);
+    this.headingTerms = c.passages.map((p) => new Set(an.terms(p.heading)));
+    // query-independent part of the score: pop, first, legislative
+    const w = config.articleWeights;
+    const opensSection = new Set<number>();
+    const seen = new Set<string>();
+    [...c.articles.keys()].sort((a, b) => c.articles[a].order - c.articles[b].order).forEach((i) => {
+      const s = c.articles[i].sectionId;
+      if (!seen.has(s)) {
+        seen.add(s);
+        opensSection.add(i);
+      }
+    });
+    this.prior = Float32Array.from(c.articles, (a, i) => {
+      const pop = config.propagation ? Math.log(1 + c.citedBy[i].length) / 4 : 0;
+      return w.pop * pop + w.first * (opensSection.has(i) ? 1 : 0) + w.legislative * (a.num.startsWith('L') ? 1 : 0);
+    });
   }
 
   /** How many allowed articles the last search matched at all (read before `reset`). */
   get matched(): number {
-    return this.touched.length;
+    return this.matchedCount;
   }
 
   /** The k best allowed articles. Sets plan.model, plan.maxDirect and (with propagation) plan.maxPassage. */
   search(plan: QueryPlan, k: number, allowed: (i: number) => boolean): Candidate[] {
+    const w = this.config.articleWeights;
     const mterms = modelExpansionTerms(plan, this.model, this.config.modelWeight);
     plan.model = mterms;
-    const direct = this.addDirect(plan, mterms, allowed);
-    this.addDenseArticles(plan, allowed);
-    const via = new Map<number, { p: number; s: number }[]>();
-    if (this.config.propagation) this.addPropagated(plan, mterms, allowed, via);
+    const direct = this.scoreDirect(plan, mterms);
+    const maxD = plan.maxDirect || 1;
     const comb = this.combined;
+    const touched = this.touched;
+    const add = (a: number) => {
+      if (comb[a] !== 0 || !allowed(a)) return;
+      comb[a] = 1e-9; // marks the candidate; the features come next
+      touched.push(a);
+    };
+    let matched = 0;
+    for (const d of direct.touched) if (allowed(d)) matched++;
+    for (const d of selectTop(direct.touched, direct.scores, DIRECT_CANDIDATES, undefined, allowed)) add(d);
+
+    const prop = new Map<number, number>();
+    const head = new Map<number, number>();
+    const via = new Map<number, { p: number; s: number }[]>();
+    if (this.config.propagation) {
+      for (const { doc, rel, headingCoverage: hc } of this.passageHits(plan)) {
+        const p = this.c.passages[doc];
+        if (!p.cited.length) continue;
+        const share = rel >= MIN_PROPAGATING_PASSAGE_SCORE ? (rel * rel) / Math.pow(p.cited.length, CITATION_DILUTION) : 0;
+        const aff = this.affinity[doc];
+        p.cited.forEach((a, j) => {
+          if (!allowed(a)) return;
+          if (comb[a] === 0 && direct.scores[a] === 0) matched++;
+          add(a);
+          if (share > 0) {
+            prop.set(a, (prop.get(a) ?? 0) + share);
+            const l = via.get(a);
+            if (l) l.push({ p: doc, s: share });
+            else via.set(a, [{ p: doc, s: share }]);
+          }
+          const h = hc * aff[j];
+          if (h > (head.get(a) ?? 0)) head.set(a, h);
+        });
+      }
+    }
+    this.matchedCount = matched;
+    // the learned associations' share of each direct score, in one pass over their postings
+    const model = w.model !== 0 && mterms.length ? this.idx.art.score(mterms, this.buffers.get('artModel', this.idx.art)) : null;
+    for (const a of touched) {
+      const m = model ? model.scores[a] : 0;
+      comb[a] =
+        1e-6 + w.direct * (direct.scores[a] / maxD) + w.prop * (prop.get(a) ?? 0) + w.head * (head.get(a) ?? 0) + w.model * (m / maxD) + this.prior[a];
+    }
     const order = this.c.artOrder;
-    const top = selectTop(this.touched, comb, k, (d) => order[d]);
+    const top = selectTop(touched, comb, k, (d) => order[d]);
     return top.map((i) => {
       const v = (via.get(i) ?? []).sort((a, b) => b.s - a.s).slice(0, MAX_VIA);
       return { type: 'article' as const, idx: i, score: comb[i], mask: direct.masks[i], via: v.map((x) => x.p) };
     });
   }
 
-  /** Clears the combined scores (after every search, even a failed one). */
-  reset(): void {
-    for (const d of this.touched) this.combined[d] = 0;
-    this.touched.length = 0;
+  /**
+   * The passages that match the question best (relative score ≥ 0.25 of the best, at most 30), with
+   * how much of the question their heading says. Sets plan.maxPassage. Computed once per search.
+   */
+  passageHits(plan: QueryPlan): PassageHit[] {
+    if (this.hits) return this.hits;
+    const pr = this.idx.pass.score(plan.terms, this.buffers.get('pass', this.idx.pass));
+    const top = topK(pr, CANDIDATE_PASSAGES);
+    const maxP = top[0]?.score ?? 1;
+    plan.maxPassage = top[0]?.score ?? 0;
+    const notions = this.questionNotions(plan);
+    this.hits = [];
+    for (const { doc, score } of top) {
+      const rel = score / maxP;
+      if (rel < MIN_CANDIDATE_PASSAGE_SCORE) continue;
+      this.hits.push({ doc, rel, headingCoverage: headingCoverage(notions, this.headingTerms[doc]) });
+    }
+    return this.hits;
   }
 
-  /** Direct BM25F evidence, normalised by the best direct score and weighted by `weights.direct`. */
-  private addDirect(plan: QueryPlan, mterms: WeightedTerm[], allowed: (i: number) => boolean): ScoreResult {
+  /** Clears the scores (after every search, even a failed one). */
+  reset(): void {
+    this.hits = null;
+    for (const d of this.touched) this.combined[d] = 0;
+    this.touched.length = 0;
+    this.matchedCount = 0;
+  }
+
+  /** Direct BM25F evidence (plan terms, learned associations, optional PRF terms); sets plan.maxDirect. */
+  private scoreDirect(plan: QueryPlan, mterms: WeightedTerm[]): ScoreResult {
     const prf = this.config.propagation && this.config.prfWeight > 0 ? this.prfTerms(plan) : [];
     const dterms = mterms.length || prf.length ? [...plan.terms, ...mterms, ...prf] : plan.terms;
     const direct = this.idx.art.score(dterms, this.buffers.get('art', this.idx.art));
     let maxD = 0;
     for (const d of direct.touched) if (direct.scores[d] > maxD) maxD = direct.scores[d];
     plan.maxDirect = maxD;
-    const comb = this.combined;
-    const touched = this.touched;
-    const wd = this.config.weights.direct / (maxD || 1);
-    for (const d of direct.touched) {
-      if (!allowed(d)) continue;
-      comb[d] = wd * direct.scores[d];
-      touched.push(d);
-    }
     return direct;
   }
 
-  /** Dense similarity added to the direct candidates (denseTopK = 0) or its top k joining them. */
-  private addDenseArticles(plan: QueryPlan, allowed: (i: number) => boolean): void {
-    const dense = this.dense;
-    const wa = this.config.denseArticles;
-    if (!(dense?.art && wa > 0)) return;
-    const qv = denseQueryVector(dense, plan, dense.art, this.idx.art);
-    if (!qv) return;
-    const comb = this.combined;
-    const touched = this.touched;
-    dense.art.scores(qv, dense.artBuf);
-    if (this.config.denseTopK === 0) for (const d of touched) comb[d] += wa * Math.max(0, dense.artBuf[d]);
-    const cands: number[] = [];
-    for (let i = 0; i < dense.art.n; i++) if (dense.artBuf[i] > 0) cands.push(i);
-    for (const d of selectTop(cands, dense.artBuf, this.config.denseTopK, (x) => this.c.artOrder[x], allowed)) {
-      if (comb[d] === 0) touched.push(d);
-      comb[d] += wa * dense.artBuf[d];
-    }
-  }
-
-  /** Propagated evidence: the best passages pass a share of their relative score to the articles they cite. */
-  private addPropagated(plan: QueryPlan, mterms: WeightedTerm[], allowed: (i: number) => boolean, via: Map<number, { p: number; s: number }[]>): void {
-    const pf = this.config.modelOnPassages;
-    const pterms = pf > 0 && mterms.length ? [...plan.terms, ...mterms.map((t) => ({ term: t.term, weight: t.weight * pf }))] : plan.terms;
-    const pr = this.idx.pass.score(pterms, this.buffers.get('pass', this.idx.pass));
-    this.fuseDensePassages(plan, pr);
-    const top = topK(pr, PROPAGATING_PASSAGES);
-    const maxP = top[0]?.score ?? 1;
-    plan.maxPassage = top[0]?.score ?? 0;
-    // coverage of the question by the best passage: a weak match should propagate little
-    const notions = this.config.propCoverage > 0 ? queryNotions(plan, this.idx.pass) : null;
-    const comb = this.combined;
-    const touched = this.touched;
-    for (const { doc, score, mask } of top) {
-      const p = this.c.passages[doc];
-      if (!p.cited.length) continue;
-      const rel = score / maxP;
-      if (rel < MIN_RELATIVE_PASSAGE_SCORE) continue;
-      const cov = notions ? Math.pow(notionCoverage(notions, mask), this.config.propCoverage) : 1;
-      const share = (this.config.weights.prop * rel * rel * cov) / Math.pow(p.cited.length, CITATION_DILUTION);
-      for (const a of p.cited) {
-        if (!allowed(a)) continue;
-        if (comb[a] === 0) touched.push(a);
-        comb[a] += share;
-        const l = via.get(a);
-        if (l) l.push({ p: doc, s: share });
-        else via.set(a, [{ p: doc, s: share }]);
-      }
-    }
-  }
-
-  /** Fused passage score, in BM25 units: bm25 + wp·maxBM25·cos (the dense top k join the candidates). */
-  private fuseDensePassages(plan: QueryPlan, pr: ScoreResult): void {
-    const dense = this.dense;
-    const wp = this.config.densePassages;
-    if (!(dense?.pass && wp > 0 && pr.touched.length)) return;
-    const qv = denseQueryVector(dense, plan, dense.pass, this.idx.pass);
-    if (!qv) return;
-    dense.pass.scores(qv, dense.passBuf);
-    let maxB = 0;
-    for (const d of pr.touched) if (pr.scores[d] > maxB) maxB = pr.scores[d];
-    const cands: number[] = [];
-    for (let i = 0; i < dense.pass.n; i++) if (dense.passBuf[i] > 0) cands.push(i);
-    const extra = selectTop(cands, dense.passBuf, this.config.denseTopK);
-    for (const d of pr.touched) pr.scores[d] += wp * maxB * Math.max(0, dense.passBuf[d]);
-    for (const d of extra)
-      if (pr.scores[d] === 0) {
-        pr.touched.push(d);
-        pr.scores[d] = wp * maxB * dense.passBuf[d];
-      }
+  /** The question's own terms, weighted by their (capped) idf in the article index. */
+  private questionNotions(plan: QueryPlan): { term: string; weight: number }[] {
+    const art = this.idx.art;
+    const cap = Math.log(1 + art.n / 10);
+    return plan.terms.slice(0, plan.nOriginal).map((t) => ({ term: t.term, weight: Math.min(cap, art.idf(t.term)) * t.weight }));
   }
 
   /** PRF terms: title terms of the top passages for the question, weighted by their relative score. */
@@ -181,4 +233,15 @@ export class ArticleScorer {
       .slice(0, 10)
       .map(([term, w]) => ({ term, weight: (this.config.prfWeight * w) / n }));
   }
+}
+
+/** Share of the question's (idf-weighted) terms that a heading uses, in [0, 1]. */
+function headingCoverage(notions: { term: string; weight: number }[], heading: Set<string>): number {
+  let total = 0;
+  let got = 0;
+  for (const n of notions) {
+    total += n.weight;
+    if (heading.has(n.term)) got += n.weight;
+  }
+  return total > 0 ? got / total : 0;
 }

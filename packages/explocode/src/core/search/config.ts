@@ -3,6 +3,9 @@
  * constants of the pipeline: question scaffolding weight, per-type boosts, query size limits.
  */
 import type { DocType } from '../types.ts';
+import type { ArticleWeights } from './articles.ts';
+import type { DocumentWeights } from './documents.ts';
+import type { MixingWeights } from './mixing.ts';
 import { DEFAULT_SYNONYM_WEIGHTS, type SynonymWeights } from './synonyms.ts';
 
 export interface EngineConfig {
@@ -25,13 +28,6 @@ export interface EngineConfig {
   modelWeight: number;
   /** also expand the passage (fiche/Q&A) query with the associations, at this fraction of modelWeight */
   modelOnPassages: number;
-  weights: { direct: number; prop: number };
-  /** weight of the dense (word-vector) similarity fused into the article scores (0 = off) */
-  denseArticles: number;
-  /** weight of the dense similarity fused into the passage (fiche section / answer) scores (0 = off) */
-  densePassages: number;
-  /** articles / passages taken from the dense ranking as extra candidates */
-  denseTopK: number;
   /** weight of question scaffolding that survives stop-word removal ("j'ai le droit", "c'est légal ?") */
   weakTermWeight: number;
   /**
@@ -40,14 +36,16 @@ export interface EngineConfig {
    */
   prfWeight: number;
   prfPassages: number;
-  /**
-   * a passage propagates to the articles it cites in proportion to coverage^propCoverage, where
-   * coverage is the idf share of the question's notions it matches (a notion counts as matched
-   * through its synonyms too); 0 = relative score only
-   */
-  propCoverage: number;
   /** correct one-letter typos in words the corpus does not know ("licenciment") */
   spelling: boolean;
+  /** weights of the article score's features (articles.ts) */
+  articleWeights: ArticleWeights;
+  /** weights of the fiche and answer score's features (documents.ts) */
+  documentWeights: DocumentWeights;
+  /** how articles, fiches and answers are put in one list (mixing.ts) */
+  mixing: MixingWeights;
+  /** answer off-topic and nonsense queries with no results (domain.ts) */
+  offTopic: boolean;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
@@ -59,20 +57,26 @@ export const DEFAULT_CONFIG: EngineConfig = {
   lexiconPhrases: false,
   modelWeight: 0.25,
   modelOnPassages: 0,
-  weights: { direct: 1, prop: 1.2 },
-  denseArticles: 0,
-  densePassages: 0,
-  denseTopK: 30,
   weakTermWeight: 1,
   prfWeight: 0,
   prfPassages: 3,
-  propCoverage: 0,
   spelling: true,
+  // fitted on the everyday tuning half and the dev set (bench/quick.ts), checked on the other half
+  articleWeights: { direct: 2.86, prop: 0.5, head: 2.53, pop: 1.71, first: 0.61, legislative: 0.51, model: -1.59 },
+  documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1 },
+  mixing: { documentScale: 4, articleScale: 6, articleShare: 0.7 },
+  offTopic: true,
 };
 
-/** A partial config over the defaults (`weights` merged key by key, so one weight can be overridden alone). */
+/** A partial config over the defaults (the weight groups merged key by key, so one weight can be overridden alone). */
 export function resolveConfig(config: Partial<EngineConfig>): EngineConfig {
-  return { ...DEFAULT_CONFIG, ...config, weights: { ...DEFAULT_CONFIG.weights, ...config.weights } };
+  return {
+    ...DEFAULT_CONFIG,
+    ...config,
+    articleWeights: { ...DEFAULT_CONFIG.articleWeights, ...config.articleWeights },
+    documentWeights: { ...DEFAULT_CONFIG.documentWeights, ...config.documentWeights },
+    mixing: { ...DEFAULT_CONFIG.mixing, ...config.mixing },
+  };
 }
 
 /**
@@ -89,7 +93,7 @@ export const WEAK_QUERY_TERMS: ReadonlySet<string> = new Set(
 );
 
 /** Final weight of each type when the types are mixed into one list (see mixing.ts). */
-export const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.8, theme: 0.5 };
+export const TYPE_BOOST: Record<DocType, number> = { fiche: 1.0, contribution: 1.0, article: 0.9, convention: 0.5, theme: 0.3 };
 
 /** Longer input is cut: nobody types more, and it bounds the analysis cost of hostile input. */
 export const MAX_QUERY_CHARS = 400;

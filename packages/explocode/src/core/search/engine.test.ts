@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Corpus, Fiche, Theme } from '../types.ts';
 import { buildEngine } from './engine.ts';
 import { trainModel } from './model.ts';
-import { trainDense } from './dense.ts';
 
 const sec = (id: string, title: string, parentId: string | null, depth: number, order: number) => ({ id, title, parentId, depth, order });
 let order = 0;
@@ -231,9 +230,8 @@ describe('ExploCode engine — titles, mixed calibration, optional signals', () 
     for (let i = 1; i < r.results.length; i++) expect(r.results[i - 1].score).toBeGreaterThanOrEqual(r.results[i].score);
   });
 
-  it('runs with pseudo-relevance feedback, scaffolding weights and the dense model switched on', () => {
-    const model = { ...trainModel(corpus), dense: trainDense(corpus, { dim: 4, minCount: 1, oversample: 2 }) };
-    const e = buildEngine(corpus, model, { prfWeight: 0.5, weakTermWeight: 0.4, denseArticles: 0.2, densePassages: 0.2 });
+  it('runs with pseudo-relevance feedback and scaffolding weights switched on', () => {
+    const e = buildEngine(corpus, trainModel(corpus), { prfWeight: 0.5, weakTermWeight: 0.4 });
     const r = e.search("j'ai le droit à une indemnité de licenciement ?", { type: 'article', limit: 5 });
     expect(r.results[0]?.num).toBe('L1234-9');
   });

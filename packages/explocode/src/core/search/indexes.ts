@@ -3,7 +3,7 @@
  * snapshot.ts). Field weights and length normalisation (b) are per index: titles weigh most and are
  * barely length-normalised, long bodies the reverse.
  */
-import { Bm25fBuilder, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { Bm25fBuilder, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search';
 import type { Contribution, Convention, Fiche, Theme } from '../types.ts';
 import type { EngineConfig } from './config.ts';
 import { cleanHeading } from './model.ts';

@@ -1,10 +1,15 @@
 /**
- * Mixing the types into one list. BM25F scores are not comparable across indexes, so within a type
- * scores are made relative to its best hit; each type is then weighted by how well its best document
- * covers the question (its raw score over the ideal score of the question's terms in that index) and
- * by a type boost. Keeps real differences across types (no ties between the types' best hits).
+ * Mixing the types into one list. Articles, fiches and answers carry linear scores (articles.ts,
+ * documents.ts) whose scale is known: each is divided by a typical good score (`mixing` in config.ts)
+ * and capped, so that a fiche or an answer that matches well comes before the articles (how-to
+ * questions are answered in plain language first, the articles that ground the answer next), and an
+ * article that matches much better than any document still comes first. Agreements and themes keep
+ * BM25F scores: within the type, relative to its best hit, weighted by how well that best hit covers
+ * the question (its score over the ideal score of the question's terms) and by a type boost (low: an
+ * agreement or a theme is rarely what a question asks for; the router lists the agreements a query
+ * names above the results).
  */
-import type { Bm25fIndex } from '@eig/platform/search/index.ts';
+import type { Bm25fIndex } from '@eig/platform/search';
 import type { DocType } from '../types.ts';
 import type { Candidate } from './candidate.ts';
 import { TYPE_BOOST } from './config.ts';
@@ -15,17 +20,35 @@ import type { SearchCorpus } from './search-corpus.ts';
 /** Added to the agreement and the Q&A answers specific to the agreement chosen with `idcc`: they come first. */
 const CHOSEN_AGREEMENT_BONUS = 2;
 
+export interface Pool {
+  type: DocType;
+  cands: Candidate[];
+}
+
+export interface MixingWeights {
+  /** a fiche or answer scoring this much (documents.ts) is a full match */
+  documentScale: number;
+  /** an article scoring this much (articles.ts) is a full match */
+  articleScale: number;
+  /** weight of a full-match article against a full-match document */
+  articleShare: number;
+}
+
 /** All pools calibrated into one list, best first (ties: by type name). */
-export function mixPools(pools: Candidate[][], plan: QueryPlan, indexes: PrebuiltIndexes, c: SearchCorpus, idcc: string | undefined): Candidate[] {
+export function mixPools(pools: Pool[], plan: QueryPlan, indexes: PrebuiltIndexes, c: SearchCorpus, idcc: string | undefined, m: MixingWeights): Candidate[] {
   const merged: Candidate[] = [];
-  for (const pool of pools) {
+  for (const { type, cands } of pools) {
     let max = 0;
-    for (const r of pool) if (r.score > max) max = r.score;
+    for (const r of cands) if (r.score > max) max = r.score;
     max ||= 1;
-    const quality = pool.length ? poolQuality(pool[0].type, plan, max, indexes) : 1;
-    for (const r of pool) {
+    const quality = type === 'convention' || type === 'theme' ? poolQuality(type, plan, max, indexes) : 1;
+    for (const r of cands) {
       const conv = idcc && concernsAgreement(c, r, idcc) ? CHOSEN_AGREEMENT_BONUS : 0;
-      merged.push({ ...r, score: Math.round(((r.score / max) * quality * TYPE_BOOST[r.type] + conv) * 1e4) / 1e4 });
+      let s: number;
+      if (type === 'article') s = (m.articleShare * r.score) / m.articleScale;
+      else if (type === 'fiche' || type === 'contribution') s = r.score / m.documentScale;
+      else s = (r.score / max) * quality * TYPE_BOOST[type];
+      merged.push({ ...r, score: Math.round((s + conv) * 1e4) / 1e4 });
     }
   }
   merged.sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
@@ -39,30 +62,11 @@ function concernsAgreement(c: SearchCorpus, r: Candidate, idcc: string): boolean
   return false;
 }
 
-/** How well the best document of a type covers the question, in [0.2, 1]. */
-function poolQuality(type: DocType, plan: QueryPlan, max: number, indexes: PrebuiltIndexes): number {
-  const cov = (raw: number, idx: Bm25fIndex) => {
-    const ideal = idealScore(idx, plan);
-    return ideal > 0 ? raw / ideal : 0;
-  };
-  let q: number;
-  switch (type) {
-    case 'article':
-      // an article pool mixes direct and propagated evidence: its best evidence of either kind
-      q = Math.max(cov(plan.maxDirect, indexes.art), cov(plan.maxPassage, indexes.pass));
-      break;
-    case 'fiche':
-      q = cov(max, indexes.fiche);
-      break;
-    case 'contribution':
-      q = cov(max, indexes.contrib);
-      break;
-    case 'convention':
-      q = cov(max, indexes.conv);
-      break;
-    default:
-      q = cov(max, indexes.theme);
-  }
+/** How well the best agreement or theme covers the question, in [0.2, 1]. */
+function poolQuality(type: 'convention' | 'theme', plan: QueryPlan, max: number, indexes: PrebuiltIndexes): number {
+  const idx = type === 'convention' ? indexes.conv : indexes.theme;
+  const ideal = idealScore(idx, plan);
+  const q = ideal > 0 ? max / ideal : 0;
   // squashed into [0.2, 1]: coverage beyond the ideal (synonyms) does not count twice
   return 0.2 + 0.8 * Math.min(1, Math.sqrt(Math.max(0, q)));
 }

@@ -9,9 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer } from '@eig/platform/search';
 import type { Corpus } from '../types.ts';
-import type { DenseModelFile } from './dense.ts';
 
 export interface SemanticModel {
   format: 'explocode-assoc-v1';
@@ -19,8 +18,6 @@ export interface SemanticModel {
   params: { minCount: number; topK: number; pairs: number } & Partial<TrainOptions>;
   /** question-side stem → [article-side stem, weight in (0,1]] sorted by weight desc */
   assoc: Record<string, [string, number][]>;
-  /** dense word vectors (PPMI + truncated SVD, see dense.ts); absent in older model files */
-  dense?: DenseModelFile;
 }
 
 export const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../model/semantic-model.json');

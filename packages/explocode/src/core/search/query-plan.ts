@@ -4,7 +4,7 @@
  * each term came from, so that a result can say which of the question's words and which synonyms it
  * matched (term i is bit i of a document's match mask).
  */
-import { correctSpelling, fold, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search/index.ts';
+import { correctSpelling, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search';
 import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
 import type { SemanticModel } from './model.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
@@ -22,12 +22,14 @@ export interface QueryPlan {
   synFrom: { from: string; to: string }[]; // per term (syn only)
   nOriginal: number;
   keys: Set<string>; // stems to highlight
+  /** question words replaced by their typo correction ("licenciment" → "licenciement") */
+  corrections: { from: string; to: string }[];
 }
 
 /** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
 export function sanitizeQuery(q: unknown): string {
   if (typeof q !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
+   
   return q.slice(0, 4 * MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
 }
 
@@ -43,23 +45,40 @@ export function buildQuerySynonyms(an: FrenchAnalyzer, config: EngineConfig, art
   });
 }
 
+/** What the plan may ask about the corpus's vocabulary. */
+export interface PlanVocabulary {
+  /** how common a stem is in the corpus (0 = unknown), for typo correction */
+  frequency?: (stem: string) => number;
+  /** the word a word cut while typing begins ("trav" → "travail"), given the text typed before it, or null */
+  complete?: (norm: string, before: string) => string | null;
+}
+
 /**
- * The question's own terms (scaffolding down-weighted, typos corrected), then up to 12 synonym matches.
- * `frequency(stem)` tells how common a stem is in the corpus (0 = unknown), for typo correction.
+ * The question's own terms (scaffolding down-weighted, typos corrected, a last word cut while typing
+ * completed), then up to 12 synonym matches.
  */
-export function buildQueryPlan(
-  q: string,
-  an: FrenchAnalyzer,
-  syn: SynonymMap,
-  config: EngineConfig,
-  frequency?: (stem: string) => number,
-): QueryPlan {
+export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, config: EngineConfig, vocabulary: PlanVocabulary = {}): QueryPlan {
+  const { frequency, complete } = vocabulary;
   const corrections: { from: string; to: string }[] = [];
-  const toks = an.query(q, MAX_TERMS).map((t) => {
+  // the last word, when nothing follows it, may be cut while typing ("accident du trav")
+  const cut = /[\p{L}\p{N}]$/u.test(q.trim()) && q === q.trimEnd();
+  // a one-letter stem ("ggggg" → "g") matches units and initials ("µg/l"), never a notion
+  const all = an.query(q, MAX_TERMS);
+  const lastEnd = all.length ? all[all.length - 1].end : -1;
+  const toks = all.filter((t) => t.term.length > 1 || /\d/.test(t.term)).map((t) => {
     // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
     if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
+    // (only a word no heading uses whole: complete() says so)
+    if (cut && complete && t.end === lastEnd && t.end === q.length) {
+      const whole = complete(t.norm, q.slice(0, t.start));
+      if (whole) {
+        corrections.push({ from: t.surface, to: whole });
+        return { ...t, norm: whole, term: an.stem(whole) };
+      }
+    }
     const fixed = correctSpelling(t.norm, (n) => an.stem(n), frequency);
-    if (!fixed) return t;
+    // a typo rarely hits the first letter; "pommes" → "hommes" or "tarte" → "parte" are other words
+    if (!fixed || fixed[0] !== t.norm[0]) return t;
     corrections.push({ from: t.surface, to: fixed });
     return { ...t, norm: fixed, term: an.stem(fixed) };
   });
@@ -100,7 +119,7 @@ export function buildQueryPlan(
     }
   }
   const keys = new Set(terms.map((t) => t.term));
-  return { terms, model: [], maxDirect: 0, maxPassage: 0, kinds, surfaces, synFrom, nOriginal, keys };
+  return { terms, model: [], maxDirect: 0, maxPassage: 0, kinds, surfaces, synFrom, nOriginal, keys, corrections };
 }
 
 /**
@@ -142,40 +161,4 @@ export function matchedTerms(plan: QueryPlan, mask: number): { terms: string[]; 
     }
   }
   return { terms, synonyms };
-}
-
-/** One word of the question and everything standing for it in the plan. */
-export interface Notion {
-  bits: number; // mask bits of the terms standing for it
-  weight: number;
-}
-
-/**
- * The question's notions: each original term with the bits of the terms that stand for it (itself
- * and its synonyms), weighted by its idf in `idx` (capped, so a word the corpus never uses — typical
- * of everyday wording — does not outweigh everything once a synonym has covered it).
- */
-export function queryNotions(plan: QueryPlan, idx: Bm25fIndex): Notion[] {
-  const cap = Math.log(1 + idx.n / 10);
-  const notions: Notion[] = [];
-  for (let i = 0; i < plan.nOriginal && i < 31; i++) {
-    let bits = 1 << i;
-    const surface = fold(plan.surfaces[i]);
-    for (let j = plan.nOriginal; j < plan.terms.length && j < 31; j++) {
-      if (plan.kinds[j] === 'syn' && fold(plan.synFrom[j].from).split(/\s+/).includes(surface)) bits |= 1 << j;
-    }
-    notions.push({ bits, weight: Math.min(cap, idx.idf(plan.terms[i].term)) * plan.terms[i].weight });
-  }
-  return notions;
-}
-
-/** Share of the notions' weight matched by a document whose term mask is `mask`, in [0, 1]. */
-export function notionCoverage(notions: Notion[], mask: number): number {
-  let total = 0;
-  let got = 0;
-  for (const n of notions) {
-    total += n.weight;
-    if (mask & n.bits) got += n.weight;
-  }
-  return total > 0 ? got / total : 1;
 }

@@ -4,7 +4,8 @@
  * passages an article came through, the share of the learned model). Done for the returned page
  * only: candidates are scored cheaply, and those beyond the page are never shown.
  */
-import { fold, snippet, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { fold, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search';
+import { excerpt, frenchSpacing, restoreElisions } from '../text.ts';
 import type { Article } from '../types.ts';
 import type { Explanation, SearchResult } from '../engine-contract.ts';
 import type { Candidate } from './candidate.ts';
@@ -21,7 +22,7 @@ export class ResultBuilder {
     private readonly c: SearchCorpus,
     private readonly an: FrenchAnalyzer,
     private readonly artIdx: Bm25fIndex,
-    /** weights.direct: the semantic share is expressed in combined-score units */
+    /** articleWeights.direct: the semantic share is expressed in combined-score units */
     private readonly directWeight: number,
   ) {}
 
@@ -31,6 +32,9 @@ export class ResultBuilder {
    */
   materialize(c: Candidate, plan: QueryPlan, idcc: string | undefined, themeNames: Map<string, string>): SearchResult {
     const r = this.build(c, plan, idcc);
+    // shown to people: French spacing in titles, apostrophes in the lexicon's phrases
+    r.title = frenchSpacing(r.title);
+    r.explanation.synonyms = r.explanation.synonyms.map((x) => ({ from: x.from, to: restoreElisions(x.to) }));
     if (r.type === 'article' && themeNames.size) {
       const a = this.c.articles[c.idx];
       r.explanation.themes = a.path.filter((p) => themeNames.has('code:' + p)).map((p) => themeNames.get('code:' + p)!);
@@ -100,7 +104,7 @@ export class ResultBuilder {
   }
 
   private snip(text: string, plan: QueryPlan): string {
-    return snippet(text, plan.keys, { key: (n) => this.an.stem(n), skip: (n) => this.an.isStopword(n), length: 220 });
+    return excerpt(text, plan.keys, { key: (n) => this.an.stem(n), skip: (n) => this.an.isStopword(n), length: 220 });
   }
 
   private ficheResult(i: number, score: number, plan: QueryPlan, mask: number): SearchResult {

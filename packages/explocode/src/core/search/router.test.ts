@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { FrenchAnalyzer } from '@eig/platform/search';
 import type { Convention } from '../types.ts';
 import { buildRouterTables, derivedAliases, presearch } from './router.ts';
 

@@ -3,7 +3,7 @@
  * query). One buffer per name, so that a stage can read back the scores another stage left in it (the
  * theme matcher reuses the theme pool's scores). All are cleared after each search.
  */
-import { Bm25fIndex, type ScoreResult } from '@eig/platform/search/index.ts';
+import { Bm25fIndex, type ScoreResult } from '@eig/platform/search';
 
 export class ScoreBuffers {
   private readonly byName: Record<string, ScoreResult> = {};

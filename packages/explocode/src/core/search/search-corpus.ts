@@ -4,7 +4,7 @@
  * per engine from the corpus alone, so that the index builders, scorers and result builders take one
  * explicit input instead of reaching into the engine.
  */
-import { fold } from '@eig/platform/search/index.ts';
+import { fold } from '@eig/platform/search';
 import type { Article, Contribution, Convention, Corpus, Fiche, Theme } from '../types.ts';
 import { cleanHeading } from './model.ts';
 
@@ -16,6 +16,8 @@ import { cleanHeading } from './model.ts';
 export interface Passage {
   owner: { type: 'fiche' | 'contribution'; idx: number };
   title: string;
+  /** what the passage itself is about: the section's own title, or the fiche's / answer's title */
+  heading: string;
   cited: number[]; // article indexes
 }
 
@@ -67,14 +69,14 @@ export function prepareSearchCorpus(corpus: Corpus): SearchCorpus {
 
   const passages: Passage[] = [];
   fiches.forEach((f, fi) => {
-    passages.push({ owner: { type: 'fiche', idx: fi }, title: f.title, cited: resolve(f.citedArticles) });
+    passages.push({ owner: { type: 'fiche', idx: fi }, title: f.title, heading: f.title, cited: resolve(f.citedArticles) });
     for (const s of f.sections) {
       if (!s.citedArticles.length) continue;
-      passages.push({ owner: { type: 'fiche', idx: fi }, title: s.title === f.title ? f.title : `${f.title} : ${s.title}`, cited: resolve(s.citedArticles) });
+      passages.push({ owner: { type: 'fiche', idx: fi }, title: s.title === f.title ? f.title : `${f.title} : ${s.title}`, heading: s.title, cited: resolve(s.citedArticles) });
     }
   });
   contributions.forEach((c, ci) => {
-    passages.push({ owner: { type: 'contribution', idx: ci }, title: c.title, cited: resolve(c.generic.citedArticles) });
+    passages.push({ owner: { type: 'contribution', idx: ci }, title: c.title, heading: c.title, cited: resolve(c.generic.citedArticles) });
   });
   const citedBy: number[][] = articles.map(() => []);
   passages.forEach((p, pi) => {

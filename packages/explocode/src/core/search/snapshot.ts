@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Bm25fIndex, type PackedBm25f } from '@eig/platform/search/index.ts';
+import { Bm25fIndex, type PackedBm25f } from '@eig/platform/search';
 import type { Corpus } from '../types.ts';
 import { ExplocodeEngine, type EngineConfig, type PrebuiltIndexes } from './engine.ts';
 import { MODEL_PATH, parseModel, type SemanticModel } from './model.ts';
@@ -154,7 +154,7 @@ export interface LoadedEngine {
 export async function loadOrBuildEngine(opts: LoadOrBuildOptions): Promise<LoadedEngine | null> {
   const warn = opts.onWarn ?? (() => {});
   const t0 = performance.now();
-  let modelText: string | null = null;
+  let modelText: string | null;
   try {
     modelText = readFileSync(opts.modelPath ?? MODEL_PATH, 'utf8');
   } catch {

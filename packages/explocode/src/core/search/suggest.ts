@@ -2,11 +2,13 @@
  * As-you-type suggestions, precomputed at build time:
  *  - themes: inverted index word → themes, plus a sorted vocabulary for prefix ranges of the last
  *    (partial) word; accents optional (everything folded).
- *  - completions: distinct word n-grams (1–4 words) of titles (themes, fiches, Q&A questions), sorted
+ *  - completions: distinct word n-grams (1–6 words) of titles (themes, fiches, Q&A questions) that end
+ *    where a phrase can end — at the end of the title's clause or before a function word — so that no
+ *    completion stops mid-phrase ("licenciement économique de 2", from "… de 2 à 9 salariés"); sorted
  *    by folded text; a query's folded text is a prefix of the wanted n-gram → binary search + top by
  *    frequency. Short prefixes (≤ 3 chars) are precomputed.
  */
-import { fold, frenchMinimalStem } from '@eig/platform/search/index.ts';
+import { fold, frenchMinimalStem } from '@eig/platform/search';
 import type { SuggestResponse, SuggestTheme } from '../engine-contract.ts';
 
 export interface SuggestThemeInput extends SuggestTheme {
@@ -15,6 +17,9 @@ export interface SuggestThemeInput extends SuggestTheme {
 }
 
 const STOP = new Set('de du des la le les l d et a au aux en un une pour par sur dans'.split(' '));
+/** Words a phrase may stop before besides function words (relatives, conjunctions, punctuation-like). */
+const ENDS_BEFORE = new Set('ou qui que quand si avec sans entre chez apres avant pendant selon vers contre lors'.split(' '));
+const MAX_GRAM_WORDS = 6;
 const words = (s: string) => fold(s).split(/[^a-z0-9]+/).filter(Boolean);
 
 function lowerBound(arr: string[], key: string): number {
@@ -60,9 +65,14 @@ export class Suggester {
         for (let i = 0; i < surf.length; i++) {
           const fi = fold(surf[i]).replace(/[^a-z0-9'’-]/g, '');
           if (!fi || STOP.has(fi) || /^[a-z]['’]$/.test(fi)) continue;
-          for (let n = 1; n <= 4 && i + n <= surf.length; n++) {
+          for (let n = 1; n <= MAX_GRAM_WORDS && i + n <= surf.length; n++) {
             const last = fold(surf[i + n - 1]).replace(/[^a-z0-9]/g, '');
             if (STOP.has(last) || !last) continue;
+            // a phrase ends at the end of the clause or before a function word, never on a bare number
+            const atEnd = i + n === surf.length;
+            const next = atEnd ? '' : fold(surf[i + n]).replace(/[^a-z0-9'’]/g, '');
+            if (!atEnd && !(STOP.has(next) || /^[a-z]['’]/.test(next) || ENDS_BEFORE.has(next))) continue;
+            if (!atEnd && /^\d+$/.test(last)) continue;
             const s = surf.slice(i, i + n).join(' ').replace(/[’]/g, "'").toLowerCase();
             const key = words(s).join(' ');
             if (key.length < 3) continue;
@@ -150,7 +160,8 @@ export class Suggester {
       const key = fold(th.title);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ id: th.id, title: th.title, path: th.path, count: th.count });
+      // choosing the theme replaces the typed fragment with the theme itself
+      out.push({ id: th.id, title: th.title, path: th.path, count: th.count, query: th.title });
       if (out.length >= limit) break;
     }
     return out;

