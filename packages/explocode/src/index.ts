@@ -1,28 +1,48 @@
-import { defineService, type Stand } from '@eig/platform';
+import { defineService, type ServiceJob, type Stand } from '@eig/platform';
 import { migrations } from './db/migrations.ts';
 import { explocodeRoutes } from './http/routes.ts';
 import { explocodeAdminRoutes } from './http/admin-routes.ts';
 import { INGEST_JOB } from './runtime.ts';
+import { explocodeSettingsSchema, ingestTimeoutSeconds, type ExplocodeSettings } from './settings.ts';
 import { explocodeCli } from './cli/commands.ts';
 import { explocodeWeb } from './web/pages.ts';
-import { existingExplocode, explocodeFor, explocodeStatus, preparingMessage } from './context.ts';
+import { currentIngest, existingExplocode, explocodeFor, explocodeStatus, preparingMessage } from './context.ts';
 
 const fmt = new Intl.NumberFormat('fr-FR');
+
+function ingestJob(timeoutSeconds: number): ServiceJob<ExplocodeSettings> {
+  return {
+    name: INGEST_JOB,
+    // One ingest at a time, suite-wide: an attempt that runs knows any other 'loading' dataset is dead.
+    exclusive: true,
+    // A full ingest takes 20 s on an idle 2-core machine and up to 80 s on a loaded one. The timeout
+    // is also how PostgreSQL finds the attempt of a process that died (kill -9): the queue fails it
+    // once the timeout has passed, and a retry takes over (cleaning up what the dead one wrote).
+    timeoutSeconds,
+    retry: { limit: 3, delaySeconds: 5, backoff: true },
+    async handler(payload, job, ctx) {
+      const force = Boolean((payload as { force?: boolean } | undefined)?.force);
+      await explocodeFor(ctx).runtime.ingestNow({
+        force,
+        progress: job.progress,
+        signal: job.signal,
+        owner: { jobId: job.id, attempt: job.attempt },
+        subset: ctx.settings.ingestSubset,
+      });
+    },
+  };
+}
 
 /** ExploCode plugs into the suite through this one module. */
 const explocode = defineService({
   id: 'explocode',
   title: 'ExploCode',
+  settings: explocodeSettingsSchema,
   migrations,
-  jobs: [
-    {
-      name: INGEST_JOB,
-      async handler(payload, job, ctx) {
-        const force = Boolean((payload as { force?: boolean } | undefined)?.force);
-        await explocodeFor(ctx).runtime.ingestNow({ force, progress: job.progress, signal: job.signal });
-      },
-    },
-  ],
+  // A getter: the ingest timeout is read from the environment when the suite declares the job.
+  get jobs() {
+    return [ingestJob(ingestTimeoutSeconds())];
+  },
   async routes(app, ctx) {
     const { api, admin } = explocodeFor(ctx);
     await explocodeRoutes(app, api);
@@ -34,7 +54,7 @@ const explocode = defineService({
     await explocodeFor(ctx).runtime.start();
   },
   async stop(ctx) {
-    existingExplocode(ctx)?.runtime.stop();
+    await existingExplocode(ctx)?.runtime.stop();
   },
   status: explocodeStatus,
   async stand(ctx): Promise<Stand> {
@@ -51,7 +71,7 @@ const explocode = defineService({
       audience: 'Salariés, employeurs, RH, syndicats, associations et agents publics',
       href: '/explocode',
       ready: rt.ready,
-      status: rt.ready ? undefined : preparingMessage(rt),
+      status: rt.ready ? undefined : preparingMessage(await currentIngest(ctx, rt)),
       figures: counts
         ? [
             { label: 'articles du Code du travail en vigueur', value: fmt.format(counts.articles) },

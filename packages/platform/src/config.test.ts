@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       maxEventLoopDelayMs: 1000,
       nodeEnv: 'development',
       trustProxy: false,
+      dbStatementTimeoutMs: 15_000,
       adminRequireTotp: false,
     });
     expect(path.isAbsolute(c.dataDir)).toBe(true);
@@ -31,8 +32,16 @@ describe('loadConfig', () => {
       RATE_LIMIT_MAX: '20',
       NODE_ENV: 'production',
       TRUST_PROXY: 'true',
+      DB_STATEMENT_TIMEOUT_MS: '0',
     });
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', logLevel: 'debug', rateLimitMax: 20, nodeEnv: 'production' });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'debug',
+      rateLimitMax: 20,
+      nodeEnv: 'production',
+      dbStatementTimeoutMs: 0,
+    });
     expect(c.dataDir).toBe(path.resolve('relative/dir'));
     expect(c.databaseUrl).toBe('postgres://u:p@db:5432/eig');
     // `true` is one proxy hop, never "trust whatever X-Forwarded-For says".

@@ -45,6 +45,9 @@ const schema = z.object({
   MAX_IN_FLIGHT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(512)),
   // Unset: 1000 ms, but off under NODE_ENV=test (test machines are loaded; a late loop is not overload there).
   MAX_EVENT_LOOP_DELAY_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional()),
+  // Longest statement (PostgreSQL's statement_timeout; on PGlite, the longest wait, after which a stuck
+  // PGlite is restarted). 0: no bound.
+  DB_STATEMENT_TIMEOUT_MS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(15_000)),
   NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(['development', 'production', 'test']).default('development')),
 });
 
@@ -73,6 +76,8 @@ export interface Config {
   maxInFlight: number;
   /** Event loop delay (ms) past which new requests get a 503 (0: not checked). */
   maxEventLoopDelayMs: number;
+  /** Longest statement in ms (0: no bound): PostgreSQL's statement_timeout; on PGlite, the longest wait, then a restart of a stuck PGlite. */
+  dbStatementTimeoutMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -137,5 +142,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.TOTP_ENCRYPTION_KEY ? { totpEncryptionKey: keyBytes(e.TOTP_ENCRYPTION_KEY)! } : {}),
     maxInFlight: e.MAX_IN_FLIGHT,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
   };
 }

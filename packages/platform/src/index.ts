@@ -6,8 +6,22 @@
 // '@eig/platform/search' (text search library), '@eig/platform/testing' (test databases).
 export { loadConfig, ConfigError, repoRoot, parseTrustProxy, type Config, type TrustProxy } from './config.ts';
 export { createLogger, logSerializers, type Logger, type LoggerOptions } from './log.ts';
-export { openDb, openPglite, openPostgres, migrate, DatabaseLockedError } from './db/index.ts';
-export type { Db, Migration, NotificationListener, QueryResult, Queryable } from './db/types.ts';
+export {
+  openDb,
+  openPglite,
+  openPgliteWorker,
+  openPostgres,
+  migrate,
+  DatabaseLockedError,
+  DatabaseConnectError,
+  DatabaseOpenError,
+  DatabaseStartupError,
+  DatabaseTimeoutError,
+  DatabaseUnavailableError,
+  DataDirError,
+  type DbConfig,
+} from './db/index.ts';
+export type { Db, DbHealth, Migration, NotificationListener, QueryResult, Queryable } from './db/types.ts';
 export {
   createServer,
   registerService,
@@ -59,6 +73,19 @@ export {
   type Stand,
   type StandFigure,
 } from './service.ts';
+export {
+  createWorkerPool,
+  runInWorkerThread,
+  overloadedHttpError,
+  serveDb,
+  dbOverPort,
+  WorkerPoolOverloadedError,
+  WorkerThreadError,
+  type PortDb,
+  type ServedDb,
+  type WorkerPool,
+  type WorkerPoolOptions,
+} from './workers/index.ts';
 export { openSuite, loadSettings, rolesOf, type MountedService, type OpenSuiteOptions, type Suite } from './suite.ts';
 export {
   authMigrations,

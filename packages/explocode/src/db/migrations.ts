@@ -191,4 +191,13 @@ ALTER TABLE explocode_datasets ADD COLUMN heartbeat_at timestamptz;
 CREATE UNIQUE INDEX explocode_datasets_one_loading ON explocode_datasets ((true)) WHERE status = 'loading';
 `,
   },
+  {
+    // The job attempt writing a 'loading' dataset: the ingest job is exclusive across processes, so
+    // an attempt that starts knows that any dataset another attempt left 'loading' is dead (its
+    // process was killed) and cleans it up at once, without waiting for a heartbeat to go stale.
+    id: '003_dataset_owner',
+    sql: `
+ALTER TABLE explocode_datasets ADD COLUMN job_id text, ADD COLUMN attempt int;
+`,
+  },
 ];

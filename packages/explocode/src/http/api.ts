@@ -3,9 +3,8 @@
  * a page shows exactly what an API client gets, without a round trip through HTTP. Each returns the
  * body of a documented response schema, or throws the platform's HttpError (404, 503).
  */
-import { HttpError } from '@eig/platform';
+import { HttpError, overloadedHttpError } from '@eig/platform';
 import type { ExplocodeRuntime } from '../runtime.ts';
-import type { SearchEngine } from '../core/engine-contract.ts';
 import { canonicalArticleNum } from '../core/article-number.ts';
 import { searchConventionArticles } from './convention-articles.ts';
 import type * as s from './schemas.ts';
@@ -19,20 +18,35 @@ export class ExplocodeApi {
     return this.runtime.repo;
   }
 
-  /** The engine, or a 503 that tells how far the first ingest is. */
-  engine(): SearchEngine {
-    if (this.runtime.engine) return this.runtime.engine;
+  /** A 503 that tells how far the first ingest is, until the engine is loaded. */
+  private requireReady(): void {
+    if (this.runtime.ready) return;
     const p = this.runtime.ingest;
     const pct = p && p.total > 0 ? ` (${Math.round((100 * p.done) / p.total)} %)` : '';
     throw new HttpError(503, `ExploCode prépare ses données${pct}, réessayez dans quelques instants.`, 'explocode.preparing', 10);
   }
 
-  search(q: Query<typeof s.searchQuery>): s.SearchResponse {
-    return this.engine().search(q.q, { type: q.type as never, limit: q.limit, offset: q.offset, idcc: q.idcc, themeId: q.theme });
+  /**
+   * Searches run in the search threads; when they are all busy and their queue is full, the answer
+   * is a 503 with Retry-After at once rather than a wait of seconds.
+   */
+  private async engineCall<T>(call: () => Promise<T>): Promise<T> {
+    this.requireReady();
+    try {
+      return await call();
+    } catch (err) {
+      throw overloadedHttpError(err, 'ExploCode reçoit beaucoup de recherches en ce moment : réessayez dans un instant.', 1);
+    }
   }
 
-  suggest(q: string, limit: number): s.SuggestResponse {
-    return this.engine().suggest(q, limit);
+  search(q: Query<typeof s.searchQuery>): Promise<s.SearchResponse> {
+    return this.engineCall(() =>
+      this.runtime.search(q.q, { type: q.type as never, limit: q.limit, offset: q.offset, idcc: q.idcc, themeId: q.theme }),
+    );
+  }
+
+  suggest(q: string, limit: number): Promise<s.SuggestResponse> {
+    return this.engineCall(() => this.runtime.suggest(q, limit));
   }
 
   async article(rawNum: string): Promise<s.ArticleResponse> {
@@ -40,7 +54,10 @@ export class ExplocodeApi {
     const key = /^LEGIARTI\d+$/i.test(raw) ? raw.toUpperCase() : (canonicalArticleNum(raw) ?? raw);
     const found = await this.repo.getArticle(key);
     if (!found) throw new HttpError(404, `Article inconnu : ${raw.slice(0, 50)}`, 'explocode.article_not_found');
-    const [neighbours, citedBy] = await Promise.all([this.repo.articleNeighbours(found.article.order), this.repo.citedBy(found.article.num)]);
+    const [neighbours, citedBy] = await Promise.all([
+      this.repo.articleNeighbours(found.article.order),
+      this.repo.citedBy(found.article.num),
+    ]);
     return { ...found, ...neighbours, citedBy };
   }
 

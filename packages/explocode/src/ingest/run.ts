@@ -11,8 +11,28 @@ import { loadCorpusFromPackages, type CorpusSubset, type LoadedCorpus, type Prog
 
 export { IngestError } from './packages.ts';
 
-/** A 'loading' dataset whose heartbeat is older than this belongs to a dead ingest (PostgreSQL). */
+/** NOTIFY channel: a dataset was activated (payload: its id). Web processes LISTEN and reload. */
+export const DATASET_CHANNEL = 'explocode_dataset';
+
+/**
+ * A 'loading' dataset written outside the job queue (the CLI) whose heartbeat is older than this
+ * belongs to a dead ingest (PostgreSQL). Datasets of job attempts need no such wait: see `owner`.
+ */
 const STALE_AFTER_SECONDS = 120;
+
+/** The job attempt running this ingest (the ingest job is exclusive: one attempt at a time, suite-wide). */
+export interface IngestOwner {
+  jobId: string;
+  attempt: number;
+}
+
+/** The dataset an ingest wrote, before it is activated. */
+export interface WrittenDataset {
+  id: number;
+  version: string;
+  /** ISO date, as the repository reports it (part of the engine snapshot's key). */
+  createdAt: string;
+}
 
 export interface IngestOptions {
   /** Re-ingest even when the active dataset already has the same package versions. */
@@ -29,6 +49,13 @@ export interface IngestOptions {
    * a batch, marks its dataset failed and cleans it up, and the database closes cleanly.
    */
   signal?: AbortSignal;
+  /**
+   * Set when the ingest runs as a job attempt: recorded on the dataset, and any other 'loading'
+   * dataset is then known dead (the queue runs one ingest attempt at a time) and cleaned up at once.
+   */
+  owner?: IngestOwner;
+  /** Called once every row is written, before activation (e.g. to write the engine snapshot). */
+  beforeActivate?: (dataset: WrittenDataset, loaded: LoadedCorpus) => Promise<void>;
 }
 
 export interface IngestReport {
@@ -49,11 +76,19 @@ interface TableSpec {
   columns: [string, string][];
 }
 
-const BATCH_BYTES = 4_000_000;
-const BATCH_ROWS = 5_000;
+/**
+ * Rows per INSERT. PostgreSQL runs a statement in its own process: large batches, few round trips.
+ * PGlite runs it in this process, on the thread that owns the database: small batches, so that no
+ * statement holds that thread for more than a few tens of milliseconds (measured: 4 MB took 0.3 to
+ * 1.4 s on a loaded 2-core machine, 256 kB about 50 ms).
+ */
+const BATCH = { postgres: { bytes: 4_000_000, rows: 5_000 }, pglite: { bytes: 256_000, rows: 500 } } as const;
+/** Rows per DELETE of a dead or retired dataset, for the same reason. */
+const DELETE_CHUNK = { postgres: 50_000, pglite: 1_000 } as const;
 
 /** Multi-row insert: one JSON parameter per batch, unpacked by json_to_recordset (same SQL on PGlite and PostgreSQL). */
-async function insertRows(db: Queryable, spec: TableSpec, datasetId: number, rows: Iterable<Row>, onBatch?: (n: number) => void) {
+async function insertRows(db: Db, spec: TableSpec, datasetId: number, rows: Iterable<Row>, onBatch?: (n: number) => void) {
+  const { bytes: BATCH_BYTES, rows: BATCH_ROWS } = BATCH[db.kind];
   const cols = spec.columns.map(([c]) => c).join(', ');
   const defs = spec.columns.map(([c, t]) => `${c} ${t}`).join(', ');
   const sql = `INSERT INTO ${spec.table} (dataset_id, ${cols}) SELECT $1, ${cols} FROM json_to_recordset($2::json) AS x(${defs})`;
@@ -62,7 +97,9 @@ async function insertRows(db: Queryable, spec: TableSpec, datasetId: number, row
   let total = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await db.query(sql, [datasetId, `[${batch.join(',')}]`]);
+    const { rowCount } = await db.query(sql, [datasetId, `[${batch.join(',')}]`]);
+    if (rowCount !== batch.length)
+      throw new IngestError(`Écriture incomplète de la table ${spec.table} : ${rowCount} lignes au lieu de ${batch.length}.`);
     total += batch.length;
     onBatch?.(total);
     batch = [];
@@ -107,19 +144,82 @@ export async function activeDatasetRow(db: Queryable): Promise<{ id: number; ver
   return rows[0] ?? null;
 }
 
-/** Refreshes the planner's statistics of the content tables (after every bulk write or delete). */
-export async function analyzeContent(db: Queryable): Promise<void> {
-  await db.exec(`ANALYZE ${['explocode_datasets', ...CONTENT_TABLES].join(', ')}`);
+/**
+ * Columns whose statistics the planner uses (filters, joins, sorts) in the large tables: the text
+ * and HTML bodies are left out, which divides ANALYZE's time by up to five (PGlite runs it on the
+ * thread that owns the database). Small tables are analysed whole.
+ */
+const ANALYZE_COLUMNS: Partial<Record<(typeof CONTENT_TABLES)[number], string[]>> = {
+  explocode_articles: ['dataset_id', 'id', 'cid', 'num', 'section_id', 'ord'],
+  explocode_fiche_sections: ['dataset_id', 'fiche_id', 'idx', 'anchor'],
+  explocode_answers: ['dataset_id', 'contribution_id', 'idcc'],
+  explocode_convention_articles: ['dataset_id', 'idcc', 'ord', 'id', 'num'],
+};
+
+/**
+ * Refreshes the planner's statistics of the content tables (after every bulk write or delete): one
+ * table per statement, so that PGlite's thread is held for one table at a time.
+ */
+export async function analyzeContent(db: Db): Promise<void> {
+  // PGlite: a sample of 3,000 rows per table (statistics target 10) rather than 30,000: enough for
+  // these plans (dataset, key and order columns), and ten times shorter on the database's thread.
+  const [before, after] = db.kind === 'pglite' ? ['SET default_statistics_target = 10; ', '; RESET default_statistics_target'] : ['', ''];
+  await db.exec(`ANALYZE explocode_datasets`);
+  for (const t of CONTENT_TABLES) {
+    const cols = ANALYZE_COLUMNS[t];
+    await db.exec(`${before}ANALYZE ${t}${cols ? ` (${cols.join(', ')})` : ''}${after}`);
+  }
 }
 
-async function deleteDatasetRows(db: Queryable, datasetId: number): Promise<void> {
-  for (const t of CONTENT_TABLES) await db.query(`DELETE FROM ${t} WHERE dataset_id = $1`, [datasetId]);
+/** Deletes a dataset's rows in chunks (see DELETE_CHUNK); `ctid = ANY(array)` is a TID scan, not a scan of the table. */
+async function deleteDatasetRows(db: Db, datasetId: number): Promise<void> {
+  const chunk = DELETE_CHUNK[db.kind];
+  for (const t of CONTENT_TABLES) {
+    for (;;) {
+      const { rowCount } = await db.query(
+        `DELETE FROM ${t} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${t} WHERE dataset_id = $1 LIMIT ${chunk}))`,
+        [datasetId],
+      );
+      if (rowCount < chunk) break;
+    }
+  }
+}
+
+/**
+ * Marks failed, and deletes the rows of, the 'loading' datasets whose ingest is dead:
+ *  - on PGlite, all of them (one process owns the database: no other ingest can be alive);
+ *  - for a job attempt (`owner`), every dataset of another attempt (the ingest job is exclusive:
+ *    an attempt that runs is the only one; the others' processes died) and those outside the
+ *    queue whose heartbeat stopped;
+ *  - otherwise (the CLI), those whose heartbeat stopped.
+ * Returns the ids cleaned up. Called at start (PGlite) and by every ingest before anything else.
+ */
+export async function cleanupDeadIngests(db: Db, owner?: IngestOwner): Promise<number[]> {
+  const stale = await db.query<{ id: number }>(
+    `UPDATE explocode_datasets SET status = 'failed', error = 'ingestion interrompue', finished_at = now()
+      WHERE status = 'loading'
+        AND ($1 OR ($2 AND job_id IS NOT NULL) OR coalesce(heartbeat_at, created_at) < now() - interval '${STALE_AFTER_SECONDS} seconds')
+      RETURNING id`,
+    [db.kind === 'pglite', owner !== undefined],
+  );
+  for (const r of stale.rows) await deleteDatasetRows(db, r.id);
+  if (stale.rows.length > 0) await analyzeContent(db);
+  return stale.rows.map((r) => r.id);
 }
 
 /** Rows of every table for one dataset, as generators (nothing is materialised twice). */
 function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
   yield {
-    spec: { table: 'explocode_sections', columns: [['id', 'text'], ['title', 'text'], ['parent_id', 'text'], ['depth', 'int'], ['ord', 'int']] },
+    spec: {
+      table: 'explocode_sections',
+      columns: [
+        ['id', 'text'],
+        ['title', 'text'],
+        ['parent_id', 'text'],
+        ['depth', 'int'],
+        ['ord', 'int'],
+      ],
+    },
     rows: (function* () {
       for (const s of corpus.sections) yield { id: s.id, title: s.title, parent_id: s.parentId, depth: s.depth, ord: s.order };
     })(),
@@ -129,15 +229,31 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     spec: {
       table: 'explocode_articles',
       columns: [
-        ['id', 'text'], ['cid', 'text'], ['num', 'text'], ['text', 'text'], ['html', 'text'], ['section_id', 'text'],
-        ['path', 'text[]'], ['ord', 'int'], ['legifrance_url', 'text'], ['date_debut', 'text'],
+        ['id', 'text'],
+        ['cid', 'text'],
+        ['num', 'text'],
+        ['text', 'text'],
+        ['html', 'text'],
+        ['section_id', 'text'],
+        ['path', 'text[]'],
+        ['ord', 'int'],
+        ['legifrance_url', 'text'],
+        ['date_debut', 'text'],
       ],
     },
     rows: (function* () {
       for (const a of corpus.articles)
         yield {
-          id: a.id, cid: a.cid, num: a.num, text: a.text, html: a.html, section_id: a.sectionId, path: a.path, ord: a.order,
-          legifrance_url: a.legifranceUrl, date_debut: a.dateDebut,
+          id: a.id,
+          cid: a.cid,
+          num: a.num,
+          text: a.text,
+          html: a.html,
+          section_id: a.sectionId,
+          path: a.path,
+          ord: a.order,
+          legifrance_url: a.legifranceUrl,
+          date_debut: a.dateDebut,
         };
     })(),
     count: corpus.articles.length,
@@ -146,16 +262,32 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     spec: {
       table: 'explocode_fiches',
       columns: [
-        ['id', 'text'], ['source', 'text'], ['title', 'text'], ['description', 'text'], ['url', 'text'], ['breadcrumb', 'text[]'],
-        ['date', 'text'], ['intro', 'text'], ['cited', 'text[]'], ['ord', 'int'],
+        ['id', 'text'],
+        ['source', 'text'],
+        ['title', 'text'],
+        ['description', 'text'],
+        ['url', 'text'],
+        ['breadcrumb', 'text[]'],
+        ['date', 'text'],
+        ['intro', 'text'],
+        ['cited', 'text[]'],
+        ['ord', 'int'],
       ],
     },
     rows: (function* () {
       let i = 0;
       for (const f of corpus.fiches)
         yield {
-          id: f.id, source: f.source, title: f.title, description: f.description, url: f.url, breadcrumb: f.breadcrumb, date: f.date,
-          intro: f.intro, cited: f.citedArticles, ord: i++,
+          id: f.id,
+          source: f.source,
+          title: f.title,
+          description: f.description,
+          url: f.url,
+          breadcrumb: f.breadcrumb,
+          date: f.date,
+          intro: f.intro,
+          cited: f.citedArticles,
+          ord: i++,
         };
     })(),
     count: corpus.fiches.length,
@@ -163,7 +295,15 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
   yield {
     spec: {
       table: 'explocode_fiche_sections',
-      columns: [['fiche_id', 'text'], ['idx', 'int'], ['anchor', 'text'], ['title', 'text'], ['text', 'text'], ['html', 'text'], ['cited', 'text[]']],
+      columns: [
+        ['fiche_id', 'text'],
+        ['idx', 'int'],
+        ['anchor', 'text'],
+        ['title', 'text'],
+        ['text', 'text'],
+        ['html', 'text'],
+        ['cited', 'text[]'],
+      ],
     },
     rows: (function* () {
       for (const f of corpus.fiches)
@@ -173,15 +313,34 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     count: corpus.fiches.reduce((n, f) => n + f.sections.length, 0),
   };
   yield {
-    spec: { table: 'explocode_contributions', columns: [['id', 'text'], ['slug', 'text'], ['title', 'text'], ['embedded_fiches', 'text[]'], ['ord', 'int']] },
+    spec: {
+      table: 'explocode_contributions',
+      columns: [
+        ['id', 'text'],
+        ['slug', 'text'],
+        ['title', 'text'],
+        ['embedded_fiches', 'text[]'],
+        ['ord', 'int'],
+      ],
+    },
     rows: (function* () {
       let i = 0;
-      for (const c of corpus.contributions) yield { id: c.id, slug: c.slug, title: c.title, embedded_fiches: c.embeddedFiches ?? [], ord: i++ };
+      for (const c of corpus.contributions)
+        yield { id: c.id, slug: c.slug, title: c.title, embedded_fiches: c.embeddedFiches ?? [], ord: i++ };
     })(),
     count: corpus.contributions.length,
   };
   yield {
-    spec: { table: 'explocode_answers', columns: [['contribution_id', 'text'], ['idcc', 'text'], ['text', 'text'], ['html', 'text'], ['cited', 'text[]']] },
+    spec: {
+      table: 'explocode_answers',
+      columns: [
+        ['contribution_id', 'text'],
+        ['idcc', 'text'],
+        ['text', 'text'],
+        ['html', 'text'],
+        ['cited', 'text[]'],
+      ],
+    },
     rows: (function* () {
       for (const c of corpus.contributions) {
         const seen = new Set<string>();
@@ -199,21 +358,43 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     spec: {
       table: 'explocode_conventions',
       columns: [
-        ['idcc', 'text'], ['id', 'text'], ['title', 'text'], ['short_title', 'text'], ['url', 'text'], ['effectif', 'int'],
-        ['has_full_text', 'boolean'], ['article_count', 'int'],
+        ['idcc', 'text'],
+        ['id', 'text'],
+        ['title', 'text'],
+        ['short_title', 'text'],
+        ['url', 'text'],
+        ['effectif', 'int'],
+        ['has_full_text', 'boolean'],
+        ['article_count', 'int'],
       ],
     },
     rows: (function* () {
       for (const c of corpus.conventions)
         yield {
-          idcc: c.idcc, id: c.id, title: c.title, short_title: c.shortTitle, url: c.url, effectif: c.effectif, has_full_text: c.hasFullText,
+          idcc: c.idcc,
+          id: c.id,
+          title: c.title,
+          short_title: c.shortTitle,
+          url: c.url,
+          effectif: c.effectif,
+          has_full_text: c.hasFullText,
           article_count: c.articleCount,
         };
     })(),
     count: corpus.conventions.length,
   };
   yield {
-    spec: { table: 'explocode_convention_articles', columns: [['idcc', 'text'], ['ord', 'int'], ['id', 'text'], ['num', 'text'], ['text', 'text'], ['path', 'text[]']] },
+    spec: {
+      table: 'explocode_convention_articles',
+      columns: [
+        ['idcc', 'text'],
+        ['ord', 'int'],
+        ['id', 'text'],
+        ['num', 'text'],
+        ['text', 'text'],
+        ['path', 'text[]'],
+      ],
+    },
     rows: (function* () {
       for (const a of conventionArticles) yield { idcc: a.idcc, ord: a.order, id: a.id, num: a.num, text: a.text, path: a.path };
     })(),
@@ -235,8 +416,17 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     spec: {
       table: 'explocode_themes',
       columns: [
-        ['id', 'text'], ['source', 'text'], ['title', 'text'], ['parent_id', 'text'], ['path', 'text[]'], ['ord', 'int'],
-        ['articles', 'int'], ['fiches', 'int'], ['contributions', 'int'], ['art_from', 'int'], ['art_to', 'int'],
+        ['id', 'text'],
+        ['source', 'text'],
+        ['title', 'text'],
+        ['parent_id', 'text'],
+        ['path', 'text[]'],
+        ['ord', 'int'],
+        ['articles', 'int'],
+        ['fiches', 'int'],
+        ['contributions', 'int'],
+        ['art_from', 'int'],
+        ['art_to', 'int'],
       ],
     },
     rows: (function* () {
@@ -244,8 +434,17 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
       for (const t of corpus.themes) {
         const r = t.source === 'code' ? range.get(t.id.slice('code:'.length)) : undefined;
         yield {
-          id: t.id, source: t.source, title: t.title, parent_id: t.parentId, path: t.path, ord: i++, articles: t.counts.articles,
-          fiches: t.counts.fiches, contributions: t.counts.contributions, art_from: r?.[0] ?? null, art_to: r?.[1] ?? null,
+          id: t.id,
+          source: t.source,
+          title: t.title,
+          parent_id: t.parentId,
+          path: t.path,
+          ord: i++,
+          articles: t.counts.articles,
+          fiches: t.counts.fiches,
+          contributions: t.counts.contributions,
+          art_from: r?.[0] ?? null,
+          art_to: r?.[1] ?? null,
         };
       }
     })(),
@@ -265,7 +464,13 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     }
   }
   yield {
-    spec: { table: 'explocode_theme_fiches', columns: [['theme_id', 'text'], ['fiche_id', 'text']] },
+    spec: {
+      table: 'explocode_theme_fiches',
+      columns: [
+        ['theme_id', 'text'],
+        ['fiche_id', 'text'],
+      ],
+    },
     rows: themeFiches,
     count: themeFiches.length,
   };
@@ -283,7 +488,15 @@ function* tableRows(corpus: Corpus, conventionArticles: ConventionArticle[]) {
     for (const a of [c.generic, ...c.byConvention])
       for (const num of new Set(a.citedArticles)) citations.push({ source_type: 'contribution', source_id: c.id, part: a.idcc ?? '', num });
   yield {
-    spec: { table: 'explocode_citations', columns: [['source_type', 'text'], ['source_id', 'text'], ['part', 'text'], ['num', 'text']] },
+    spec: {
+      table: 'explocode_citations',
+      columns: [
+        ['source_type', 'text'],
+        ['source_id', 'text'],
+        ['part', 'text'],
+        ['num', 'text'],
+      ],
+    },
     rows: citations,
     count: citations.length,
   };
@@ -300,9 +513,19 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
 
   let version = opts.version ?? (await versionLabel());
   if (opts.subset && !opts.version) version += ' +subset';
+  // Leftovers of an interrupted ingest go first, even when this one has nothing to do.
+  await cleanupDeadIngests(db, opts.owner);
   const active = await activeDatasetRow(db);
   if (active && active.version === version && !opts.force) {
-    return { skipped: true, datasetId: active.id, version, previousDatasetId: active.id, counts: {}, timings, totalMs: Math.round(performance.now() - t0) };
+    return {
+      skipped: true,
+      datasetId: active.id,
+      version,
+      previousDatasetId: active.id,
+      counts: {},
+      timings,
+      totalMs: Math.round(performance.now() - t0),
+    };
   }
 
   // 1. Read and parse the packages (no database work yet: nothing to undo if this fails).
@@ -320,22 +543,17 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
   mark('load', t);
 
   // 2. Write the new dataset, batch by batch, outside any long transaction: the active dataset keeps serving.
-  // Leftovers of an interrupted ingest are marked failed first: on PGlite any (one process owns the
-  // database, so no other ingest can be alive), on PostgreSQL those whose heartbeat stopped.
-  const stale = await db.query<{ id: number }>(
-    `UPDATE explocode_datasets SET status = 'failed', error = 'ingestion interrompue', finished_at = now()
-      WHERE status = 'loading' AND ($1 OR coalesce(heartbeat_at, created_at) < now() - interval '${STALE_AFTER_SECONDS} seconds')
-      RETURNING id`,
-    [db.kind === 'pglite'],
-  );
-  for (const r of stale.rows) await deleteDatasetRows(db, r.id);
+  // (A dead ingest's leftovers were cleaned up above; a live one's makes this insert fail.)
   let datasetId: number;
+  let createdAt: string;
   try {
-    const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO explocode_datasets (version, status, heartbeat_at) VALUES ($1, 'loading', now()) RETURNING id`,
-      [version],
+    const { rows } = await db.query<{ id: number; created_at: Date | string }>(
+      `INSERT INTO explocode_datasets (version, status, heartbeat_at, job_id, attempt) VALUES ($1, 'loading', now(), $2, $3) RETURNING id, created_at`,
+      [version, opts.owner?.jobId ?? null, opts.owner?.attempt ?? null],
     );
     datasetId = rows[0].id;
+    const c = rows[0].created_at;
+    createdAt = c instanceof Date ? c.toISOString() : String(c);
   } catch (e) {
     if ((e as { code?: string }).code === '23505') {
       throw new IngestError('Une autre ingestion est déjà en cours (autre processus) : réessayez quand elle sera terminée.', { cause: e });
@@ -360,13 +578,24 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
     await analyzeContent(db);
     mark('analyze', t);
 
+    if (opts.beforeActivate) {
+      t = performance.now();
+      progress('snapshot', 0, 1);
+      await opts.beforeActivate({ id: datasetId, version, createdAt }, loaded);
+      mark('snapshot', t);
+    }
+
     // 3. Activate: check what was written, then swap in one short transaction.
     t = performance.now();
     const previous = await db.transaction(async (tx) => {
-      for (const [step, n] of Object.entries(counts)) {
-        const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM explocode_${step} WHERE dataset_id = $1`, [datasetId]);
-        if (r.rows[0].n !== n) throw new IngestError(`Écriture incomplète de la table ${step} : ${r.rows[0].n} lignes au lieu de ${n}.`);
-      }
+      // On PostgreSQL, other processes share the tables: count what is there. On PGlite, this
+      // process alone writes, and every INSERT's row count was checked (counting the largest table
+      // again would hold PGlite's thread for a quarter of a second).
+      if (db.kind === 'postgres')
+        for (const [step, n] of Object.entries(counts)) {
+          const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM explocode_${step} WHERE dataset_id = $1`, [datasetId]);
+          if (r.rows[0].n !== n) throw new IngestError(`Écriture incomplète de la table ${step} : ${r.rows[0].n} lignes au lieu de ${n}.`);
+        }
       const prev = await tx.query<{ id: number }>(
         `UPDATE explocode_datasets SET status = 'retired', finished_at = now() WHERE status = 'ready' AND id <> $1 RETURNING id`,
         [datasetId],
@@ -376,18 +605,30 @@ export async function runIngest(db: Db, opts: IngestOptions = {}): Promise<Inges
         [datasetId, JSON.stringify(counts)],
       );
       if (cur.rowCount !== 1) throw new IngestError("Le jeu de données en cours d'écriture a disparu (ingestion concurrente ?).");
+      // Every process serving ExploCode loads the new dataset at once (delivered on commit only).
+      await tx.query(`SELECT pg_notify($1, $2)`, [DATASET_CHANNEL, String(datasetId)]);
       return prev.rows[0]?.id ?? null;
     });
     mark('activate', t);
 
     // 4. Drop the rows of retired datasets (the new one is already served).
     t = performance.now();
-    const old = await db.query<{ id: number }>(`SELECT id FROM explocode_datasets WHERE status IN ('retired', 'failed') AND id <> $1`, [datasetId]);
+    const old = await db.query<{ id: number }>(`SELECT id FROM explocode_datasets WHERE status IN ('retired', 'failed') AND id <> $1`, [
+      datasetId,
+    ]);
     for (const r of old.rows) await deleteDatasetRows(db, r.id);
     if (old.rows.length > 0) await analyzeContent(db);
     mark('cleanup', t);
     opts.onProgress?.('done', 1, 1); // activated: too late to stop, whatever the signal says
-    return { skipped: false, datasetId, version, previousDatasetId: previous, counts, timings, totalMs: Math.round(performance.now() - t0) };
+    return {
+      skipped: false,
+      datasetId,
+      version,
+      previousDatasetId: previous,
+      counts,
+      timings,
+      totalMs: Math.round(performance.now() - t0),
+    };
   } catch (e) {
     const message = e instanceof IngestError ? e.message : `Écriture en base impossible : ${(e as Error).message}`;
     try {

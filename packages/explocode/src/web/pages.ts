@@ -41,7 +41,13 @@ const cookieIdcc = (req: FastifyRequest) => parseIdcc(req.cookies?.[CONVENTION_C
 async function shared(req: FastifyRequest, ctx: ServiceContext): Promise<Shared> {
   const { runtime, api } = servicesFor(ctx);
   const idcc = cookieIdcc(req);
-  const convention = idcc && runtime.ready ? await api.convention(idcc).then((c) => c.convention, () => null) : null;
+  const convention =
+    idcc && runtime.ready
+      ? await api.convention(idcc).then(
+          (c) => c.convention,
+          () => null,
+        )
+      : null;
   let status: Shared['status'] = null;
   if (!runtime.ready) {
     const s = statusBody(await explocodeStatus(ctx));
@@ -82,7 +88,11 @@ const pages: PageDefinition[] = [
     async load({ req, ctx }) {
       const s = await shared(req, ctx);
       const themes = s.preparing ? [] : await servicesFor(ctx).api.rootThemes();
-      return view(views.home, { shared: s, themes }, { title: 'Le droit du travail, simplement', skipLinks: [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }] });
+      return view(
+        views.home,
+        { shared: s, themes },
+        { title: 'Le droit du travail, simplement', skipLinks: [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }] },
+      );
     },
   }),
   definePage({
@@ -93,9 +103,10 @@ const pages: PageDefinition[] = [
       const params = parseSearchParams(q, s.convention?.idcc ?? cookieIdcc(req));
       const base = { shared: s, url: req.url, params, pageSize: SEARCH_PAGE_SIZE };
       const skipLinks = [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }];
-      if (!params.q && !params.theme) return view(views.search, { ...base, response: null, themeTitle: null }, { title: 'Recherche', skipLinks });
+      if (!params.q && !params.theme)
+        return view(views.search, { ...base, response: null, themeTitle: null }, { title: 'Recherche', skipLinks });
       const { api } = servicesFor(ctx);
-      const response = api.search({
+      const response = await api.search({
         q: params.q,
         type: params.type ?? undefined,
         limit: SEARCH_PAGE_SIZE,
@@ -108,10 +119,17 @@ const pages: PageDefinition[] = [
       let themeTitle: string | null = null;
       if (params.theme) {
         themeTitle = response.themes.find((t) => t.id === params.theme)?.title ?? null;
-        themeTitle ??= await api.theme(params.theme, { limit: 1, offset: 0 }).then((t) => t.theme.title, () => null);
+        themeTitle ??= await api.theme(params.theme, { limit: 1, offset: 0 }).then(
+          (t) => t.theme.title,
+          () => null,
+        );
       }
       const label = params.q ? `« ${params.q} »` : (themeTitle ?? 'Recherche');
-      return view(views.search, { ...base, response, themeTitle }, { title: `Résultats pour ${label}${params.page > 1 ? `, page ${params.page}` : ''}`, skipLinks });
+      return view(
+        views.search,
+        { ...base, response, themeTitle },
+        { title: `Résultats pour ${label}${params.page > 1 ? `, page ${params.page}` : ''}`, skipLinks },
+      );
     },
   }),
   definePage({
@@ -131,7 +149,11 @@ const pages: PageDefinition[] = [
         shared(req, ctx),
         servicesFor(ctx).api.theme(id.slice(0, 300), { limit: THEME_PAGE_SIZE, offset: (pageNum - 1) * THEME_PAGE_SIZE }),
       ]);
-      return view(views.theme, { shared: s, data, pageNum, pageSize: THEME_PAGE_SIZE }, { title: `Thème : ${data.theme.title}${pageNum > 1 ? `, page ${pageNum}` : ''}` });
+      return view(
+        views.theme,
+        { shared: s, data, pageNum, pageSize: THEME_PAGE_SIZE },
+        { title: `Thème : ${data.theme.title}${pageNum > 1 ? `, page ${pageNum}` : ''}` },
+      );
     },
   }),
   definePage({
@@ -175,7 +197,11 @@ const pages: PageDefinition[] = [
       const q = (queryOf(req).q ?? '').trim().slice(0, 200);
       const s = await shared(req, ctx);
       const results = q ? await servicesFor(ctx).api.conventions(q, 20) : null;
-      return view(views.conventions, { shared: s, url: req.url, q, results }, { title: q ? `Conventions collectives pour « ${q} »` : 'Trouver sa convention collective' });
+      return view(
+        views.conventions,
+        { shared: s, url: req.url, q, results },
+        { title: q ? `Conventions collectives pour « ${q} »` : 'Trouver sa convention collective' },
+      );
     },
   }),
   definePage({
@@ -202,7 +228,11 @@ const pages: PageDefinition[] = [
       const q = (queryOf(req).q ?? '').trim().slice(0, 200);
       const [s, data] = await Promise.all([shared(req, ctx), api.convention(idcc)]);
       const articles = q ? await api.conventionArticles(idcc, q, 20) : null;
-      return view(views.convention, { shared: s, url: req.url, data, q, articles }, { title: `${data.convention.shortTitle || data.convention.title} (IDCC ${data.convention.idcc})` });
+      return view(
+        views.convention,
+        { shared: s, url: req.url, data, q, articles },
+        { title: `${data.convention.shortTitle || data.convention.title} (IDCC ${data.convention.idcc})` },
+      );
     },
   }),
   definePage({
@@ -252,7 +282,15 @@ export const explocodeWeb: ServiceWeb = {
   ],
   async headerItems(req, ctx) {
     const idcc = cookieIdcc(req);
-    const convention = idcc && servicesFor(ctx).runtime.ready ? await servicesFor(ctx).api.convention(idcc).then((c) => c.convention, () => null) : null;
+    const convention =
+      idcc && servicesFor(ctx).runtime.ready
+        ? await servicesFor(ctx)
+            .api.convention(idcc)
+            .then(
+              (c) => c.convention,
+              () => null,
+            )
+        : null;
     return [
       {
         iconId: 'fr-icon-team-line',

@@ -60,6 +60,23 @@ describe.each(testDatabases())('db on $name', (target) => {
     expect((await db.query('SELECT 1 FROM t WHERE id = 11')).rows).toHaveLength(0);
   });
 
+  it('refreshes planner statistics with analyze(), of named tables or all, and refuses odd names', async () => {
+    await db.exec('CREATE TABLE stats (id int)');
+    await db.query('INSERT INTO stats SELECT g FROM generate_series(1, 500) g');
+    const tuples = async () =>
+      (await db.query<{ n: number }>("SELECT reltuples::int AS n FROM pg_class WHERE relname = 'stats'")).rows[0].n;
+    expect(await tuples()).toBeLessThan(500); // -1 (never analysed) or 0: the planner knows nothing
+    await db.analyze(['stats']);
+    expect(await tuples()).toBe(500);
+    await db.analyze();
+    await expect(db.analyze(['stats; DROP TABLE t'])).rejects.toThrow(/Nom de table invalide/);
+  });
+
+  it('reports itself healthy without a query', () => {
+    // (`problems` may hold a warning about the test machine's free disk space.)
+    expect(db.health().ok).toBe(true);
+  });
+
   describe('migrate', () => {
     const v1 = [
       { id: '001_init', sql: 'CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL);' },

@@ -1,12 +1,14 @@
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DatabaseStartupError } from './errors.ts';
+import { dataDirError, diskSpace } from './data-dir.ts';
 
 /**
  * PGlite runs inside one process: a second process opening the same data folder (the `eig` CLI while
  * the server runs) would not see the other's writes and could corrupt the database. An exclusive lock
  * file with the owner's pid turns that into a clear error. A lock left by a dead process is taken over.
  */
-export class DatabaseLockedError extends Error {
+export class DatabaseLockedError extends DatabaseStartupError {
   override name = 'DatabaseLockedError';
 }
 
@@ -27,14 +29,20 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     // Written aside then hard-linked: the lock appears with its pid in it, never empty.
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, String(process.pid));
+    try {
+      await writeFile(tmp, String(process.pid));
+    } catch (err) {
+      // The first write into DATA_DIR: a read-only or full disk shows here.
+      throw dataDirError(path.dirname(file), err, await diskSpace(path.dirname(file)));
+    }
     try {
       await link(tmp, file);
       return async () => {
         await rm(file, { force: true });
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw dataDirError(path.dirname(file), err, await diskSpace(path.dirname(file)));
       const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
       if (owner && owner !== process.pid && alive(owner)) {
         throw new DatabaseLockedError(

@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, QueryResult, Queryable } from './types.ts';
 import { lockDataDir } from './pglite-lock.ts';
 import { checkChannel, checkPayload, guardListener } from './notify.ts';
 import type { Logger } from '../log.ts';
+import { analyzeSql } from './analyze.ts';
+import { diagnoseOpenFailure, prepareDataDir } from './data-dir.ts';
 
 interface PgliteLike {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount?: number; affectedRows?: number }>;
@@ -22,16 +23,20 @@ function adapt(conn: PgliteLike): Queryable {
   };
 }
 
-/** PGlite (Postgres compiled to WASM, in-process): `dir` on disk, or in memory when undefined. */
+/**
+ * PGlite (Postgres compiled to WASM) on the calling thread: `dir` on disk, or in memory when undefined.
+ * Every statement holds the event loop while it runs: the server uses `openPgliteWorker` instead; this
+ * one stays for small in-memory databases in tests and tools.
+ */
 export async function openPglite(dir?: string, log?: Logger): Promise<Db> {
-  if (dir) await mkdir(dir, { recursive: true });
+  if (dir) await prepareDataDir(dir);
   const unlock = dir ? await lockDataDir(dir) : async () => {};
   let pg: PGlite;
   try {
     pg = await PGlite.create(dir);
   } catch (err) {
     await unlock();
-    throw err;
+    throw dir ? await diagnoseOpenFailure(dir, err) : err;
   }
   let closed = false;
   return {
@@ -50,6 +55,10 @@ export async function openPglite(dir?: string, log?: Logger): Promise<Db> {
     async notify(channel, payload = '') {
       await pg.query('SELECT pg_notify($1, $2)', [checkChannel(channel), checkPayload(payload)]);
     },
+    async analyze(tables) {
+      await pg.exec(analyzeSql(tables));
+    },
+    health: () => (closed ? { ok: false, problems: ['Base de données fermée.'] } : { ok: true, problems: [] }),
     async close() {
       if (closed) return;
       closed = true;

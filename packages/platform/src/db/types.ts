@@ -17,6 +17,14 @@ export interface Queryable {
 /** Called with the payload of each notification on a channel (an empty string when there is none). */
 export type NotificationListener = (payload: string) => void;
 
+/** What the database adapter knows of its own state, without a query: for `/healthz` and `/readyz`. */
+export interface DbHealth {
+  /** False when queries cannot succeed now (down, restarting, disk full, stuck). */
+  ok: boolean;
+  /** French sentences for the operator, including warnings while `ok` (disk nearly full). */
+  problems: string[];
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
@@ -35,6 +43,14 @@ export interface Db extends Queryable {
    * The payload is a short string (under 8,000 bytes): an id, not a document.
    */
   notify(channel: string, payload?: string): Promise<void>;
+  /**
+   * Refreshes the planner's statistics (`ANALYZE`) of `tables` (all tables when absent). Run it after a
+   * bulk write: PGlite has no autovacuum, and PostgreSQL's comes minutes later; without statistics the
+   * planner may pick a plan a thousand times slower.
+   */
+  analyze(tables?: string[]): Promise<void>;
+  /** The adapter's own view of its state, without touching the database (cheap: for probes). */
+  health(): DbHealth;
   close(): Promise<void>;
 }
 

@@ -72,7 +72,7 @@ afterAll(async () => {
 
 describe('http server', () => {
   it('/healthz says the process is alive without touching the database', async () => {
-    const broken = { query: async () => { throw new Error('down'); } } as unknown as Db;
+    const broken = { query: async () => { throw new Error('down'); }, health: () => ({ ok: true, problems: [] }) } as unknown as Db;
     const { app } = await build({ db: broken });
     const res = await app.inject('/healthz');
     expect(res.statusCode).toBe(200);
@@ -90,7 +90,7 @@ describe('http server', () => {
   });
 
   it('/readyz answers 503 when the database is down', async () => {
-    const broken = { query: async () => { throw new Error('down'); } } as unknown as Db;
+    const broken = { query: async () => { throw new Error('down'); }, health: () => ({ ok: true, problems: [] }) } as unknown as Db;
     const { app } = await build({ db: broken });
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(503);

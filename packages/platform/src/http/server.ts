@@ -54,6 +54,25 @@ export function isRateLimited(url: string): boolean {
   return !PROBES.has(path) && !UNLIMITED_PREFIXES.some((p) => path.startsWith(p));
 }
 
+/** /readyz gives the database this long to answer `SELECT 1`: a probe must not hang behind a slow statement. */
+const READY_PING_MS = 2_000;
+
+class PingTimeout extends Error {}
+
+async function pingWithin(db: Db, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      db.query('SELECT 1'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new PingTimeout(`La base de données n’a pas répondu en ${ms / 1000} s.`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface ServerOptions {
   config: Config;
   log: Logger;
@@ -162,20 +181,35 @@ export function createServer(opts: ServerOptions): FastifyInstance {
 
   // Routes go after the plugins so the rate limiter's onRoute hook sees them.
   app.after(() => {
-    // Liveness: the process answers. It does not touch the database, so that a database outage makes
-    // the instance unready (no traffic) rather than dead (restarted in a loop).
-    app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+    // Liveness: the process answers, so it is 200 whatever the database does: restarting the process would
+    // not empty a full disk nor bring PostgreSQL back, and a restart loop would hide the cause. What is
+    // wrong is said in the body (`degraded`, with the problems) for people and monitoring; readiness (below)
+    // takes the instance out of the load balancer meanwhile. The database adapter answers from memory:
+    // this never waits for the database.
+    app.get('/healthz', { schema: { hide: true } }, async () => {
+      const problems = opts.db?.health().problems ?? [];
+      return problems.length > 0 ? { status: 'degraded', problems } : { status: 'ok' };
+    });
 
-    // Readiness: the database answers and every service can serve; 503 with the reasons otherwise.
+    // Readiness: the database answers (within READY_PING_MS) and every service can serve; 503 with the reasons otherwise.
     app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
       const reasons: string[] = [];
+      const warnings: string[] = [];
       if (opts.db) {
+        const db = opts.db;
+        let pingError: unknown;
         try {
-          await opts.db.query('SELECT 1');
+          await pingWithin(db, READY_PING_MS);
         } catch (err) {
-          app.log.error({ err }, 'readyz: database ping failed');
-          reasons.push(t('health.dbDown'));
+          pingError = err;
         }
+        // After the ping: a PostgreSQL adapter learns from it that the server is back (or gone).
+        const health = db.health();
+        if (!health.ok) reasons.push(...health.problems);
+        else if (pingError) {
+          app.log.error({ err: pingError }, 'readyz: database ping failed');
+          reasons.push(pingError instanceof PingTimeout ? pingError.message : t('health.dbDown'));
+        } else warnings.push(...health.problems);
       }
       let services: Record<string, ServiceReadiness> = {};
       try {
@@ -188,7 +222,7 @@ export function createServer(opts: ServerOptions): FastifyInstance {
         if (!s.ready) reasons.push(`${id} : ${s.status || t('health.notReady')}`);
       }
       if (reasons.length > 0) return reply.code(503).send({ status: 'unavailable', reasons, services });
-      return { status: 'ok', services };
+      return warnings.length > 0 ? { status: 'ok', warnings, services } : { status: 'ok', services };
     });
 
     // Through the error handler: JSON for the API, an HTML page for browsers when the web front end is mounted.

@@ -132,10 +132,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('job queue scale-out on postgres
       [0, 1, 2, 3].map((i) => (i % 2 ? web1 : web2).call<string>('enqueue', 'test.parallel', { key: `held-${i}` })),
     );
     await waitFor(async () => expect(await web1.call<JobStatus[]>('list', { name: 'test.parallel', state: 'running' })).toHaveLength(4));
-    const { rows } = await db.query<{ pid: number; n: number }>(
-      'SELECT pid, count(*)::int AS n FROM test_attempts GROUP BY pid ORDER BY pid',
-    );
-    expect(rows).toEqual([w1.pid, w2.pid].sort((a, b) => a - b).map((pid) => ({ pid, n: 2 })));
+    // A job shows as running before its handler has recorded its attempt: wait for the records too.
+    await waitFor(async () => {
+      const { rows } = await db.query<{ pid: number; n: number }>('SELECT pid, count(*)::int AS n FROM test_attempts GROUP BY pid ORDER BY pid');
+      expect(rows).toEqual([w1.pid, w2.pid].sort((a, b) => a - b).map((pid) => ({ pid, n: 2 })));
+    });
 
     // Twenty more from both web instances at once, with their gates open.
     for (let i = 0; i < 20; i++) await openGate(db, `quick-${i}`);
