@@ -11,7 +11,7 @@
  * Env: IAFLASH_DATA (default ../shared/data/iaflash from the repo root), IAFLASH_CACHE (feature cache
  * folder, default a temp folder), BENCH_WORKERS (default 2), BENCH_EPOCHS.
  */
-import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -96,11 +96,28 @@ async function main() {
     const ours = classReport(probs, ys, classes.length);
 
     // 3. Baseline: frozen single CenterNet layer (GAP) + linear head, same split, same run.
-    const records = await extractAll(pool, rows.map((r) => r.path), { mode: 'train', cacheDir });
+    const records = await extractAll(
+      pool,
+      rows.map((r) => r.path),
+      { mode: 'train', cacheDir },
+    );
     const dim = records[0].baseline!.length;
-    const st = fitStandardizer(train.map((t) => records[t.i].baseline!), dim);
-    const lin = await trainLinear({ x: train.map((t) => standardize(records[t.i].baseline!, st)), y: train.map((t) => t.y) }, dim, classes.length);
-    const baseProbs = (await linearLogits(lin, test.map((t) => standardize(records[t.i].baseline!, st)), dim)).map((l) => softmax(l));
+    const st = fitStandardizer(
+      train.map((t) => records[t.i].baseline!),
+      dim,
+    );
+    const lin = await trainLinear(
+      { x: train.map((t) => standardize(records[t.i].baseline!, st)), y: train.map((t) => t.y) },
+      dim,
+      classes.length,
+    );
+    const baseProbs = (
+      await linearLogits(
+        lin,
+        test.map((t) => standardize(records[t.i].baseline!, st)),
+        dim,
+      )
+    ).map((l) => softmax(l));
     const base = classReport(baseProbs, ys, classes.length);
 
     log('\n## Make/model recognition (held-out 20 %, grouped)');
@@ -109,14 +126,22 @@ async function main() {
     log(`| baseline: 1 CenterNet layer, frozen, linear | ${f3(base.top1)} | ${f3(base.top5)} | ${f3(base.minRecall)} |`);
     log(`| IA Flash (MobileNetV2 mid-level + trained spatial head) | ${f3(ours.top1)} | ${f3(ours.top5)} | ${f3(ours.minRecall)} |`);
     log(`(reference figures from the issue: single layer 0.55/0.87; four-backbone ensemble 0.76/0.92; targets 0.85/0.97, no class < 0.60)`);
-    log(`training time ${trainSeconds.toFixed(0)} s (features + validation head), validation inside the training part: top-1 ${f3(trained.validation?.top1 ?? NaN)}, temperature ${manifest.temperature.toFixed(2)}`);
+    log(
+      `training time ${trainSeconds.toFixed(0)} s (features + validation head), validation inside the training part: top-1 ${f3(trained.validation?.top1 ?? NaN)}, temperature ${manifest.temperature.toFixed(2)}`,
+    );
     log('\n| class | test photos | baseline recall | IA Flash recall | IA Flash top-5 |');
     log('|---|---|---|---|---|');
-    classes.forEach((c, k) => log(`| ${c} | ${ours.perClass[k].n} | ${f3(base.perClass[k].recall)} | ${f3(ours.perClass[k].recall)} | ${f3(ours.perClass[k].top5)} |`));
+    classes.forEach((c, k) =>
+      log(
+        `| ${c} | ${ours.perClass[k].n} | ${f3(base.perClass[k].recall)} | ${f3(ours.perClass[k].recall)} | ${f3(ours.perClass[k].top5)} |`,
+      ),
+    );
 
     log('\n## Vehicle detection');
     const allFound = records.filter((r) => r.vehicleFound).length;
-    log(`vehicle found: test ${found}/${test.length} (${f3(found / test.length)}), all photos ${allFound}/${rows.length} (${f3(allFound / rows.length)})`);
+    log(
+      `vehicle found: test ${found}/${test.length} (${f3(found / test.length)}), all photos ${allFound}/${rows.length} (${f3(allFound / rows.length)})`,
+    );
 
     // 4. Simulated cloned plates.
     const rnd = mulberry32(99);
@@ -146,16 +171,24 @@ async function main() {
     log('\n## Cloned-plate detection (simulated swaps on the test photos; score = P(not the registered model))');
     log('| swap | cases | ROC-AUC | caught at 1 % FA | caught at 5 % FA |');
     log('|---|---|---|---|---|');
-    log(`| baseline, random other class | ${baseRandom.length} | ${f3(rocAuc(baseGenuine, baseRandom))} | ${f3(catchRateAt(baseGenuine, baseRandom, 0.01))} | ${f3(catchRateAt(baseGenuine, baseRandom, 0.05))} |`);
-    log(`| IA Flash, random other class | ${randomSwap.length} | ${f3(rocAuc(genuine, randomSwap))} | ${f3(catchRateAt(genuine, randomSwap, 0.01))} | ${f3(catchRateAt(genuine, randomSwap, 0.05))} |`);
-    log(`| IA Flash, other model of the same make | ${sameMake.length} | ${f3(rocAuc(genuineSM, sameMake))} | ${f3(catchRateAt(genuineSM, sameMake, 0.01))} | ${f3(catchRateAt(genuineSM, sameMake, 0.05))} |`);
+    log(
+      `| baseline, random other class | ${baseRandom.length} | ${f3(rocAuc(baseGenuine, baseRandom))} | ${f3(catchRateAt(baseGenuine, baseRandom, 0.01))} | ${f3(catchRateAt(baseGenuine, baseRandom, 0.05))} |`,
+    );
+    log(
+      `| IA Flash, random other class | ${randomSwap.length} | ${f3(rocAuc(genuine, randomSwap))} | ${f3(catchRateAt(genuine, randomSwap, 0.01))} | ${f3(catchRateAt(genuine, randomSwap, 0.05))} |`,
+    );
+    log(
+      `| IA Flash, other model of the same make | ${sameMake.length} | ${f3(rocAuc(genuineSM, sameMake))} | ${f3(catchRateAt(genuineSM, sameMake, 0.01))} | ${f3(catchRateAt(genuineSM, sameMake, 0.05))} |`,
+    );
     log(
       `model's own threshold (${th.toFixed(3)}, set on its validation split for ${manifest.policy.targetFalseAlarmRate * 100} % false alarms): ` +
         `measured false alarms on test ${f3(genuine.filter((s) => s >= th).length / genuine.length)}, random swaps caught ${f3(randomSwap.filter((s) => s >= th).length / randomSwap.length)}, same-make caught ${f3(sameMake.filter((s) => s >= th).length / Math.max(1, sameMake.length))}`,
     );
 
     log('\n## Speed (end to end: decode, detection, recognition of the main vehicle with its mirror image)');
-    log(`${WORKERS} worker(s): ${(test.length / wall).toFixed(2)} images/s over ${test.length} photos; latency p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
+    log(
+      `${WORKERS} worker(s): ${(test.length / wall).toFixed(2)} images/s over ${test.length} photos; latency p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`,
+    );
   } finally {
     await pool.close();
     rmSync(modelDir, { recursive: true, force: true });
@@ -179,7 +212,11 @@ async function main() {
   log('\n## Plate reading (plates-eu: Slovak, Czech, German… plates, not French; raw reading, no format constraint)');
   if (PlateReader.exists(DEFAULT_MODEL_DIR)) {
     const reader = await PlateReader.load(DEFAULT_MODEL_DIR);
-    const plates = parse(readFileSync(join(DATA, 'plates-eu/labels.csv')), { columns: true }) as { file: string; text: string; country: string }[];
+    const plates = parse(readFileSync(join(DATA, 'plates-eu/labels.csv')), { columns: true }) as {
+      file: string;
+      text: string;
+      country: string;
+    }[];
     const byCountry = new Map<string, [number, number]>();
     let exact = 0;
     const times: number[] = [];
@@ -192,7 +229,11 @@ async function main() {
       const c = byCountry.get(p.country) ?? [0, 0];
       byCountry.set(p.country, [c[0] + (ok ? 1 : 0), c[1] + 1]);
     }
-    log(`exact match ${exact}/${plates.length} (${f3(exact / plates.length)}); ` + [...byCountry].map(([c, [a, b]]) => `${c} ${a}/${b}`).join(', ') + `; p50 ${pct(times, 50).toFixed(0)} ms`);
+    log(
+      `exact match ${exact}/${plates.length} (${f3(exact / plates.length)}); ` +
+        [...byCountry].map(([c, [a, b]]) => `${c} ${a}/${b}`).join(', ') +
+        `; p50 ${pct(times, 50).toFixed(0)} ms`,
+    );
   } else log('no plate model in model/default (run npm run train:default -w @eig/iaflash)');
 }
 

@@ -17,8 +17,14 @@ describe('temperature scaling', () => {
     const t = fitTemperature(logits, labels);
     expect(t).toBeGreaterThan(1.5);
     expect(nll(logits, labels, t)).toBeLessThan(nll(logits, labels, 1));
-    const before = expectedCalibrationError(logits.map((l) => softmax(l)), labels);
-    const after = expectedCalibrationError(logits.map((l) => softmax(l, t)), labels);
+    const before = expectedCalibrationError(
+      logits.map((l) => softmax(l)),
+      labels,
+    );
+    const after = expectedCalibrationError(
+      logits.map((l) => softmax(l, t)),
+      labels,
+    );
     expect(after).toBeLessThan(before);
   });
 });

@@ -22,7 +22,7 @@ export function nll(logits: ArrayLike<number>[], labels: number[], temperature: 
 export function fitTemperature(logits: ArrayLike<number>[], labels: number[]): number {
   if (logits.length === 0) return 1;
   let lo = 0.05;
-  let hi = 20;
+  const hi = 20;
   // NLL is unimodal in log T: golden-section search on log T.
   const f = (lt: number) => nll(logits, labels, Math.exp(lt));
   let a = Math.log(lo);
@@ -78,7 +78,7 @@ export function rocAuc(genuine: number[], impostor: number[]): number {
   // Mann–Whitney U with ties counted half.
   const all = [...genuine.map((s) => ({ s, g: 1 })), ...impostor.map((s) => ({ s, g: 0 }))].sort((a, b) => a.s - b.s);
   let rankSumImp = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j].s === all[i].s) j++;
     const avgRank = (i + j + 1) / 2;

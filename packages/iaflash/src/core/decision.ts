@@ -74,13 +74,20 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Check {
     return {
       decision: 'UNDETERMINED',
       score: null,
-      reasons: [{ code: 'MODEL_OUTSIDE_CLASSES', message: `Le modèle du registre (${name(reg)}) ne fait pas partie des modèles que l’outil sait reconnaître.` }],
+      reasons: [
+        {
+          code: 'MODEL_OUTSIDE_CLASSES',
+          message: `Le modèle du registre (${name(reg)}) ne fait pas partie des modèles que l’outil sait reconnaître.`,
+        },
+      ],
     };
   }
   const score = 1 - regProb.prob;
   if (!input.vehicleFound) reasons.push({ code: 'NO_VEHICLE', message: 'Aucun véhicule n’a été détecté sur la photo.' });
-  if (input.severalVehicles) reasons.push({ code: 'SEVERAL_VEHICLES', message: 'Plusieurs véhicules occupent la photo : impossible de savoir lequel est visé.' });
-  if (input.lowQuality) reasons.push({ code: 'LOW_QUALITY', message: 'Le véhicule est trop petit ou la photo de trop mauvaise qualité pour conclure.' });
+  if (input.severalVehicles)
+    reasons.push({ code: 'SEVERAL_VEHICLES', message: 'Plusieurs véhicules occupent la photo : impossible de savoir lequel est visé.' });
+  if (input.lowQuality)
+    reasons.push({ code: 'LOW_QUALITY', message: 'Le véhicule est trop petit ou la photo de trop mauvaise qualité pour conclure.' });
   if (reasons.length) return { decision: 'UNDETERMINED', score, reasons };
 
   const top = [...input.probs].sort((a, b) => b.prob - a.prob)[0];

@@ -3,7 +3,10 @@ import sharp from 'sharp';
 import { decodeImage } from './decode.ts';
 import { IaflashError } from './errors.ts';
 
-const jpeg = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#6a8' } }).jpeg().toBuffer();
+const jpeg = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: '#6a8' } })
+    .jpeg()
+    .toBuffer();
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -25,11 +28,19 @@ describe('decodeImage on bad input', () => {
     big.set([0xff, 0xd8, 0xff]);
     expect(await codeOf(decodeImage(big))).toBe('IMAGE_TOO_LARGE');
     expect(await codeOf(decodeImage(await jpeg(1, 1)))).toBe('IMAGE_TOO_SMALL');
-    const full = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123' } }).png().toBuffer();
+    const full = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123' } })
+      .png()
+      .toBuffer();
     expect(await codeOf(decodeImage(full.subarray(0, Math.floor(full.length / 2))))).toBe('IMAGE_CORRUPT');
-    const j = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const j = await sharp({
+      create: { width: 300, height: 200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
     expect(await codeOf(decodeImage(j.subarray(0, Math.floor(j.length / 2))))).toBe('IMAGE_CORRUPT');
-    expect(await codeOf(decodeImage(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('garbage'.repeat(50))])))).toBe('IMAGE_CORRUPT');
+    expect(await codeOf(decodeImage(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('garbage'.repeat(50))])))).toBe(
+      'IMAGE_CORRUPT',
+    );
   });
 
   it('applies EXIF orientation and downscales large photos, keeping the original coordinate scale', async () => {

@@ -48,8 +48,8 @@ export async function decodeImage(input: Uint8Array, opts: DecodeOptions = {}): 
   // guards against decompression bombs (a tiny PNG that decodes to gigapixels).
   const base = () => sharp(input, { failOn: 'truncated', limitInputPixels: 60_000_000 });
   let oriented: { data: Buffer; info: OutputInfo };
-  let ow = 0;
-  let oh = 0;
+  let ow: number;
+  let oh: number;
   try {
     const meta = await base().metadata();
     if (!meta.width || !meta.height) throw new Error('no size');

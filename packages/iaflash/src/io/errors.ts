@@ -6,7 +6,9 @@ export type IaflashErrorCode =
   | 'IMAGE_CORRUPT'
   | 'IMAGE_TOO_SMALL'
   | 'MODEL_INVALID'
-  | 'LABELS_INVALID';
+  | 'LABELS_INVALID'
+  | 'ARCHIVE_INVALID'
+  | 'CASES_INVALID';
 
 const HTTP_STATUS: Record<IaflashErrorCode, number> = {
   IMAGE_EMPTY: 400,
@@ -16,6 +18,8 @@ const HTTP_STATUS: Record<IaflashErrorCode, number> = {
   IMAGE_TOO_SMALL: 422,
   MODEL_INVALID: 500,
   LABELS_INVALID: 400,
+  ARCHIVE_INVALID: 400,
+  CASES_INVALID: 400,
 };
 
 export class IaflashError extends Error {

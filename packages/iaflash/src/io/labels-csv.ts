@@ -16,7 +16,12 @@ export interface LabelRow {
 export function readLabelsCsv(csvPath: string): LabelRow[] {
   let records: Record<string, string>[];
   try {
-    records = parse(readFileSync(csvPath), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true });
+    records = parse(readFileSync(csvPath), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+    });
   } catch (err) {
     throw new IaflashError('LABELS_INVALID', `Fichier d’étiquettes illisible : ${(err as Error).message}`);
   }

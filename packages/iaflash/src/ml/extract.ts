@@ -43,7 +43,8 @@ export async function extract(vision: Vision, req: ExtractRequest): Promise<Extr
   const vehicles = orderVehicles(filterVehicles(det.detections, img.width, img.height), img.width, img.height);
   const main = chooseMainVehicle(vehicles, img.width, img.height);
   const mainBox = main.index >= 0 ? vehicles[main.index].box : null;
-  const plans = req.mode === 'train' ? trainingCrops(mainBox, img.width, img.height, req.seed ?? 1) : inferenceCrops(mainBox, img.width, img.height);
+  const plans =
+    req.mode === 'train' ? trainingCrops(mainBox, img.width, img.height, req.seed ?? 1) : inferenceCrops(mainBox, img.width, img.height);
   const features = await vision.embed(img, plans);
   const t3 = performance.now();
   return {

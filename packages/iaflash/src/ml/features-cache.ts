@@ -33,7 +33,13 @@ function toRecord(e: Extracted): FeatureRecord {
 }
 
 function save(path: string, r: FeatureRecord) {
-  const header = JSON.stringify({ n: r.features.length, dim: r.features[0].length, base: r.baseline?.length ?? 0, v: r.vehicleFound, a: r.ambiguous });
+  const header = JSON.stringify({
+    n: r.features.length,
+    dim: r.features[0].length,
+    base: r.baseline?.length ?? 0,
+    v: r.vehicleFound,
+    a: r.ambiguous,
+  });
   const parts = [Buffer.from(header.padEnd(256)), ...r.features.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength))];
   if (r.baseline) parts.push(Buffer.from(r.baseline.buffer, r.baseline.byteOffset, r.baseline.byteLength));
   writeFileSync(path, Buffer.concat(parts));
@@ -57,7 +63,10 @@ export async function extractAll(pool: VisionPool, paths: string[], opts: Extrac
   let next = 0;
   const runOne = async (i: number) => {
     const bytes = readFileSync(paths[i]);
-    const key = createHash('sha1').update(bytes).update(`${EXTRACTOR_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}`).digest('hex');
+    const key = createHash('sha1')
+      .update(bytes)
+      .update(`${EXTRACTOR_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}`)
+      .digest('hex');
     const cached = opts.cacheDir ? join(opts.cacheDir, key + '.bin') : null;
     if (cached && existsSync(cached)) out[i] = load(cached);
     else {

@@ -74,7 +74,9 @@ export function standardize(x: Float32Array, st: Standardizer): Float32Array {
 export function buildHead(cfg: HeadConfig, numClasses: number): tf.LayersModel {
   const reg = tf.regularizers.l2({ l2: cfg.weightDecay });
   const input = tf.input({ shape: [cfg.grid, cfg.channels] });
-  const proj = tf.layers.dense({ units: cfg.hidden, activation: 'relu', kernelRegularizer: reg, name: 'proj' }).apply(input) as tf.SymbolicTensor;
+  const proj = tf.layers
+    .dense({ units: cfg.hidden, activation: 'relu', kernelRegularizer: reg, name: 'proj' })
+    .apply(input) as tf.SymbolicTensor;
   const avg = tf.layers.globalAveragePooling1d({ name: 'avg' }).apply(proj) as tf.SymbolicTensor;
   const max = tf.layers.globalMaxPooling1d({ name: 'max' }).apply(proj) as tf.SymbolicTensor;
   const pooled = tf.layers.concatenate({ name: 'pool' }).apply([avg, max]) as tf.SymbolicTensor;
@@ -163,7 +165,13 @@ export async function trainHead(
 }
 
 /** Logits for each sample (batched). */
-export async function headLogits(model: tf.LayersModel, xs: Float32Array[], grid: number, channels: number, batch = 64): Promise<Float32Array[]> {
+export async function headLogits(
+  model: tf.LayersModel,
+  xs: Float32Array[],
+  grid: number,
+  channels: number,
+  batch = 64,
+): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
   const dim = grid * channels;
   for (let s = 0; s < xs.length; s += batch) {
@@ -180,7 +188,14 @@ export async function headLogits(model: tf.LayersModel, xs: Float32Array[], grid
 }
 
 /** Multinomial logistic regression (the frozen-features linear baseline). */
-export async function trainLinear(set: TrainSet, dim: number, numClasses: number, epochs = 60, l2 = 1e-3, seed = 3): Promise<tf.LayersModel> {
+export async function trainLinear(
+  set: TrainSet,
+  dim: number,
+  numClasses: number,
+  epochs = 60,
+  l2 = 1e-3,
+  seed = 3,
+): Promise<tf.LayersModel> {
   const model = tf.sequential({
     layers: [tf.layers.dense({ inputShape: [dim], units: numClasses, kernelRegularizer: tf.regularizers.l2({ l2 }) })],
   });
@@ -193,7 +208,13 @@ export async function trainLinear(set: TrainSet, dim: number, numClasses: number
   const xb = new Float32Array(order.length * dim);
   order.forEach((i, k) => xb.set(set.x[i], k * dim));
   const x = tf.tensor2d(xb, [order.length, dim]);
-  const y = tf.oneHot(tf.tensor1d(order.map((i) => set.y[i]), 'int32'), numClasses);
+  const y = tf.oneHot(
+    tf.tensor1d(
+      order.map((i) => set.y[i]),
+      'int32',
+    ),
+    numClasses,
+  );
   // Softmax output for Keras' cross-entropy; logits are read from the layer below via predict + log.
   const out = tf.sequential({ layers: [model, tf.layers.activation({ activation: 'softmax' })] });
   out.compile({ optimizer: tf.train.adam(5e-3), loss: 'categoricalCrossentropy' });

@@ -77,10 +77,17 @@ export function readManifest(dir: string): ModelManifest {
 
 export async function loadModel(dir: string): Promise<LoadedModel> {
   const manifest = readManifest(dir);
-  const art = JSON.parse(readFileSync(join(dir, 'head.json'), 'utf8')) as { modelTopology: object; weightSpecs: tf.io.WeightsManifestEntry[] };
+  const art = JSON.parse(readFileSync(join(dir, 'head.json'), 'utf8')) as {
+    modelTopology: object;
+    weightSpecs: tf.io.WeightsManifestEntry[];
+  };
   const bin = readFileSync(join(dir, 'head.bin'));
   const head = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer }),
+    tf.io.fromMemory({
+      modelTopology: art.modelTopology,
+      weightSpecs: art.weightSpecs,
+      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
+    }),
   );
   const sb = readFileSync(join(dir, 'standardizer.bin'));
   const all = new Float32Array(sb.buffer.slice(sb.byteOffset, sb.byteOffset + sb.byteLength));

@@ -53,7 +53,14 @@ export function jacobiEigen(a: Float64Array, n: number, sweeps = 30): { values: 
  * Top `dims` principal directions of standardised local descriptors (each sample is grid × channels),
  * as a channels × dims matrix, row-major. Uses at most `maxRows` descriptor rows.
  */
-export async function fitPca(xs: Float32Array[], channels: number, dims: number, whiten = process.env.IAFLASH_PCA_WHITEN === '1', seed = 5, maxRows = 6000): Promise<Float32Array> {
+export async function fitPca(
+  xs: Float32Array[],
+  channels: number,
+  dims: number,
+  whiten = process.env.IAFLASH_PCA_WHITEN === '1',
+  seed = 5,
+  maxRows = 6000,
+): Promise<Float32Array> {
   const rnd = mulberry32(seed);
   const rowsPer = xs[0].length / channels;
   const take = Math.min(maxRows, xs.length * rowsPer);

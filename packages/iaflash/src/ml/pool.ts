@@ -45,7 +45,11 @@ export async function createVisionPool(size = Math.max(1, Math.min(availablePara
         });
         w.on('error', (err) => {
           reject(err);
-          for (const [id, p] of pending) if (p.entry === entry) (pending.delete(id), p.reject(err));
+          for (const [id, p] of pending)
+            if (p.entry === entry) {
+              pending.delete(id);
+              p.reject(err);
+            }
         });
       });
     }),

@@ -20,7 +20,9 @@ async function tinySet(dir: string) {
       ? `<rect x="${30 + i * 3}" y="60" width="150" height="80" fill="#c22"/>`
       : `<ellipse cx="${110 + i * 2}" cy="100" rx="80" ry="45" fill="#22c"/>`;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="224" height="224"><rect width="224" height="224" fill="#999"/>${shape}</svg>`;
-    await sharp(Buffer.from(svg)).jpeg().toFile(join(dir, `img/${i}.jpg`));
+    await sharp(Buffer.from(svg))
+      .jpeg()
+      .toFile(join(dir, `img/${i}.jpg`));
     lines.push(`img/${i}.jpg,${red ? 'RENAULT,CLIO' : 'PEUGEOT,208'},g${i}`);
   }
   writeFileSync(join(dir, 'labels.csv'), lines.join('\n') + '\n');
@@ -68,7 +70,9 @@ describe('train → model directory → analyze', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iaflash-bad-'));
     try {
       writeFileSync(join(dir, 'labels.csv'), 'path,brand\nx.jpg,RENAULT\n');
-      await expect(train({ labelsCsv: join(dir, 'labels.csv'), outDir: join(dir, 'm'), workers: 0 })).rejects.toMatchObject({ code: 'LABELS_INVALID' });
+      await expect(train({ labelsCsv: join(dir, 'labels.csv'), outDir: join(dir, 'm'), workers: 0 })).rejects.toMatchObject({
+        code: 'LABELS_INVALID',
+      });
       expect(existsSync(join(dir, 'm'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -60,9 +60,9 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
 }
 
 export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'labelsCsv'>): Promise<TrainResult> {
-  const classes: VehicleClass[] = [...new Map(rows.map((r) => [classKey(r.make, r.model), { make: r.make, model: r.model }])).values()].sort((a, b) =>
-    classKey(a.make, a.model).localeCompare(classKey(b.make, b.model)),
-  );
+  const classes: VehicleClass[] = [
+    ...new Map(rows.map((r) => [classKey(r.make, r.model), { make: r.make, model: r.model }])).values(),
+  ].sort((a, b) => classKey(a.make, a.model).localeCompare(classKey(b.make, b.model)));
   if (classes.length < 2) throw new IaflashError('LABELS_INVALID', 'Il faut au moins deux modèles de véhicule différents pour entraîner.');
   const keyIndex = new Map(classes.map((c, i) => [classKey(c.make, c.model), i]));
   const ys = rows.map((r) => keyIndex.get(classKey(r.make, r.model))!);
@@ -98,8 +98,14 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
   let threshold = 1;
   let kept: Awaited<ReturnType<typeof fitHead>> | null = null;
   if (split.val.length >= classes.length) {
-    const fitted = await fitHead(split.train, records, classes.length, cfg, (e, n) =>
-      progress({ stage: 'validation', done: e, total: n, message: `Entraînement (validation) ${e}/${n}` }), opts.signal);
+    const fitted = await fitHead(
+      split.train,
+      records,
+      classes.length,
+      cfg,
+      (e, n) => progress({ stage: 'validation', done: e, total: n, message: `Entraînement (validation) ${e}/${n}` }),
+      opts.signal,
+    );
     const valLogits: Float32Array[] = [];
     for (const it of split.val) {
       const xs = records[it.i].features.slice(0, 2).map((f) => standardize(f, fitted.st));
@@ -143,8 +149,14 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
   const finalItems = opts.finalOnAll === false && validation ? split.train : items;
   const final =
     kept ??
-    (await fitHead(finalItems, records, classes.length, cfg, (e, n) =>
-      progress({ stage: 'final', done: e, total: n, message: `Entraînement du modèle final ${e}/${n}` }), opts.signal));
+    (await fitHead(
+      finalItems,
+      records,
+      classes.length,
+      cfg,
+      (e, n) => progress({ stage: 'final', done: e, total: n, message: `Entraînement du modèle final ${e}/${n}` }),
+      opts.signal,
+    ));
   progress({ stage: 'save', done: 0, total: 1, message: 'Enregistrement du modèle' });
   const manifest: ModelManifest = {
     format: 'iaflash-model/1',

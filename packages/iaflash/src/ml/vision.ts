@@ -43,7 +43,11 @@ export class Vision {
   }
 
   private imageTensor(img: DecodedImage): tf.Tensor3D {
-    return tf.tensor3d(new Uint8Array(img.data.buffer, img.data.byteOffset, img.width * img.height * 3), [img.height, img.width, 3], 'int32');
+    return tf.tensor3d(
+      new Uint8Array(img.data.buffer, img.data.byteOffset, img.width * img.height * 3),
+      [img.height, img.width, 3],
+      'int32',
+    );
   }
 
   async detect(img: DecodedImage, withBaseline = false): Promise<DetectResult> {

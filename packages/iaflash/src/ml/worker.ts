@@ -9,13 +9,17 @@ const port = parentPort!;
 const visionReady = Vision.create();
 const recognizers = new Map<string, Promise<HeadRecognizer>>();
 
-export type WorkerTask = { op: 'extract'; req: ExtractRequest } | { op: 'analyze'; req: AnalyzeRequest } | { op: 'unload'; modelDir: string };
+export type WorkerTask =
+  { op: 'extract'; req: ExtractRequest } | { op: 'analyze'; req: AnalyzeRequest } | { op: 'unload'; modelDir: string };
 
 async function run(task: WorkerTask): Promise<{ res: unknown; transfer: ArrayBuffer[] }> {
   const vision = await visionReady;
   if (task.op === 'extract') {
     const res = await extract(vision, task.req);
-    return { res, transfer: [...res.features.map((f) => f.buffer as ArrayBuffer), ...(res.baseline ? [res.baseline.buffer as ArrayBuffer] : [])] };
+    return {
+      res,
+      transfer: [...res.features.map((f) => f.buffer as ArrayBuffer), ...(res.baseline ? [res.baseline.buffer as ArrayBuffer] : [])],
+    };
   }
   if (task.op === 'unload') {
     recognizers.delete(task.modelDir);
@@ -36,7 +40,10 @@ port.on('message', async (msg: { id: number; task: WorkerTask }) => {
     const { res, transfer } = await run(msg.task);
     port.postMessage({ id: msg.id, ok: true, res }, transfer);
   } catch (err) {
-    const e = err instanceof IaflashError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
+    const e =
+      err instanceof IaflashError
+        ? { code: err.code, message: err.message }
+        : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
     port.postMessage({ id: msg.id, ok: false, error: e });
   }
 });

@@ -64,7 +64,10 @@ function fniPatterns(n: number): string[][] {
 const FORMAT_MARGIN = Math.log(1e-4);
 
 export function decodePlate(probs: ArrayLike<number>[]): PlateReading {
-  const free = constrained(probs, probs.map(() => ALPHABET));
+  const free = constrained(
+    probs,
+    probs.map(() => ALPHABET),
+  );
   const candidates: { text: string; logp: number }[] = [];
   if (probs.length === 7) candidates.push(constrained(probs, [SIV_LETTERS, SIV_LETTERS, DIGITS, DIGITS, DIGITS, SIV_LETTERS, SIV_LETTERS]));
   for (const pattern of fniPatterns(probs.length)) candidates.push(constrained(probs, pattern));

@@ -66,10 +66,17 @@ export class PlateReader {
   constructor(private readonly model: tf.LayersModel) {}
 
   static async load(dir: string): Promise<PlateReader> {
-    const art = JSON.parse(readFileSync(join(dir, 'plate-chars.json'), 'utf8')) as { modelTopology: object; weightSpecs: tf.io.WeightsManifestEntry[] };
+    const art = JSON.parse(readFileSync(join(dir, 'plate-chars.json'), 'utf8')) as {
+      modelTopology: object;
+      weightSpecs: tf.io.WeightsManifestEntry[];
+    };
     const bin = readFileSync(join(dir, 'plate-chars.bin'));
     const model = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer }),
+      tf.io.fromMemory({
+        modelTopology: art.modelTopology,
+        weightSpecs: art.weightSpecs,
+        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
+      }),
     );
     return new PlateReader(model);
   }
@@ -97,7 +104,10 @@ export class PlateReader {
       if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
       const reading = decodePlate(await this.classify(seg.glyphs));
       // Prefer readings that fit a French format, then more characters read confidently.
-      const score = (reading.format !== 'UNKNOWN' ? 10 : 0) + Math.log(Math.max(1e-12, reading.confidence)) / seg.glyphs.length + seg.glyphs.length * 0.05;
+      const score =
+        (reading.format !== 'UNKNOWN' ? 10 : 0) +
+        Math.log(Math.max(1e-12, reading.confidence)) / seg.glyphs.length +
+        seg.glyphs.length * 0.05;
       if (score > bestScore) {
         bestScore = score;
         best = reading;

@@ -90,7 +90,7 @@ export function components(mask: Uint8Array, w: number, h: number): Component[] 
 export function removeFrameLines(mask: Uint8Array, w: number, h: number): Uint8Array {
   const out = mask.slice();
   for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; ) {
+    for (let x = 0; x < w;) {
       if (!mask[y * w + x]) {
         x++;
         continue;

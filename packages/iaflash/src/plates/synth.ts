@@ -10,7 +10,16 @@ import { mulberry32 } from '../core/random.ts';
 export const SIV_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
 const FNI_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
 const FONTS = ['DejaVu Sans Condensed', 'Liberation Sans Narrow', 'DejaVu Sans', 'Liberation Sans', 'DejaVu Sans Mono'];
-const DEPTS = [...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'), '2A', '2B', '971', '972', '973', '974', '976'];
+const DEPTS = [
+  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'),
+  '2A',
+  '2B',
+  '971',
+  '972',
+  '973',
+  '974',
+  '976',
+];
 
 export interface SynthPlate {
   text: string;
@@ -24,8 +33,8 @@ const pick = <T>(rnd: () => number, xs: readonly T[] | string): T => xs[Math.flo
 
 export function randomPlateText(rnd: () => number): { text: string; chars: string; format: 'SIV' | 'FNI' } {
   if (rnd() < 0.7) {
-    let a = '';
-    let b = '';
+    let a: string;
+    let b: string;
     do a = pick<string>(rnd, SIV_LETTERS) + pick<string>(rnd, SIV_LETTERS);
     while (a === 'SS' || a === 'WW');
     do b = pick<string>(rnd, SIV_LETTERS) + pick<string>(rnd, SIV_LETTERS);

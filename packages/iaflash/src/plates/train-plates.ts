@@ -77,7 +77,9 @@ export function augmentGlyph(g: Float32Array, rnd: () => number): Float32Array {
   return out;
 }
 
-export async function trainPlateReader(opts: PlateTrainOptions): Promise<{ segmentedRate: number; glyphs: number; syntheticExact: number }> {
+export async function trainPlateReader(
+  opts: PlateTrainOptions,
+): Promise<{ segmentedRate: number; glyphs: number; syntheticExact: number }> {
   await initTf('wasm');
   const seed = opts.seed ?? 1;
   const n = opts.plates ?? 3000;
@@ -102,7 +104,13 @@ export async function trainPlateReader(opts: PlateTrainOptions): Promise<{ segme
   const xb = new Float32Array(order.length * dim);
   order.forEach((i, k) => xb.set(xs[i], k * dim));
   const x = tf.tensor2d(xb, [order.length, dim]);
-  const y = tf.oneHot(tf.tensor1d(order.map((i) => ys[i]), 'int32'), ALPHABET.length);
+  const y = tf.oneHot(
+    tf.tensor1d(
+      order.map((i) => ys[i]),
+      'int32',
+    ),
+    ALPHABET.length,
+  );
   const train = tf.sequential({ layers: [model, tf.layers.activation({ activation: 'softmax' })] });
   train.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
   const epochs = opts.epochs ?? 25;
@@ -117,7 +125,10 @@ export async function trainPlateReader(opts: PlateTrainOptions): Promise<{ segme
   mkdirSync(opts.outDir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (art) => {
-      writeFileSync(join(opts.outDir, 'plate-chars.json'), JSON.stringify({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs }));
+      writeFileSync(
+        join(opts.outDir, 'plate-chars.json'),
+        JSON.stringify({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs }),
+      );
       writeFileSync(join(opts.outDir, 'plate-chars.bin'), Buffer.from(art.weightData as ArrayBuffer));
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),

@@ -26,7 +26,27 @@ interface ModelRef {
 /** Letters and digits only: "C-ELYSEE", "C ELYSEE" and "CELYSEE" are one key. */
 export const compact = (s: string) => s.replace(/[^A-Z0-9+]/g, '');
 
-const COMPANY_WORDS = new Set(['AG', 'SA', 'SAS', 'SPA', 'GMBH', 'FRANCE', 'AUTOMOBILES', 'AUTOMOBILE', 'AUTO', 'AUTOS', 'MOTORS', 'MOTOR', 'CARS', 'GROUP', 'GROUPE', 'CORPORATION', 'CORP', 'LTD', 'INC']);
+const COMPANY_WORDS = new Set([
+  'AG',
+  'SA',
+  'SAS',
+  'SPA',
+  'GMBH',
+  'FRANCE',
+  'AUTOMOBILES',
+  'AUTOMOBILE',
+  'AUTO',
+  'AUTOS',
+  'MOTORS',
+  'MOTOR',
+  'CARS',
+  'GROUP',
+  'GROUPE',
+  'CORPORATION',
+  'CORP',
+  'LTD',
+  'INC',
+]);
 const FILLER_WORDS = ['NOUVELLE', 'NOUVEAU', 'NOUVEL', 'NEW', 'LA', 'LE', 'THE'];
 
 interface MakeIndex {
@@ -65,9 +85,7 @@ for (const m of MAKES) {
  * registry still says CITROEN DS4), and MINIs are often registered as BMW MINI.
  */
 const subBrand = (make: string, keys?: string[]): Record<string, ModelRef> =>
-  Object.fromEntries(
-    [...makeIndex.get(make)!.models].filter(([k]) => !keys || keys.includes(k)).map(([k, model]) => [k, { make, model }]),
-  );
+  Object.fromEntries([...makeIndex.get(make)!.models].filter(([k]) => !keys || keys.includes(k)).map(([k, model]) => [k, { make, model }]));
 const CROSS_MAKE: Record<string, Record<string, ModelRef>> = {
   CITROEN: subBrand('DS', ['DS3', 'DS4', 'DS5', 'DS3CROSSBACK']),
   BMW: subBrand('MINI'),
@@ -131,8 +149,34 @@ function findMake(tokens: string[]): MakeHit | null {
 }
 
 /** Mercedes passenger cars: C 220, C220, ML350, CLASSE GLK, A-KLASSE → CLASSE <letters>. */
-const MERCEDES_CLASSES = new Set(['A', 'B', 'C', 'E', 'G', 'M', 'ML', 'R', 'S', 'V', 'X', 'CL', 'CLA', 'CLK', 'CLS', 'GL', 'GLA', 'GLB', 'GLC', 'GLE', 'GLK', 'GLS', 'SL', 'SLK']);
-const isClasseWord = (t: string) => t === 'CLASSE' || t === 'CLASS' || t === 'KLASSE' || (t.length >= 5 && editDistance(t, 'CLASSE', 1) <= 1);
+const MERCEDES_CLASSES = new Set([
+  'A',
+  'B',
+  'C',
+  'E',
+  'G',
+  'M',
+  'ML',
+  'R',
+  'S',
+  'V',
+  'X',
+  'CL',
+  'CLA',
+  'CLK',
+  'CLS',
+  'GL',
+  'GLA',
+  'GLB',
+  'GLC',
+  'GLE',
+  'GLK',
+  'GLS',
+  'SL',
+  'SLK',
+]);
+const isClasseWord = (t: string) =>
+  t === 'CLASSE' || t === 'CLASS' || t === 'KLASSE' || (t.length >= 5 && editDistance(t, 'CLASSE', 1) <= 1);
 
 function mercedesRule(tokens: string[]): string | null | 'GENERIC' {
   for (let i = 0; i < Math.min(tokens.length, 3); i++) {
@@ -195,7 +239,9 @@ function matchModel(make: string, tokens: string[]): ModelRef | null {
       if (glued) hit = lookup(glued[1]);
       // A name with a short suffix glued on: CLIORT, RCZ1, 206+, 500C.
       if (!hit) {
-        const prefix = keys.filter((k) => k.length >= 3 && t.startsWith(k) && t.length - k.length <= 3).sort((a, b) => b.length - a.length)[0];
+        const prefix = keys
+          .filter((k) => k.length >= 3 && t.startsWith(k) && t.length - k.length <= 3)
+          .sort((a, b) => b.length - a.length)[0];
         if (prefix) hit = lookup(prefix);
       }
     }
@@ -230,7 +276,9 @@ function matchModel(make: string, tokens: string[]): ModelRef | null {
 }
 
 function result(make: string | null, model: string | null): NormalizedRegistry {
-  return make && model ? { make, model, status: 'OK' } : { make: make ?? UNDETERMINED, model: model ?? UNDETERMINED, status: 'UNDETERMINED' };
+  return make && model
+    ? { make, model, status: 'OK' }
+    : { make: make ?? UNDETERMINED, model: model ?? UNDETERMINED, status: 'UNDETERMINED' };
 }
 
 export function normalizeRegistry(raw: string | null | undefined): NormalizedRegistry {
@@ -242,7 +290,8 @@ export function normalizeRegistry(raw: string | null | undefined): NormalizedReg
   const body = hit.glued ? [hit.glued, ...tokens.slice(hit.end)] : tokens.slice(hit.end);
   // The make repeated and glued to the model: MAZDA MAZDA5.
   const makeKey = compact(make);
-  if (body[0]?.startsWith(makeKey) && makeIndex.get(make)!.models.has(body[0].slice(makeKey.length))) body[0] = body[0].slice(makeKey.length);
+  if (body[0]?.startsWith(makeKey) && makeIndex.get(make)!.models.has(body[0].slice(makeKey.length)))
+    body[0] = body[0].slice(makeKey.length);
   if (body.length === 0) return result(make, null);
 
   const found = matchModel(make, body);
