@@ -14,13 +14,17 @@ describe('search benchmark questions', () => {
     const covered = new Set<string>();
     for (const lang of LANGUAGE_CODES) {
       const text = await readFile(fileURLToPath(new URL(`../bench/queries/${lang}.jsonl`, import.meta.url)), 'utf8');
-      const rows = text.split('\n').filter(Boolean).map((l) => rowSchema.parse(JSON.parse(l)));
+      const rows = text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => rowSchema.parse(JSON.parse(l)));
       expect(rows.length, lang).toBeGreaterThanOrEqual(100);
       expect(new Set(rows.map((r) => r.q.toLowerCase())).size, `${lang}: duplicates`).toBe(rows.length);
-      for (const r of rows) for (const id of r.expected) {
-        expect(ids.has(id), `${lang}: ${r.q} -> ${id}`).toBe(true);
-        covered.add(id);
-      }
+      for (const r of rows)
+        for (const id of r.expected) {
+          expect(ids.has(id), `${lang}: ${r.q} -> ${id}`).toBe(true);
+          covered.add(id);
+        }
     }
     // The questions exercise nearly every fiche, not a handful.
     expect(covered.size).toBeGreaterThanOrEqual(fiches.length - 3);

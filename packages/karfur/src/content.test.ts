@@ -39,7 +39,11 @@ describe('starter content', () => {
     const deps = new Set(c.structures.flatMap((s) => s.departements));
     for (const d of ['75', '93', '69', '13', '33', '59', '67', '31', '44', '35']) expect(deps, d).toContain(d);
     // Every theme has fiches.
-    for (const t of c.taxonomy.themes) expect(c.fiches.some((f) => f.themes.includes(t.id)), t.id).toBe(true);
+    for (const t of c.taxonomy.themes)
+      expect(
+        c.fiches.some((f) => f.themes.includes(t.id)),
+        t.id,
+      ).toBe(true);
   });
 
   it('uses only icons of the DSFR icon set', async () => {
@@ -68,7 +72,10 @@ describe('starter content', () => {
 
   it('links only to official https sites', () => {
     for (const f of c.fiches) {
-      for (const l of f.links) expect(new URL(l.url).hostname, `${f.id}: ${l.url}`).toMatch(/(\.gouv\.fr|service-public\.fr|ofii\.fr|ofpra\.gouv\.fr|francetravail\.fr|caf\.fr|ameli\.fr|afpa\.fr|france-education-international\.fr|banque-france\.fr|cnda\.fr|justice\.fr|monenfant\.fr|pass\.culture\.fr)$/);
+      for (const l of f.links)
+        expect(new URL(l.url).hostname, `${f.id}: ${l.url}`).toMatch(
+          /(\.gouv\.fr|service-public\.fr|ofii\.fr|ofpra\.gouv\.fr|francetravail\.fr|caf\.fr|ameli\.fr|afpa\.fr|france-education-international\.fr|banque-france\.fr|cnda\.fr|justice\.fr|monenfant\.fr|pass\.culture\.fr)$/,
+        );
     }
   });
 });
@@ -84,7 +91,8 @@ describe('translations', () => {
       expect(full + partial, lang).toBeLessThan(c.fiches.length + 1);
     }
     const progress = progressByLanguage(c.fiches, lookup);
-    for (const lang of TARGET_LANGUAGES) expect(progress[lang].ratio + progress[lang].inProgressWords / progress[lang].words, lang).toBeGreaterThan(0.2);
+    for (const lang of TARGET_LANGUAGES)
+      expect(progress[lang].ratio + progress[lang].inProgressWords / progress[lang].words, lang).toBeGreaterThan(0.2);
   });
 
   it('translates the section structure faithfully (same blocks, lists and steps)', () => {
@@ -94,8 +102,22 @@ describe('translations', () => {
       const keys = new Set(unitKeysOf(f));
       for (const [key, unit] of Object.entries(t.units)) {
         expect(keys.has(key as never), `${t.lang}/${t.fiche}/${key}`).toBe(true);
-        const src = key === 'title' ? f.title : key === 'summary' ? f.summary : key === 'conditions' ? f.conditions : f.sections.find((s) => s.key === key)!.body;
-        const shape = (v: unknown): unknown => (typeof v === 'string' ? 's' : Array.isArray(v) ? v.map(shape) : 'list' in (v as object) ? { list: (v as { list: unknown[] }).list.length } : { steps: (v as { steps: unknown[] }).steps.length });
+        const src =
+          key === 'title'
+            ? f.title
+            : key === 'summary'
+              ? f.summary
+              : key === 'conditions'
+                ? f.conditions
+                : f.sections.find((s) => s.key === key)!.body;
+        const shape = (v: unknown): unknown =>
+          typeof v === 'string'
+            ? 's'
+            : Array.isArray(v)
+              ? v.map(shape)
+              : 'list' in (v as object)
+                ? { list: (v as { list: unknown[] }).list.length }
+                : { steps: (v as { steps: unknown[] }).steps.length };
         expect(shape(unit!.value), `${t.lang}/${t.fiche}/${key}`).toEqual(shape(src));
       }
     }
@@ -116,8 +138,14 @@ describe('interface strings (i18next resources)', () => {
     for (const lang of LANGUAGE_CODES) {
       const l = flatten(c.i18n[lang]);
       const lb = new Set([...l.keys()].map((k) => k.replace(PLURAL, '')));
-      expect([...bases].filter((k) => !lb.has(k)), `${lang} missing`).toEqual([]);
-      expect([...lb].filter((k) => !bases.has(k)), `${lang} extra`).toEqual([]);
+      expect(
+        [...bases].filter((k) => !lb.has(k)),
+        `${lang} missing`,
+      ).toEqual([]);
+      expect(
+        [...lb].filter((k) => !bases.has(k)),
+        `${lang} extra`,
+      ).toEqual([]);
       const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
       for (const p of plurals) for (const cat of categories) expect(l.has(`${p}_${cat}`), `${lang}: ${p}_${cat}`).toBe(true);
       for (const v of l.values()) expect(v.trim().length).toBeGreaterThan(0);
@@ -125,7 +153,11 @@ describe('interface strings (i18next resources)', () => {
   });
 
   it('keeps the same interpolation variables in every language', () => {
-    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+    const vars = (s: string) =>
+      [...s.matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const fr = flatten(c.i18n.fr);
     for (const lang of LANGUAGE_CODES) {
       for (const [k, v] of flatten(c.i18n[lang])) {

@@ -64,7 +64,8 @@ export async function loadStarterContent(dir = CONTENT_DIR): Promise<StarterCont
   const fiches: Fiche[] = [];
   for (const f of await jsonFiles(path.join(dir, 'fiches'))) {
     const fiche = await readJson(path.join('fiches', f), ficheSchema, dir);
-    if (`${fiche.id}.json` !== f) throw new ContentError(`fiches/${f}`, `l'identifiant « ${fiche.id} » ne correspond pas au nom du fichier`);
+    if (`${fiche.id}.json` !== f)
+      throw new ContentError(`fiches/${f}`, `l'identifiant « ${fiche.id} » ne correspond pas au nom du fichier`);
     fiches.push(fiche);
   }
   const translations: FicheTranslation[] = [];
@@ -72,7 +73,8 @@ export async function loadStarterContent(dir = CONTENT_DIR): Promise<StarterCont
     if (lang === 'fr') continue;
     for (const f of await jsonFiles(path.join(dir, 'translations', lang))) {
       const t: FicheTranslation = await readJson(path.join('translations', lang, f), ficheTranslationSchema, dir);
-      if (t.lang !== lang || `${t.fiche}.json` !== f) throw new ContentError(`translations/${lang}/${f}`, 'langue ou fiche incohérente avec le chemin');
+      if (t.lang !== lang || `${t.fiche}.json` !== f)
+        throw new ContentError(`translations/${lang}/${f}`, 'langue ou fiche incohérente avec le chemin');
       translations.push(t);
     }
   }

@@ -16,7 +16,10 @@ async function readJson<T>(file: string): Promise<T> {
 
 export function loadPlaceIndex(): Promise<PlaceIndex> {
   cached ??= (async () => {
-    const [communes, departements] = await Promise.all([readJson<CommuneRecord[]>('communes.json'), readJson<DepartementRecord[]>('departements.json')]);
+    const [communes, departements] = await Promise.all([
+      readJson<CommuneRecord[]>('communes.json'),
+      readJson<DepartementRecord[]>('departements.json'),
+    ]);
     return buildPlaceIndex(communes, departements);
   })();
   return cached;

@@ -1,5 +1,6 @@
 import type { ServiceModule } from '@eig/platform';
 import explocode from '@eig/explocode';
+import karfur from '@eig/karfur';
 import openjustice from '@eig/openjustice';
 import iaflash from '@eig/iaflash';
 
@@ -8,4 +9,4 @@ import iaflash from '@eig/iaflash';
  * package). Only working services are listed.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const SERVICES: ServiceModule<any>[] = [explocode, openjustice, iaflash];
+export const SERVICES: ServiceModule<any>[] = [explocode, karfur, openjustice, iaflash];

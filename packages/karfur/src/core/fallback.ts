@@ -84,7 +84,13 @@ export function resolveFiche(
     const ok = isUsable(fiche, tr, key, source, statuses);
     if (ok) {
       translatedWords += w;
-      resolved.set(key, { value: ok.unit.value, lang, translated: true, status: ok.unit.status, outdated: ok.outdated || ok.unit.status === 'to_review' });
+      resolved.set(key, {
+        value: ok.unit.value,
+        lang,
+        translated: true,
+        status: ok.unit.status,
+        outdated: ok.outdated || ok.unit.status === 'to_review',
+      });
     } else {
       resolved.set(key, { value: source, lang: SOURCE_LANGUAGE, translated: false, status: null, outdated: false });
     }

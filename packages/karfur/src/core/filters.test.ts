@@ -14,12 +14,23 @@ const national = makeFiche({
   frenchLevel: null,
   public: { statuses: ['refugee', 'stateless'], openToFrench: true },
 });
-const b1 = makeFiche({ id: 'formation-b1', themes: ['formation'], needs: ['formation-pro'], frenchLevel: 'B1', age: { min: 18, max: 25 }, location: { kind: 'online' } });
+const b1 = makeFiche({
+  id: 'formation-b1',
+  themes: ['formation'],
+  needs: ['formation-pro'],
+  frenchLevel: 'B1',
+  age: { min: 18, max: 25 },
+  location: { kind: 'online' },
+});
 const all = [paris, national, b1];
 
 describe('filters', () => {
   it('validates user input', () => {
-    expect(ficheFiltersSchema.parse({ departement: '2A', age: '30', frenchLevel: 'none' })).toEqual({ departement: '2A', age: 30, frenchLevel: 'none' });
+    expect(ficheFiltersSchema.parse({ departement: '2A', age: '30', frenchLevel: 'none' })).toEqual({
+      departement: '2A',
+      age: 30,
+      frenchLevel: 'none',
+    });
     expect(ficheFiltersSchema.safeParse({ departement: '99' }).success).toBe(false);
     expect(ficheFiltersSchema.safeParse({ theme: '<script>' }).success).toBe(false);
     expect(ficheFiltersSchema.safeParse({ age: '-3' }).success).toBe(false);

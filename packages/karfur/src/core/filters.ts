@@ -3,7 +3,16 @@
  * status and kind. Pure predicates over the fiche's metadata; the query schema validates user input.
  */
 import { z } from 'zod';
-import { CECRL_LEVELS, departementCodeSchema, ficheKindSchema, legalStatusSchema, slugSchema, cecrlLevelSchema, type CecrlLevel, type Fiche } from './schemas.ts';
+import {
+  CECRL_LEVELS,
+  departementCodeSchema,
+  ficheKindSchema,
+  legalStatusSchema,
+  slugSchema,
+  cecrlLevelSchema,
+  type CecrlLevel,
+  type Fiche,
+} from './schemas.ts';
 
 export const ficheFiltersSchema = z.object({
   theme: slugSchema.optional(),
@@ -48,7 +57,10 @@ export function filterFiches(fiches: readonly Fiche[], f: FicheFilters): Fiche[]
 }
 
 /** Counts per theme/need/kind within the current filters (other than that facet itself), for filter badges. */
-export function facetCounts(fiches: readonly Fiche[], f: FicheFilters): { themes: Record<string, number>; needs: Record<string, number>; kinds: Record<string, number> } {
+export function facetCounts(
+  fiches: readonly Fiche[],
+  f: FicheFilters,
+): { themes: Record<string, number>; needs: Record<string, number>; kinds: Record<string, number> } {
   const themes: Record<string, number> = {};
   const needs: Record<string, number> = {};
   const kinds: Record<string, number> = {};

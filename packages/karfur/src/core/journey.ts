@@ -71,7 +71,7 @@ export type JourneyEdit =
   | { op: 'title'; title: string | null };
 
 export function editJourney(j: Journey, editToken: string, edit: JourneyEdit, now: Date): Journey {
-  if (!sameToken(j.editToken, editToken)) throw new JourneyError('forbidden', "Ce lien permet de lire le parcours, pas de le modifier.");
+  if (!sameToken(j.editToken, editToken)) throw new JourneyError('forbidden', 'Ce lien permet de lire le parcours, pas de le modifier.');
   const iso = now.toISOString();
   const items = [...j.items];
   const idx = 'fiche' in edit ? items.findIndex((i) => i.fiche === edit.fiche) : -1;
@@ -83,7 +83,8 @@ export function editJourney(j: Journey, editToken: string, edit: JourneyEdit, no
     case 'add':
       if (!slugSchema.safeParse(edit.fiche).success) throw new JourneyError('invalid_input', 'Fiche inconnue.');
       if (idx >= 0) return j; // adding twice is harmless
-      if (items.length >= MAX_JOURNEY_ITEMS) throw new JourneyError('too_many', `Un parcours contient au plus ${MAX_JOURNEY_ITEMS} étapes.`);
+      if (items.length >= MAX_JOURNEY_ITEMS)
+        throw new JourneyError('too_many', `Un parcours contient au plus ${MAX_JOURNEY_ITEMS} étapes.`);
       items.push({ fiche: edit.fiche, done: false, note: null, addedAt: iso, doneAt: null });
       break;
     case 'remove':

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ModerationError, allowedModerationActions, applyModeration, moderationLabel, publicVersion, type ModerationState } from './moderation.ts';
+import {
+  ModerationError,
+  allowedModerationActions,
+  applyModeration,
+  moderationLabel,
+  publicVersion,
+  type ModerationState,
+} from './moderation.ts';
 import type { Actor } from './roles.ts';
 
 const contributor: Actor = { id: 'c1', roles: ['karfur.contributor'], structures: ['asso-a'] };
@@ -10,7 +17,12 @@ const admin: Actor = { id: 'a1', roles: ['admin'] };
 const caregiver: Actor = { id: 'g1', roles: ['karfur.caregiver'] };
 const translator: Actor = { id: 't1', roles: ['karfur.translator'], languages: ['ar'] };
 
-const fresh = (structure: string | null = 'asso-a'): ModerationState<string> => ({ structure, published: null, draft: null, withdrawn: false });
+const fresh = (structure: string | null = 'asso-a'): ModerationState<string> => ({
+  structure,
+  published: null,
+  draft: null,
+  withdrawn: false,
+});
 
 describe('moderation', () => {
   it('goes structure -> structure manager -> admin -> published', () => {
@@ -62,7 +74,11 @@ describe('moderation', () => {
     expect(allowedModerationActions(s, manager).sort()).toEqual(['discard_draft', 'structure_approve', 'structure_reject']);
     expect(allowedModerationActions(s, contributor)).toEqual(['discard_draft']);
     expect(allowedModerationActions(s, caregiver)).toEqual([]);
-    const published = applyModeration(applyModeration(applyModeration(s, { action: 'structure_approve' }, manager), { action: 'publish' }, admin), { action: 'unpublish' }, admin);
+    const published = applyModeration(
+      applyModeration(applyModeration(s, { action: 'structure_approve' }, manager), { action: 'publish' }, admin),
+      { action: 'unpublish' },
+      admin,
+    );
     expect(publicVersion(published)).toBeNull();
     expect(allowedModerationActions(published, admin)).toEqual(['edit']);
   });

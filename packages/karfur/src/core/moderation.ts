@@ -14,15 +14,17 @@ import { ROLE_IDS, hasRole, isAdmin, type Actor } from './roles.ts';
 export const DRAFT_STATUSES = ['draft', 'pending_structure', 'pending_admin', 'rejected'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
-export type ModerationAction =
-  | 'edit'
-  | 'submit'
-  | 'structure_approve'
-  | 'structure_reject'
-  | 'publish'
-  | 'admin_reject'
-  | 'discard_draft'
-  | 'unpublish';
+export const MODERATION_ACTIONS = [
+  'edit',
+  'submit',
+  'structure_approve',
+  'structure_reject',
+  'publish',
+  'admin_reject',
+  'discard_draft',
+  'unpublish',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationState<V> {
   /** Sponsoring structure, null for fiches without one. */
@@ -72,8 +74,7 @@ export function roleAllowsModeration(actor: Actor, action: ModerationAction, str
 }
 
 export function allowedModerationActions<V>(state: ModerationState<V>, actor: Actor): ModerationAction[] {
-  const all: ModerationAction[] = ['edit', 'submit', 'structure_approve', 'structure_reject', 'publish', 'admin_reject', 'discard_draft', 'unpublish'];
-  return all.filter((a) => {
+  return MODERATION_ACTIONS.filter((a) => {
     try {
       checkTransition(state, a);
     } catch {

@@ -5,7 +5,9 @@
 import type { LanguageCode } from './languages.ts';
 
 export const ROLE_IDS = {
+  /** The suite's administrator: a Karfu'R admin only with a second factor (checked by the HTTP layer). */
   admin: 'admin',
+  karfurAdmin: 'karfur.admin',
   expert: 'karfur.expert',
   translator: 'karfur.translator',
   contributor: 'karfur.contributor',
@@ -16,8 +18,19 @@ export type Role = (typeof ROLE_IDS)[keyof typeof ROLE_IDS];
 
 /** Same shape as the platform's RoleDefinition (kept structural so that core stays free of the platform). */
 export const KARFUR_ROLES: { id: Role; label: string; description: string; requireTotp: boolean }[] = [
+  {
+    id: 'karfur.admin',
+    label: 'Administrateur Karfu’R',
+    description: 'Publie les fiches après modération, gère les structures, les membres et les imports.',
+    requireTotp: true,
+  },
   { id: 'karfur.expert', label: 'Traducteur expert', description: 'Valide les traductions dans ses langues.', requireTotp: true },
-  { id: 'karfur.translator', label: 'Traducteur', description: 'Traduit les fiches, section par section, dans ses langues.', requireTotp: false },
+  {
+    id: 'karfur.translator',
+    label: 'Traducteur',
+    description: 'Traduit les fiches, section par section, dans ses langues.',
+    requireTotp: false,
+  },
   { id: 'karfur.contributor', label: 'Contributeur', description: "Rédige et modifie les fiches d'une structure.", requireTotp: false },
   {
     id: 'karfur.structure-manager',
@@ -43,7 +56,7 @@ export function hasRole(actor: Actor, role: Role): boolean {
 }
 
 export function isAdmin(actor: Actor): boolean {
-  return hasRole(actor, ROLE_IDS.admin);
+  return hasRole(actor, ROLE_IDS.admin) || hasRole(actor, ROLE_IDS.karfurAdmin);
 }
 
 export function requiresTotp(roles: readonly string[]): boolean {

@@ -19,9 +19,7 @@ export const slugSchema = z
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
 
 /** Département codes of the INSEE: 01..95 (2A, 2B for Corsica) and 971..976 overseas. */
-export const departementCodeSchema = z
-  .string()
-  .regex(/^(?:0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/, 'code de département invalide');
+export const departementCodeSchema = z.string().regex(/^(?:0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/, 'code de département invalide');
 
 export const dsfrIconSchema = z.string().regex(/^fr-icon-[a-z0-9-]+$/, 'icône DSFR attendue (fr-icon-...)');
 
@@ -91,13 +89,7 @@ export const SECTION_KEYS = {
 export const sectionKeySchema = z.enum(['what', 'why', 'how', 'steps', 'next']);
 export type SectionKey = z.infer<typeof sectionKeySchema>;
 
-export const LEGAL_STATUSES = [
-  'asylum_seeker',
-  'refugee',
-  'subsidiary_protection',
-  'temporary_protection',
-  'stateless',
-] as const;
+export const LEGAL_STATUSES = ['asylum_seeker', 'refugee', 'subsidiary_protection', 'temporary_protection', 'stateless'] as const;
 export const legalStatusSchema = z.enum(LEGAL_STATUSES);
 export type LegalStatus = z.infer<typeof legalStatusSchema>;
 
@@ -200,44 +192,46 @@ export const openingSlotSchema = z.object({
   close: timeSchema,
 });
 
-export const structureSchema = z.object({
-  id: slugSchema,
-  name: z.string().min(2).max(160),
-  acronym: z.string().max(20).nullable(),
-  type: structureTypeSchema,
-  description: z.string().min(10).max(600),
-  /** Need ids the structure works on. */
-  activities: z.array(slugSchema).min(1),
-  /** National structures (OFII, CAF...) act everywhere through local offices; local ones list their départements. */
-  scope: z.enum(['national', 'local']),
-  departements: z.array(departementCodeSchema),
-  /** Null for national structures without a public desk. */
-  address: z
-    .object({
-      street: z.string().min(2).max(200),
-      postcode: z.string().regex(/^\d{5}$/),
-      city: z.string().min(1).max(100),
-      lat: z.number().min(-90).max(90),
-      lon: z.number().min(-180).max(180),
-    })
-    .nullable(),
-  openingHours: z.array(openingSlotSchema),
-  openingNote: z.string().max(200).nullable(),
-  contact: z.object({
-    website: z.url().startsWith('https://').nullable(),
-    /** Generic contact form, never a personal address. */
-    contactForm: z.url().startsWith('https://').nullable(),
-    phone: z.string().max(30).nullable(),
-    email: z.email().nullable(),
-  }),
-  // Members (user ids) are managed with the platform's accounts; the starter content has none.
-  /** True for the fictional structures of the demo content (their address and contact are invented). */
-  demo: z.boolean(),
-  updatedAt: isoDateSchema,
-}).refine((s) => (s.scope === 'local') === s.departements.length > 0, {
-  message: 'une structure locale liste ses départements, une structure nationale aucun',
-  path: ['departements'],
-});
+export const structureSchema = z
+  .object({
+    id: slugSchema,
+    name: z.string().min(2).max(160),
+    acronym: z.string().max(20).nullable(),
+    type: structureTypeSchema,
+    description: z.string().min(10).max(600),
+    /** Need ids the structure works on. */
+    activities: z.array(slugSchema).min(1),
+    /** National structures (OFII, CAF...) act everywhere through local offices; local ones list their départements. */
+    scope: z.enum(['national', 'local']),
+    departements: z.array(departementCodeSchema),
+    /** Null for national structures without a public desk. */
+    address: z
+      .object({
+        street: z.string().min(2).max(200),
+        postcode: z.string().regex(/^\d{5}$/),
+        city: z.string().min(1).max(100),
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+      })
+      .nullable(),
+    openingHours: z.array(openingSlotSchema),
+    openingNote: z.string().max(200).nullable(),
+    contact: z.object({
+      website: z.url().startsWith('https://').nullable(),
+      /** Generic contact form, never a personal address. */
+      contactForm: z.url().startsWith('https://').nullable(),
+      phone: z.string().max(30).nullable(),
+      email: z.email().nullable(),
+    }),
+    // Members (user ids) are managed with the platform's accounts; the starter content has none.
+    /** True for the fictional structures of the demo content (their address and contact are invented). */
+    demo: z.boolean(),
+    updatedAt: isoDateSchema,
+  })
+  .refine((s) => (s.scope === 'local') === s.departements.length > 0, {
+    message: 'une structure locale liste ses départements, une structure nationale aucun',
+    path: ['departements'],
+  });
 export type Structure = z.infer<typeof structureSchema>;
 
 // ---- Translations ----

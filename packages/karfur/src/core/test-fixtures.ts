@@ -43,7 +43,11 @@ export function makeFiche(over: Partial<Fiche> = {}): Fiche {
 }
 
 /** A complete, validated translation of a fiche made of "[lang] <French>" strings. */
-export function makeTranslation(fiche: Fiche, lang: FicheTranslation['lang'], status: 'validated' | 'draft' = 'validated'): FicheTranslation {
+export function makeTranslation(
+  fiche: Fiche,
+  lang: FicheTranslation['lang'],
+  status: 'validated' | 'draft' = 'validated',
+): FicheTranslation {
   const units: FicheTranslation['units'] = {};
   for (const [key, value] of sourceUnits(fiche)) {
     const tr = (s: string) => `[${lang}] ${s}`;
@@ -51,7 +55,11 @@ export function makeTranslation(fiche: Fiche, lang: FicheTranslation['lang'], st
       typeof value === 'string'
         ? tr(value)
         : (value as unknown[]).map((b) =>
-            typeof b === 'string' ? tr(b) : 'list' in (b as object) ? { list: (b as { list: string[] }).list.map(tr) } : { steps: (b as { steps: string[] }).steps.map(tr) },
+            typeof b === 'string'
+              ? tr(b)
+              : 'list' in (b as object)
+                ? { list: (b as { list: string[] }).list.map(tr) }
+                : { steps: (b as { steps: string[] }).steps.map(tr) },
           );
     units[key] = {
       value: translated as never,

@@ -4,16 +4,28 @@ import { makeFiche, makeTranslation } from './test-fixtures.ts';
 
 describe('translation memory', () => {
   it('normalises case, quotes, spaces and inline markup', () => {
-    expect(normalizeSegment("  Prenez **rendez-vous** à l’OFII ! ")).toBe("prenez rendez-vous à l'ofii!");
+    expect(normalizeSegment('  Prenez **rendez-vous** à l’OFII ! ')).toBe("prenez rendez-vous à l'ofii!");
     expect(normalizeSegment('[Le site](https://www.ofii.fr)')).toBe('le site');
   });
 
   it('finds exact and fuzzy matches, best first, per language', () => {
     const tm = new TranslationMemory();
-    tm.add({ source: 'Prenez rendez-vous à la préfecture.', target: 'Make an appointment at the prefecture.', lang: 'en', fiche: 'a', unit: 'steps' });
+    tm.add({
+      source: 'Prenez rendez-vous à la préfecture.',
+      target: 'Make an appointment at the prefecture.',
+      lang: 'en',
+      fiche: 'a',
+      unit: 'steps',
+    });
     tm.add({ source: 'Prenez rendez-vous à la CAF.', target: 'Make an appointment at the CAF.', lang: 'en', fiche: 'b', unit: 'steps' });
     tm.add({ source: 'Prenez rendez-vous à la préfecture.', target: 'احجز موعدا في المحافظة.', lang: 'ar', fiche: 'a', unit: 'steps' });
-    tm.add({ source: 'Le logement social est attribué par une commission.', target: 'Social housing is allocated by a committee.', lang: 'en', fiche: 'c', unit: 'what' });
+    tm.add({
+      source: 'Le logement social est attribué par une commission.',
+      target: 'Social housing is allocated by a committee.',
+      lang: 'en',
+      fiche: 'c',
+      unit: 'what',
+    });
 
     const exact = tm.lookup('prenez  rendez-vous à la Préfecture.', 'en');
     expect(exact[0]).toMatchObject({ exact: true, score: 1, target: 'Make an appointment at the prefecture.' });
@@ -51,7 +63,20 @@ describe('translation memory', () => {
 
   it('stays fast on a memory of 20,000 segments', () => {
     const tm = new TranslationMemory();
-    const words = ['logement', 'travail', 'préfecture', 'rendez-vous', 'dossier', 'caf', 'santé', 'école', 'formation', 'titre', 'séjour', 'demande'];
+    const words = [
+      'logement',
+      'travail',
+      'préfecture',
+      'rendez-vous',
+      'dossier',
+      'caf',
+      'santé',
+      'école',
+      'formation',
+      'titre',
+      'séjour',
+      'demande',
+    ];
     for (let i = 0; i < 20_000; i++) {
       const s = Array.from({ length: 8 }, (_, k) => words[(i * (k + 3) + k * 7) % words.length]).join(' ') + ` ${i}.`;
       tm.add({ source: s, target: `t${i}`, lang: 'en', fiche: 'f', unit: 'what' });

@@ -118,7 +118,11 @@ export class TranslationMemory {
   }
 
   /** Suggestions for every segment of a French unit, in order. */
-  suggestUnit(value: UnitValue, lang: LanguageCode, opts?: { limit?: number; minScore?: number }): { segment: string; matches: MemoryMatch[] }[] {
+  suggestUnit(
+    value: UnitValue,
+    lang: LanguageCode,
+    opts?: { limit?: number; minScore?: number },
+  ): { segment: string; matches: MemoryMatch[] }[] {
     return segmentsOf(value).map((segment) => ({ segment, matches: this.lookup(segment, lang, opts) }));
   }
 
@@ -147,7 +151,8 @@ export function buildTranslationMemory(fiches: readonly Fiche[], translations: I
       const s = segmentsOf(source);
       const target = segmentsOf(unit.value);
       if (s.length !== target.length) continue;
-      for (let i = 0; i < s.length; i++) tm.add({ source: s[i], target: target[i], lang: t.lang as LanguageCode, fiche: t.fiche, unit: key });
+      for (let i = 0; i < s.length; i++)
+        tm.add({ source: s[i], target: target[i], lang: t.lang as LanguageCode, fiche: t.fiche, unit: key });
     }
   }
   return tm;
@@ -159,6 +164,6 @@ function sameShape(a: UnitValue, b: UnitValue): boolean {
   return a.every((x, i) => {
     const y = b[i];
     if (typeof x === 'string' || typeof y === 'string') return typeof x === typeof y;
-    return ('list' in x) === ('list' in y);
+    return 'list' in x === 'list' in y;
   });
 }

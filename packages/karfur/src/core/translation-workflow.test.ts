@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_UNIT, WorkflowError, applyTranslationEvent, canTransition, sourceDiff, unitsToFlag, type UnitWorkflowState } from './translation-workflow.ts';
+import {
+  EMPTY_UNIT,
+  WorkflowError,
+  applyTranslationEvent,
+  canTransition,
+  sourceDiff,
+  unitsToFlag,
+  type UnitWorkflowState,
+} from './translation-workflow.ts';
 import type { Actor } from './roles.ts';
 import { unitHash } from './fiche.ts';
 import type { UnitValue } from './schemas.ts';
@@ -10,7 +18,10 @@ const admin: Actor = { id: 'u-admin', roles: ['admin'] };
 const contributor: Actor = { id: 'u-contrib', roles: ['karfur.contributor'], structures: ['s1'] };
 
 const source1 = ['Le CIR est un contrat signé avec l’État.', { list: ['Cours de français', 'Formation civique'] }];
-const source2 = ['Le CIR est un contrat signé avec l’État français.', { list: ['Cours de français', 'Formation civique', 'Entretien emploi'] }];
+const source2 = [
+  'Le CIR est un contrat signé avec l’État français.',
+  { list: ['Cours de français', 'Formation civique', 'Entretien emploi'] },
+];
 const arabic = ['عقد الاندماج الجمهوري هو عقد مع الدولة.', { list: ['دروس الفرنسية', 'التكوين المدني'] }];
 
 function validated(): UnitWorkflowState {
@@ -47,20 +58,40 @@ describe('translation workflow', () => {
   });
   it('refuses invalid transitions and empty drafts, and self-validation', () => {
     expect(() => applyTranslationEvent(EMPTY_UNIT, { action: 'validate' }, expert, 'ar')).toThrow(/impossible/);
-    expect(() => applyTranslationEvent(EMPTY_UNIT, { action: 'save_draft', value: '  ', source: source1 }, translator, 'ar')).toThrow(/vide/);
+    expect(() => applyTranslationEvent(EMPTY_UNIT, { action: 'save_draft', value: '  ', source: source1 }, translator, 'ar')).toThrow(
+      /vide/,
+    );
     let s = applyTranslationEvent(EMPTY_UNIT, { action: 'save_draft', value: arabic, source: source1 }, expert, 'ar');
     s = applyTranslationEvent(s, { action: 'submit' }, expert, 'ar');
     expect(() => applyTranslationEvent(s, { action: 'validate' }, expert, 'ar')).toThrow(/autre personne/);
   });
   it('flags validated translations "to review" when the French changes, and keeps the old source for the diff', () => {
     const s = validated();
-    const same = applyTranslationEvent(s, { action: 'source_changed', source: ['Le CIR est un contrat signé avec l’État. ', { list: ['Cours de français', 'Formation civique'] }] }, admin, 'ar');
+    const same = applyTranslationEvent(
+      s,
+      {
+        action: 'source_changed',
+        source: ['Le CIR est un contrat signé avec l’État. ', { list: ['Cours de français', 'Formation civique'] }],
+      },
+      admin,
+      'ar',
+    );
     expect(same.status).toBe('validated');
     const flagged = applyTranslationEvent(s, { action: 'source_changed', source: source2 }, admin, 'ar');
     expect(flagged.status).toBe('to_review');
     const diff = sourceDiff(flagged.sourceValue!, source2);
-    expect(diff.filter((p) => p.kind === 'added').map((p) => p.text.trim()).join(' ')).toContain('français');
-    expect(diff.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('Entretien emploi');
+    expect(
+      diff
+        .filter((p) => p.kind === 'added')
+        .map((p) => p.text.trim())
+        .join(' '),
+    ).toContain('français');
+    expect(
+      diff
+        .filter((p) => p.kind === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('Entretien emploi');
     expect(diff.some((p) => p.kind === 'removed')).toBe(false);
     const confirmed = applyTranslationEvent(flagged, { action: 'confirm_review', source: source2 }, expert, 'ar');
     expect(confirmed).toMatchObject({ status: 'validated', sourceHash: unitHash(source2) });

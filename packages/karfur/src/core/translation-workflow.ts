@@ -92,10 +92,16 @@ export function canTransition(state: UnitWorkflowState, action: TranslationActio
 }
 
 /** Applies an event, or throws a WorkflowError (forbidden / invalid transition) that the API maps to 403/409. */
-export function applyTranslationEvent(state: UnitWorkflowState, event: TranslationEvent, actor: Actor, lang: LanguageCode): UnitWorkflowState {
+export function applyTranslationEvent(
+  state: UnitWorkflowState,
+  event: TranslationEvent,
+  actor: Actor,
+  lang: LanguageCode,
+): UnitWorkflowState {
   const next = TRANSLATION_TRANSITIONS[state.status][event.action];
   if (!next) throw new WorkflowError('invalid_transition', `Action « ${event.action} » impossible depuis le statut « ${state.status} ».`);
-  if (!roleAllows(actor, event.action, lang)) throw new WorkflowError('forbidden', "Vous n'avez pas le droit de faire cette action dans cette langue.");
+  if (!roleAllows(actor, event.action, lang))
+    throw new WorkflowError('forbidden', "Vous n'avez pas le droit de faire cette action dans cette langue.");
   switch (event.action) {
     case 'save_draft':
       if (!plainText(event.value).trim()) throw new WorkflowError('invalid_input', 'La traduction est vide.');

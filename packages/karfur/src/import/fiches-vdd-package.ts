@@ -29,7 +29,9 @@ export interface ImportReport {
   failed: { id: string; error: string }[];
 }
 
-export async function importRefugeeProcedures(opts: { today?: Date; limit?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportReport> {
+export async function importRefugeeProcedures(
+  opts: { today?: Date; limit?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportReport> {
   const today = opts.today ?? new Date();
   let selection = selectRefugeeFiches(await loadVddIndex());
   if (opts.limit !== undefined) selection = selection.slice(0, opts.limit);

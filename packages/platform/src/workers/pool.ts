@@ -19,7 +19,7 @@ export interface WorkerPoolOptions {
    * In sources and tests it is a `.ts` file (`new URL('./thread.ts', import.meta.url)`); compiled, `.js`.
    */
   module: URL | string;
-  /** For error messages and logs ("explocode search"). */
+  /** For error messages and logs ("search", "annotation"). */
   name: string;
   /** Threads kept running (default 1). */
   threads?: number;

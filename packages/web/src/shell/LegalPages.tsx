@@ -1,13 +1,11 @@
 /** The suite's statements: accessibility (RGAA), legal notice, personal data, cookies. */
 
 /**
- * Filled from the team's self-assessment (docs/accessibility-audit.md); update both together.
- * TODO(audit): the rate must come from the self-assessment grid, never be written by hand.
+ * No RGAA audit (full grid, by people) has been conducted yet: the statement says so and, as the
+ * DINUM's guidance requires without an audit, declares the suite non-compliant. When an audit is done,
+ * set its date and its rate here, from the audit grid, and the footer's `accessibility` prop.
  */
-const AUDIT = {
-  date: '3 décembre 2026',
-  rate: null as string | null,
-};
+const STATEMENT_DATE = '3 décembre 2026';
 
 export function AccessibilityPage() {
   return (
@@ -15,18 +13,21 @@ export function AccessibilityPage() {
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-lg-8">
           <h1>Déclaration d’accessibilité</h1>
-          <p className="fr-text--lead">La Suite EIG est partiellement conforme au référentiel général d’amélioration de l’accessibilité (RGAA 4.1.2).</p>
+          <p className="fr-text--lead">
+            La Suite EIG est non conforme au référentiel général d’amélioration de l’accessibilité (RGAA 4.1.2) : aucun audit
+            de conformité n’a encore été réalisé.
+          </p>
           <p>
             L’équipe de la Suite EIG s’engage à rendre ses services accessibles conformément à l’article 47 de la loi
             n° 2005-102 du 11 février 2005. Cette déclaration s’applique à l’ensemble des services de la suite.
           </p>
           <h2>État de conformité</h2>
           <p>
-            Une auto-évaluation a été conduite par l’équipe le {AUDIT.date} sur un échantillon de pages (accueil, recherche,
-            résultats, article, fiche, question-réponse, connexion, administration)
-            {AUDIT.rate ? ` : ${AUDIT.rate} des critères applicables du RGAA 4.1.2 sont respectés` : ' ; son taux de conformité n’est pas encore calculé'}.
-            Chaque page est en outre vérifiée automatiquement (outil axe, aucune anomalie tolérée) à chaque modification
-            du code. Un audit par un organisme indépendant reste à conduire.
+            Aucun audit selon la grille du RGAA n’a encore été conduit : le taux de conformité n’est donc pas connu. En
+            attendant, chaque page des services est vérifiée automatiquement à chaque modification du code, dans un
+            navigateur (Chromium) : outil axe sans aucune anomalie tolérée, parcours au clavier, langue et sens de lecture
+            (pages en arabe, persan et pachto). Ces vérifications automatiques ne couvrent qu’une partie des critères ; un
+            audit complet est prévu.
           </p>
           <h2>Contenus non accessibles</h2>
           <h3>Non-conformités connues</h3>
@@ -44,14 +45,14 @@ export function AccessibilityPage() {
             <li>documents tiers accessibles par lien (Légifrance, service-public.fr, code.travail.gouv.fr).</li>
           </ul>
           <h2>Établissement de cette déclaration</h2>
-          <p>Cette déclaration a été établie le {AUDIT.date}.</p>
+          <p>Cette déclaration a été établie le {STATEMENT_DATE}.</p>
           <h3>Technologies utilisées</h3>
           <ul>
             <li>HTML5, CSS (Système de design de l’État), JavaScript (uniquement pour les compléments interactifs : les pages fonctionnent sans).</li>
           </ul>
           <h3>Environnements de test</h3>
           <ul>
-            <li>Chromium et Firefox récents, avec NVDA (Windows) et Orca (Linux) ; navigation au clavier seul ; zoom à 200 %.</li>
+            <li>Chromium récent, sans lecteur d’écran (tests automatisés : axe, navigation au clavier).</li>
           </ul>
           <h2>Retour d’information et contact</h2>
           <p>

@@ -57,6 +57,13 @@ describe('server rendering of the shell', () => {
     }
   });
 
+  it('marks the French frame (header, footer, skip links) inside a page in another language, and only then', () => {
+    const ar = render(<p>مرحبا</p>, shell, { ...page, lang: 'ar', dir: 'rtl' });
+    expect(ar.match(/<div lang="fr">/g)).toHaveLength(2);
+    expect(ar).toMatch(/<div lang="fr">.*fr-skiplinks.*fr-header/s);
+    expect(ar).toMatch(/<div lang="fr"><footer/);
+    expect(render(<p>Bonjour</p>)).not.toContain('lang="fr"');
+  });
   it('offers staff their administration, account and logging out (a POST form)', () => {
     const html = render(<p />, { ...shell, user: { email: 'a@b.fr', roles: ['admin'] }, hasAdmin: true });
     expect(html).toContain('href="/admin"');
