@@ -37,7 +37,9 @@ describe('decide', () => {
     expect(outside).toMatchObject({ decision: 'UNDETERMINED', score: null });
     expect(outside.reasons[0].code).toBe('MODEL_OUTSIDE_CLASSES');
     const reg = normalizeRegistry('PEUGEOT 208');
-    expect(decide({ ...ok, vehicleFound: false, registered: reg, probs }, policy).reasons[0].code).toBe('NO_VEHICLE');
+    const none = decide({ ...ok, vehicleFound: false, registered: reg, probs }, policy);
+    expect(none.reasons[0].code).toBe('NO_VEHICLE');
+    expect(none.score).toBeNull();
     expect(decide({ ...ok, severalVehicles: true, registered: reg, probs }, policy).decision).toBe('UNDETERMINED');
     expect(decide({ ...ok, lowQuality: true, registered: reg, probs }, policy).reasons[0].code).toBe('LOW_QUALITY');
   });

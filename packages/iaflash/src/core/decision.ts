@@ -88,7 +88,8 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Check {
     reasons.push({ code: 'SEVERAL_VEHICLES', message: 'Plusieurs véhicules occupent la photo : impossible de savoir lequel est visé.' });
   if (input.lowQuality)
     reasons.push({ code: 'LOW_QUALITY', message: 'Le véhicule est trop petit ou la photo de trop mauvaise qualité pour conclure.' });
-  if (reasons.length) return { decision: 'UNDETERMINED', score, reasons };
+  // Without a vehicle there is nothing to score: the probabilities are not about anything in the photo.
+  if (reasons.length) return { decision: 'UNDETERMINED', score: input.vehicleFound ? score : null, reasons };
 
   const top = [...input.probs].sort((a, b) => b.prob - a.prob)[0];
   if (score >= policy.threshold) {

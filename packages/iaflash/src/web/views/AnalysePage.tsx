@@ -50,7 +50,7 @@ export function AnalysePage({ form, result, photo, error, maxMb }: PropsOf<typeo
             </div>
           </div>
         </div>
-        <button className="fr-btn" type="submit">
+        <button className="fr-btn fr-mt-2w" type="submit">
           Analyser
         </button>
       </form>
