@@ -67,6 +67,8 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     expect(model.statusCode).toBe(200);
     expect(model.json().active).toMatchObject({ id: null, classes: 21 });
     expect(model.json().active.threshold).toBeGreaterThan(0);
+    const stands = await json('GET', '/api/stands');
+    expect(JSON.stringify(stands.json())).toContain('"href":"/iaflash"');
   });
 
   it('analyses a photo against raw registry strings, storing nothing', async () => {
@@ -276,6 +278,29 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     expect((await json('GET', '/api/iaflash/stats', agent)).statusCode).toBe(200);
     // Training is for administrators.
     expect((await multipart('/api/iaflash/models', [['photos', writeZip([]), 'a.zip', 'application/zip']], agent)).statusCode).toBe(403);
+  });
+
+  it('takes a training set from an administrator and reports a bad one on the model page', async () => {
+    const zip = writeZip([
+      { name: 'set/labels.csv', data: Buffer.from('file,make,model\na.jpg,RENAULT,CLIO\nb.jpg,RENAULT,CLIO\n') },
+      { name: 'set/a.jpg', data: await photo(0) },
+      { name: 'set/b.jpg', data: await photo(1) },
+    ]);
+    const res = await multipart('/api/iaflash/models', [['photos', zip, 'set.zip', 'application/zip']], admin);
+    expect(res.statusCode, res.body).toBe(202);
+    const { modelId } = res.json();
+    const again = await multipart('/api/iaflash/models', [['photos', zip, 'set.zip', 'application/zip']], admin);
+    expect([202, 409]).toContain(again.statusCode);
+    const t0 = Date.now();
+    let m: { id: number; status: string; error: string | null } | undefined;
+    while (Date.now() - t0 < 30_000) {
+      m = (await json('GET', '/api/iaflash/model')).json().models.find((x: { id: number }) => x.id === modelId);
+      if (m?.status !== 'training') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(m).toMatchObject({ status: 'failed', error: expect.stringMatching(/au moins deux modèles/) });
+    // The active model is still the committed one.
+    expect((await json('GET', '/api/iaflash/model')).json().active.id).toBeNull();
   });
 
   it('purges expired photos and plates, but keeps those under an open flag', async () => {

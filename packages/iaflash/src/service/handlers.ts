@@ -61,7 +61,9 @@ export async function runTraining(payload: unknown, job: JobContext, ctx: Ctx) {
 export const iaflashJobs: ServiceJob<IaflashSettings>[] = [
   {
     name: CHECK_JOB,
-    concurrency: 1,
+    // Two chunks at once per process: they share the vision threads, and one runs while the queue
+    // polls for the next (pg-boss idles about 2 s after a short job).
+    concurrency: 2,
     exclusive: false,
     retry: { limit: 3, delaySeconds: 10, backoff: true },
     timeoutSeconds: 1800,
