@@ -16,7 +16,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { SESSION_COOKIE, loadConfig } from '@eig/platform';
 import { createApp, type App } from '../src/app.ts';
 import { login } from './openjustice-helpers.ts';
-import { IAF_AGENT, createIaflashAccounts, photo, seedFlag } from './iaflash-helpers.ts';
+import FormData from 'form-data';
+import { writeZip } from '@eig/iaflash/testing';
+import { IAF_AGENT, createIaflashAccounts, photo, seedFlag, waitChecked } from './iaflash-helpers.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -108,6 +110,16 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: IA Flash analys
   it('analyses a photo from the form, with and without JavaScript, and shows the result accessibly', async () => {
     for (const js of [true, false]) {
       const { context, page } = await contextFor(null, js);
+      if (js) {
+        await page.goto(`${base}/`);
+        await expect(
+          page
+            .getByRole('link', { name: /IA Flash/ })
+            .first()
+            .isVisible(),
+        ).resolves.toBe(true);
+        await audit(page, 'suite-home');
+      }
       await page.goto(`${base}/iaflash`);
       await audit(page, `home-${js}`, js);
       await page.goto(`${base}/iaflash/analyser`);
@@ -148,6 +160,34 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: IA Flash analys
     await page.goto(`${base}/iaflash/revue/${flagId}`);
     await expect(page.getByText(`par ${IAF_AGENT.email}`).first().isVisible()).resolves.toBe(true);
     await audit(page, 'flag-confirmed');
+    // A batch: its page with the progress island, the results table, the filters and the export.
+    const f = new FormData();
+    f.append(
+      'photos',
+      writeZip([
+        { name: 'a.jpg', data: await photo(0) },
+        { name: 'b.jpg', data: await photo(1) },
+      ]),
+      { filename: 'lot.zip', contentType: 'application/zip' },
+    );
+    f.append('cases', 'file,plate,make,model\na.jpg,AB-123-CD,renault,clio\nb.jpg,,peugeot,208\n', {
+      filename: 'd.csv',
+      contentType: 'text/csv',
+    });
+    const res = await suite.app.inject({
+      method: 'POST',
+      url: '/api/iaflash/batches',
+      payload: f.getBuffer(),
+      headers: { ...f.getHeaders(), cookie: agent, origin: 'http://localhost:80' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const batchId = res.json().batch.id as number;
+    await page.goto(`${base}/iaflash/lots/${batchId}`);
+    await audit(page, 'batch-running');
+    await waitChecked(suite.suite.db);
+    await page.goto(`${base}/iaflash/lots/${batchId}?decision=UNDETERMINED`);
+    await expect(page.getByRole('table').getByText('a.jpg').isVisible()).resolves.toBe(true);
+    await audit(page, 'batch-done');
     await page.goto(`${base}/iaflash/lots`);
     await audit(page, 'batches');
     await page.goto(`${base}/iaflash/modele`);

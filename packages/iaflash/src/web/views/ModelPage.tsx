@@ -109,6 +109,33 @@ export function ModelPage({ viewer, info, stats, notice, maxMb }: PropsOf<typeof
           </table>
         </div>
       )}
+      {stats && stats.classes.length > 0 && (
+        <div className="fr-table">
+          <table>
+            <caption>Alertes par modèle inscrit au registre</caption>
+            <thead>
+              <tr>
+                <th scope="col">Marque et modèle au registre</th>
+                <th scope="col">Photos analysées</th>
+                <th scope="col">Alertes</th>
+                <th scope="col">Doutes confirmés</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.classes.map((c) => (
+                <tr key={`${c.make} ${c.model}`}>
+                  <td>
+                    {c.make} {c.model}
+                  </td>
+                  <td>{frNumber(c.analyses)}</td>
+                  <td>{frNumber(c.mismatches)}</td>
+                  <td>{frNumber(c.confirmed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {viewer?.isAdmin && (
         <>
           <h2>Entraîner un modèle</h2>
