@@ -206,6 +206,7 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     const byItem = Object.fromEntries(body.results.map((r: { item: string }) => [r.item, r]));
     expect(byItem['a.jpg'].registered).toEqual({ make: 'RENAULT', model: 'CLIO', status: 'OK' });
     expect(byItem['lot/b.png'].registered).toEqual({ make: 'PEUGEOT', model: '208', status: 'OK' });
+    for (const r of body.results) if (r.decision && r.decision !== 'CONSISTENT') expect(r.reason, r.item).toEqual(expect.any(String));
     expect(byItem['c.jpg']).toMatchObject({ status: 'failed', error: expect.stringMatching(/illisible|incomplète/) });
     const filtered = await json('GET', `/api/iaflash/batches/${batch.id}?status=failed`, agent);
     expect(filtered.json().results).toHaveLength(1);

@@ -112,6 +112,7 @@ export const analysisRow = z.object({
   score: z.number().nullable(),
   top: classProb.nullable(),
   error: z.string().nullable(),
+  reason: z.string().nullable().describe('La première raison de la décision'),
   flagId: z.number().nullable(),
   flagStatus: flagStatus.nullable(),
 });

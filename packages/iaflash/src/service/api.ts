@@ -48,10 +48,12 @@ interface AnalysisDbRow {
   error: string | null;
   flag_id: string | null;
   flag_status: s.FlagStatus | null;
+  reason: string | null;
 }
 
 const ANALYSIS_COLUMNS = `a.id, a.item, a.status, a.plate, a.registered_raw, a.registered_make, a.registered_model, a.registered_status,
-  a.decision, a.score, a.top_make, a.top_model, a.top_prob, a.error, f.id AS flag_id, f.status AS flag_status`;
+  a.decision, a.score, a.top_make, a.top_model, a.top_prob, a.error, f.id AS flag_id, f.status AS flag_status,
+  a.result #>> '{check,reasons,0,message}' AS reason`;
 
 function analysisRow(r: AnalysisDbRow): s.AnalysisRow {
   return {
@@ -67,6 +69,7 @@ function analysisRow(r: AnalysisDbRow): s.AnalysisRow {
     score: num(r.score),
     top: r.top_make ? { make: r.top_make, model: r.top_model ?? '', prob: Number(r.top_prob) } : null,
     error: r.error,
+    reason: r.reason ?? null,
     flagId: num(r.flag_id),
     flagStatus: r.flag_status,
   };
@@ -384,7 +387,7 @@ export class IaflashService {
 
   /** The whole batch as CSV (semicolons, for spreadsheets in French), filtered like the table. */
   async resultsCsv(id: number, q: Pick<s.ResultsQuery, 'decision' | 'status'>): Promise<string> {
-    const lines = ['fichier;plaque;registre;registre_normalise;decision;score;modele_reconnu;probabilite;alerte;erreur'];
+    const lines = ['fichier;plaque;registre;registre_normalise;decision;raison;score;modele_reconnu;probabilite;alerte;erreur'];
     const cell = (v: unknown) => {
       const t = v === null || v === undefined ? '' : String(v);
       // Spreadsheet formulas are neutralised (=, +, -, @ at the start of a cell).
@@ -401,6 +404,7 @@ export class IaflashService {
             a.registeredRaw,
             a.registered ? `${a.registered.make} ${a.registered.model}` : '',
             a.decision ?? (a.status === 'pending' ? 'EN_ATTENTE' : 'ECHEC'),
+            a.reason,
             a.score === null ? '' : a.score.toFixed(4),
             a.top ? `${a.top.make} ${a.top.model}` : '',
             a.top ? a.top.prob.toFixed(4) : '',

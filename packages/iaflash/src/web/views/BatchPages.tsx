@@ -197,6 +197,7 @@ export function BatchPage({ data, filters, pageSize, notice }: PropsOf<typeof vi
                 <td>{pct(a.score)}</td>
                 <td>
                   {a.decision ? <DecisionBadge decision={a.decision} /> : a.status === 'pending' ? 'En attente' : (a.error ?? 'Échec')}
+                  {a.decision && a.decision !== 'CONSISTENT' && a.reason && <p className="fr-text--xs fr-mb-0">{a.reason}</p>}
                 </td>
                 <td>
                   {a.flagId && a.flagStatus ? (
