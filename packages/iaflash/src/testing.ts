@@ -3,3 +3,4 @@ export { iaflashFor } from './context.ts';
 export { IaflashService, AGENT_ROLE, ADMIN_ROLE } from './service/api.ts';
 export { writeZip } from './io/zip.ts';
 export { CHECK_JOB, TRAIN_JOB, PURGE_JOB } from './service/jobs.ts';
+export { drawPhoto, drawPlate, onePixelPng } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 /** Shared by the IA Flash integration and browser tests: accounts, photos drawn on the fly, a flag seeded in the database. */
-import sharp from 'sharp';
 import { UserStore, type Db } from '@eig/platform';
+import { drawPhoto, drawPlate } from '@eig/iaflash/testing';
 
 export const IAF_AGENT = { email: 'agent@antai.gouv.fr', password: 'mot de passe agent iaflash' };
 export const IAF_ADMIN = { email: 'admin@antai.gouv.fr', password: 'mot de passe admin iaflash' };
@@ -11,23 +11,9 @@ export async function createIaflashAccounts(db: Db): Promise<void> {
   await users.create(IAF_ADMIN.email, IAF_ADMIN.password, ['iaflash.admin']);
 }
 
-/** A small street-like scene (no real vehicle: the detector may find none). */
-export async function photo(seed = 0, format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240">
-    <rect width="320" height="240" fill="#8a8f96"/><rect y="150" width="320" height="90" fill="#444"/>
-    <rect x="${70 + seed * 7}" y="110" width="170" height="70" rx="18" fill="#b22"/>
-    <circle cx="${110 + seed * 7}" cy="182" r="18" fill="#111"/><circle cx="${200 + seed * 7}" cy="182" r="18" fill="#111"/>
-    <rect x="${100 + seed * 7}" y="88" width="110" height="36" rx="10" fill="#9cf"/></svg>`;
-  const img = sharp(Buffer.from(svg));
-  return format === 'png' ? img.png().toBuffer() : img.jpeg({ quality: 85 }).toBuffer();
-}
-
-/** A plate crop drawn as text (shape checks only). */
-export async function plateImage(text = 'AB-123-CD'): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="260" height="60"><rect width="260" height="60" fill="#fff" stroke="#000" stroke-width="3"/>
-    <text x="130" y="44" font-family="sans-serif" font-size="38" font-weight="bold" text-anchor="middle">${text}</text></svg>`;
-  return sharp(Buffer.from(svg)).jpeg().toBuffer();
-}
+/** Photos and plate crops drawn on the fly (the drawing lives in @eig/iaflash, which owns sharp). */
+export const photo = drawPhoto;
+export const plateImage = drawPlate;
 
 /** A MISMATCH analysis with its photo and open flag, as the batch job would leave it. */
 export async function seedFlag(

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import FormData from 'form-data';
 import { testDatabases, type TestDb } from '@eig/platform/testing';
-import { writeZip } from '@eig/iaflash/testing';
+import { onePixelPng, writeZip } from '@eig/iaflash/testing';
 import { createApp, type App } from '../src/app.ts';
 import { login } from './openjustice-helpers.ts';
 import { IAF_ADMIN, IAF_AGENT, createIaflashAccounts, photo, plateImage, seedFlag, waitChecked } from './iaflash-helpers.ts';
@@ -102,12 +102,7 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
 
   it('answers bad input with a clear 4xx in French, never a 500', async () => {
     const jpeg = await photo();
-    const onePixel = await (
-      await import('sharp')
-    )
-      .default({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer();
+    const onePixel = await onePixelPng();
     const cases: [string, [string, string | Buffer, string?, string?][], number, string?][] = [
       ['no image', [['plate', 'AB-123-CD']], 400, 'missing_file'],
       ['empty file', [['image', Buffer.alloc(0), 'vide.jpg', 'image/jpeg']], 400, 'empty_file'],
