@@ -50,8 +50,10 @@ const iaflash = defineService<IaflashSettings>({
           .catch((err: unknown) => ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, 'iaflash model reload failed'));
       })
       .catch(() => null);
-    // Warm-up: the vision threads load the networks (a few seconds) before the first photo arrives.
-    void ia.analyzer().catch(() => undefined);
+    // Warm-up: the vision threads load the networks (a few seconds of CPU each) before the first photo
+    // arrives. Not under NODE_ENV=test: every suite test app would start them, for nothing, on CI's 2 cores
+    // (they start at the first analysis instead).
+    if (ctx.config.nodeEnv !== 'test') void ia.analyzer().catch(() => undefined);
   },
   async stop(ctx) {
     const ia = existingIaflash(ctx);
