@@ -30,9 +30,13 @@ if (what === 'all' || what === 'recognizer') {
   });
   const v = res.validation;
   if (v) {
-    console.log(`validation (${v.images} photos, grouped): top-1 ${v.top1.toFixed(3)}, top-5 ${v.top5.toFixed(3)}, ECE ${v.ece.toFixed(3)}, temperature ${res.manifest.temperature.toFixed(2)}`);
+    console.log(
+      `validation (${v.images} photos, grouped): top-1 ${v.top1.toFixed(3)}, top-5 ${v.top5.toFixed(3)}, ECE ${v.ece.toFixed(3)}, temperature ${res.manifest.temperature.toFixed(2)}`,
+    );
     for (const f of v.falseAlarm)
-      console.log(`  target false alarms ${(f.target * 100).toFixed(0)} %: threshold ${f.threshold.toFixed(3)}, measured ${f.measuredFalseAlarm.toFixed(3)}, random swaps caught ${f.catchRate.toFixed(3)}`);
+      console.log(
+        `  target false alarms ${(f.target * 100).toFixed(0)} %: threshold ${f.threshold.toFixed(3)}, measured ${f.measuredFalseAlarm.toFixed(3)}, random swaps caught ${f.catchRate.toFixed(3)}`,
+      );
   }
 }
 if (what === 'all' || what === 'plates') {
@@ -43,6 +47,8 @@ if (what === 'all' || what === 'plates') {
       if (d % 250 === 0 || d === t) console.log(`[${elapsed()}] plates ${stage} ${d}/${t}`);
     },
   });
-  console.log(`plate reader: ${r.glyphs} glyphs from ${(r.segmentedRate * 100).toFixed(0)} % of synthetic plates; synthetic end-to-end exact ${r.syntheticExact.toFixed(3)}`);
+  console.log(
+    `plate reader: ${r.glyphs} glyphs from ${(r.segmentedRate * 100).toFixed(0)} % of synthetic plates; synthetic end-to-end exact ${r.syntheticExact.toFixed(3)}`,
+  );
 }
 console.log(`done in ${elapsed()} → ${DEFAULT_MODEL_DIR}`);
