@@ -23,6 +23,8 @@ const built = existsSync('packages/server/dist/main.js') && existsSync('packages
 if (built) {
   console.log('prepare: build tools absent (production install): using the existing build.');
 } else {
-  console.error('prepare: the suite is not built and the build tools are absent. Run `npm ci` (with dev dependencies) and `npm run build` first.');
+  console.error(
+    'prepare: the suite is not built and the build tools are absent. Run `npm ci` (with dev dependencies) and `npm run build` first.',
+  );
   process.exit(1);
 }

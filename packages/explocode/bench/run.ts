@@ -18,6 +18,8 @@ import { measureStarts } from './server-start.ts';
 import { formatLoad, httpLoad } from './http-load.ts';
 import { loadCorpusFromPackages } from '../src/ingest/corpus.ts';
 import { buildEngine, loadModel, loadOrBuildEngine, type EngineConfig } from '../src/core/search/index.ts';
+import { ARTICLE_FEATURES } from '../src/core/search/articles.ts';
+import { loadShippedRankers } from '../src/core/search/ranker.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +46,10 @@ async function main() {
     `corpus ${corpus.version}: ${corpus.articles.length} articles, ${corpus.fiches.length} fiches, ${corpus.contributions.length} contributions, ` +
       `${corpus.conventions.length} conventions, ${corpus.themes.length} themes (loaded from packages in ${(loadMs / 1000).toFixed(1)} s); ` +
       `model: ${model ? `${Object.keys(model.assoc).length} associations` : 'MISSING'}`,
+  );
+  const learned = loadShippedRankers({ article: ARTICLE_FEATURES }).article;
+  console.log(
+    `article ranking: ${learned ? `learned ranker model/article-ranker.json (${learned.trees?.length ?? 0} trees)` : 'linear score of config.ts (no learned ranker shipped: see docs/search.md)'}`,
   );
 
   const offTopic = loadOffTopic();

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '@eig/platform';
 import type { ExplocodeSettings } from './settings.ts';
-import type { SearchOptions, SearchResponse, SuggestResponse } from './core/engine-contract.ts';
+import type { BrowseTheme, SearchOptions, SearchResponse, SuggestResponse } from './core/engine-contract.ts';
+import type { AgreementAnswer, AgreementTopic } from './core/calculators/index.ts';
 import { EngineHost } from './search-host/engine-host.ts';
 import { engineDatasetKey } from './search-host/dataset-key.ts';
 import { runInWorkerThread, serveDb } from '@eig/platform';
@@ -75,6 +76,14 @@ export class ExplocodeRuntime {
 
   suggest(q: string, limit?: number): Promise<SuggestResponse> {
     return this.host.suggest(q, limit);
+  }
+
+  browseThemes(limit?: number): Promise<BrowseTheme[]> {
+    return this.host.browseThemes(limit);
+  }
+
+  agreementAnswer(idcc: string, topic: AgreementTopic): Promise<AgreementAnswer | null> {
+    return this.host.agreementAnswer(idcc, topic);
   }
 
   /** Serves what the database holds right away, then brings the content up to date in the background. */

@@ -16,10 +16,16 @@ big = big.slice(0, SIZE);
 const lexicons = loadLexicons();
 const model = process.env.MODEL === 'real' ? loadRealNer() : undefined;
 const layers = { model: process.env.MODEL === 'real' };
-for (const [name, t] of [['lines', big], ['one line', big.replace(/\n/g, ' ')], ['html', ('<div>' + big.replace(/\n\n/g, '</p><p>') + '</div>').slice(0, SIZE)]] as const) {
+for (const [name, t] of [
+  ['lines', big],
+  ['one line', big.replace(/\n/g, ' ')],
+  ['html', ('<div>' + big.replace(/\n\n/g, '</p><p>') + '</div>').slice(0, SIZE)],
+] as const) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = pseudonymize(t, { lexicons, model, layers });
   const cpu = process.cpuUsage(c0).user / 1e6;
-  console.log(`${name.padEnd(9)} ${(t.length / 1e6).toFixed(1)} MB: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpu.toFixed(1)} s cpu, ${r.entities.length} entities`);
+  console.log(
+    `${name.padEnd(9)} ${(t.length / 1e6).toFixed(1)} MB: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpu.toFixed(1)} s cpu, ${r.entities.length} entities`,
+  );
 }

@@ -10,5 +10,8 @@ export const DATA_DIR = process.env.OPENJUSTICE_DATA_DIR ?? candidates.find((d) 
 export const GOLD_FILE = process.env.OPENJUSTICE_GOLD ?? resolve(DATA_DIR, 'gold.dev.jsonl');
 
 export function loadJsonl(file: string): Doc[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc);
 }

@@ -1,22 +1,58 @@
 /** Exact-span P/R/F1 per category, leak rate and professionals wrongly masked, as the data README defines them. */
 import { MASKED_CATEGORIES, PROFESSIONAL_CATEGORIES } from '../src/core/categories.ts';
 
-export interface GoldSpan { start: number; end: number; category: string; text?: string }
-export interface Doc { id: string; source: string; court: string; text: string; entities: GoldSpan[] }
-export interface Pred { start: number; end: number; category: string }
+export interface GoldSpan {
+  start: number;
+  end: number;
+  category: string;
+  text?: string;
+}
+export interface Doc {
+  id: string;
+  source: string;
+  court: string;
+  text: string;
+  entities: GoldSpan[];
+}
+export interface Pred {
+  start: number;
+  end: number;
+  category: string;
+}
 
-export interface Counts { tp: number; fp: number; fn: number }
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
 export interface Metrics {
   perCat: Map<string, Counts>;
-  leakTotal: number; leaked: number;
+  leakTotal: number;
+  leaked: number;
   /** leaks per gold category (the leak rate broken down) */
-  leakedBy: Map<string, number>; totalBy: Map<string, number>;
-  proTotal: number; proMasked: number;
-  docs: number; chars: number; ms: number;
+  leakedBy: Map<string, number>;
+  totalBy: Map<string, number>;
+  proTotal: number;
+  proMasked: number;
+  docs: number;
+  chars: number;
+  ms: number;
   /** user CPU time of the run (throughput on a shared machine) */
   cpuMs: number;
 }
-export const emptyMetrics = (): Metrics => ({ perCat: new Map(), leakTotal: 0, leaked: 0, leakedBy: new Map(), totalBy: new Map(), proTotal: 0, proMasked: 0, docs: 0, chars: 0, ms: 0, cpuMs: 0 });
+export const emptyMetrics = (): Metrics => ({
+  perCat: new Map(),
+  leakTotal: 0,
+  leaked: 0,
+  leakedBy: new Map(),
+  totalBy: new Map(),
+  proTotal: 0,
+  proMasked: 0,
+  docs: 0,
+  chars: 0,
+  ms: 0,
+  cpuMs: 0,
+});
 
 const masked = new Set<string>(MASKED_CATEGORIES);
 const pros = new Set<string>(PROFESSIONAL_CATEGORIES);
@@ -49,7 +85,11 @@ export function score(m: Metrics, doc: Doc, preds: Pred[]) {
   for (const s of doc.entities) {
     if (!pros.has(s.category)) continue;
     m.proTotal++;
-    for (let i = s.start; i < s.end; i++) if (cov[i] && !/\s/.test(doc.text[i])) { m.proMasked++; break; }
+    for (let i = s.start; i < s.end; i++)
+      if (cov[i] && !/\s/.test(doc.text[i])) {
+        m.proMasked++;
+        break;
+      }
   }
   m.docs++;
   m.chars += doc.text.length;
@@ -64,7 +104,11 @@ export function sum(m: Metrics, cats: string[]): Counts {
   const c = { tp: 0, fp: 0, fn: 0 };
   for (const k of cats) {
     const x = m.perCat.get(k);
-    if (x) { c.tp += x.tp; c.fp += x.fp; c.fn += x.fn; }
+    if (x) {
+      c.tp += x.tp;
+      c.fp += x.fp;
+      c.fn += x.fn;
+    }
   }
   return c;
 }

@@ -9,8 +9,25 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
-  fakerDE, fakerIT, fakerES, fakerTR, fakerNL, fakerSV, fakerHU, fakerCS_CZ, fakerDA, fakerFI, fakerHR, fakerID_ID, fakerLV,
-  fakerSK, fakerAF_ZA, fakerZU_ZA, fakerES_MX, fakerEN_AU, type Faker,
+  fakerDE,
+  fakerIT,
+  fakerES,
+  fakerTR,
+  fakerNL,
+  fakerSV,
+  fakerHU,
+  fakerCS_CZ,
+  fakerDA,
+  fakerFI,
+  fakerHR,
+  fakerID_ID,
+  fakerLV,
+  fakerSK,
+  fakerAF_ZA,
+  fakerZU_ZA,
+  fakerES_MX,
+  fakerEN_AU,
+  type Faker,
 } from '@faker-js/faker';
 import { GOLD_FILE, loadJsonl } from './data.ts';
 import { rng } from '../scripts/generator.ts';
@@ -19,12 +36,104 @@ import type { Doc, GoldSpan } from './metrics.ts';
 const out = process.argv[2] ?? '/tmp/oj-refill.jsonl';
 const seed = Number(process.argv[3] ?? 7);
 const r = rng(seed);
-const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-const LOCALES: Faker[] = [fakerDE, fakerIT, fakerES, fakerTR, fakerNL, fakerSV, fakerHU, fakerCS_CZ, fakerDA, fakerFI, fakerHR, fakerID_ID, fakerLV, fakerSK, fakerAF_ZA, fakerZU_ZA, fakerES_MX, fakerEN_AU];
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+const LOCALES: Faker[] = [
+  fakerDE,
+  fakerIT,
+  fakerES,
+  fakerTR,
+  fakerNL,
+  fakerSV,
+  fakerHU,
+  fakerCS_CZ,
+  fakerDA,
+  fakerFI,
+  fakerHR,
+  fakerID_ID,
+  fakerLV,
+  fakerSK,
+  fakerAF_ZA,
+  fakerZU_ZA,
+  fakerES_MX,
+  fakerEN_AU,
+];
 for (const f of LOCALES) f.seed(seed);
 // names that are everyday French words, with particles, hyphens or apostrophes: the hard cases
-const HARD_LAST = ['Petit', 'Blanc', 'Rose', 'Boulanger', 'Marchand', 'Fontaine', 'Rossignol', 'Loup', 'Page', 'Roy', 'Bois', 'Lebrun', 'Lenoir', 'Poisson', 'Mercier', 'Chevalier', 'Leroy', 'Meunier', 'Carpentier', 'Legrand', 'Le Goff', 'de La Fontaine', 'Da Silva', 'Van der Berg', 'Ben Salah', 'El Amrani', "N'Diaye", "D'Almeida", 'Martin-Rivière', 'Dupont-Moreau', 'Saint-Martin', 'Ly', 'Ba', 'Vu', 'Ould Ahmed', 'Nguyen Van', 'Traoré', 'Diallo', 'Kowalczyk', 'Lefort', 'Bonnet', 'Garnier', 'Lévêque'];
-const HARD_FIRST = ['Rose', 'Pierre', 'Olive', 'Marine', 'Clément', 'Constant', 'France', 'Ange', 'Désiré', 'Aimé', 'Fleur', 'Océane', 'Jean-Pierre', 'Marie-Claire', 'Gwenaëlle', 'Mohamed', 'Fatoumata', 'Aïcha', 'Loïc', 'Maëlys', 'Yannick', 'Bérénice', 'Félicité', 'Prudence', 'Victoire', 'Dieudonné', 'Innocent', 'Modeste'];
+const HARD_LAST = [
+  'Petit',
+  'Blanc',
+  'Rose',
+  'Boulanger',
+  'Marchand',
+  'Fontaine',
+  'Rossignol',
+  'Loup',
+  'Page',
+  'Roy',
+  'Bois',
+  'Lebrun',
+  'Lenoir',
+  'Poisson',
+  'Mercier',
+  'Chevalier',
+  'Leroy',
+  'Meunier',
+  'Carpentier',
+  'Legrand',
+  'Le Goff',
+  'de La Fontaine',
+  'Da Silva',
+  'Van der Berg',
+  'Ben Salah',
+  'El Amrani',
+  "N'Diaye",
+  "D'Almeida",
+  'Martin-Rivière',
+  'Dupont-Moreau',
+  'Saint-Martin',
+  'Ly',
+  'Ba',
+  'Vu',
+  'Ould Ahmed',
+  'Nguyen Van',
+  'Traoré',
+  'Diallo',
+  'Kowalczyk',
+  'Lefort',
+  'Bonnet',
+  'Garnier',
+  'Lévêque',
+];
+const HARD_FIRST = [
+  'Rose',
+  'Pierre',
+  'Olive',
+  'Marine',
+  'Clément',
+  'Constant',
+  'France',
+  'Ange',
+  'Désiré',
+  'Aimé',
+  'Fleur',
+  'Océane',
+  'Jean-Pierre',
+  'Marie-Claire',
+  'Gwenaëlle',
+  'Mohamed',
+  'Fatoumata',
+  'Aïcha',
+  'Loïc',
+  'Maëlys',
+  'Yannick',
+  'Bérénice',
+  'Félicité',
+  'Prudence',
+  'Victoire',
+  'Dieudonné',
+  'Innocent',
+  'Modeste',
+];
 
 const firstName = () => (r() < 0.3 ? pick(HARD_FIRST) : pick(LOCALES).person.firstName());
 const lastName = () => (r() < 0.35 ? pick(HARD_LAST) : pick(LOCALES).person.lastName().replace(/\s+/g, ' '));
@@ -34,7 +143,11 @@ function styled(orig: string, repl: string): string {
   if (orig === orig.toUpperCase() && /\p{Lu}{2}/u.test(orig)) return repl.toUpperCase();
   return repl;
 }
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 const PERSON_CATS = new Set(['personnePhysiquePrenom', 'personnePhysiqueNom', 'professionnelMagistratGreffier', 'professionnelAvocat']);
 
@@ -62,7 +175,15 @@ function refill(d: Doc): Doc {
       if (/\b(?:SCP|SELARL|associés|avocats?)\b/i.test(t) || t.includes(',')) return null; // firm names: keep
       const words = t.split(/(\s+)/);
       const lastIdx = words.length - 1;
-      return words.map((w, i) => (/^\s+$/.test(w) || /^\p{Lu}\.$/u.test(w) || !/\p{L}/u.test(w) ? w : i === lastIdx ? mapWord(lastMap, w, lastName) : mapWord(firstMap, w, firstName))).join('');
+      return words
+        .map((w, i) =>
+          /^\s+$/.test(w) || /^\p{Lu}\.$/u.test(w) || !/\p{L}/u.test(w)
+            ? w
+            : i === lastIdx
+              ? mapWord(lastMap, w, lastName)
+              : mapWord(firstMap, w, firstName),
+        )
+        .join('');
     }
     return null;
   };
@@ -82,6 +203,7 @@ function refill(d: Doc): Doc {
 }
 
 const docs = loadJsonl(GOLD_FILE).map(refill);
-for (const d of docs) for (const e of d.entities) if (d.text.slice(e.start, e.end) !== e.text) throw new Error(`offset mismatch in ${d.id}`);
+for (const d of docs)
+  for (const e of d.entities) if (d.text.slice(e.start, e.end) !== e.text) throw new Error(`offset mismatch in ${d.id}`);
 writeFileSync(out, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
 console.log(`${docs.length} decisions re-filled → ${out}`);

@@ -43,11 +43,15 @@ function summary(m: Metrics) {
 
 async function main() {
   const docs = loadJsonl(GOLD_FILE);
-  console.log(`Open Justice benchmark — ${GOLD_FILE}: ${docs.length} decisions, ${docs.reduce((s, d) => s + d.entities.length, 0)} gold spans`);
+  console.log(
+    `Open Justice benchmark — ${GOLD_FILE}: ${docs.length} decisions, ${docs.reduce((s, d) => s + d.entities.length, 0)} gold spans`,
+  );
   const tLex = performance.now();
   const lexicons = loadLexicons();
   const model = loadRealNer();
-  console.log(`lexicons: ${lexicons.communes.size} communes, ${lexicons.words.size} words (${((performance.now() - tLex) / 1000).toFixed(1)} s); model: ${model.kind}`);
+  console.log(
+    `lexicons: ${lexicons.communes.size} communes, ${lexicons.words.size} words (${((performance.now() - tLex) / 1000).toFixed(1)} s); model: ${model.kind}`,
+  );
   const engine = (layers: Partial<Layers>) => (d: Doc) => pseudonymize(d.text, { lexicons, model, layers }).entities;
   // warm-up (JIT, lazy regexes)
   for (const d of docs.slice(0, 5)) engine({})(d);
@@ -89,30 +93,50 @@ async function main() {
   const baseBySource = new Map<string, Metrics>();
   runAll(docs, (d) => baseline(d.text), baseBySource);
   for (const [k, m] of [...bySource].sort()) {
-    const s = summary(m), b = summary(baseBySource.get(k)!);
-    console.log(`${k.padEnd(16)} ${String(m.docs).padStart(5)} |   ${pct(s.micro.F)}      ${pct(s.persons.F)}   ${pct(s.leak)}   ${pct(s.pro)}        |   ${pct(b.micro.F)}       ${pct(b.leak)}  ${pct(b.pro)}`);
+    const s = summary(m),
+      b = summary(baseBySource.get(k)!);
+    console.log(
+      `${k.padEnd(16)} ${String(m.docs).padStart(5)} |   ${pct(s.micro.F)}      ${pct(s.persons.F)}   ${pct(s.leak)}   ${pct(s.pro)}        |   ${pct(b.micro.F)}       ${pct(b.leak)}  ${pct(b.pro)}`,
+    );
   }
 
   console.log('\n## Rows: ablation per layer (cumulative) and baseline');
-  console.log('row                           micro P   micro R  micro F1 | persons F1 | leak %  (n)        | pros masked % (n)  | decisions/s   chars/s | decisions/CPU-s');
+  console.log(
+    'row                           micro P   micro R  micro F1 | persons F1 | leak %  (n)        | pros masked % (n)  | decisions/s   chars/s | decisions/CPU-s',
+  );
   for (const r of rows) {
     const s = summary(r.m);
-    const dps = docs.length / (r.m.ms / 1000), cps = r.m.chars / (r.m.ms / 1000);
+    const dps = docs.length / (r.m.ms / 1000),
+      cps = r.m.chars / (r.m.ms / 1000);
     console.log(
       `${r.name.padEnd(28)} ${pct(s.micro.P)}    ${pct(s.micro.R)}    ${pct(s.micro.F)}  |   ${pct(s.persons.F)}   | ${pct(s.leak)} (${r.m.leaked}/${r.m.leakTotal}) | ${pct(s.pro)} (${r.m.proMasked}/${r.m.proTotal}) | ${dps.toFixed(0).padStart(8)}   ${(cps / 1e6).toFixed(2)} M | ${(docs.length / (r.m.cpuMs / 1000)).toFixed(0).padStart(8)}`,
     );
   }
   // the leak rate broken down by category (legal persons follow the courts' practice, see docs/engine.md)
-  const lk = [...full.leakedBy].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}/${full.totalBy.get(c)}`).join(', ');
-  const pm = (full.leakedBy.get('personneMorale') ?? 0), pmTotal = full.totalBy.get('personneMorale') ?? 0;
+  const lk = [...full.leakedBy]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${n}/${full.totalBy.get(c)}`)
+    .join(', ');
+  const pm = full.leakedBy.get('personneMorale') ?? 0,
+    pmTotal = full.totalBy.get('personneMorale') ?? 0;
   console.log(`\nengine leaks by category: ${lk || 'none'}`);
-  console.log(`engine leak without legal persons: ${pct((full.leaked - pm) / Math.max(1, full.leakTotal - pmTotal))} % (${full.leaked - pm}/${full.leakTotal - pmTotal})`);
+  console.log(
+    `engine leak without legal persons: ${pct((full.leaked - pm) / Math.max(1, full.leakTotal - pmTotal))} % (${full.leaked - pm}/${full.leakTotal - pmTotal})`,
+  );
   // latency percentiles for the full engine
   const lat: number[] = [];
-  for (const d of docs) { const t = performance.now(); engine({ model: false })(d); lat.push(performance.now() - t); }
+  for (const d of docs) {
+    const t = performance.now();
+    engine({ model: false })(d);
+    lat.push(performance.now() - t);
+  }
   lat.sort((a, b) => a - b);
-  console.log(`\nengine latency per decision: p50 ${f3(lat[Math.floor(lat.length / 2)])} ms, p95 ${f3(lat[Math.floor(lat.length * 0.95)])} ms, max ${f3(lat[lat.length - 1])} ms`);
-  console.log('targets: persons F1 ≥ 0.97, adresse ≥ 0.90, localite ≥ 0.90, dateNaissance ≥ 0.95, checksum categories ≥ 0.98, leak ≤ 0.5 %, pros masked ≤ 1 %, ≥ 20 decisions/s');
+  console.log(
+    `\nengine latency per decision: p50 ${f3(lat[Math.floor(lat.length / 2)])} ms, p95 ${f3(lat[Math.floor(lat.length * 0.95)])} ms, max ${f3(lat[lat.length - 1])} ms`,
+  );
+  console.log(
+    'targets: persons F1 ≥ 0.97, adresse ≥ 0.90, localite ≥ 0.90, dateNaissance ≥ 0.95, checksum categories ≥ 0.98, leak ≤ 0.5 %, pros masked ≤ 1 %, ≥ 20 decisions/s',
+  );
 }
 
 await main();

@@ -26,21 +26,29 @@ const t0 = performance.now();
 const train = generate(N, SEED, 'train');
 const held = generate(Math.max(50, Math.round(N / 10)), SEED + 1, 'heldout');
 writeFileSync(HELDOUT, held.map((d) => JSON.stringify(d)).join('\n') + '\n');
-console.log(`generated ${train.length} training and ${held.length} held-out decisions in ${((performance.now() - t0) / 1000).toFixed(1)} s (held-out → ${HELDOUT})`);
+console.log(
+  `generated ${train.length} training and ${held.length} held-out decisions in ${((performance.now() - t0) / 1000).toFixed(1)} s (held-out → ${HELDOUT})`,
+);
 
 // earlier layers' spans are features; drop some at training time so the model also learns from context
 const r = rng(SEED);
 const prepared = train.map((d) => {
   const tokens = tokenize(d.text);
-  const hints = pseudonymize(d.text, { lexicons: lex, model: localNer, layers: { consistency: true } }).entities
-    .map((e) => ({ start: e.start, end: e.end, category: e.category as never, score: e.score, source: e.source }));
+  const hints = pseudonymize(d.text, { lexicons: lex, model: localNer, layers: { consistency: true } }).entities.map((e) => ({
+    start: e.start,
+    end: e.end,
+    category: e.category as never,
+    score: e.score,
+    source: e.source,
+  }));
   return { d, tokens, hints, gold: goldTags(tokens, d.entities) };
 });
 console.log(`features ready (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
 const p = new Perceptron(TAGS);
 for (let ep = 0; ep < EPOCHS; ep++) {
-  let errors = 0, total = 0;
+  let errors = 0,
+    total = 0;
   const order = prepared.map((_, i) => i).sort(() => r() - 0.5);
   for (const [n, idx] of order.entries()) {
     const { d, tokens, hints, gold } = prepared[idx];
@@ -56,27 +64,54 @@ for (let ep = 0; ep < EPOCHS; ep++) {
       if (guess !== gold[i]) errors++;
       total++;
     }
-    if ((n + 1) % 250 === 0) process.stdout.write(`\repoch ${ep + 1}/${EPOCHS}: ${n + 1}/${order.length} decisions, token error ${(100 * errors / total).toFixed(2)} %   `);
+    if ((n + 1) % 250 === 0)
+      process.stdout.write(
+        `\repoch ${ep + 1}/${EPOCHS}: ${n + 1}/${order.length} decisions, token error ${((100 * errors) / total).toFixed(2)} %   `,
+      );
   }
-  console.log(`\repoch ${ep + 1}/${EPOCHS}: token error ${(100 * errors / total).toFixed(2)} % over ${total} tokens (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\repoch ${ep + 1}/${EPOCHS}: token error ${((100 * errors) / total).toFixed(2)} % over ${total} tokens (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 }
 p.average();
-const model = p.toModel(0.01, { trainedOn: `${N} generated decisions (seed ${SEED})`, epochs: EPOCHS, date: new Date().toISOString().slice(0, 10) });
+const model = p.toModel(0.01, {
+  trainedOn: `${N} generated decisions (seed ${SEED})`,
+  epochs: EPOCHS,
+  date: new Date().toISOString().slice(0, 10),
+});
 
 // held-out check: exact spans of the model layer alone, on decisions whose names come from another pool
-let tp = 0, fp = 0, fn = 0;
+let tp = 0,
+  fp = 0,
+  fn = 0;
 const p2 = Perceptron.fromModel(model);
 for (const d of held) {
   const tokens = tokenize(d.text);
-  const hints = pseudonymize(d.text, { lexicons: lex, model: localNer }).entities.map((e) => ({ start: e.start, end: e.end, category: e.category as never, score: e.score, source: e.source }));
+  const hints = pseudonymize(d.text, { lexicons: lex, model: localNer }).entities.map((e) => ({
+    start: e.start,
+    end: e.end,
+    category: e.category as never,
+    score: e.score,
+    source: e.source,
+  }));
   const { tags, margins } = decode(p2, { text: d.text, tokens, lexicons: lex, hints });
   const pred = new Set(tagsToSpans(tokens, tags, margins).map((s) => `${s.start}:${s.end}:${s.category}`));
-  const gold = new Set(d.entities.filter((e) => /personne|professionnel|adresse|localite/.test(e.category) && e.category !== 'personneMorale').map((s) => `${s.start}:${s.end}:${s.category}`));
-  for (const k of pred) (gold.has(k) ? tp++ : fp++);
+  const gold = new Set(
+    d.entities
+      .filter((e) => /personne|professionnel|adresse|localite/.test(e.category) && e.category !== 'personneMorale')
+      .map((s) => `${s.start}:${s.end}:${s.category}`),
+  );
+  for (const k of pred) {
+    if (gold.has(k)) tp++;
+    else fp++;
+  }
   for (const k of gold) if (!pred.has(k)) fn++;
 }
-const P = tp / (tp + fp), R = tp / (tp + fn);
-console.log(`held-out (model layer, persons/pros/addresses/localities): P ${(100 * P).toFixed(1)} R ${(100 * R).toFixed(1)} F1 ${(200 * P * R / (P + R)).toFixed(1)}`);
+const P = tp / (tp + fp),
+  R = tp / (tp + fn);
+console.log(
+  `held-out (model layer, persons/pros/addresses/localities): P ${(100 * P).toFixed(1)} R ${(100 * R).toFixed(1)} F1 ${((200 * P * R) / (P + R)).toFixed(1)}`,
+);
 mkdirSync(dirname(MODEL_PATH), { recursive: true });
 const json = JSON.stringify(model);
 writeFileSync(MODEL_PATH, json + '\n');

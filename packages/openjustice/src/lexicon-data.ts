@@ -14,7 +14,9 @@ export function loadLexicons(): Lexicons {
     ...(require('@etalab/decoupage-administratif/data/regions.json') as { nom: string }[]).map((r) => r.nom),
   ];
   cached = makeLexicons(
-    communes.filter((c) => c.type === 'commune-actuelle' || c.type === 'commune-deleguee' || c.type === 'arrondissement-municipal').map((c) => c.nom.replace(/ \d+e Arrondissement$/, '')),
+    communes
+      .filter((c) => c.type === 'commune-actuelle' || c.type === 'commune-deleguee' || c.type === 'arrondissement-municipal')
+      .map((c) => c.nom.replace(/ \d+e Arrondissement$/, '')),
     words,
     areas,
   );

@@ -4,9 +4,7 @@ import { addResources, t } from './i18n.ts';
 
 describe('i18n', () => {
   it('speaks French by default and interpolates without HTML escaping', () => {
-    expect(t('errors.notFound', { method: 'GET', route: "/api/l'article" })).toBe(
-      "Ressource introuvable : GET /api/l'article.",
-    );
+    expect(t('errors.notFound', { method: 'GET', route: "/api/l'article" })).toBe("Ressource introuvable : GET /api/l'article.");
   });
 
   it('falls back to English, then to the key', () => {

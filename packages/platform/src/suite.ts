@@ -129,7 +129,8 @@ export async function openSuite(opts: OpenSuiteOptions): Promise<Suite> {
     async close() {
       if (closed) return;
       closed = true;
-      for (const { module, ctx } of services) await module.stop?.(ctx).catch((err: unknown) => log.error({ err, service: module.id }, 'service stop failed'));
+      for (const { module, ctx } of services)
+        await module.stop?.(ctx).catch((err: unknown) => log.error({ err, service: module.id }, 'service stop failed'));
       await jobs.close();
       await db.close();
     },

@@ -207,7 +207,7 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
       expect(res.body).not.toMatch(/<script>(?!\s*<\/)/);
       expect(res.body).toContain('&lt;script&gt;');
       expect(res.body).toMatch(/<mark>[^<]*<\/mark>/);
-      expect(res.body).toContain('Pourquoi ce résultat ?');
+      expect(res.body).toContain('Pourquoi ce résultat\u202f?');
       expect(res.body).toMatch(/<h2[^>]*id="groupe-(fiche|article|contribution|theme)"/);
       expect(res.body).toContain('data-eig-island="explocode.search-combobox"');
       expect(res.body).toMatch(/role="combobox"/);

@@ -72,9 +72,20 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   if (!existsSync(join(repoRoot, 'packages/server/dist/main.js'))) throw new Error('Build the suite first: npm run build');
   mkdirSync(DATA_DIR, { recursive: true });
-  const env = { ...process.env, DATA_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_MAX: '1000000', EIG_PASSWORD: ADMIN.password };
+  const env = {
+    ...process.env,
+    DATA_DIR,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    RATE_LIMIT_MAX: '1000000',
+    EIG_PASSWORD: ADMIN.password,
+  };
   // The CLI and the server share the PGlite folder: add the admin before the server starts.
-  spawnSync(process.execPath, ['packages/server/dist/cli.js', 'users', 'add', ADMIN.email, '--role', 'admin'], { cwd: repoRoot, env, stdio: 'ignore' });
+  spawnSync(process.execPath, ['packages/server/dist/cli.js', 'users', 'add', ADMIN.email, '--role', 'admin'], {
+    cwd: repoRoot,
+    env,
+    stdio: 'ignore',
+  });
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -86,7 +97,10 @@ async function main() {
   try {
     process.stdout.write('Waiting for the suite (first run: ExploCode ingests its content)…');
     for (let i = 0; ; i++) {
-      const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 600) throw new Error('the suite did not become ready');
       await new Promise((r) => setTimeout(r, 1000));
@@ -94,8 +108,11 @@ async function main() {
     console.log(' ready.\n');
 
     const pick = async <T>(url: string) => (await (await fetch(base + url)).json()) as T;
-    const fiche = (await pick<{ results: { url: string }[] }>('/api/explocode/search?q=p%C3%A9riode%20d%27essai&type=fiche&limit=1')).results[0].url;
-    const answer = (await pick<{ results: { url: string }[] }>('/api/explocode/search?q=cong%C3%A9s%20pay%C3%A9s&type=contribution&limit=1')).results[0].url;
+    const fiche = (await pick<{ results: { url: string }[] }>('/api/explocode/search?q=p%C3%A9riode%20d%27essai&type=fiche&limit=1'))
+      .results[0].url;
+    const answer = (
+      await pick<{ results: { url: string }[] }>('/api/explocode/search?q=cong%C3%A9s%20pay%C3%A9s&type=contribution&limit=1')
+    ).results[0].url;
     const pages: [string, string][] = [
       ['home', '/'],
       ['explocode home', '/explocode'],
@@ -108,9 +125,22 @@ async function main() {
 
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, locale: 'fr-FR' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      locale: 'fr-FR',
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -133,13 +163,25 @@ async function main() {
       const fcp = median(samples.map((x) => x.fcp));
       const load = median(samples.map((x) => x.load));
       results[name] = { ...s, fcp, load };
-      rows.push([name, kb(s.bytes.html), kb(s.bytes.js), kb(s.bytes.css), kb(s.bytes.font), kb(s.bytes.other), kb(s.total), `${(fcp / 1000).toFixed(2)} s`, `${(load / 1000).toFixed(2)} s`]);
+      rows.push([
+        name,
+        kb(s.bytes.html),
+        kb(s.bytes.js),
+        kb(s.bytes.css),
+        kb(s.bytes.font),
+        kb(s.bytes.other),
+        kb(s.total),
+        `${(fcp / 1000).toFixed(2)} s`,
+        `${(load / 1000).toFixed(2)} s`,
+      ]);
     }
     await browser.close();
 
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    console.log(`Cold cache, slow phone profile (4× CPU, 1.6 Mbps, 150 ms RTT), bytes as transferred (compressed); FCP and load: median of ${RUNS}`);
+    console.log(
+      `Cold cache, slow phone profile (4× CPU, 1.6 Mbps, 150 ms RTT), bytes as transferred (compressed); FCP and load: median of ${RUNS}`,
+    );
     console.log(line(header));
     for (const r of rows) console.log(line(r));
 

@@ -91,6 +91,9 @@ export function scanTargets({ buildDir, packagesDir }) {
   return [
     ...files(join(buildDir, 'ssr'), ['.js']),
     ...files(join(buildDir, 'client', 'assets'), ['.js']),
-    ...readdirSync(packagesDir).flatMap((p) => [...files(join(packagesDir, p, 'src'), ['.ts', '.tsx']), ...files(join(packagesDir, p, 'content'), ['.json'])]),
+    ...readdirSync(packagesDir).flatMap((p) => [
+      ...files(join(packagesDir, p, 'src'), ['.ts', '.tsx']),
+      ...files(join(packagesDir, p, 'content'), ['.json']),
+    ]),
   ];
 }

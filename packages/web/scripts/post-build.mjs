@@ -34,8 +34,17 @@ const dsfrScript = emit('dsfr', '.js', readFileSync(dsfrScriptFile));
 // (harfbuzz, through subset-font) halves each file; `unicode-range` lets any other character fall back
 // to the system font (e.g. Cyrillic or Arabic text, which Marianne does not draw well or at all).
 const RANGES = [
-  [0x20, 0x7e], [0xa0, 0xff], [0x152, 0x153], [0x178, 0x178], [0x2c6, 0x2c6], [0x2da, 0x2dc],
-  [0x2010, 0x2027], [0x202f, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212],
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x152, 0x153],
+  [0x178, 0x178],
+  [0x2c6, 0x2c6],
+  [0x2da, 0x2dc],
+  [0x2010, 0x2027],
+  [0x202f, 0x203a],
+  [0x20ac, 0x20ac],
+  [0x2122, 0x2122],
+  [0x2212, 0x2212],
 ];
 const hex = (n) => n.toString(16).toUpperCase();
 const unicodeRange = RANGES.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(', ');
@@ -90,7 +99,9 @@ for (const name of readdirSync(assetsDir)) {
   if (!/\.(js|css|svg|json|html|txt)$/.test(name)) continue;
   const file = join(assetsDir, name);
   const content = readFileSync(file);
-  const b = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+  const b = brotliCompressSync(content, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+  });
   writeFileSync(`${file}.br`, b);
   writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
   raw += content.length;

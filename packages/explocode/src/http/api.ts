@@ -8,8 +8,54 @@ import type { ExplocodeRuntime } from '../runtime.ts';
 import { canonicalArticleNum } from '../core/article-number.ts';
 import { searchConventionArticles } from './convention-articles.ts';
 import type * as s from './schemas.ts';
+import type { SearchResponse as EngineSearchResponse } from '../core/engine-contract.ts';
+import { EXAMPLE_QUESTIONS } from '../core/examples.ts';
+import {
+  CalculatorInputError,
+  computeNotice,
+  computeSeverance,
+  type AgreementAnswer,
+  type AgreementTopic,
+} from '../core/calculators/index.ts';
+
+/**
+ * The engine's answer as the API documents it: `direct` only for an unambiguous query, an off-topic
+ * or nonsense query as `results: []` and `total: 0` with example questions, theme labels always set.
+ */
+export function toSearchResponse(r: EngineSearchResponse): s.SearchResponse {
+  const outOfScope = r.outOfScope ?? false;
+  const route = r.route
+    ? { kind: r.route.kind, target: r.route.target, url: r.route.url, unambiguous: r.route.unambiguous ?? false }
+    : null;
+  const results = outOfScope ? [] : r.results;
+  const total = outOfScope ? 0 : r.total;
+  return {
+    query: r.query,
+    route,
+    direct: route?.unambiguous && route.url.startsWith('/') ? { kind: route.kind, target: route.target, url: route.url } : null,
+    conventions: r.conventions ?? [],
+    themes: outOfScope
+      ? []
+      : r.themes.map((t) => ({ id: t.id, title: t.title, label: t.label ?? t.title, path: t.path, count: t.count, score: t.score })),
+    results,
+    total,
+    outOfScope,
+    spellingSuggestions: r.spellingSuggestions ?? [],
+    examples: total === 0 && results.length === 0 ? [...EXAMPLE_QUESTIONS] : [],
+  };
+}
 
 type Query<T> = T extends { parse(v: unknown): infer R } ? R : never;
+
+/** A calculator's input it cannot compute with (dates in the wrong order…) is a 400, said in French. */
+function calculate<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof CalculatorInputError) throw new HttpError(400, err.message, 'explocode.calculator_input');
+    throw err;
+  }
+}
 
 export class ExplocodeApi {
   constructor(private readonly runtime: ExplocodeRuntime) {}
@@ -39,14 +85,42 @@ export class ExplocodeApi {
     }
   }
 
-  search(q: Query<typeof s.searchQuery>): Promise<s.SearchResponse> {
-    return this.engineCall(() =>
+  async search(q: Query<typeof s.searchQuery>): Promise<s.SearchResponse> {
+    const r = await this.engineCall(() =>
       this.runtime.search(q.q, { type: q.type as never, limit: q.limit, offset: q.offset, idcc: q.idcc, themeId: q.theme }),
     );
+    return toSearchResponse(r);
   }
 
-  suggest(q: string, limit: number): Promise<s.SuggestResponse> {
-    return this.engineCall(() => this.runtime.suggest(q, limit));
+  async suggest(q: string, limit: number): Promise<s.SuggestResponse> {
+    const r = await this.engineCall(() => this.runtime.suggest(q, limit));
+    return { themes: r.themes.map((t) => ({ ...t, query: t.query ?? t.title })), completions: r.completions };
+  }
+
+  /** The labour-law themes a worker looks for, most searched first. */
+  browseThemes(limit: number): Promise<s.BrowseThemes> {
+    return this.engineCall(() => this.runtime.browseThemes(limit));
+  }
+
+  /**
+   * The agreement's own answer to a calculator's question; null when it has none, and while the engine
+   * loads (the legal computation does not need it).
+   */
+  private async agreementAnswer(idcc: string | undefined, topic: AgreementTopic): Promise<AgreementAnswer | null> {
+    if (!idcc || !this.runtime.ready) return null;
+    return this.runtime.agreementAnswer(idcc, topic).catch(() => null);
+  }
+
+  /** Legal severance pay, step by step (L1234-9, R1234-1 to R1234-4). */
+  async severance(input: s.SeveranceInput): Promise<s.SeveranceResponse> {
+    const agreement = await this.agreementAnswer(input.idcc, 'severance');
+    return calculate(() => computeSeverance(input, agreement));
+  }
+
+  /** Notice period of a dismissal (L1234-1) or a resignation (L1237-1), with the agreement's rule when known. */
+  async notice(input: s.NoticeInput): Promise<s.NoticeResponse> {
+    const agreement = await this.agreementAnswer(input.idcc, input.kind === 'dismissal' ? 'notice-dismissal' : 'notice-resignation');
+    return calculate(() => computeNotice(input, agreement));
   }
 
   async article(rawNum: string): Promise<s.ArticleResponse> {

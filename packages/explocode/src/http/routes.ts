@@ -56,6 +56,19 @@ export async function explocodeRoutes(app: FastifyInstance, api: ExplocodeApi): 
   );
 
   r.get(
+    '/themes/browse',
+    {
+      schema: {
+        tags,
+        summary: 'Les thèmes du droit du travail qu’un salarié ou un employeur cherche, les plus demandés d’abord',
+        querystring: s.browseThemesQuery,
+        response: { 200: s.browseThemesResponse, ...errors },
+      },
+    },
+    async (req) => api.browseThemes(req.query.limit),
+  );
+
+  r.get(
     '/themes/:id',
     {
       schema: {
@@ -127,5 +140,35 @@ export async function explocodeRoutes(app: FastifyInstance, api: ExplocodeApi): 
       },
     },
     async (req) => api.conventionArticles(req.params.idcc, req.query.q, req.query.limit),
+  );
+
+  const calcErrors = { 400: s.errorBody, 503: s.errorBody };
+
+  r.post(
+    '/calculators/severance',
+    {
+      schema: {
+        tags,
+        summary: 'Indemnité légale de licenciement, étape par étape, avec les articles qui fondent chaque étape',
+        description:
+          'Ancienneté (L1234-9, L1234-11, R1234-1), salaire de référence (le plus favorable des 12 ou des 3 derniers mois, R1234-4), montant (R1234-2), temps partiel (L3123-5), inaptitude après un accident du travail ou une maladie professionnelle (doublée, L1226-14). Avec l’IDCC, la réponse propre à la convention est citée quand les questions-réponses en ont une.',
+        body: s.severanceInput,
+        response: { 200: s.severanceResponse, ...calcErrors },
+      },
+    },
+    async (req) => api.severance(req.body),
+  );
+
+  r.post(
+    '/calculators/notice',
+    {
+      schema: {
+        tags,
+        summary: 'Durée du préavis de licenciement (L1234-1) ou de démission (L1237-1), et la règle de la convention collective quand elle est connue',
+        body: s.noticeInput,
+        response: { 200: s.noticeResponse, ...calcErrors },
+      },
+    },
+    async (req) => api.notice(req.body),
   );
 }

@@ -41,6 +41,8 @@ export const suggestQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 
+export const browseThemesQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) });
+
 export const articleParams = z.object({ num: z.string().min(1).max(100) });
 export const idParams = z.object({ id: z.string().min(1).max(300) });
 export const idccParams = z.object({ idcc });
@@ -91,18 +93,54 @@ const themeSummary = z.object({
   count: z.number(),
 });
 
+const routeTarget = z.object({
+  kind: z.enum(['article', 'convention']),
+  target: z.string().describe('Numéro d’article normalisé (L1234-9) ou IDCC'),
+  url: z.string(),
+});
+
+export const conventionHit = z.object({
+  idcc: z.string(),
+  title: z.string().describe('Titre court de la convention'),
+  url: z.string(),
+  effectif: z.number().nullable(),
+});
+
 export const searchResponse = z.object({
   query: z.string(),
-  route: z.object({ kind: z.enum(['article', 'convention']), target: z.string(), url: z.string() }).nullable(),
-  themes: z.array(themeSummary.extend({ score: z.number() })),
+  route: routeTarget
+    .extend({ unambiguous: z.boolean().describe('La recherche désigne cette cible et rien d’autre') })
+    .nullable()
+    .describe('Numéro d’article, IDCC ou nom de convention reconnu dans la recherche (même ambigu)'),
+  direct: routeTarget
+    .nullable()
+    .describe('La cible vers laquelle un client peut aller directement : seulement quand la recherche est sans ambiguïté (un IDCC, le nom exact d’une convention, un numéro d’article)'),
+  conventions: z
+    .array(conventionHit)
+    .describe('Les conventions collectives que la recherche nomme, les plus pertinentes d’abord ([] sinon) : à afficher avant les résultats'),
+  themes: z.array(
+    themeSummary.extend({
+      label: z.string().describe('Titre à afficher : suivi de ce qui le distingue quand deux thèmes de la liste ont le même titre'),
+      score: z.number(),
+    }),
+  ),
   results: z.array(searchResult),
-  total: z.number(),
+  total: z.number().describe('0 pour une question hors du droit du travail ou sans signification'),
+  outOfScope: z.boolean().describe('La question ne relève pas du droit du travail (ou n’a pas de sens) : aucun résultat'),
+  spellingSuggestions: z.array(z.string()).describe('La recherche corrigée, quand des mots semblent mal orthographiés'),
+  examples: z.array(z.string()).describe('Exemples de questions, donnés quand il n’y a aucun résultat'),
 });
 
 export const suggestResponse = z.object({
-  themes: z.array(themeSummary),
+  themes: z.array(
+    themeSummary.extend({ query: z.string().describe('Le texte qui remplace la saisie quand ce thème est choisi') }),
+  ),
   completions: z.array(z.string()),
 });
+
+export const browseThemesResponse = z.array(
+  z.object({ id: z.string(), title: z.string(), count: z.number().describe('Documents de la thématique') }),
+);
 
 // ---- documents
 
@@ -253,6 +291,88 @@ export const conventionArticlesResponse = z.object({
   ),
 });
 
+// ---- calculators
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
+  .describe('AAAA-MM-JJ');
+const months = z.number().min(0).max(960);
+
+const legalRef = z.object({ num: z.string(), url: z.string().describe('Page de l’article dans ExploCode') });
+
+const calcStep = z.object({
+  id: z.string().describe('Identifiant stable de l’étape'),
+  label: z.string(),
+  detail: z.string().describe('Comment, avec les chiffres utilisés'),
+  value: z.number().optional(),
+  unit: z.enum(['mois', 'ans', '€']).optional(),
+  articles: z.array(legalRef).describe('Les articles du Code du travail qui fondent l’étape'),
+});
+
+export const agreementAnswerSchema = z.object({
+  idcc: z.string(),
+  agreement: z.string().describe('Titre court de la convention'),
+  question: z.string().describe('La question-réponse qui y répond'),
+  text: z.string().describe('La réponse propre à la convention (texte)'),
+  url: z.string().describe('Page de cette réponse'),
+});
+
+export const severanceInput = z.object({
+  hiredOn: isoDate.describe('Début du contrat (un CDD suivi sans interruption du CDI compte depuis son début)'),
+  notifiedOn: isoDate.describe('Date d’envoi de la lettre de licenciement'),
+  noticeEndsOn: isoDate.optional().describe('Dernier jour du préavis, effectué ou non (par défaut : la notification)'),
+  reason: z
+    .enum(['personal', 'economic', 'serious-misconduct', 'gross-misconduct', 'inaptitude', 'work-inaptitude'])
+    .describe('Motif : personnel, économique, faute grave, faute lourde, inaptitude, inaptitude après accident du travail ou maladie professionnelle'),
+  monthlySalaries: z.array(z.number().min(0).max(1_000_000)).min(1).max(12).describe('Salaires mensuels bruts des 12 derniers mois (ou moins), du plus ancien au plus récent'),
+  bonusesInLastThreeMonths: z.number().min(0).max(10_000_000).optional().describe('Primes annuelles ou exceptionnelles comprises dans les 3 derniers salaires'),
+  absences: z
+    .array(
+      z.object({
+        kind: z.enum(['unpaid-leave', 'sabbatical', 'sick-leave', 'disciplinary-suspension', 'parental-leave', 'maternity', 'paternity', 'adoption', 'work-accident', 'other']),
+        months,
+      }),
+    )
+    .max(30)
+    .optional()
+    .describe('Périodes de suspension du contrat, en mois'),
+  partTime: z
+    .array(z.object({ months, ratio: z.number().gt(0).max(1).describe('Part d’un temps plein (0,5 : mi-temps)') }))
+    .max(30)
+    .optional()
+    .describe('Périodes à temps partiel, la plus récente en dernier'),
+  idcc: idcc.optional().describe('Convention collective : sa réponse propre est citée quand les questions-réponses en ont une'),
+});
+
+export const severanceResponse = z.object({
+  eligible: z.boolean().describe('L’indemnité légale est due'),
+  amount: z.number().describe('Minimum légal, en euros (0 quand il n’est pas dû)'),
+  seniorityMonths: z.number().describe('Ancienneté retenue pour le calcul, en mois'),
+  seniorityAtNotificationMonths: z.number().describe('Ancienneté à la notification, pour la condition des 8 mois'),
+  referenceSalary: z.number(),
+  steps: z.array(calcStep),
+  notes: z.array(z.string()),
+  agreement: agreementAnswerSchema.nullable(),
+});
+
+export const noticeInput = z.object({
+  kind: z.enum(['dismissal', 'resignation']).describe('Licenciement ou démission'),
+  seniorityMonths: months.describe('Ancienneté de services continus à la notification, en mois'),
+  misconduct: z.boolean().optional().describe('Licenciement pour faute grave ou lourde'),
+  disabledWorker: z.boolean().optional().describe('Salarié bénéficiaire de l’obligation d’emploi des travailleurs handicapés'),
+  idcc: idcc.optional(),
+});
+
+export const noticeResponse = z.object({
+  kind: z.enum(['dismissal', 'resignation']),
+  legalMonths: z.number().nullable().describe('Préavis légal en mois ; null quand la loi n’en fixe pas'),
+  legalRule: z.string(),
+  steps: z.array(calcStep),
+  agreement: agreementAnswerSchema.nullable(),
+  notes: z.array(z.string()),
+});
+
 // ---- status and administration
 
 export const ingestProgress = z.object({
@@ -295,6 +415,8 @@ export const ingestBody = z
 export type SearchResponse = z.infer<typeof searchResponse>;
 export type SearchResult = z.infer<typeof searchResult>;
 export type SuggestResponse = z.infer<typeof suggestResponse>;
+export type BrowseThemes = z.infer<typeof browseThemesResponse>;
+export type ConventionHit = z.infer<typeof conventionHit>;
 export type ArticleResponse = z.infer<typeof articleResponse>;
 export type ThemeRef = z.infer<typeof themeRef>;
 export type ThemeResponse = z.infer<typeof themeResponse>;
@@ -308,3 +430,7 @@ export type AdminJobsResponse = z.infer<typeof adminJobsResponse>;
 export type AdminDatasetsResponse = z.infer<typeof adminDatasetsResponse>;
 export type IngestProgress = z.infer<typeof ingestProgress>;
 export type DocType = CoreDocType;
+export type SeveranceInput = z.infer<typeof severanceInput>;
+export type SeveranceResponse = z.infer<typeof severanceResponse>;
+export type NoticeInput = z.infer<typeof noticeInput>;
+export type NoticeResponse = z.infer<typeof noticeResponse>;

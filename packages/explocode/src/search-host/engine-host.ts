@@ -15,7 +15,8 @@
  */
 import type { Db } from '@eig/platform';
 import { createWorkerPool, serveDb, type WorkerPool } from '@eig/platform';
-import type { SearchOptions, SearchResponse, SuggestResponse } from '../core/engine-contract.ts';
+import type { BrowseTheme, SearchOptions, SearchResponse, SuggestResponse } from '../core/engine-contract.ts';
+import type { AgreementAnswer, AgreementTopic } from '../core/calculators/index.ts';
 import type { EngineThreadData, LoadResult, ThreadMessage } from './engine-thread.ts';
 
 // The compiled host (.js) runs the compiled thread; the sources (tests, benches) the TypeScript one.
@@ -111,6 +112,14 @@ export class EngineHost {
 
   suggest(q: string, limit?: number): Promise<SuggestResponse> {
     return this.pool().run<SuggestResponse>('suggest', { q, limit });
+  }
+
+  browseThemes(limit?: number): Promise<BrowseTheme[]> {
+    return this.pool().run<BrowseTheme[]>('browseThemes', { limit });
+  }
+
+  agreementAnswer(idcc: string, topic: AgreementTopic): Promise<AgreementAnswer | null> {
+    return this.pool().run<AgreementAnswer | null>('agreementAnswer', { idcc, topic });
   }
 
   async close(): Promise<void> {

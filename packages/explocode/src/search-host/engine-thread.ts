@@ -6,7 +6,8 @@
  */
 import { parentPort, threadId, workerData, type MessagePort } from 'node:worker_threads';
 import { dbOverPort } from '@eig/platform';
-import type { SearchOptions, SearchResponse, SuggestResponse } from '../core/engine-contract.ts';
+import type { BrowseTheme, SearchOptions, SearchResponse, SuggestResponse } from '../core/engine-contract.ts';
+import type { AgreementAnswer, AgreementTopic } from '../core/calculators/index.ts';
 import { loadOrBuildEngine, type ExplocodeEngine } from '../core/search/index.ts';
 import { ExplocodeRepository } from '../db/repository.ts';
 
@@ -100,4 +101,14 @@ export async function search({ q, opts }: { q: string; opts: SearchOptions }): P
 export async function suggest({ q, limit }: { q: string; limit?: number }): Promise<SuggestResponse> {
   if (!engine) await ensureEngine();
   return engine!.suggest(q, limit);
+}
+
+export async function browseThemes({ limit }: { limit?: number }): Promise<BrowseTheme[]> {
+  if (!engine) await ensureEngine();
+  return engine!.browseThemes(limit);
+}
+
+export async function agreementAnswer({ idcc, topic }: { idcc: string; topic: AgreementTopic }): Promise<AgreementAnswer | null> {
+  if (!engine) await ensureEngine();
+  return engine!.agreementAnswer(idcc, topic);
 }

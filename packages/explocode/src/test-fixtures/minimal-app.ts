@@ -3,7 +3,16 @@
  * real one; a service's tests cannot depend on it): for tests in this package and for the server
  * process of recovery.test.ts. Adds two unauthenticated test routes under /test/.
  */
-import { createServer, openSuite, registerAuth, registerService, type Config, type Db, type Logger } from '@eig/platform';
+import {
+  createServer,
+  openSuite,
+  registerAuth,
+  registerService,
+  type Config,
+  type Db,
+  type Logger,
+  type ServiceContext,
+} from '@eig/platform';
 import type { FastifyInstance } from 'fastify';
 import explocode from '../index.ts';
 import { explocodeFor } from '../context.ts';
@@ -12,6 +21,8 @@ import { INGEST_JOB, type ExplocodeRuntime } from '../runtime.ts';
 export interface MinimalApp {
   app: FastifyInstance;
   runtime: ExplocodeRuntime;
+  /** ExploCode's service context (to call page loaders directly). */
+  ctx: ServiceContext;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,6 +61,7 @@ export async function createExplocodeApp(
   return {
     app,
     runtime: explocodeFor(ctx).runtime,
+    ctx: ctx as ServiceContext,
     start: () => explocode.start!(ctx as never),
     close: () => app.close(),
   };

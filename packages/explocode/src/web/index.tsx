@@ -10,6 +10,7 @@ import { ContributionPage } from './views/ContributionPage.tsx';
 import { ConventionPage, ConventionsPage } from './views/ConventionPages.tsx';
 import { HowPage } from './views/HowPage.tsx';
 import { AdminPage } from './views/AdminPage.tsx';
+import { NoticePage, SeverancePage, ToolsPage } from './views/CalculatorPages.tsx';
 
 export const views: BoundView[] = [
   bindView(v.home, ExploHomePage),
@@ -22,4 +23,7 @@ export const views: BoundView[] = [
   bindView(v.convention, ConventionPage),
   bindView(v.how, HowPage),
   bindView(v.admin, AdminPage),
+  bindView(v.tools, ToolsPage),
+  bindView(v.severance, SeverancePage),
+  bindView(v.notice, NoticePage),
 ];

@@ -8,8 +8,9 @@ import { definePage, redirect, view, type PageDefinition } from '@eig/platform/w
 import { explocodeFor as servicesFor, explocodeStatus } from '../context.ts';
 import type { DocType } from '../http/schemas.ts';
 import { DOC_TYPES } from '../core/types.ts';
-import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths } from './paths.ts';
+import { CONVENTION_COOKIE, SEARCH_PAGE_SIZE, explocodePaths, lastSearchPage } from './paths.ts';
 import { SEARCH_INPUT_ID, views, type SearchParams, type Shared } from './views.ts';
+import { parseNoticeForm, parseSeveranceForm } from './calculator-forms.ts';
 
 const THEME_PAGE_SIZE = 50;
 const MAX_PAGE = 500;
@@ -82,12 +83,34 @@ function setConventionCookie(req: FastifyRequest, reply: FastifyReply, idcc: str
   else reply.clearCookie(CONVENTION_COOKIE, options);
 }
 
+const frEuros = (x: number) => `${x.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
+
+/** A calculator's 400 (dates in the wrong order…) is shown on the form, not as an error page. */
+function calculatorError(errors: Record<string, string>) {
+  return (err: unknown): null => {
+    if (err instanceof HttpError && err.statusCode === 400) {
+      errors.form = err.message;
+      return null;
+    }
+    throw err;
+  };
+}
+
+/** The home's and the empty search's themes; none (rather than an error page) while the engine loads. */
+function browse(ctx: ServiceContext, limit = 12) {
+  return servicesFor(ctx).runtime.ready
+    ? servicesFor(ctx)
+        .api.browseThemes(limit)
+        .catch(() => [])
+    : Promise.resolve([]);
+}
+
 const pages: PageDefinition[] = [
   definePage({
     path: '/explocode',
     async load({ req, ctx }) {
       const s = await shared(req, ctx);
-      const themes = s.preparing ? [] : await servicesFor(ctx).api.rootThemes();
+      const themes = s.preparing ? [] : await browse(ctx);
       return view(
         views.home,
         { shared: s, themes },
@@ -104,7 +127,11 @@ const pages: PageDefinition[] = [
       const base = { shared: s, url: req.url, params, pageSize: SEARCH_PAGE_SIZE };
       const skipLinks = [{ label: 'Recherche', anchor: `#${SEARCH_INPUT_ID}` }];
       if (!params.q && !params.theme)
-        return view(views.search, { ...base, response: null, themeTitle: null }, { title: 'Recherche', skipLinks });
+        return view(
+          views.search,
+          { ...base, response: null, themeTitle: null, browse: await browse(ctx) },
+          { title: 'Recherche', skipLinks },
+        );
       const { api } = servicesFor(ctx);
       const response = await api.search({
         q: params.q,
@@ -114,8 +141,13 @@ const pages: PageDefinition[] = [
         idcc: params.idcc ?? undefined,
         theme: params.theme ?? undefined,
       });
-      // Typed straight into the search bar and recognised as an article number / agreement: go there.
-      if (q.direct === '1' && response.route && response.route.url.startsWith('/')) return redirect(response.route.url, 302);
+      // Only an unambiguous query (an IDCC, an exact agreement name, an article number) goes straight
+      // to its page; "commerce" shows the results, with the agreements it names on top.
+      if (response.direct && params.page === 1 && !params.type && !params.theme && q.direct !== '0')
+        return redirect(response.direct.url, 302);
+      // Past the last page that can be served: the last one.
+      const last = lastSearchPage(response.total);
+      if (params.page > last) return redirect(explocodePaths.search({ ...params, page: last, direct: false }), 302);
       let themeTitle: string | null = null;
       if (params.theme) {
         themeTitle = response.themes.find((t) => t.id === params.theme)?.title ?? null;
@@ -127,7 +159,7 @@ const pages: PageDefinition[] = [
       const label = params.q ? `« ${params.q} »` : (themeTitle ?? 'Recherche');
       return view(
         views.search,
-        { ...base, response, themeTitle },
+        { ...base, response, themeTitle, browse: response.total === 0 ? await browse(ctx) : [] },
         { title: `Résultats pour ${label}${params.page > 1 ? `, page ${params.page}` : ''}`, skipLinks },
       );
     },
@@ -236,6 +268,48 @@ const pages: PageDefinition[] = [
     },
   }),
   definePage({
+    path: '/explocode/outils',
+    async load({ req, ctx }) {
+      return view(views.tools, { shared: await shared(req, ctx) }, { title: 'Simulateurs : indemnité de licenciement, préavis' });
+    },
+  }),
+  definePage({
+    path: '/explocode/outils/indemnite-licenciement',
+    async load({ req, ctx }) {
+      const s = await shared(req, ctx);
+      const { input, ...form } = parseSeveranceForm(queryOf(req), s.convention?.idcc ?? null);
+      const result = input ? await servicesFor(ctx).api.severance(input).catch(calculatorError(form.errors)) : null;
+      const title = result
+        ? `Résultat : ${result.eligible ? frEuros(result.amount) : 'pas d’indemnité légale'} — Indemnité de licenciement`
+        : form.submitted
+          ? 'Erreur dans le formulaire — Indemnité de licenciement'
+          : 'Simulateur d’indemnité légale de licenciement';
+      return view(
+        views.severance,
+        { shared: s, form, result },
+        { title, description: 'Calculer l’indemnité légale de licenciement, étape par étape, avec les articles du Code du travail.' },
+      );
+    },
+  }),
+  definePage({
+    path: '/explocode/outils/preavis',
+    async load({ req, ctx }) {
+      const s = await shared(req, ctx);
+      const { input, ...form } = parseNoticeForm(queryOf(req), s.convention?.idcc ?? null);
+      const result = input ? await servicesFor(ctx).api.notice(input).catch(calculatorError(form.errors)) : null;
+      const title = result
+        ? 'Résultat — Préavis de licenciement ou de démission'
+        : form.submitted
+          ? 'Erreur dans le formulaire — Préavis'
+          : 'Simulateur de préavis de licenciement ou de démission';
+      return view(
+        views.notice,
+        { shared: s, form, result },
+        { title, description: 'La durée du préavis de licenciement ou de démission : la loi et votre convention collective.' },
+      );
+    },
+  }),
+  definePage({
     path: '/explocode/comment-ca-marche',
     async load({ req, ctx }) {
       return view(views.how, { shared: await shared(req, ctx) }, { title: 'Comment fonctionne la recherche' });
@@ -278,6 +352,7 @@ export const explocodeWeb: ServiceWeb = {
   nav: [
     { text: 'ExploCode : rechercher', href: '/explocode', isActive: isSearchSection },
     { text: 'Conventions collectives', href: '/explocode/conventions', isActive: (p) => p.startsWith('/explocode/convention') },
+    { text: 'Simulateurs', href: '/explocode/outils', isActive: (p) => p.startsWith('/explocode/outils') },
     { text: 'Comment ça marche ?', href: '/explocode/comment-ca-marche' },
   ],
   async headerItems(req, ctx) {

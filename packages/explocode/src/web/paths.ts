@@ -3,6 +3,16 @@ import type { DocType } from '../http/schemas.ts';
 
 export const CONVENTION_COOKIE = 'eig_explocode_idcc';
 export const SEARCH_PAGE_SIZE = 20;
+/**
+ * The engine serves results up to offset 1 000: pagination never offers more (a larger total is
+ * announced as "plus de 1 000").
+ */
+export const SEARCH_MAX_RESULTS = 1000;
+
+/** The last page that can be served for `total` results. */
+export function lastSearchPage(total: number, pageSize = SEARCH_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(Math.min(total, SEARCH_MAX_RESULTS) / pageSize));
+}
 
 const enc = encodeURIComponent;
 
@@ -12,6 +22,7 @@ export interface SearchUrlParams {
   theme?: string | null;
   idcc?: string | null;
   page?: number;
+  /** false: show the results even when the query names a single article or agreement */
   direct?: boolean;
 }
 
@@ -24,7 +35,7 @@ export const explocodePaths = {
     if (p.theme) sp.set('theme', p.theme);
     if (p.idcc) sp.set('idcc', p.idcc);
     if (p.page && p.page > 1) sp.set('page', String(p.page));
-    if (p.direct) sp.set('direct', '1');
+    if (p.direct === false) sp.set('direct', '0');
     return `/explocode/recherche?${sp}`;
   },
   article: (num: string) => `/explocode/article/${enc(num)}`,
@@ -37,6 +48,8 @@ export const explocodePaths = {
   chooseConvention: (idcc: string, back: string) => `/explocode/conventions/choisir?idcc=${enc(idcc)}&retour=${enc(back)}`,
   forgetConvention: (back: string) => `/explocode/conventions/oublier?retour=${enc(back)}`,
   how: () => '/explocode/comment-ca-marche',
+  severanceTool: () => '/explocode/outils/indemnite-licenciement',
+  noticeTool: () => '/explocode/outils/preavis',
   suggestApi: (q: string, limit = 6) => `/api/explocode/suggest?q=${enc(q)}&limit=${limit}`,
 };
 

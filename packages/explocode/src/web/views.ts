@@ -35,8 +35,16 @@ export interface SearchParams {
   page: number;
 }
 
+/** A calculator's form as typed, and what was wrong with it. */
+export interface CalculatorForm {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  submitted: boolean;
+}
+
 export const views = {
-  home: defineView<{ shared: Shared; themes: api.ThemeRef[] }>('explocode.home'),
+  /** `themes`: the labour-law themes a worker looks for, most searched first (browseThemes). */
+  home: defineView<{ shared: Shared; themes: api.BrowseThemes }>('explocode.home'),
   search: defineView<{
     shared: Shared;
     /** The current URL (for "forget my agreement" return links). */
@@ -46,6 +54,8 @@ export const views = {
     /** null when no query was typed yet */
     response: api.SearchResponse | null;
     themeTitle: string | null;
+    /** Themes offered when there is nothing (yet) to show: an empty search, no answer. */
+    browse: api.BrowseThemes;
   }>('explocode.search'),
   article: defineView<{ shared: Shared; data: api.ArticleResponse }>('explocode.article'),
   theme: defineView<{ shared: Shared; data: api.ThemeResponse; pageNum: number; pageSize: number }>('explocode.theme'),
@@ -71,6 +81,9 @@ export const views = {
     articles: api.ConventionArticlesResponse | null;
   }>('explocode.convention'),
   how: defineView<{ shared: Shared }>('explocode.how'),
+  tools: defineView<{ shared: Shared }>('explocode.tools'),
+  severance: defineView<{ shared: Shared; form: CalculatorForm; result: api.SeveranceResponse | null }>('explocode.severance'),
+  notice: defineView<{ shared: Shared; form: CalculatorForm; result: api.NoticeResponse | null }>('explocode.notice'),
   admin: defineView<{
     shared: Shared;
     datasets: api.AdminDatasetsResponse;

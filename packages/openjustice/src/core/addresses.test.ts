@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { findStreets } from './addresses.ts';
+import { detectAddresses } from './rules.ts';
 
 const streets = (text: string) => findStreets(text).map((s) => text.slice(s.start, s.end));
 
 describe('street lines', () => {
   it('reads complements, house numbers, street types and names', () => {
-    expect(streets('demeurant escalier A, 3e étage, 79 allée Daguerre assistée de Me X')).toEqual(['escalier A, 3e étage, 79 allée Daguerre']);
-    expect(streets('domiciliée lieu-dit La Combe, 9 chemin Édouard Herriot, Arras')).toEqual(['lieu-dit La Combe, 9 chemin Édouard Herriot']);
+    expect(streets('demeurant escalier A, 3e étage, 79 allée Daguerre assistée de Me X')).toEqual([
+      'escalier A, 3e étage, 79 allée Daguerre',
+    ]);
+    expect(streets('domiciliée lieu-dit La Combe, 9 chemin Édouard Herriot, Arras')).toEqual([
+      'lieu-dit La Combe, 9 chemin Édouard Herriot',
+    ]);
     expect(streets('dont le siège est BP 214, 4 allée de la Colline, a formé')).toEqual(['BP 214, 4 allée de la Colline']);
-    expect(streets('demeurant ensemble chez Mme Ferrand, 62 route des Lilas, 78200 CHAMBÉRY')).toEqual(['chez Mme Ferrand, 62 route des Lilas']);
+    expect(streets('demeurant ensemble chez Mme Ferrand, 62 route des Lilas, 78200 CHAMBÉRY')).toEqual([
+      'chez Mme Ferrand, 62 route des Lilas',
+    ]);
     expect(streets('133 chemin du 8 Mai 1945 représenté par son syndic')).toEqual(['133 chemin du 8 Mai 1945']);
     expect(streets('12 RUE DE LA PAIX\n75002 PARIS')).toEqual(['12 RUE DE LA PAIX']);
     expect(streets('85 bis boulevard Nationale\n30100 ALÈS')).toEqual(['85 bis boulevard Nationale']);
@@ -23,5 +30,18 @@ describe('street lines', () => {
     expect(streets('la place de la victime dans la procédure')).toEqual([]);
     expect(streets('sur la route Nationale ils ont roulé')).toEqual([]);
     expect(streets('demeurant rue de la Paix, Lyon')).toEqual(['rue de la Paix']);
+  });
+});
+
+describe('the town of an address block', () => {
+  const towns = (text: string) =>
+    detectAddresses(text)
+      .filter((s) => s.category === 'localite')
+      .map((s) => text.slice(s.start, s.end));
+  it('reads the town on the next line, across the blank lines of the layout, never a heading', () => {
+    expect(towns('La commune DE Alès\n\n69 passage des Mimosas\n\nAlès\n\n\n\nReprésentée par Me X')).toEqual(['Alès']);
+    expect(towns('demeurant 12 rue des Lilas\nArras\n')).toEqual(['Arras']);
+    expect(towns('12 rue des Lilas\n\nINTIMEE\n\nla société X')).toEqual([]);
+    expect(towns('12 rue des Lilas\n\nReprésentée par Me X\n')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import type { Span } from './span.ts';
 import { ci, lineStartBounded } from './text.ts';
 
 const STREET_TYPE = ci(
-  "rue|ruelle|avenue|av\\.|boulevard|bd|bld|chemin|chem\\.|allée|allées|impasse|place|placette|quai|route(?:\\s+(?:nationale|départementale))?|rte|voie|cours|faubourg|fg|montée|square|passage|sentier|rond-point|esplanade|promenade|traverse|villa|clos|mail|chaussée|parvis|venelle|carrefour|lotissement|quartier|cité|hameau|lieu-dit|lieudit|domaine|résidence|parc|rampe|corniche|galerie|levée|cheminement|sente|tertre|vallon|plateau|port",
+  'rue|ruelle|avenue|av\\.|boulevard|bd|bld|chemin|chem\\.|allée|allées|impasse|place|placette|quai|route(?:\\s+(?:nationale|départementale))?|rte|voie|cours|faubourg|fg|montée|square|passage|sentier|rond-point|esplanade|promenade|traverse|villa|clos|mail|chaussée|parvis|venelle|carrefour|lotissement|quartier|cité|hameau|lieu-dit|lieudit|domaine|résidence|parc|rampe|corniche|galerie|levée|cheminement|sente|tertre|vallon|plateau|port',
 );
 const PARTICLE = "(?:de|du|des|la|le|les|l['’]|d['’]|aux|au|en|sur|sous|lès|lez|et|St\\.?|Ste\\.?)";
 const MONTH = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
@@ -37,7 +37,12 @@ const COMPLEMENT_ONLY_RE = new RegExp(`(?<![\\p{L}\\d])(?:${COMPLEMENT})(?:[ \\t
 export const ADDRESS_TRIGGER =
   /(?:demeurant|demeurent|domicilié(?:e|s|es)?|résidant|résident(?:e)?|sis(?:e|es)?|situé(?:e|s|es)?|siège(?:\s+social)?(?:\s+(?:est|se situe))?(?:\s+(?:fixé|situé|établi))?|élisant domicile|adresse|habitant|domicile|ensemble|avec|hébergée?|chez|:)\s*(?:au|à|en|:)?\s*(?:l['’])?$/iu;
 
-export interface StreetMatch { start: number; end: number; triggered: boolean; numbered: boolean }
+export interface StreetMatch {
+  start: number;
+  end: number;
+  triggered: boolean;
+  numbered: boolean;
+}
 
 /** Street lines of the text, each with whether a trigger word or a house number vouches for it. */
 export function findStreets(text: string): StreetMatch[] {
@@ -48,7 +53,9 @@ export function findStreets(text: string): StreetMatch[] {
   while ((m = re.exec(text))) {
     const start = m.index;
     // a rejected match is retried one word further ("résidence 44 cours Voltaire" → "44 cours Voltaire")
-    const retry = () => { re.lastIndex = start + Math.max(1, m![0].search(/[ \t]/) + 1); };
+    const retry = () => {
+      re.lastIndex = start + Math.max(1, m![0].search(/[ \t]/) + 1);
+    };
     let end = start + m[0].length;
     // a trailing name word that is a postcode-like number belongs to the next line ("… Mimosas 69003")
     const trail = /[ \t]+\d{5}$/.exec(m[0]);
@@ -60,8 +67,14 @@ export function findStreets(text: string): StreetMatch[] {
     const lineStart = lineStartBounded(text, start);
     const atLineStart = /^[\s\-–•*:]*$/.test(text.slice(lineStart, start)) && (lineStart > 0 ? text[lineStart - 1] === '\n' : true);
     // a street word alone in prose ("la place de la victime", "la route") is no address
-    if (!numbered && !triggered && !atLineStart) { retry(); continue; }
-    if (!numbered && !triggered && !/^\s*(?:\n|,?\s*\d{5})/.test(text.slice(end, end + 12))) { retry(); continue; }
+    if (!numbered && !triggered && !atLineStart) {
+      retry();
+      continue;
+    }
+    if (!numbered && !triggered && !/^\s*(?:\n|,?\s*\d{5})/.test(text.slice(end, end + 12))) {
+      retry();
+      continue;
+    }
     out.push({ start, end, triggered, numbered });
     lastEnd = end;
   }

@@ -43,9 +43,10 @@ export function ibanValid(raw: string): boolean {
 
 /** French RIB key: 97 - ((89*bank + 15*branch + 3*account) mod 97), letters of the account mapped. */
 export function ribValid(bank: string, branch: string, account: string, key: string): boolean {
-  const map = (s: string) =>
-    s.toUpperCase().replace(/[A-Z]/g, (c) => String('12345678912345678923456789'.charAt(c.charCodeAt(0) - 65)));
-  const b = BigInt(map(bank)), g = BigInt(map(branch)), a = BigInt(map(account));
+  const map = (s: string) => s.toUpperCase().replace(/[A-Z]/g, (c) => String('12345678912345678923456789'.charAt(c.charCodeAt(0) - 65)));
+  const b = BigInt(map(bank)),
+    g = BigInt(map(branch)),
+    a = BigInt(map(account));
   const k = 97n - ((89n * b + 15n * g + 3n * a) % 97n);
   return k === BigInt(key);
 }

@@ -67,15 +67,31 @@ export function propagate(text: string, folded: string, keys: Map<string, KeyInf
         if (SOFT_STOP.has(key) && (/\d\s*$/.test(text.slice(Math.max(0, s - 4), s)) || /^\s*\d/.test(text.slice(e, e + 4)))) continue;
       }
       // and not followed by a capitalised word ("M. LE PRÉFET", "M. Le Goff" are other readings)
-      if (info.afterCivility && (!CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) || /^[ \t]*\p{Lu}/u.test(text.slice(e, e + 3)))) continue;
-      if (info.beforeName && !CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) && !/^[ \t]+\p{Lu}/u.test(text.slice(e, e + 3))) continue;
+      if (info.afterCivility && (!CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) || /^[ \t]*\p{Lu}/u.test(text.slice(e, e + 3))))
+        continue;
+      if (info.beforeName && !CIVILITY_BEFORE.test(text.slice(Math.max(0, s - 14), s)) && !/^[ \t]+\p{Lu}/u.test(text.slice(e, e + 3)))
+        continue;
       if (info.surnameLen && info.surnameLen < e - s) {
         // a full name "Jean de La Fontaine" is first name(s) + surname
         const ls = e - info.surnameLen;
         let fe = ls;
         while (fe > s && /\s/.test(text[fe - 1])) fe--;
-        out.push({ start: s, end: fe, category: 'personnePhysiquePrenom', score: info.score, source: 'consistency', personKey: info.personKey });
-        out.push({ start: ls, end: e, category: 'personnePhysiqueNom', score: info.score, source: 'consistency', personKey: info.personKey });
+        out.push({
+          start: s,
+          end: fe,
+          category: 'personnePhysiquePrenom',
+          score: info.score,
+          source: 'consistency',
+          personKey: info.personKey,
+        });
+        out.push({
+          start: ls,
+          end: e,
+          category: 'personnePhysiqueNom',
+          score: info.score,
+          source: 'consistency',
+          personKey: info.personKey,
+        });
       } else {
         out.push({ start: s, end: e, category: info.category, score: info.score, source: 'consistency', personKey: info.personKey });
       }
@@ -137,7 +153,12 @@ const PRO_OF: Record<Exclude<Role, 'party'>, Category> = { mag: 'professionnelMa
  * capitalised unknown word right before a masked surname is that person's first name.
  */
 export function personConsistency(
-  t: string, folded: string, tokens: Token[], spans: Span[], people: PersonResult | null, lex: Lexicons,
+  t: string,
+  folded: string,
+  tokens: Token[],
+  spans: Span[],
+  people: PersonResult | null,
+  lex: Lexicons,
 ): Span[] {
   const keyOf = (s: { start: number; end: number }) => foldSameLength(t.slice(s.start, s.end)).replace(/[\s\u00a0]+/g, ' ');
   const roleOfSurname = people?.surnameRole ?? new Map<string, Role>();
@@ -156,8 +177,11 @@ export function personConsistency(
   // so is a company named after a party ("la SARL MIROITERIE Rivas Araña", "la Selarlu Kuswandari"): the name is masked
   // as the person's, the rest of the company name stays as written
   const namesParty = (s: Span) => {
-    const words = fold(t.slice(s.start, s.end)).split(/[^\p{L}'’-]+/u).filter(Boolean);
-    for (let k = 0; k < words.length; k++) for (let l = k + 1; l <= words.length; l++) if (partySurnames.has(words.slice(k, l).join(' '))) return true;
+    const words = fold(t.slice(s.start, s.end))
+      .split(/[^\p{L}'’-]+/u)
+      .filter(Boolean);
+    for (let k = 0; k < words.length; k++)
+      for (let l = k + 1; l <= words.length; l++) if (partySurnames.has(words.slice(k, l).join(' '))) return true;
     return false;
   };
   spans = spans.filter((s) => {
@@ -172,7 +196,13 @@ export function personConsistency(
       // a law firm "SCP Célice, Texidor, Périer": its partners' names stay in clear
       for (const w of t.slice(s.start, s.end).split(/[\s,&]+|\bet\b/u)) {
         const k = foldSameLength(w.trim());
-        if (k.length >= 3 && /^\p{Lu}/u.test(w.trim()) && !HARD_STOP.has(fold(w.trim())) && !lex.words.has(fold(w.trim())) && !roleOfSurname.has(k))
+        if (
+          k.length >= 3 &&
+          /^\p{Lu}/u.test(w.trim()) &&
+          !HARD_STOP.has(fold(w.trim())) &&
+          !lex.words.has(fold(w.trim())) &&
+          !roleOfSurname.has(k)
+        )
           proKeys.set(k, { category: 'professionnelAvocat', score: 0.7, cap: true });
       }
       proKeys.set(keyOf(s), { category: 'professionnelAvocat', score: 0.7, cap: true });
@@ -188,11 +218,18 @@ export function personConsistency(
       if (role && role !== 'party' && s.source !== 'party') continue;
       proKeys.delete(k);
       if (!surnames.has(k))
-        surnames.set(k, { category: 'personnePhysiqueNom', score: 0.8, personKey: s.personKey, cap: true, afterCivility: HARD_STOP.has(k) || PARTICLES.has(k) });
+        surnames.set(k, {
+          category: 'personnePhysiqueNom',
+          score: 0.8,
+          personKey: s.personKey,
+          cap: true,
+          afterCivility: HARD_STOP.has(k) || PARTICLES.has(k),
+        });
     } else if (k.length >= 3) {
       // a first name that is also a word ("Rose", "France", "Pierre") only before a capitalised surname or after a civility
       const ambiguous = lex.words.has(fold(k)) || SOFT_STOP.has(k) || HARD_STOP.has(k);
-      if (!firstNames.has(k)) firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true, beforeName: ambiguous });
+      if (!firstNames.has(k))
+        firstNames.set(k, { category: 'personnePhysiquePrenom', score: 0.75, personKey: s.personKey, cap: true, beforeName: ambiguous });
     }
   }
   // "M. Lourenço" where Lourenço is the first name of "M. Lourenço TOUSSAINT": a first name, not a surname
@@ -201,7 +238,8 @@ export function personConsistency(
   const relabelled = spans.map((s) => {
     if (s.category !== 'personnePhysiqueNom' || s.source !== 'rule') return s;
     const k = keyOf(s);
-    if (firstNames.has(k) && !surnamesWithFirst.has(k) && isLoneCivilityName(t, s)) return { ...s, category: 'personnePhysiquePrenom' as Category };
+    if (firstNames.has(k) && !surnamesWithFirst.has(k) && isLoneCivilityName(t, s))
+      return { ...s, category: 'personnePhysiquePrenom' as Category };
     return s;
   });
   for (const k of firstNames.keys()) if (proKeys.has(k) || surnames.has(k)) firstNames.delete(k);
@@ -210,7 +248,13 @@ export function personConsistency(
     if (m.role !== 'party' || !m.last || !m.first.length) continue;
     const fk = keyOf({ start: m.first[0].start, end: m.last.end });
     if (fk.split(' ').length >= 2 && fk.length <= 60)
-      full.set(fk, { category: 'personnePhysiqueNom', score: 0.8, personKey: m.personKey, cap: true, surnameLen: m.last.end - m.last.start });
+      full.set(fk, {
+        category: 'personnePhysiqueNom',
+        score: 0.8,
+        personKey: m.personKey,
+        cap: true,
+        surnameLen: m.last.end - m.last.start,
+      });
   }
 
   const sorted = [...relabelled].sort((a, b) => a.start - b.start);
@@ -225,10 +269,11 @@ export function personConsistency(
   return [...all, ...extra].sort((a, b) => a.start - b.start);
 }
 
-
 /** "M. Lourenço" with nothing after: a lone civility + one word. */
 function isLoneCivilityName(t: string, s: Span): boolean {
-  return /(?:M\.|Mme|Monsieur|Madame)\s*$/u.test(t.slice(Math.max(0, s.start - 10), s.start)) && !/^\s*[\p{Lu}]/u.test(t.slice(s.end, s.end + 3));
+  return (
+    /(?:M\.|Mme|Monsieur|Madame)\s*$/u.test(t.slice(Math.max(0, s.start - 10), s.start)) && !/^\s*[\p{Lu}]/u.test(t.slice(s.end, s.end + 3))
+  );
 }
 
 /** "Ambre GUYON": capitalised words right before a masked surname are that person's first names. */
@@ -258,7 +303,14 @@ function firstNamesBeforeSurnames(t: string, spans: Span[], tokens: Token[], kno
       next = tok.start;
     }
     if (start < 0) continue;
-    out.push({ start, end: start + t.slice(start, s.start).trimEnd().length, category: 'personnePhysiquePrenom', score: 0.7, source: 'consistency', personKey: s.personKey });
+    out.push({
+      start,
+      end: start + t.slice(start, s.start).trimEnd().length,
+      category: 'personnePhysiquePrenom',
+      score: 0.7,
+      source: 'consistency',
+      personKey: s.personKey,
+    });
   }
   return out;
 }

@@ -26,11 +26,19 @@ export interface LabelNlpEntity {
   score: number;
   entityId: string;
 }
-export interface LabelNlpVersion { version: string; date: string }
+export interface LabelNlpVersion {
+  version: string;
+  date: string;
+}
 export interface LabelNlpResponse {
   entities: LabelNlpEntity[];
   checklist: string[];
-  versions: { juriSpacyTokenizer: LabelNlpVersion; juritools: LabelNlpVersion; pseudonymisationApi: LabelNlpVersion; model: { name: string } };
+  versions: {
+    juriSpacyTokenizer: LabelNlpVersion;
+    juritools: LabelNlpVersion;
+    pseudonymisationApi: LabelNlpVersion;
+    model: { name: string };
+  };
   additionalTermsParsingFailed?: boolean;
 }
 
@@ -39,7 +47,13 @@ export function parseAdditionalTerms(raw: LabelNlpRequest['additionalTerms']): {
   if (raw === undefined || raw === null) return { terms: [], failed: false };
   if (Array.isArray(raw)) return { terms: raw.filter((x) => typeof x === 'string' && x.trim()).map((x) => x.trim()), failed: false };
   if (typeof raw !== 'string') return { terms: [], failed: true };
-  return { terms: raw.split(/[;,\n]/).map((x) => x.trim()).filter(Boolean), failed: false };
+  return {
+    terms: raw
+      .split(/[;,\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+    failed: false,
+  };
 }
 
 /** Label's `parties`: objects with civilite/prenom/nom/qualite or firstName/lastName; unknown shapes are ignored. */
@@ -58,20 +72,36 @@ export function parseParties(raw: unknown[] | undefined): NonNullable<Pseudonymi
   return out;
 }
 
-export function toLabelRequestOptions(req: LabelNlpRequest, isCategory: (c: string) => c is Category): { options: PseudonymizeOptions; failed: boolean } {
+export function toLabelRequestOptions(
+  req: LabelNlpRequest,
+  isCategory: (c: string) => c is Category,
+): { options: PseudonymizeOptions; failed: boolean } {
   const { terms, failed } = parseAdditionalTerms(req.additionalTerms);
-  const cats = req.categories?.flatMap((c) => (c === 'personnePhysique' ? ['personnePhysiquePrenom', 'personnePhysiqueNom'] : [c])).filter(isCategory);
+  const cats = req.categories
+    ?.flatMap((c) => (c === 'personnePhysique' ? ['personnePhysiquePrenom', 'personnePhysiqueNom'] : [c]))
+    .filter(isCategory);
   return {
     options: { additionalTerms: terms, parties: parseParties(req.parties), categories: cats?.length ? cats : undefined },
     failed,
   };
 }
 
-export function toLabelResponse(result: PseudonymizeResult, engineVersion: string, modelName: string, date = new Date().toISOString().slice(0, 10)): LabelNlpResponse {
+export function toLabelResponse(
+  result: PseudonymizeResult,
+  engineVersion: string,
+  modelName: string,
+  date = new Date().toISOString().slice(0, 10),
+): LabelNlpResponse {
   const v = { version: engineVersion, date };
   return {
     entities: result.entities.map((e) => ({
-      text: e.text, start: e.start, end: e.end, category: e.category, source: e.source, score: e.score, entityId: e.entityId,
+      text: e.text,
+      start: e.start,
+      end: e.end,
+      category: e.category,
+      source: e.source,
+      score: e.score,
+      entityId: e.entityId,
     })),
     checklist: result.checklist.map((c) => c.message),
     versions: { juriSpacyTokenizer: v, juritools: v, pseudonymisationApi: v, model: { name: modelName } },

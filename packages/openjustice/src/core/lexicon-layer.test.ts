@@ -3,12 +3,22 @@ import { detectLexiconLocalities } from './lexicon-layer.ts';
 import { makeLexicons } from './lexicon.ts';
 import { tokenize } from './text.ts';
 
-const lex = makeLexicons(['Lyon', 'Calais', 'Vienne', 'Muret', 'Rezé', 'Saint-Denis', 'Perpignan', 'Beaune', "L'Isle-Adam", 'Le Syndicat'], ['vienne', 'calais', 'syndicat', 'le'], ['Pas-de-Calais', 'Saône-et-Loire']);
+const lex = makeLexicons(
+  ['Lyon', 'Calais', 'Vienne', 'Muret', 'Rezé', 'Saint-Denis', 'Perpignan', 'Beaune', "L'Isle-Adam", 'Le Syndicat'],
+  ['vienne', 'calais', 'syndicat', 'le'],
+  ['Pas-de-Calais', 'Saône-et-Loire'],
+);
 const towns = (text: string) => detectLexiconLocalities(text, tokenize(text), lex).map((s) => text.slice(s.start, s.end));
 
 describe('communes from the lexicon', () => {
   it('finds towns in prose and after institutions that are not court seats', () => {
-    expect(towns('sur les sites de Muret et de Vienne, la PPDC Rezé Sud, l\'URSSAF Beaune, à L\'Isle-Adam')).toEqual(['Muret', 'Vienne', 'Rezé', 'Beaune', "L'Isle-Adam"]);
+    expect(towns("sur les sites de Muret et de Vienne, la PPDC Rezé Sud, l'URSSAF Beaune, à L'Isle-Adam")).toEqual([
+      'Muret',
+      'Vienne',
+      'Rezé',
+      'Beaune',
+      "L'Isle-Adam",
+    ]);
   });
   it('leaves court seats, bars, registers, decision places and departments in clear', () => {
     expect(towns("COUR D'APPEL DE LYON\nTRIBUNAL JUDICIAIRE\nDE PERPIGNAN\navocat au barreau de Lyon, RCS de Lyon")).toEqual([]);

@@ -28,7 +28,11 @@ export interface Lexicons {
   prefixes: Set<string>;
 }
 
-export const areaKey = (s: string) => fold(s).replace(/[’']/g, "'").replace(/[\s-]+/g, ' ').trim();
+export const areaKey = (s: string) =>
+  fold(s)
+    .replace(/[’']/g, "'")
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 
 export function makeLexicons(communes: Iterable<string>, words: Iterable<string>, areas: Iterable<string> = []): Lexicons {
   const c = new Set<string>();
@@ -47,4 +51,10 @@ export function makeLexicons(communes: Iterable<string>, words: Iterable<string>
   return { communes: c, words: w, maxCommuneWords: Math.min(maxWords, 8), areas: a, prefixes };
 }
 
-export const EMPTY_LEXICONS: Lexicons = { communes: new Set(), words: new Set(), maxCommuneWords: 1, areas: new Set(), prefixes: new Set() };
+export const EMPTY_LEXICONS: Lexicons = {
+  communes: new Set(),
+  words: new Set(),
+  maxCommuneWords: 1,
+  areas: new Set(),
+  prefixes: new Set(),
+};

@@ -12,8 +12,21 @@ export interface DecisionMetadata {
 }
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9,
-  octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  janvier: 1,
+  février: 2,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  août: 8,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  décembre: 12,
+  decembre: 12,
 };
 
 function isoDate(d: string, m: string, y: string): string | null {
@@ -34,23 +47,52 @@ const CHAMBER_CODES: [RegExp, string][] = [
 export function extractMetadata(text: string): DecisionMetadata {
   const head = text.slice(0, 6000);
   const meta: DecisionMetadata = { court: { type: null, name: null }, chamber: null, date: null, number: null, solution: null, ecli: null };
-  const court =
-    /(COUR DE CASSATION|Cour de cassation)/.exec(head) ? { type: 'cass' as const, name: 'Cour de cassation' } :
-    ((m) => m && { type: 'ca' as const, name: `Cour d'appel de ${titleCase(m[1])}` })(/COUR D['’]APPEL D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head)) ||
-    ((m) => m && { type: 'tj' as const, name: `Tribunal judiciaire de ${titleCase(m[1])}` })(/TRIBUNAL JUDICIAIRE D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head)) ||
-    ((m) => m && { type: 'ta' as const, name: `Tribunal administratif de ${titleCase(m[1])}` })(/TRIBUNAL ADMINISTRATIF D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head)) ||
-    ((m) => m && { type: 'tcom' as const, name: `Tribunal de commerce de ${titleCase(m[1])}` })(/TRIBUNAL DE COMMERCE D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head)) ||
-    ((m) => m && { type: 'cph' as const, name: `Conseil de prud'hommes de ${titleCase(m[1])}` })(/CONSEIL DE PRUD['’]HOMMES D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head));
+  const court = /(COUR DE CASSATION|Cour de cassation)/.exec(head)
+    ? { type: 'cass' as const, name: 'Cour de cassation' }
+    : ((m) => m && { type: 'ca' as const, name: `Cour d'appel de ${titleCase(m[1])}` })(
+        /COUR D['’]APPEL D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head),
+      ) ||
+      ((m) => m && { type: 'tj' as const, name: `Tribunal judiciaire de ${titleCase(m[1])}` })(
+        /TRIBUNAL JUDICIAIRE D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head),
+      ) ||
+      ((m) => m && { type: 'ta' as const, name: `Tribunal administratif de ${titleCase(m[1])}` })(
+        /TRIBUNAL ADMINISTRATIF D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head),
+      ) ||
+      ((m) => m && { type: 'tcom' as const, name: `Tribunal de commerce de ${titleCase(m[1])}` })(
+        /TRIBUNAL DE COMMERCE D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head),
+      ) ||
+      ((m) => m && { type: 'cph' as const, name: `Conseil de prud'hommes de ${titleCase(m[1])}` })(
+        /CONSEIL DE PRUD['’]HOMMES D(?:E |')\s*([\p{L}' -]+?)\s*(?:\n|$)/iu.exec(head),
+      );
   if (court) meta.court = court;
-  const ch = /^\s*((?:\d+(?:e|ème|ère)|première|deuxième|troisième|quatrième|cinquième)\s+chambre[^\n]{0,40}|chambre [^\n]{3,40}|(?:PREMIÈRE|DEUXIÈME|TROISIÈME) CHAMBRE CIVILE|CHAMBRE (?:SOCIALE|COMMERCIALE|CRIMINELLE)[^\n]{0,30})\s*$/imu.exec(head);
+  const ch =
+    /^\s*((?:\d+(?:e|ème|ère)|première|deuxième|troisième|quatrième|cinquième)\s+chambre[^\n]{0,40}|chambre [^\n]{3,40}|(?:PREMIÈRE|DEUXIÈME|TROISIÈME) CHAMBRE CIVILE|CHAMBRE (?:SOCIALE|COMMERCIALE|CRIMINELLE)[^\n]{0,30})\s*$/imu.exec(
+      head,
+    );
   if (ch) meta.chamber = ch[1].trim();
-  else for (const [re] of CHAMBER_CODES) { const m = re.exec(head); if (m) { meta.chamber = m[0]; break; } }
+  else
+    for (const [re] of CHAMBER_CODES) {
+      const m = re.exec(head);
+      if (m) {
+        meta.chamber = m[0];
+        break;
+      }
+    }
   const dm =
-    /(?:Audience publique du|ARRÊT DU|Arrêt du|JUGEMENT DU|Jugement du|ORDONNANCE DU|Décision du|DU)\s+(1er|\d{1,2})\s+([\p{L}]+)\s+(\d{4})/u.exec(head);
+    /(?:Audience publique du|ARRÊT DU|Arrêt du|JUGEMENT DU|Jugement du|ORDONNANCE DU|Décision du|DU)\s+(1er|\d{1,2})\s+([\p{L}]+)\s+(\d{4})/u.exec(
+      head,
+    );
   if (dm) meta.date = isoDate(dm[1], dm[2], dm[3]);
-  const num = /Pourvoi n°\s*([A-Z]\s*\d{2}-\d{2}\.\d{3})/.exec(head) ?? /N° RG\s*:?\s*(\d{2}\/\d{5})/.exec(head) ?? /RG\s*:?\s*([\dA-Z/]{6,})/.exec(head) ?? /N°\s*(\d{7})/.exec(head);
+  const num =
+    /Pourvoi n°\s*([A-Z]\s*\d{2}-\d{2}\.\d{3})/.exec(head) ??
+    /N° RG\s*:?\s*(\d{2}\/\d{5})/.exec(head) ??
+    /RG\s*:?\s*([\dA-Z/]{6,})/.exec(head) ??
+    /N°\s*(\d{7})/.exec(head);
   if (num) meta.number = num[1].replace(/\s+/g, ' ');
-  const sol = /^\s*(Cassation(?: partielle)?(?: sans renvoi)?|Rejet|Irrecevabilité|Non-lieu à statuer|Désistement|Déchéance|Annulation|Confirmation|Infirmation(?: partielle)?|Radiation)\s*$/imu.exec(head);
+  const sol =
+    /^\s*(Cassation(?: partielle)?(?: sans renvoi)?|Rejet|Irrecevabilité|Non-lieu à statuer|Désistement|Déchéance|Annulation|Confirmation|Infirmation(?: partielle)?|Radiation)\s*$/imu.exec(
+      head,
+    );
   if (sol) meta.solution = sol[1];
   else {
     const tail = text.slice(-4000);
@@ -67,4 +109,8 @@ export function extractMetadata(text: string): DecisionMetadata {
   return meta;
 }
 
-const titleCase = (s: string) => s.trim().toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
+const titleCase = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());

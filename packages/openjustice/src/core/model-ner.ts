@@ -11,8 +11,12 @@ import { Perceptron, type PerceptronModel } from './perceptron.ts';
 import { fold, shapeOf, type Token } from './text.ts';
 
 export const ENTITY_TAGS: Record<string, Category> = {
-  PRE: 'personnePhysiquePrenom', NOM: 'personnePhysiqueNom', MAG: 'professionnelMagistratGreffier',
-  AVO: 'professionnelAvocat', ADR: 'adresse', LOC: 'localite',
+  PRE: 'personnePhysiquePrenom',
+  NOM: 'personnePhysiqueNom',
+  MAG: 'professionnelMagistratGreffier',
+  AVO: 'professionnelAvocat',
+  ADR: 'adresse',
+  LOC: 'localite',
 };
 const CAT_TO_TAG = Object.fromEntries(Object.entries(ENTITY_TAGS).map(([k, v]) => [v, k])) as Record<string, string>;
 export const TAGS = ['O', ...Object.keys(ENTITY_TAGS).flatMap((k) => [`B-${k}`, `I-${k}`])];
@@ -55,9 +59,14 @@ export function documentFeatures(input: NerInput) {
   let lineStart = 0;
   for (let i = 0; i <= n; i++) {
     if (i === n || (i > 0 && tokens[i].nl)) {
-      const s = tokens[lineStart]?.start ?? 0, e = tokens[i - 1]?.end ?? 0;
+      const s = tokens[lineStart]?.start ?? 0,
+        e = tokens[i - 1]?.end ?? 0;
       const line = text.slice(s, e);
-      const cue = (ROLE_LINE.test(line) ? 'R' : '') + (AVO_LINE.test(line) ? 'A' : '') + (PARTY_LINE.test(line) ? 'P' : '') + (line.length < 60 ? 's' : '');
+      const cue =
+        (ROLE_LINE.test(line) ? 'R' : '') +
+        (AVO_LINE.test(line) ? 'A' : '') +
+        (PARTY_LINE.test(line) ? 'P' : '') +
+        (line.length < 60 ? 's' : '');
       for (let j = lineStart; j < i; j++) lineCue[j] = cue;
       lineStart = i;
     }
@@ -66,10 +75,25 @@ export function documentFeatures(input: NerInput) {
   return (i: number, p1: string, p2: string): string[] => {
     const t = tokens[i];
     const f = [
-      'b', `w=${w[i]}`, `sh=${sh[i]}`, `w-1=${w[i - 1] ?? '∅'}`, `w-2=${w[i - 2] ?? '∅'}`, `w+1=${w[i + 1] ?? '∅'}`,
-      `w+2=${w[i + 2] ?? '∅'}`, `sh-1=${sh[i - 1] ?? '∅'}`, `sh+1=${sh[i + 1] ?? '∅'}`, `w-1w=${w[i - 1] ?? '∅'}|${w[i]}`,
-      `ww+1=${w[i]}|${w[i + 1] ?? '∅'}`, `p1=${p1}`, `p1p2=${p1}|${p2}`, `p1sh=${p1}|${sh[i]}`, `line=${lineCue[i]}`,
-      `line-sh=${lineCue[i]}|${sh[i]}`, `h=${hint[i]}`, `h-1=${hint[i - 1] ?? ''}`, `h+1=${hint[i + 1] ?? ''}`,
+      'b',
+      `w=${w[i]}`,
+      `sh=${sh[i]}`,
+      `w-1=${w[i - 1] ?? '∅'}`,
+      `w-2=${w[i - 2] ?? '∅'}`,
+      `w+1=${w[i + 1] ?? '∅'}`,
+      `w+2=${w[i + 2] ?? '∅'}`,
+      `sh-1=${sh[i - 1] ?? '∅'}`,
+      `sh+1=${sh[i + 1] ?? '∅'}`,
+      `w-1w=${w[i - 1] ?? '∅'}|${w[i]}`,
+      `ww+1=${w[i]}|${w[i + 1] ?? '∅'}`,
+      `p1=${p1}`,
+      `p1p2=${p1}|${p2}`,
+      `p1sh=${p1}|${sh[i]}`,
+      `line=${lineCue[i]}`,
+      `line-sh=${lineCue[i]}|${sh[i]}`,
+      `h=${hint[i]}`,
+      `h-1=${hint[i - 1] ?? ''}`,
+      `h+1=${hint[i + 1] ?? ''}`,
       `hsh=${hint[i]}|${sh[i]}|${p1}`,
     ];
     if (t.nl) f.push('nl', `nl-sh=${sh[i]}`);
@@ -116,12 +140,21 @@ export function tagsToSpans(tokens: Token[], tags: number[], margins: number[]):
     if (!cur) return;
     const cat = ENTITY_TAGS[cur.type];
     const m = cur.m / (cur.to - cur.from);
-    out.push({ start: tokens[cur.from].start, end: tokens[cur.to - 1].end, category: cat, score: Math.min(0.95, 0.5 + m / 20), source: 'model' });
+    out.push({
+      start: tokens[cur.from].start,
+      end: tokens[cur.to - 1].end,
+      category: cat,
+      score: Math.min(0.95, 0.5 + m / 20),
+      source: 'model',
+    });
     cur = null;
   };
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];
-    if (tag === 'O') { flush(); continue; }
+    if (tag === 'O') {
+      flush();
+      continue;
+    }
     const [bi, type] = tag.split('-');
     if (bi === 'I' && cur && cur.type === type && !tokens[i].nl) {
       cur.to = i + 1;

@@ -7,9 +7,26 @@
 import { fold, shapeOf, tf, type Token } from './text.ts';
 import { HARD_STOP, PARTICLES, SOFT_STOP } from './names.ts';
 
-interface Range { start: number; end: number }
+interface Range {
+  start: number;
+  end: number;
+}
 
-const CIVILITY_WORDS = new Set(['mme', 'mmes', 'mlle', 'mlles', 'melle', 'monsieur', 'madame', 'mademoiselle', 'messieurs', 'mesdames', 'docteur', 'professeur', 'mr']);
+const CIVILITY_WORDS = new Set([
+  'mme',
+  'mmes',
+  'mlle',
+  'mlles',
+  'melle',
+  'monsieur',
+  'madame',
+  'mademoiselle',
+  'messieurs',
+  'mesdames',
+  'docteur',
+  'professeur',
+  'mr',
+]);
 const CIVILITY_DOT = new Set(['m', 'mm', 'dr', 'pr']);
 export const PLURAL_CIV = new Set(['mm', 'mmes', 'messieurs', 'mesdames', 'mes', 'maitres', 'mlles']);
 const TITLE_WORDS = new Set(['me', 'maitre', 'mes', 'maitres']);
@@ -56,12 +73,48 @@ function nameTok(toks: Token[], k: number, civ: boolean): boolean {
 }
 
 /** function words that are never a surname, even short and capitalised after a civility */
-const NEVER_SURNAME = new Set(['et', 'de', 'du', 'des', 'la', 'les', 'en', 'au', 'aux', 'a', 'à', 'par', 'sur', 'un', 'une', 'il', 'ils', 'elle', 'on', 'ne', 'se', 'ce', 'sa', 'son', 'ses', 'qui', 'que', 'dit', 'ou', 'si', 'n', 'no', 'les']);
+const NEVER_SURNAME = new Set([
+  'et',
+  'de',
+  'du',
+  'des',
+  'la',
+  'les',
+  'en',
+  'au',
+  'aux',
+  'a',
+  'à',
+  'par',
+  'sur',
+  'un',
+  'une',
+  'il',
+  'ils',
+  'elle',
+  'on',
+  'ne',
+  'se',
+  'ce',
+  'sa',
+  'son',
+  'ses',
+  'qui',
+  'que',
+  'dit',
+  'ou',
+  'si',
+  'n',
+  'no',
+  'les',
+]);
 /** role words that follow a name in apposition ("Mme Dupont Présidente"): never read as its surname */
 const APPOSITION = new Set(
-  ('président présidente conseiller conseillère greffier greffière juge juges magistrat magistrate avocat avocate rapporteur ' +
+  (
+    'président présidente conseiller conseillère greffier greffière juge juges magistrat magistrate avocat avocate rapporteur ' +
     'rapporteure assesseur procureur substitut expert experte interprète notaire huissier directeur directrice gérant gérante ' +
-    'préfet préfète premier première vice délégué déléguée membre épouse époux veuve née né dite dit alias')
+    'préfet préfète premier première vice délégué déléguée membre épouse époux veuve née né dite dit alias'
+  )
     .split(' ')
     .map(fold),
 );
@@ -80,7 +133,8 @@ function shortSurnameAt(toks: Token[], j: number): boolean {
 }
 
 export function tokAt(toks: Token[], pos: number): number {
-  let lo = 0, hi = toks.length;
+  let lo = 0,
+    hi = toks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (toks[mid].end <= pos) lo = mid + 1;
@@ -89,7 +143,10 @@ export function tokAt(toks: Token[], pos: number): number {
   return lo;
 }
 
-export interface Run { to: number; words: { s: number; e: number; upper: boolean; initial: boolean; particle: boolean; tok: number }[] }
+export interface Run {
+  to: number;
+  words: { s: number; e: number; upper: boolean; initial: boolean; particle: boolean; tok: number }[];
+}
 
 /**
  * Reads a run of name words from token i on one line: capitalised or uppercase words, initials ("J.",
@@ -107,7 +164,16 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
     if (words.length >= 2 && j > i) {
       if (t.start - toks[j - 1].end >= 2) break;
       const nx = toks[j + 1];
-      if (words[words.length - 1].upper && shapeOf(t.text) === 'cap' && nx && !nx.nl && nx.kind === 'word' && shapeOf(nx.text) === 'upper' && nx.text.length > 1) break;
+      if (
+        words[words.length - 1].upper &&
+        shapeOf(t.text) === 'cap' &&
+        nx &&
+        !nx.nl &&
+        nx.kind === 'word' &&
+        shapeOf(nx.text) === 'upper' &&
+        nx.text.length > 1
+      )
+        break;
     }
     const sh = shapeOf(t.text);
     // particles: "de", "Le", "d'", "VAN" followed by a name word
@@ -123,13 +189,15 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
         // "M. Le a déclaré", "Mme Vu," : a short capitalised surname that looks like a particle
         // … and "Seden NGUYEN VAN": a particle in capitals closing a surname in capitals
         const upperTail = sh === 'upper' && words.length > 0 && words[words.length - 1].upper;
-        if ((civ || upperTail) && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+        if ((civ || upperTail) && shortSurnameAt(toks, j))
+          words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
         break;
       }
       if (HARD_STOP.has(tf(nx))) {
         if (words.length === 0) return null; // "M. LE PRÉFET", "Mme la Présidente"
         // "Mme Clément NGUYEN VAN EPOUSE BARTH": the particle closes the surname
-        if (sh === 'upper' && words[words.length - 1].upper && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: true, initial: false, particle: false, tok: j });
+        if (sh === 'upper' && words[words.length - 1].upper && shortSurnameAt(toks, j))
+          words.push({ s: t.start, e: t.end, upper: true, initial: false, particle: false, tok: j });
         break;
       }
       // a bare run never starts with a lowercase "de" ("de Lyon"); after a civility it may ("Mme de Villiers")
@@ -153,7 +221,8 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       break;
     }
     if (!nameTok(toks, j, civ)) {
-      if (civ && shortSurnameAt(toks, j)) words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
+      if (civ && shortSurnameAt(toks, j))
+        words.push({ s: t.start, e: t.end, upper: sh === 'upper', initial: false, particle: false, tok: j });
       break;
     }
     if (sh === 'initial') {
@@ -161,10 +230,31 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
       // "S.A.S.", "S.C.P.", "W.CLUB": dotted abbreviations are not initials
       const prevDot = toks[j - 1]?.text === '.' && toks[j - 1].end === t.start;
       const nx = toks[j + 2];
-      if (prevDot || (dot && nx && nx.start === toks[j + 1].end && nx.kind === 'word' && (nx.text.length === 1 || shapeOf(nx.text) !== 'upper' || HARD_STOP.has(tf(nx))))) break;
-      if (APOS.test(toks[j + 1]?.text ?? '') && toks[j + 1].start === t.end && toks[j + 2] && toks[j + 2].start === toks[j + 1].end && /^\p{Lu}/u.test(toks[j + 2].text)) {
+      if (
+        prevDot ||
+        (dot &&
+          nx &&
+          nx.start === toks[j + 1].end &&
+          nx.kind === 'word' &&
+          (nx.text.length === 1 || shapeOf(nx.text) !== 'upper' || HARD_STOP.has(tf(nx))))
+      )
+        break;
+      if (
+        APOS.test(toks[j + 1]?.text ?? '') &&
+        toks[j + 1].start === t.end &&
+        toks[j + 2] &&
+        toks[j + 2].start === toks[j + 1].end &&
+        /^\p{Lu}/u.test(toks[j + 2].text)
+      ) {
         // N'Diaye, O'NEIL
-        words.push({ s: t.start, e: toks[j + 2].end, upper: shapeOf(toks[j + 2].text) === 'upper', initial: false, particle: false, tok: j + 2 });
+        words.push({
+          s: t.start,
+          e: toks[j + 2].end,
+          upper: shapeOf(toks[j + 2].text) === 'upper',
+          initial: false,
+          particle: false,
+          tok: j + 2,
+        });
         j += 3;
         continue;
       }
@@ -190,7 +280,8 @@ export function readRun(toks: Token[], i: number, civ: boolean, maxWords = 5): R
  */
 export function splitWords(text: string, words: Run['words'], knownSurnames?: Set<string>) {
   const n = words.length;
-  let lastFrom = n - 1, lastTo = n;
+  let lastFrom = n - 1,
+    lastTo = n;
   const core = words.filter((w) => !w.initial);
   const hasUpper = core.some((w) => w.upper);
   const hasLower = core.some((w) => !w.upper);
@@ -210,7 +301,10 @@ export function splitWords(text: string, words: Run['words'], knownSurnames?: Se
     }
   } else if (knownSurnames && n >= 3) {
     for (let k = 1; k < n - 1; k++) {
-      if (knownSurnames.has(fold(text.slice(words[k].s, words[n - 1].e)))) { lastFrom = k; break; }
+      if (knownSurnames.has(fold(text.slice(words[k].s, words[n - 1].e)))) {
+        lastFrom = k;
+        break;
+      }
     }
   }
   const last = { start: words[lastFrom].s, end: words[lastTo - 1].e };

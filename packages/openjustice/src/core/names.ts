@@ -6,13 +6,64 @@
 import { fold } from './text.ts';
 
 export const CIVILITY = new Set([
-  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'melle', 'monsieur', 'madame', 'mademoiselle', 'messieurs', 'mesdames',
-  'dr', 'docteur', 'pr', 'professeur',
+  'm',
+  'mm',
+  'mme',
+  'mmes',
+  'mlle',
+  'mlles',
+  'melle',
+  'monsieur',
+  'madame',
+  'mademoiselle',
+  'messieurs',
+  'mesdames',
+  'dr',
+  'docteur',
+  'pr',
+  'professeur',
 ]);
 export const LAWYER_TITLE = new Set(['me', 'maitre', 'mes', 'maitres']);
 export const PARTICLES = new Set([
-  'de', 'du', 'des', 'd', 'le', 'la', 'les', 'van', 'von', 'der', 'den', 'da', 'dos', 'das', 'di', 'del', 'della', 'el', 'al',
-  'ben', 'bin', 'ibn', 'ould', 'ter', 'ten', 'mac', 'mc', 'st', 'ste', 'y', 'e', 'zu', 'af', 'lo', 'bou', 'abd', 'abou', 'ait', 'aït',
+  'de',
+  'du',
+  'des',
+  'd',
+  'le',
+  'la',
+  'les',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'dos',
+  'das',
+  'di',
+  'del',
+  'della',
+  'el',
+  'al',
+  'ben',
+  'bin',
+  'ibn',
+  'ould',
+  'ter',
+  'ten',
+  'mac',
+  'mc',
+  'st',
+  'ste',
+  'y',
+  'e',
+  'zu',
+  'af',
+  'lo',
+  'bou',
+  'abd',
+  'abou',
+  'ait',
+  'aït',
 ]);
 /** Capitalised words that never belong to a person name in decisions (function words, titles, legal words). */
 export const NOT_NAME = new Set(
@@ -63,14 +114,30 @@ export const SOFT_STOP = new Set(
 );
 /** Institutional acronyms met next to names ("CHU Lyon", "CPAM DU RHÔNE"): never a surname. */
 export const ACRONYMS = new Set(
-  ('chu chru cpam caf crs ghu ehpad tgi tj ca cph jld jaf jex ofii ofpra cra cada ase pmi dgfip drfip ddfip ars ags cgea unedic ' +
+  (
+    'chu chru cpam caf crs ghu ehpad tgi tj ca cph jld jaf jex ofii ofpra cra cada ase pmi dgfip drfip ddfip ars ags cgea unedic ' +
     'urssaf msa rsi cnav carsat edf gdf sncf ratp sdis onf bnp lcl cic hlm opac oph cse chsct dp rh drh pdg dg ppdc cgt cfdt ' +
     'fo cgc unsa sud rpva ue cedh cjue cesda ceseda ccass rg ecli mjpm udaf aje ap hp aphp ap-hp spip jap tcom tc ta caa cnda ' +
     'ddpp dreets direccte ofb ign insee inpi rcs siret siren tva ttc ht sasu sa sas sarl eurl sci snc scp selarl selas gie gaec ' +
     'earl scea cgi cga css cass civ soc crim com fp fs fd sh cf ccc ccp cpc cpp cp cjm cch cdt ctrav zac za zi zup plu pos scot ' +
     'iard smabtp maaf macif maif gmf axa mma sdc asl aarpi selafa selurl selas selca scpa bp cs cedex tsa sip sie dgi ofce bpi ' +
-    'selarlu selafa selca seleurl selurl sasu eurl tp btp sci mp pg jcp expro pôle poles mjpm jld cra cesf ccas cias epci sivom siren rne bodacc')
-    .split(/\s+/),
+    'selarlu selafa selca seleurl selurl sasu eurl tp btp sci mp pg jcp expro pôle poles mjpm jld cra cesf ccas cias epci sivom siren rne bodacc'
+  ).split(/\s+/),
 );
 /** Hard stops: never part of a person name, whatever the context. */
-export const HARD_STOP = new Set([...NOT_NAME, ...ACRONYMS, ...CIVILITY, ...LAWYER_TITLE, 'mr', 'mrs', 'ms', 'alias', 'assistée', 'assisté', 'représentée', 'représenté'].filter((w) => !SOFT_STOP.has(w)));
+export const HARD_STOP = new Set(
+  [
+    ...NOT_NAME,
+    ...ACRONYMS,
+    ...CIVILITY,
+    ...LAWYER_TITLE,
+    'mr',
+    'mrs',
+    'ms',
+    'alias',
+    'assistée',
+    'assisté',
+    'représentée',
+    'représenté',
+  ].filter((w) => !SOFT_STOP.has(w)),
+);

@@ -32,7 +32,7 @@ export const fakeNer: NerModel = {
     const out: Span[] = [];
     for (let i = 0; i + 1 < tokens.length; i++) {
       const t = tokens[i];
-      if ((t.text === 'Mme' || (t.text === 'M' && tokens[i + 1].text === '.')) ) {
+      if (t.text === 'Mme' || (t.text === 'M' && tokens[i + 1].text === '.')) {
         const n = tokens[t.text === 'M' ? i + 2 : i + 1];
         if (n && /^\p{Lu}\p{Ll}+$/u.test(n.text))
           out.push({ start: n.start, end: n.end, category: 'personnePhysiqueNom', score: 0.5, source: 'model' });

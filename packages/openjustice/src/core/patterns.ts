@@ -7,7 +7,11 @@ import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
 
 const span = (start: number, end: number, category: Category, score = 0.99): Span => ({
-  start, end, category, score, source: 'pattern',
+  start,
+  end,
+  category,
+  score,
+  source: 'pattern',
 });
 
 /** True when one of the context words occurs in the `width` characters before `at`. */
@@ -25,10 +29,13 @@ const PHONE = /(?:(?:\+|00)33[ .\u00a0-]?(?:\(0\)[ .\u00a0-]?)?[1-9]|\b0[1-9])(?
 const PLATE_SIV = /\b[A-HJ-NP-TV-Z]{2}[- \u00a0]\d{3}[- \u00a0][A-HJ-NP-TV-Z]{2}\b/g;
 const PLATE_FNI = /\b\d{1,4}[ \u00a0-]?[A-Z]{1,3}[ \u00a0-]?(?:\d{2}|2[AB]|97\d)\b/g;
 const PLATE_CONTEXT = /(immatricul|plaque|véhicule|voiture|automobile|moto)/i;
-const URL = /\b(?:https?:\/\/)?(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:fr|com|net|org|eu|info|be|io|me|tv|biz)(?![a-z0-9-])(?:\/[^\s,;)»"<]{0,200})?/gi;
-const PUBLIC_SITE = /(gouv\.fr|justice\.fr|legifrance|courdecassation|conseil-etat|service-public|ameli\.fr|pole-emploi|francetravail|caf\.fr|urssaf|insee\.fr|cnil\.fr|telerecours|europa\.eu|curia|echr|conseil-constitutionnel|senat\.fr|assemblee-nationale|cnb\.avocat|avocat\.fr)/i;
+const URL =
+  /\b(?:https?:\/\/)?(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:fr|com|net|org|eu|info|be|io|me|tv|biz)(?![a-z0-9-])(?:\/[^\s,;)»"<]{0,200})?/gi;
+const PUBLIC_SITE =
+  /(gouv\.fr|justice\.fr|legifrance|courdecassation|conseil-etat|service-public|ameli\.fr|pole-emploi|francetravail|caf\.fr|urssaf|insee\.fr|cnil\.fr|telerecours|europa\.eu|curia|echr|conseil-constitutionnel|senat\.fr|assemblee-nationale|cnb\.avocat|avocat\.fr)/i;
 const PASSPORT = /\b\d{2}[A-Z]{2}\d{5}\b/g;
-const ID_CONTEXT = /(passeport|carte (nationale )?d'identité|titre de séjour|n° d'identification|matricul|sécurité sociale|numéro insee|n° insee)/i;
+const ID_CONTEXT =
+  /(passeport|carte (nationale )?d'identité|titre de séjour|n° d'identification|matricul|sécurité sociale|numéro insee|n° insee)/i;
 const LONG_ID = /\b\d{12,15}\b/g;
 const CADASTRE_REF = /\b(?:section[ \u00a0])?([A-Z]{1,2})[ \u00a0](?:n°[ \u00a0]?|no[ \u00a0]|numéro[ \u00a0])?(\d{1,5})\b/g;
 const CADASTRE_CONTEXT = /(cadastr|parcelle|lot n°|lieudit|lieu-dit)/i;
@@ -84,7 +91,7 @@ export function detectPatterns(text: string): Span[] {
     const start = m.index!;
     // an e-mail's domain is not a website; "youtube.com/@user" is one
     if (text[start - 1] === '@' || text[start - 1] === '.' || /^[^/]*@/.test(text.slice(start, start + m[0].length + 1))) continue;
-    let s = m[0].replace(/[.:]+$/, '');
+    const s = m[0].replace(/[.:]+$/, '');
     if (!/^(https?:|www\.)/i.test(s) && !/\//.test(s) && !/\.(fr|com|net|org)$/i.test(s)) continue;
     if (!/^(https?:|www\.)/i.test(s) && !/^[a-z0-9.-]+\.[a-z]+(\/|$)/i.test(s)) continue;
     if (/^[A-Z]/.test(s) && !/^(https?:|www\.)/i.test(s) && !/\//.test(s)) continue; // "Art.Com"-like words, sentence ends
@@ -101,7 +108,8 @@ export function detectPatterns(text: string): Span[] {
   for (const m of text.matchAll(MATRICULE)) {
     const first = m.index! + m[0].length - m[1].length - m[2].length;
     const nums: { s: number; e: number }[] = [{ s: first, e: first + m[1].length }];
-    for (const k of m[2].matchAll(/\d{5,15}/g)) nums.push({ s: first + m[1].length + k.index!, e: first + m[1].length + k.index! + k[0].length });
+    for (const k of m[2].matchAll(/\d{5,15}/g))
+      nums.push({ s: first + m[1].length + k.index!, e: first + m[1].length + k.index! + k[0].length });
     for (const n of nums) if (!out.some((o) => o.start === n.s)) out.push(span(n.s, n.e, 'numeroIdentifiant', 0.85));
   }
   detectCadastre(text, out);

@@ -43,9 +43,13 @@ export class Perceptron {
 
   best(features: string[]): { tag: number; margin: number } {
     const s = this.scores(features);
-    let b = 0, second = -Infinity;
+    let b = 0,
+      second = -Infinity;
     for (let k = 1; k < s.length; k++) {
-      if (s[k] > s[b]) { second = s[b]; b = k; } else if (s[k] > second) second = s[k];
+      if (s[k] > s[b]) {
+        second = s[b];
+        b = k;
+      } else if (s[k] > second) second = s[k];
     }
     return { tag: b, margin: s[b] - (second === -Infinity ? s[b] : second) };
   }
@@ -62,8 +66,12 @@ export class Perceptron {
         this.totals.set(f, new Float64Array(this.tags.length));
         this.stamps.set(f, new Float64Array(this.tags.length));
       }
-      const tot = this.totals.get(f)!, st = this.stamps.get(f)!;
-      for (const [t, v] of [[gold, 1], [guess, -1]] as const) {
+      const tot = this.totals.get(f)!,
+        st = this.stamps.get(f)!;
+      for (const [t, v] of [
+        [gold, 1],
+        [guess, -1],
+      ] as const) {
         tot[t] += (this.i - st[t]) * a[t];
         st[t] = this.i;
         a[t] += v;
@@ -74,7 +82,8 @@ export class Perceptron {
   /** Replace weights by their average over all steps (call once after training). */
   average() {
     for (const [f, a] of this.w) {
-      const tot = this.totals.get(f)!, st = this.stamps.get(f)!;
+      const tot = this.totals.get(f)!,
+        st = this.stamps.get(f)!;
       for (let t = 0; t < a.length; t++) {
         const total = tot[t] + (this.i - st[t]) * a[t];
         a[t] = total / this.i;

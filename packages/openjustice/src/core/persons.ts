@@ -18,14 +18,33 @@ import { fold, tf, type Token } from './text.ts';
 import { HARD_STOP } from './names.ts';
 import type { Block, Structure } from './structure.ts';
 import {
-  MAG_AFTER, MAG_LIST_AFTER, MAG_LIST_AFTER_OR_ROLE, AVO_AFTER, PARTY_AFTER, MAG_BEFORE, PARTY_BEFORE, FIRM_BEFORE, PARTNER_LIST, FIRM_FORM_TOKEN, NOTARY_AFTER, STRONG_INTRO, MANDATAIRE_AFTER, MANDATAIRE_BEFORE, PARTY_LABEL, BENCH_ZONE, PLACE_BEFORE,
+  MAG_AFTER,
+  MAG_LIST_AFTER,
+  MAG_LIST_AFTER_OR_ROLE,
+  AVO_AFTER,
+  PARTY_AFTER,
+  MAG_BEFORE,
+  PARTY_BEFORE,
+  FIRM_BEFORE,
+  PARTNER_LIST,
+  FIRM_FORM_TOKEN,
+  NOTARY_AFTER,
+  STRONG_INTRO,
+  MANDATAIRE_AFTER,
+  MANDATAIRE_BEFORE,
+  PARTY_LABEL,
+  BENCH_ZONE,
+  PLACE_BEFORE,
 } from './person-context.ts';
 import { isCivilityAt, isParticleTok, isTitleAt, PLURAL_CIV, readRun, splitWords, tokAt, type Run } from './name-runs.ts';
 
 export { isCivilityAt, readRun, splitWords, type Run } from './name-runs.ts';
 
 export type Role = 'party' | 'mag' | 'avo';
-interface Range { start: number; end: number }
+interface Range {
+  start: number;
+  end: number;
+}
 
 export interface Mention {
   /** token range of the name run */
@@ -78,11 +97,20 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const from = run.words[0].tok;
     for (let k = from; k < run.to; k++) used[k] = 1;
     const m: Mention = {
-      from, to: run.to, start: run.words[0].s, end: run.words[run.words.length - 1].e,
-      first: split.first, last: split.last,
+      from,
+      to: run.to,
+      start: run.words[0].s,
+      end: run.words[run.words.length - 1].e,
+      first: split.first,
+      last: split.last,
       lastKey: split.last ? fold(text.slice(split.last.start, split.last.end)) : null,
       firstKey: split.first.length ? fold(text.slice(split.first[0].start, split.first[0].end)) : null,
-      kind, words: run.words, anchor, ev: { party: 0, mag: 0, avo: 0 }, role: 'party', personKey: personKey ?? `p${++counter}`,
+      kind,
+      words: run.words,
+      anchor,
+      ev: { party: 0, mag: 0, avo: 0 },
+      role: 'party',
+      personKey: personKey ?? `p${++counter}`,
     };
     mentions.push(m);
     return m;
@@ -94,7 +122,7 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const title = civ ? 0 : isTitleAt(toks, i);
     if (!civ && !title) continue;
     const f = tf(toks[i]);
-    let j = i + (civ || title);
+    const j = i + (civ || title);
     // "M. et Mme X": the name belongs to the last civility
     if ((toks[j] ? tf(toks[j]) : '') === 'et' && (isCivilityAt(toks, j + 1) || isTitleAt(toks, j + 1))) continue;
     const run = readRun(toks, j, true);
@@ -103,8 +131,8 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     i = run.to - 1;
     // married / birth names and aliases: "X épouse Y", "née Y", "dit Y"
     let k = run.to;
-    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve|dit|dite|alias)$/.test((toks[k + 1] ? tf(toks[k + 1]) : ''))) k++;
-    const w = (toks[k] ? tf(toks[k]) : '');
+    if (toks[k]?.text === ',' && /^(epouse|ep|nee|veuve|dit|dite|alias)$/.test(toks[k + 1] ? tf(toks[k + 1]) : '')) k++;
+    const w = toks[k] ? tf(toks[k]) : '';
     if (/^(epouse|ep|nee|veuve|divorcee)$/.test(w)) {
       k++;
       if (toks[k]?.text === '.') k++;
@@ -139,27 +167,46 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
   for (let i = 0; i < toks.length; i++) {
     if (used[i] || toks[i].kind !== 'word') continue;
     // a list item may start with a lowercase particle: "Mme Kausemann, de Villiers, Kola, conseillers"
-    const listParticle = /^\p{Ll}/u.test(toks[i].text) && isParticleTok(toks[i]) && (toks[i - 1]?.text === ',' || toks[i - 1]?.text === ':');
+    const listParticle =
+      /^\p{Ll}/u.test(toks[i].text) && isParticleTok(toks[i]) && (toks[i - 1]?.text === ',' || toks[i - 1]?.text === ':');
     if (!listParticle && !/^\p{Lu}/u.test(toks[i].text)) continue;
-    if (i > 0 && !toks[i].nl && toks[i - 1].kind === 'word' && /^\p{Lu}/u.test(toks[i - 1].text) && !used[i - 1] && !HARD_STOP.has(tf(toks[i - 1]))) continue;
+    if (
+      i > 0 &&
+      !toks[i].nl &&
+      toks[i - 1].kind === 'word' &&
+      /^\p{Lu}/u.test(toks[i - 1].text) &&
+      !used[i - 1] &&
+      !HARD_STOP.has(tf(toks[i - 1]))
+    )
+      continue;
     let run = readRun(toks, i, listParticle);
     if (!run) continue;
     // "Assistée de Luthfi NGUYEN": an everyday word before a particle opens the sentence, the name starts after it
-    if (run.words.length >= 2 && words.has(tf(toks[i])) && /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))) {
+    if (
+      run.words.length >= 2 &&
+      words.has(tf(toks[i])) &&
+      /^\p{Ll}+['’]?\s*$/u.test(text.slice(run.words[1].s, toks[run.words[1].tok].start))
+    ) {
       const r2 = readRun(toks, run.words[1].tok, false);
       if (!r2) continue;
       run = r2;
     }
     const ws = run.words;
-    const start = ws[0].s, end = ws[ws.length - 1].e;
+    const start = ws[0].s,
+      end = ws[ws.length - 1].e;
     const ls = lineStartOf(start);
     const before = text.slice(Math.max(ls, start - 120), start);
     // a lone capitalised word (most sentence starts) is a name only after an alias word or a strong introducer
     if (ws.length === 1 && !ws[0].upper && !listParticle) {
       // after "l'expert", "le docteur": any capitalised word that is not a function or legal word ("l'expert Renard")
       // … and a list item closed by a role word: "Mme Kausemann, Kola, conseillers"
-      const listItem = toks[i - 1]?.text === ',' && !words.has(fold(text.slice(start, end))) && MAG_LIST_AFTER_OR_ROLE.test(text.slice(end, end + 140));
-      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before) ? 'alias' : STRONG_INTRO.test(before) || listItem ? 'role' : null;
+      const listItem =
+        toks[i - 1]?.text === ',' && !words.has(fold(text.slice(start, end))) && MAG_LIST_AFTER_OR_ROLE.test(text.slice(end, end + 140));
+      const intro = /(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)
+        ? 'alias'
+        : STRONG_INTRO.test(before) || listItem
+          ? 'role'
+          : null;
       if (intro) {
         add(run, 'bare', start);
         i = run.to - 1;
@@ -180,22 +227,56 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const allCapsLine = !/\p{Ll}{2}/u.test(lineText.replace(/\b(?:Me|Mme|M)\b/g, ''));
     // "Tribunal Judiciaire de LYON", "Société Générale": a name never follows an institution word directly
     const prevTok = toks[i - 1];
-    const afterFirmForm = !!prevTok && FIRM_FORM_TOKEN.test(prevTok.text) || /(?:S\.C\.P|S\.E\.L\.A\.R\.L|S\.E\.L\.A\.S)\.?\s*$/u.test(text.slice(Math.max(0, start - 16), start));
-    const afterInstitution = !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(tf(prevTok));
+    const afterFirmForm =
+      (!!prevTok && FIRM_FORM_TOKEN.test(prevTok.text)) ||
+      /(?:S\.C\.P|S\.E\.L\.A\.R\.L|S\.E\.L\.A\.S)\.?\s*$/u.test(text.slice(Math.max(0, start - 16), start));
+    const afterInstitution =
+      !afterFirmForm && !!prevTok && !toks[i].nl && prevTok.kind === 'word' && /^\p{Lu}/u.test(prevTok.text) && HARD_STOP.has(tf(prevTok));
     const communeFirst = ws.length >= 2 && ws[0].upper && !ws[1].upper && lexicons.communes.has(fold(text.slice(ws[1].s, ws[1].e)));
     let kind: 'shape' | 'line' | 'role' | 'alias' | null = null;
     if (/(?:se disant(?: également)?|alias|dite?|connue? sous le nom de)\s*$/iu.test(before)) kind = 'alias';
     else if (STRONG_INTRO.test(before) && (ws.length >= 2 || hasUpper || unknown)) kind = 'role';
-    else if ((ws.length >= 2 || hasUpper || listParticle) && (MAG_AFTER.test(after) || MAG_LIST_AFTER.test(after) || /^[ \t]*,?[ \t]*(?:interpr[èe]te|expert|témoin)/iu.test(after) || MAG_BEFORE.test(before) || PARTY_LABEL.test(before))) kind = 'role';
+    else if (
+      (ws.length >= 2 || hasUpper || listParticle) &&
+      (MAG_AFTER.test(after) ||
+        MAG_LIST_AFTER.test(after) ||
+        /^[ \t]*,?[ \t]*(?:interpr[èe]te|expert|témoin)/iu.test(after) ||
+        MAG_BEFORE.test(before) ||
+        PARTY_LABEL.test(before))
+    )
+      kind = 'role';
     else if ((ws.length >= 2 || hasUpper) && /^\s*,?\s*(?:n[ée]e?s?|N[ÉE]E?S?)\s+(?:le|à|en|LE|À)(?!\p{L})/u.test(after)) kind = 'role';
-    else if (ws.length >= 2 && /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire)\s*$/iu.test(before)) kind = 'role';
+    else if (
+      ws.length >= 2 &&
+      /(?:l['’]expert(?:e)?|expert(?:e)?\s+judiciaire|interprète|le témoin|la témoin|l['’]huissier|le notaire)\s*$/iu.test(before)
+    )
+      kind = 'role';
     // "Marion DUMITRU", "E. VET" in prose; "DUMITRU Marion" only where names are listed (blocks, name-only lines)
-    else if (!allCapsLine && ws.length >= 2 && hasUpper && (hasCap || hasInitial) && unknown && !afterPostcode && !afterInstitution && !communeFirst && (!ws[0].upper || nameOnlyLine || block !== 'none')) kind = 'shape';
+    else if (
+      !allCapsLine &&
+      ws.length >= 2 &&
+      hasUpper &&
+      (hasCap || hasInitial) &&
+      unknown &&
+      !afterPostcode &&
+      !afterInstitution &&
+      !communeFirst &&
+      (!ws[0].upper || nameOnlyLine || block !== 'none')
+    )
+      kind = 'shape';
     // "S.C.P. MATHILDE CHARTIER NOTAIRE ASSOCIE": a notary's or bailiff's firm is named after people
     else if (afterFirmForm && ws.length >= 2 && ws.every((w) => w.e - w.s >= 3) && unknown && NOTARY_AFTER.test(after)) kind = 'role';
     // name-only lines of blocks: "Margot Royer" (signature), "GAUTHIER" (caption); an all-caps line of several
     // words is more often a company ("BNP PARIBAS", "METROPOLE DE LYON") than a person
-    else if (nameOnlyLine && block !== 'none' && !afterPostcode && !afterInstitution && unknown && (ws.length === 1 ? hasUpper : !allCapsLine)) kind = 'line';
+    else if (
+      nameOnlyLine &&
+      block !== 'none' &&
+      !afterPostcode &&
+      !afterInstitution &&
+      unknown &&
+      (ws.length === 1 ? hasUpper : !allCapsLine)
+    )
+      kind = 'line';
     // signature lines may hold two names side by side ("Anne BUREL  Sophie Martin")
     else if (block === 'signature' && ws.length >= 2 && unknown && !allCapsLine && !afterInstitution && !afterPostcode) kind = 'line';
     if (!kind) continue;
@@ -225,10 +306,20 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const s = m.index! + m[0].length - val.length;
     const isFirst = m[1].startsWith('Pr');
     mentions.push({
-      from: -1, to: -1, start: s, end: s + val.length,
-      first: isFirst ? [{ start: s, end: s + val.length }] : [], last: isFirst ? null : { start: s, end: s + val.length },
-      lastKey: isFirst ? null : fold(val), firstKey: isFirst ? fold(val) : null,
-      kind: 'field', words: [], anchor: s, ev: { party: 3, mag: 0, avo: 0 }, role: 'party', personKey: 'fields',
+      from: -1,
+      to: -1,
+      start: s,
+      end: s + val.length,
+      first: isFirst ? [{ start: s, end: s + val.length }] : [],
+      last: isFirst ? null : { start: s, end: s + val.length },
+      lastKey: isFirst ? null : fold(val),
+      firstKey: isFirst ? fold(val) : null,
+      kind: 'field',
+      words: [],
+      anchor: s,
+      ev: { party: 3, mag: 0, avo: 0 },
+      role: 'party',
+      personKey: 'fields',
     });
   }
 
@@ -301,7 +392,15 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     const local = decide(m.ev);
     const strongLocal = Math.max(m.ev.party, m.ev.mag, m.ev.avo) >= 3;
     if (group !== 'party' && local === 'party' && m.ev.party >= 3) m.role = 'party';
-    else if (group === 'party' && local !== 'party' && strongLocal && m.ev.party < 2 && m.firstKey && !partyFirst.get(m.lastKey ?? '')?.has(m.firstKey)) m.role = local;
+    else if (
+      group === 'party' &&
+      local !== 'party' &&
+      strongLocal &&
+      m.ev.party < 2 &&
+      m.firstKey &&
+      !partyFirst.get(m.lastKey ?? '')?.has(m.firstKey)
+    )
+      m.role = local;
     else m.role = group;
   }
   // a linked married name / alias follows its person
@@ -327,7 +426,10 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
  *   - a tail shared by several people with different first words is their (compound) surname;
  *   - a civility + words that is the tail of a longer mention of the decision ("M. Matos Reyes" and
  *     "M. Petri Matos Reyes") is a surname of several words;
- *   - after a civility, words all in capitals in a mixed-case line ("M. VALVERDE BRAVO") are the surname.
+ *   - after a civility, words all in capitals in a mixed-case line ("M. VALVERDE BRAVO") are the surname;
+ *   - the capitals of a mixed-case run ("Ihsan MASCAREÑAS VALLADARES") are one surname: the decision's own
+ *     writing says so, and every other mention ending with it ("M. Mascareñas Valladares", "M. Ruben Nava
+ *     Vergara" after "Ruben NAVA VERGARA") follows, whatever its case.
  * Every mention ending with a known multi-word surname is split accordingly.
  */
 function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (pos: number) => boolean) {
@@ -351,6 +453,14 @@ function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (
     if (uniform(m) && long.has(k)) known.add(k);
     else if (m.words.every((w) => w.upper) && mixedCase(m.start)) known.add(k);
   }
+  // "Ihsan MASCAREÑAS VALLADARES": the capitals of a mixed-case run are one surname, wherever the decision repeats it
+  for (const m of mentions) {
+    if (m.words.length < 3 || uniform(m) || m.kind === 'field' || m.words.some((w) => w.initial)) continue;
+    const from = m.words.findIndex((w) => w.upper);
+    let to = from;
+    while (to < m.words.length && m.words[to].upper) to++;
+    if (to - from >= 2) known.add(fold(text.slice(m.words[from].s, m.words[to - 1].e)).replace(/\s+/g, ' '));
+  }
   if (!known.size) return;
   for (const m of mentions) {
     if (m.words.length < 2 || m.kind === 'married' || m.kind === 'field') continue;
@@ -366,7 +476,6 @@ function resolveCompoundSurnames(text: string, mentions: Mention[], mixedCase: (
   }
 }
 
-
 /** The role with the most evidence; ties and silence go to the party (masking is the safe side). */
 function decide(t: { party: number; mag: number; avo: number }): Role {
   if (t.mag > t.party && t.mag >= t.avo) return 'mag';
@@ -380,7 +489,12 @@ function score(m: Mention): number {
 }
 
 const mk = (start: number, end: number, category: Category, score: number, personKey?: string): Span => ({
-  start, end, category, score, source: 'rule', personKey,
+  start,
+  end,
+  category,
+  score,
+  source: 'rule',
+  personKey,
 });
 
 /** The line holds nothing but this name (and light punctuation): "Amza TOUSSAINT", "LÉGER", "- Margot Royer,". */

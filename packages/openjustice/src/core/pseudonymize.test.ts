@@ -23,6 +23,23 @@ Représenté par Me Pierre ROBILLARD, avocat au barreau de LYON
 Ce jugement a été signifié à M. VASSEUR. Mme Dumurgier rappelle que M. Vasseur n'a pas exécuté. Diogo Vasseur conteste.`;
 
 describe('pseudonymize', () => {
+  it('a compound surname written in capitals once masks every mention whole, in one entity with its first name', () => {
+    const text =
+      'C/\nMASCAREÑAS VALLADARES\n\nINTIMÉ :\nM. Ihsan MASCAREÑAS VALLADARES\nné le 3 mars 1980 à Lyon\n\n' +
+      'M. Mascareñas Valladares a saisi le conseil le 2 mai 2020. La société soutient que M. Mascareñas Valladares savait.';
+    const r = run(text);
+    const persons = r.entities.filter((e) => e.category.startsWith('personnePhysique'));
+    expect(persons.map((e) => [e.category, e.text])).toEqual([
+      ['personnePhysiqueNom', 'MASCAREÑAS VALLADARES'],
+      ['personnePhysiquePrenom', 'Ihsan'],
+      ['personnePhysiqueNom', 'MASCAREÑAS VALLADARES'],
+      ['personnePhysiqueNom', 'Mascareñas Valladares'],
+      ['personnePhysiqueNom', 'Mascareñas Valladares'],
+    ]);
+    expect(new Set(persons.map((e) => e.replacement)).size).toBe(1);
+    expect(r.pseudonymized).not.toMatch(/Mascare|MASCARE|Vallad|VALLAD/);
+  });
+
   it('masks parties, keeps professionals, links first name and surname', () => {
     const r = run(DECISION);
     const by = (t: string) => r.entities.filter((e) => e.text === t).map((e) => e.category);
@@ -53,14 +70,21 @@ describe('pseudonymize', () => {
   });
   it('magistrates of a composition list stay in clear', () => {
     const r = run('où étaient présents Mme Martinel, président, M. Seguy, Mme Panetta, conseillers, et M. Dupont, demandeur.');
-    expect(r.entities.filter((e) => e.category === 'professionnelMagistratGreffier').map((e) => e.text)).toEqual(['Martinel', 'Seguy', 'Panetta']);
+    expect(r.entities.filter((e) => e.category === 'professionnelMagistratGreffier').map((e) => e.text)).toEqual([
+      'Martinel',
+      'Seguy',
+      'Panetta',
+    ]);
     expect(r.pseudonymized).toContain('M. [A], demandeur');
   });
   it('categories filter, additional terms, parties, merged persons', () => {
     expect(cats('M. Jean Dupont, né le 1er mars 1980.', { categories: ['dateNaissance'] })).toEqual([['dateNaissance', '1er mars 1980']]);
     expect(cats('Le chien Rex appartient à la famille.', { additionalTerms: ['Rex'] })).toEqual([['personneMorale', 'Rex']]);
     expect(cats('Le contrat de Zorglub est nul.', { parties: [{ lastName: 'Zorglub' }] })).toEqual([['personnePhysiqueNom', 'Zorglub']]);
-    expect(cats('M. Jean Dupont.', { mergePersons: true })).toEqual([['personnePhysique', 'Jean'], ['personnePhysique', 'Dupont']]);
+    expect(cats('M. Jean Dupont.', { mergePersons: true })).toEqual([
+      ['personnePhysique', 'Jean'],
+      ['personnePhysique', 'Dupont'],
+    ]);
   });
   it('HTML keeps offsets of the input', () => {
     const html = '<p>M. <b>Jean</b> Dupont demeurant 3 rue des Lilas, 69003 Lyon</p>';
@@ -85,7 +109,9 @@ describe('pseudonymize', () => {
     expect(a.entities.map((e) => e.text)).toEqual(['Dupuis']);
   });
   it('returns zones, metadata, checklist and risk', () => {
-    const r = run(`COUR DE CASSATION\n\nAudience publique du 24 octobre 2024\n\nCassation\n\nArrêt n° 984 F-B\n\nARRÊT DE LA COUR DE CASSATION, DEUXIÈME CHAMBRE CIVILE\n\nM. Thibaut Ly et M. Thibault Ly.\n\nFaits et procédure\n\n1. Texte.\n\nRéponse de la Cour\n\n2. Motifs.\n\nPAR CES MOTIFS, la Cour :\n\nCASSE ET ANNULE`);
+    const r = run(
+      `COUR DE CASSATION\n\nAudience publique du 24 octobre 2024\n\nCassation\n\nArrêt n° 984 F-B\n\nARRÊT DE LA COUR DE CASSATION, DEUXIÈME CHAMBRE CIVILE\n\nM. Thibaut Ly et M. Thibault Ly.\n\nFaits et procédure\n\n1. Texte.\n\nRéponse de la Cour\n\n2. Motifs.\n\nPAR CES MOTIFS, la Cour :\n\nCASSE ET ANNULE`,
+    );
     expect(r.zones.map((z) => z.zone)).toEqual(['introduction', 'expose', 'motivations', 'dispositif']);
     expect(r.metadata.court.type).toBe('cass');
     expect(r.metadata.date).toBe('2024-10-24');
@@ -103,7 +129,9 @@ describe('document-level decisions', () => {
     expect(r.entities.filter((e) => e.text === 'Coulon').map((e) => e.category)).toEqual(['personnePhysiqueNom', 'personnePhysiqueNom']);
   });
   it("lawyers' firms are kept in clear, joined by ' - ' or with particles; their clients are not firms", () => {
-    const r = run("les observations de la SCP Françoise Fabiani - François Pinatel, avocat de la société Medirys, de la SCP Koivisto, Lys et de Lange, avocat de M. Paul Dupont.");
+    const r = run(
+      'les observations de la SCP Françoise Fabiani - François Pinatel, avocat de la société Medirys, de la SCP Koivisto, Lys et de Lange, avocat de M. Paul Dupont.',
+    );
     const cat = (t: string) => r.entities.find((e) => e.text === t)?.category;
     expect(cat('Françoise Fabiani - François Pinatel')).toBe('professionnelAvocat');
     expect(cat('Koivisto, Lys et de Lange')).toBe('professionnelAvocat');

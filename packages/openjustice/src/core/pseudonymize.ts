@@ -9,7 +9,8 @@ import { fold, tokenize, foldSameLength, type Token } from './text.ts';
 import { HARD_STOP } from './names.ts';
 import { detectPatterns } from './patterns.ts';
 import { detectAddresses, detectDates } from './rules.ts';
-import { detectOrganisations } from './organisations.ts';
+import { detectOrganisations, companiesInClear, namesCompanyInClear, companyAlias } from './organisations.ts';
+import { applySirenPolicy, personNamedCompany } from './siren.ts';
 import { detectPeople, type PersonResult } from './persons.ts';
 import { analyseStructure } from './structure.ts';
 import { detectLexiconLocalities } from './lexicon-layer.ts';
@@ -71,7 +72,13 @@ export interface PseudonymizeResult {
 }
 
 const PRIORITY: Record<Source, number> = {
-  additionalTerm: 9, party: 8, pattern: 7, rule: 5, model: 3, lexicon: 2.5, consistency: 2,
+  additionalTerm: 9,
+  party: 8,
+  pattern: 7,
+  rule: 5,
+  model: 3,
+  lexicon: 2.5,
+  consistency: 2,
 };
 function priority(s: Span): number {
   let p = PRIORITY[s.source];
@@ -127,13 +134,26 @@ export function pseudonymize(input: string, options: PseudonymizeOptions = {}): 
   spans = resolveOverlaps(spans, priority);
   if (layers.consistency) spans = applyConsistency(t, folded, tokens, spans, people, lex);
   releaseWordIndex();
+  // register numbers follow their owner: a company's in clear, a sole trader's or a person-named company's masked
+  if (layers.patterns && layers.rules) spans = applySirenPolicy(t, spans);
 
   return finish(input, t, spans, options);
 }
 
 /** Re-mentions: professionals first (kept), then party names, then legal persons, everywhere in the text. */
 function applyConsistency(t: string, folded: string, tokens: Token[], spans: Span[], people: PersonResult | null, lex: Lexicons): Span[] {
-  const withPeople = personConsistency(t, folded, tokens, spans, people, lex);
+  let withPeople = personConsistency(t, folded, tokens, spans, people, lex);
+  // companies described with their corporate identity stay in clear with their re-mentions, unless named after a person
+  const surnames = new Set<string>();
+  for (const s of withPeople) if (s.category === 'personnePhysiqueNom') surnames.add(fold(t.slice(s.start, s.end)));
+  const clear = companiesInClear(
+    t,
+    withPeople,
+    (name, lead) => personNamedCompany(name, lead, surnames),
+    (f) => lex.words.has(f),
+  );
+  const isClear = (s: Span) => s.category === 'personneMorale' && namesCompanyInClear(t.slice(s.start, s.end), clear);
+  if (clear.size) withPeople = withPeople.filter((s) => !isClear(s));
   const orgKeys = new Map<string, KeyInfo>();
   const keyOf = (s: Span) => foldSameLength(t.slice(s.start, s.end));
   for (const s of withPeople) {
@@ -145,15 +165,41 @@ function applyConsistency(t: string, folded: string, tokens: Token[], spans: Spa
       if (s.category === 'personneMorale') {
         for (const w of t.slice(s.start, s.end).split(/[\s'’&,.]+/)) {
           const fw = fold(w);
-          if (w.length < 4 || !/^\p{Lu}/u.test(w) || lex.words.has(fw) || HARD_STOP.has(fw) || lex.communes.has(fw) || lex.areas.has(fw)) continue;
+          if (w.length < 4 || !/^\p{Lu}/u.test(w) || lex.words.has(fw) || HARD_STOP.has(fw) || lex.communes.has(fw) || lex.areas.has(fw))
+            continue;
           const kw = foldSameLength(w);
           if (!orgKeys.has(kw)) orgKeys.set(kw, { category: 'personneMorale', score: 0.5, cap: true });
         }
       }
     }
   }
-  const orgs = propagate(t, folded, orgKeys, withPeople);
-  return [...withPeople, ...orgs].sort((a, b) => a.start - b.start);
+  const orgs = propagate(t, folded, orgKeys, withPeople).filter((s) => !isClear(s));
+  // "la société Isolex (la Sogefra, la caisse)": a short name defined right after a masked legal person names it too
+  const aliasKeys = new Map<string, KeyInfo>();
+  for (const s of [...withPeople, ...orgs]) {
+    if (s.category !== 'personneMorale') continue;
+    const alias = companyAlias(t, s.end);
+    if (!alias || fold(alias) === fold(t.slice(s.start, s.end))) continue;
+    const fa = fold(alias);
+    if (
+      fa.length < 3 ||
+      lex.words.has(fa) ||
+      HARD_STOP.has(fa) ||
+      lex.communes.has(fa) ||
+      lex.areas.has(fa) ||
+      namesCompanyInClear(alias, clear)
+    )
+      continue;
+    aliasKeys.set(foldSameLength(alias), { category: 'personneMorale', score: 0.5, cap: true });
+  }
+  const taken = [...withPeople, ...orgs];
+  let aliases: Span[] = [];
+  if (aliasKeys.size) {
+    const used = new Uint8Array(t.length + 1);
+    for (const x of taken) used.fill(1, x.start, x.end);
+    aliases = propagate(t, folded, aliasKeys, taken).filter((a) => !used.subarray(a.start, a.end).includes(1));
+  }
+  return [...withPeople, ...orgs, ...aliases].sort((a, b) => a.start - b.start);
 }
 
 function finish(input: string, t: string, spans: Span[], options: PseudonymizeOptions): PseudonymizeResult {
@@ -179,7 +225,8 @@ function finish(input: string, t: string, spans: Span[], options: PseudonymizeOp
     personOfKey.set(k, id);
     if (s.personKey) {
       personByRuleKey.set(s.personKey, id);
-      for (const x of byRuleKey.get(s.personKey) ?? []) personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
+      for (const x of byRuleKey.get(s.personKey) ?? [])
+        personOfKey.set(`${x.category === 'personnePhysiqueNom' ? 'n' : 'p'}:${keyOf(x)}`, id);
     }
     return id;
   };
@@ -200,9 +247,15 @@ function finish(input: string, t: string, spans: Span[], options: PseudonymizeOp
     const pid = isPerson(s.category) ? personId(s) : undefined;
     const replacement = isMasked(s.category) ? alloc.replacementFor(s.category, entityId, pid) : null;
     entities.push({
-      start: s.start, end: s.end,
+      start: s.start,
+      end: s.end,
       category: options.mergePersons && isPerson(s.category) ? 'personnePhysique' : s.category,
-      text, entityId, personId: pid, replacement, score: round(s.score), source: s.source,
+      text,
+      entityId,
+      personId: pid,
+      replacement,
+      score: round(s.score),
+      source: s.source,
     });
   }
   let pseudonymized = '';

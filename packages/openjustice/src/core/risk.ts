@@ -22,7 +22,15 @@ export function assessRisk(text: string, entities: Entity[], checklist: Checklis
   const masked = entities.filter((e) => e.replacement !== null);
   const persons = new Set(masked.filter((e) => e.personId).map((e) => e.personId));
   if (persons.size >= 6) add('manyPersons', `${persons.size} personnes physiques citées.`, 0.15);
-  const rare = new Set(masked.filter((e) => ['numeroIdentifiant', 'compteBancaire', 'plaqueImmatriculation', 'siteWebSensible', 'email', 'telephoneFax', 'cadastre'].includes(e.category)).map((e) => e.category));
+  const rare = new Set(
+    masked
+      .filter((e) =>
+        ['numeroIdentifiant', 'compteBancaire', 'plaqueImmatriculation', 'siteWebSensible', 'email', 'telephoneFax', 'cadastre'].includes(
+          e.category,
+        ),
+      )
+      .map((e) => e.category),
+  );
   if (rare.size) add('directIdentifiers', `Identifiants directs présents : ${[...rare].join(', ')}.`, 0.1 + 0.05 * rare.size);
   if (masked.some((e) => e.category === 'dateNaissance')) add('birthDate', 'Dates de naissance citées.', 0.1);
   if (masked.some((e) => e.category === 'etablissement')) add('establishment', 'Établissement nommé (lieu identifiant).', 0.1);
@@ -33,7 +41,10 @@ export function assessRisk(text: string, entities: Entity[], checklist: Checklis
   const low = masked.filter((e) => e.score < 0.7).length;
   if (low) add('lowConfidence', `${low} détection(s) peu sûre(s).`, Math.min(0.2, 0.02 * low));
   if (!masked.length && text.length > 500) add('nothingFound', 'Aucune donnée occultée dans un texte long : vérifier.', 0.3);
-  const score = Math.min(1, reasons.reduce((s, r) => s + r.weight, 0));
+  const score = Math.min(
+    1,
+    reasons.reduce((s, r) => s + r.weight, 0),
+  );
   const level = score >= 0.6 ? 'high' : score >= 0.3 ? 'medium' : 'low';
   return { score: Math.round(score * 100) / 100, level, review: level === 'low' ? 'simple' : 'double', reasons };
 }

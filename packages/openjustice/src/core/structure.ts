@@ -133,7 +133,8 @@ export function analyseStructure(text: string): Structure {
   }
   const starts = lines.map((l) => l.start);
   const lineAt = (p: number) => {
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= p) lo = mid;

@@ -132,5 +132,7 @@ export function lineStartBounded(text: string, pos: number, max = 200): number {
 
 /** Case-insensitive source for plain words without the `i` flag (under /iu, \p{Lu} would match lowercase too). */
 export function ci(alternatives: string): string {
-  return alternatives.replace(/\\.|\p{L}/gu, (c) => (c.length > 1 || c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
+  return alternatives.replace(/\\.|\p{L}/gu, (c) =>
+    c.length > 1 || c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`,
+  );
 }

@@ -12,9 +12,18 @@ export interface Zone {
 const HEADINGS: [ZoneName, RegExp][] = [
   ['moyens_annexes', /^\s*(MOYENS? ANNEX[ÉE]S?|Moyens? annex[ée]s?)\b/u],
   ['dispositif', /^\s*(PAR CES MOTIFS|Par ces motifs|D\s?É\s?C\s?I\s?D\s?E|DÉCIDE|DECIDE|DISPOSITIF)\b/u],
-  ['motivations', /^\s*(MOTIFS( DE LA DÉCISION| DE LA DECISION)?|Motifs( de la décision)?|Réponse de la Cour|SUR CE|Sur ce|DISCUSSION|Discussion|MOTIVATION|Considérant ce qui suit|EXPOSÉ DES MOTIFS)\b/u],
-  ['moyens', /^\s*(Examen du moyen|Examen des moyens|Enoncé du moyen|Énoncé du moyen|MOYENS DES PARTIES|PRÉTENTIONS ET MOYENS|PRETENTIONS ET MOYENS|Moyens des parties|Prétentions des parties|Sur le moyen|Sur le premier moyen)\b/u],
-  ['expose', /^\s*(Faits et procédure|FAITS ET PROCÉDURE|FAITS ET PROCEDURE|EXPOSÉ DU LITIGE|EXPOSE DU LITIGE|Exposé du litige|EXPOSÉ DES FAITS|FAITS, PROCÉDURE|RAPPEL DES FAITS|Vu la procédure suivante|FAITS|LES FAITS|Procédure|DÉBATS)\b/u],
+  [
+    'motivations',
+    /^\s*(MOTIFS( DE LA DÉCISION| DE LA DECISION)?|Motifs( de la décision)?|Réponse de la Cour|SUR CE|Sur ce|DISCUSSION|Discussion|MOTIVATION|Considérant ce qui suit|EXPOSÉ DES MOTIFS)\b/u,
+  ],
+  [
+    'moyens',
+    /^\s*(Examen du moyen|Examen des moyens|Enoncé du moyen|Énoncé du moyen|MOYENS DES PARTIES|PRÉTENTIONS ET MOYENS|PRETENTIONS ET MOYENS|Moyens des parties|Prétentions des parties|Sur le moyen|Sur le premier moyen)\b/u,
+  ],
+  [
+    'expose',
+    /^\s*(Faits et procédure|FAITS ET PROCÉDURE|FAITS ET PROCEDURE|EXPOSÉ DU LITIGE|EXPOSE DU LITIGE|Exposé du litige|EXPOSÉ DES FAITS|FAITS, PROCÉDURE|RAPPEL DES FAITS|Vu la procédure suivante|FAITS|LES FAITS|Procédure|DÉBATS)\b/u,
+  ],
 ];
 
 export function detectZones(text: string): Zone[] {

@@ -1,58 +1,48 @@
 /**
  * The engine off the event loop. One call takes from a few milliseconds to several seconds (≈ 3 µs
  * per character: a 1 MB text holds a core for 3–4 s), and loading the lexicons takes seconds, so no
- * request may run it on the main thread: engine threads do, through a piscina pool (a bounded queue:
- * a full queue refuses at once, and the route answers 503 with Retry-After).
- *
- * The platform is getting the same kind of pool (branch `reliability`, packages/platform/src/workers);
- * until it lands, this thin adapter stays in the service. Swap it for `createWorkerPool` then.
+ * request may run it on the main thread: engine threads do, through the platform's worker pool
+ * (`createWorkerPool`: a bounded queue that refuses at once, turned into a 503 with Retry-After by
+ * `engineOverloadedHttpError`). This file only maps the pool onto the service's `EngineRunner`.
  */
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { createWorkerPool, overloadedHttpError, type WorkerPool } from '@eig/platform';
 import { createEngine, PseudonymizeError, type Engine } from '../index.ts';
-import type { EngineModel, EngineOutcome, EngineRunner } from './types.ts';
+import type { EngineModel, EngineOutcome, EngineRunner, EngineThreadData } from './types.ts';
 
-/** A task refused because every thread is busy and the queue is full. */
-export class EngineBusyError extends Error {
-  override name = 'EngineBusyError';
-}
-
-const ENTRY = fileURLToPath(new URL('../../engine-thread.mjs', import.meta.url));
 // Sources (tests, benches) run the TypeScript module through tsx; the compiled suite runs dist/.
-const THREAD_MODULE = new URL(import.meta.url.endsWith('.ts') ? './thread.ts' : './thread.js', import.meta.url).href;
+const THREAD_MODULE = new URL(import.meta.url.endsWith('.ts') ? './thread.ts' : './thread.js', import.meta.url);
+
+/** Retry-After of a refused engine task: a typical decision takes 5–30 ms, a long one seconds. */
+const RETRY_AFTER_SECONDS = 2;
+
+/** The 503 (`overloaded`, Retry-After) that a route throws when every engine thread is busy and the queue is full; other errors unchanged. */
+export const engineOverloadedHttpError = (err: unknown): unknown =>
+  overloadedHttpError(err, 'Le moteur de pseudonymisation est très sollicité : réessayez dans un instant.', RETRY_AFTER_SECONDS);
 
 export interface PoolOptions {
   model: EngineModel;
   threads: number;
+  /** Tasks that may wait for a thread; one more is refused at once (WorkerPoolOverloadedError). */
   maxQueue: number;
 }
 
+/** Engine threads on the platform's worker pool, started on first use (a worker that never annotates starts none). */
 export function createEnginePool(opts: PoolOptions): EngineRunner {
-  let piscina: Piscina | null = null;
+  let pool: WorkerPool | null = null;
   let ready = false;
   let warming: Promise<void> | null = null;
-  const pool = () =>
-    (piscina ??= new Piscina({
-      filename: ENTRY,
-      minThreads: opts.threads,
-      maxThreads: opts.threads,
-      maxQueue: opts.maxQueue,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      atomics: 'disabled',
-      workerData: { module: THREAD_MODULE, options: { model: opts.model } },
-      execArgv: THREAD_MODULE.endsWith('.ts') ? ['--conditions=eig-source'] : undefined,
-    }));
+  const workerData: EngineThreadData = { model: opts.model };
   const run = async <T>(task: string, payload: unknown): Promise<T> => {
-    try {
-      const out = (await pool().run({ task, payload })) as T;
-      ready = true;
-      return out;
-    } catch (err) {
-      if (err instanceof Error && /Task queue is at limit|No task queue available/.test(err.message))
-        throw new EngineBusyError(err.message);
-      throw err;
-    }
+    pool ??= createWorkerPool({
+      module: THREAD_MODULE,
+      name: 'openjustice-engine',
+      threads: opts.threads,
+      maxQueue: opts.maxQueue,
+      workerData,
+    });
+    const out = await pool.run<T>(task, payload);
+    ready = true;
+    return out;
   };
   return {
     model: opts.model,
@@ -66,8 +56,8 @@ export function createEnginePool(opts: PoolOptions): EngineRunner {
       return warming;
     },
     async close() {
-      const p = piscina;
-      piscina = null;
+      const p = pool;
+      pool = null;
       await p?.destroy();
     },
   };

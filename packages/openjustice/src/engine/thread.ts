@@ -1,18 +1,15 @@
 /**
- * The engine's side of an engine thread (see pool.ts): the engine is created once per thread, then
- * each exported function is a task. Errors of the input (too long, binary) come back as values, not
- * exceptions, because an Error crossing threads loses its `code`.
+ * The engine's side of an engine thread (a module of the platform's worker pool, see pool.ts): the
+ * engine is created once per thread, with the model named in `workerData`, then each exported
+ * function is a task. Errors of the input (too long, binary) come back as values, not exceptions,
+ * because an Error crossing threads loses its `code`.
  */
+import { workerData } from 'node:worker_threads';
 import { createEngine, PseudonymizeError, type Engine, type LabelNlpRequest, type PseudonymizeOptions } from '../index.ts';
-import type { EngineOutcome, EngineModel } from './types.ts';
+import type { EngineOutcome, EngineThreadData } from './types.ts';
 
+const model = (workerData as EngineThreadData | undefined)?.model ?? 'local';
 let engine: Engine | null = null;
-let model: EngineModel = 'local';
-
-export function init(options: { model?: EngineModel } = {}): void {
-  model = options.model ?? 'local';
-  engine = createEngine({ model });
-}
 
 function run<T>(fn: (e: Engine) => T): EngineOutcome<T> {
   engine ??= createEngine({ model });
@@ -32,7 +29,8 @@ export function labelNer(payload: LabelNlpRequest) {
   return run((e) => e.labelNer(payload));
 }
 
-/** Nothing: lets the pool wait until a thread has loaded its engine (warm-up, readiness). */
+/** Loads the thread's engine (its lexicons): the pool's warm-up and readiness wait for it. */
 export function ping(): string {
+  engine ??= createEngine({ model });
   return model;
 }

@@ -4,7 +4,7 @@
  */
 import { HttpError, type AuthUser } from '@eig/platform';
 import type { OpenJustice } from '../context.ts';
-import { EngineBusyError } from '../engine/pool.ts';
+import { engineOverloadedHttpError } from '../engine/pool.ts';
 import type { EngineOutcome } from '../engine/types.ts';
 import { parseFile, type ParseProblem, type RawDecision } from '../ingest/parse.ts';
 import { pseudonymizedText } from '../review/annotations.ts';
@@ -28,11 +28,6 @@ function unwrap<T>(out: EngineOutcome<T>): T {
   throw new HttpError(status, out.message, code);
 }
 
-const busy = (err: unknown) =>
-  err instanceof EngineBusyError
-    ? new HttpError(503, 'Le moteur de pseudonymisation est très sollicité : réessayez dans un instant.', 'overloaded', 2)
-    : err;
-
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, roles: u.roles });
 
 export class OpenJusticeApi {
@@ -53,7 +48,9 @@ export class OpenJusticeApi {
         'openjustice.text_too_long',
       );
     const r = unwrap(
-      await this.oj.engine.pseudonymize(body.text, { categories: body.categories }).catch((e: unknown) => Promise.reject(busy(e))),
+      await this.oj.engine
+        .pseudonymize(body.text, { categories: body.categories })
+        .catch((e: unknown) => Promise.reject(engineOverloadedHttpError(e))),
     );
     return {
       entities: r.entities.map((e) => ({
@@ -83,7 +80,7 @@ export class OpenJusticeApi {
       idLabel: body.idLabel === undefined ? undefined : String(body.idLabel),
       idDecision: body.idDecision === undefined ? undefined : String(body.idDecision),
     };
-    return unwrap(await this.oj.engine.labelNer(req).catch((e: unknown) => Promise.reject(busy(e))));
+    return unwrap(await this.oj.engine.labelNer(req).catch((e: unknown) => Promise.reject(engineOverloadedHttpError(e))));
   }
 
   // ---- review

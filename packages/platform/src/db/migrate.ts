@@ -35,10 +35,7 @@ export async function migrate(db: Db, serviceId: string, migrations: Migration[]
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
       await tx.query(LOCK);
-      const { rows } = await tx.query('SELECT 1 FROM platform_migrations WHERE service = $1 AND id = $2', [
-        serviceId,
-        m.id,
-      ]);
+      const { rows } = await tx.query('SELECT 1 FROM platform_migrations WHERE service = $1 AND id = $2', [serviceId, m.id]);
       if (rows.length > 0) return false;
       try {
         await tx.exec(m.sql);

@@ -99,7 +99,8 @@ const PG_BAD_INPUT = new Set(['22021', '22P05']);
 export function toApiError(err: FastifyError, req: FastifyRequest): ApiError {
   if (err instanceof HttpError) return apiError(err.statusCode, err.message, err.code);
   if (err.validation) return apiError(400, validationMessage(err), 'validation_error');
-  if (err.code && NOT_FOUND_CODES.has(err.code)) return apiError(404, t('errors.notFound', { method: req.method, route: req.url.split('?')[0].slice(0, 120) }));
+  if (err.code && NOT_FOUND_CODES.has(err.code))
+    return apiError(404, t('errors.notFound', { method: req.method, route: req.url.split('?')[0].slice(0, 120) }));
   if (err.code && FRAMEWORK_MESSAGES[err.code]) {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
     const [code, message] = FRAMEWORK_MESSAGES[err.code];

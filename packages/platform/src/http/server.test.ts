@@ -72,7 +72,12 @@ afterAll(async () => {
 
 describe('http server', () => {
   it('/healthz says the process is alive without touching the database', async () => {
-    const broken = { query: async () => { throw new Error('down'); }, health: () => ({ ok: true, problems: [] }) } as unknown as Db;
+    const broken = {
+      query: async () => {
+        throw new Error('down');
+      },
+      health: () => ({ ok: true, problems: [] }),
+    } as unknown as Db;
     const { app } = await build({ db: broken });
     const res = await app.inject('/healthz');
     expect(res.statusCode).toBe(200);
@@ -90,7 +95,12 @@ describe('http server', () => {
   });
 
   it('/readyz answers 503 when the database is down', async () => {
-    const broken = { query: async () => { throw new Error('down'); }, health: () => ({ ok: true, problems: [] }) } as unknown as Db;
+    const broken = {
+      query: async () => {
+        throw new Error('down');
+      },
+      health: () => ({ ok: true, problems: [] }),
+    } as unknown as Db;
     const { app } = await build({ db: broken });
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(503);
@@ -159,7 +169,12 @@ describe('http server', () => {
     const bad = await app.inject({ method: 'POST', url: '/api/demo/echo', headers: json, payload: '{"text":' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/JSON/);
-    const big = await app.inject({ method: 'POST', url: '/api/demo/echo', headers: json, payload: JSON.stringify({ text: 'x'.repeat(500) }) });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/demo/echo',
+      headers: json,
+      payload: JSON.stringify({ text: 'x'.repeat(500) }),
+    });
     expect(big.statusCode).toBe(413);
     const invalid = await app.inject({ method: 'POST', url: '/api/demo/echo', payload: { text: 'much too long text' } });
     expect(invalid.statusCode).toBe(400);
@@ -232,7 +247,12 @@ describe('http server', () => {
     await app.inject('/api/demo/articles/L1234-secret?q=autre-secret');
     await app.inject('/nowhere-secret?q=encore-secret');
     await app.inject({ method: 'POST', url: '/api/demo/echo', payload: { text: 'secret' } });
-    await app.inject({ method: 'POST', url: '/api/demo/echo', headers: { 'content-type': 'application/json' }, payload: '{"text": secret' });
+    await app.inject({
+      method: 'POST',
+      url: '/api/demo/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"text": secret',
+    });
     await app.inject('/api/demo/search?q=%FFsecret');
     const logs = lines.join('');
     expect(lines.length).toBeGreaterThanOrEqual(7);
@@ -242,7 +262,10 @@ describe('http server', () => {
     expect(routes).toContain('/api/demo/search');
     expect(routes).toContain('/api/demo/articles/:num');
     const completed = entries.find((e) => e.msg === 'request completed');
-    expect(completed).toMatchObject({ res: { route: expect.any(String), statusCode: expect.any(Number) }, responseTime: expect.any(Number) });
+    expect(completed).toMatchObject({
+      res: { route: expect.any(String), statusCode: expect.any(Number) },
+      responseTime: expect.any(Number),
+    });
     // One line per request, not two.
     expect(entries.filter((e) => e.msg === 'incoming request')).toEqual([]);
     expect(entries.filter((e) => e.msg === 'request completed').length).toBe(7);
@@ -285,7 +308,9 @@ describe('what Node’s HTTP parser refuses', () => {
     const { log } = capture();
     const app = createServer({ config, log });
     app.register(async (scoped) => {
-      scoped.withTypeProvider<ZodTypeProvider>().get('/api/q', { schema: { querystring: z.object({ q: z.string().max(10_000) }) } }, async (req) => ({ n: req.query.q.length }));
+      scoped
+        .withTypeProvider<ZodTypeProvider>()
+        .get('/api/q', { schema: { querystring: z.object({ q: z.string().max(10_000) }) } }, async (req) => ({ n: req.query.q.length }));
     });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     try {

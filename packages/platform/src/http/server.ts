@@ -7,12 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { z } from 'zod';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
@@ -140,7 +135,6 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   app.addHook('onRequest', async (req) => {
     assertCleanUrl(req.url);
   });
-
 
   // Referrer only to ourselves: result URLs carry what people search for, which must not leak to
   // linked sites (Légifrance...), while our own same-origin form posts keep a usable Origin.

@@ -58,7 +58,14 @@ export async function jobAdminRoutes(app: FastifyInstance, jobs: JobQueue): Prom
 
   r.get(
     '/api/admin/jobs',
-    { preHandler, schema: { tags, summary: 'Les tâches de fond récentes de tous les services', response: { 200: z.object({ jobs: z.array(jobViewSchema) }), ...errors } } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Les tâches de fond récentes de tous les services',
+        response: { 200: z.object({ jobs: z.array(jobViewSchema) }), ...errors },
+      },
+    },
     async () => ({ jobs: await listJobViews(jobs) }),
   );
 
@@ -66,7 +73,12 @@ export async function jobAdminRoutes(app: FastifyInstance, jobs: JobQueue): Prom
     '/api/admin/jobs/:id',
     {
       preHandler,
-      schema: { tags, summary: 'Une tâche de fond', params: z.object({ id: z.string().max(100) }), response: { 200: jobViewSchema, 404: errorBodySchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Une tâche de fond',
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: jobViewSchema, 404: errorBodySchema, ...errors },
+      },
     },
     async (req) => {
       const job = await jobs.get(req.params.id);

@@ -134,7 +134,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('job queue scale-out on postgres
     await waitFor(async () => expect(await web1.call<JobStatus[]>('list', { name: 'test.parallel', state: 'running' })).toHaveLength(4));
     // A job shows as running before its handler has recorded its attempt: wait for the records too.
     await waitFor(async () => {
-      const { rows } = await db.query<{ pid: number; n: number }>('SELECT pid, count(*)::int AS n FROM test_attempts GROUP BY pid ORDER BY pid');
+      const { rows } = await db.query<{ pid: number; n: number }>(
+        'SELECT pid, count(*)::int AS n FROM test_attempts GROUP BY pid ORDER BY pid',
+      );
       expect(rows).toEqual([w1.pid, w2.pid].sort((a, b) => a - b).map((pid) => ({ pid, n: 2 })));
     });
 

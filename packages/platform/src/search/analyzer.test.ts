@@ -13,7 +13,7 @@ describe('French analyzer', () => {
     expect(fold('Œuvre Éléphant À ÇA')).toBe('oeuvre elephant a ca');
     expect(an.terms('CŒUR')).toEqual(an.terms('coeur'));
   });
-  it('removes elisions (l\', d\', qu\', jusqu\')', () => {
+  it("removes elisions (l', d', qu', jusqu')", () => {
     expect(an.terms("l'employeur")).toEqual(an.terms('employeur'));
     expect(an.terms('d’ancienneté')).toEqual(an.terms('ancienneté'));
     expect(an.terms("jusqu'au préavis")).toEqual(an.terms('préavis'));
@@ -76,18 +76,36 @@ describe('synonyms', () => {
   syn.addGroup(['patron'], 0.6, ['employeur']);
   it('expands acronyms both ways and keeps what matched', () => {
     const q = an.query('élections du CSE');
-    const m = syn.expand(q.map((t) => t.term), q.map((t) => t.surface));
+    const m = syn.expand(
+      q.map((t) => t.term),
+      q.map((t) => t.surface),
+    );
     expect(m).toHaveLength(1);
     expect(m[0].from).toBe('CSE');
     expect(m[0].to).toBe('comité social et économique');
     const q2 = an.query('comités sociaux et économiques');
-    expect(syn.expand(q2.map((t) => t.term), q2.map((t) => t.surface))[0].to).toBe('cse');
+    expect(
+      syn.expand(
+        q2.map((t) => t.term),
+        q2.map((t) => t.surface),
+      )[0].to,
+    ).toBe('cse');
   });
   it('one-way rules do not expand backwards', () => {
     const q = an.query('employeur');
-    expect(syn.expand(q.map((t) => t.term), q.map((t) => t.surface))).toEqual([]);
+    expect(
+      syn.expand(
+        q.map((t) => t.term),
+        q.map((t) => t.surface),
+      ),
+    ).toEqual([]);
     const q2 = an.query('patrons');
-    expect(syn.expand(q2.map((t) => t.term), q2.map((t) => t.surface))[0].to).toBe('employeur');
+    expect(
+      syn.expand(
+        q2.map((t) => t.term),
+        q2.map((t) => t.surface),
+      )[0].to,
+    ).toBe('employeur');
   });
 });
 
@@ -112,7 +130,7 @@ describe('BM25F index', () => {
 describe('top-k selection and packing', () => {
   it('selectTop equals a full sort (score desc, tiebreak asc), ignoring non-positive scores', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const scores = Float64Array.from({ length: 500 }, () => Math.floor(rnd() * 20) - 2);
     const cands = Array.from({ length: 500 }, (_, i) => i);
     const tb = (d: number) => (d * 37) % 509; // unique (509 is prime)

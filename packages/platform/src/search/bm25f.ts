@@ -231,7 +231,8 @@ export class Bm25fIndex {
   static unpack(p: PackedBm25f): Bm25fIndex {
     const m = new Map<string, Postings>();
     const { terms, offsets, docs, tfw } = p;
-    if (offsets.length !== terms.length + 1 || offsets[terms.length] !== docs.length || docs.length !== tfw.length) throw new Error('bad packed index');
+    if (offsets.length !== terms.length + 1 || offsets[terms.length] !== docs.length || docs.length !== tfw.length)
+      throw new Error('bad packed index');
     for (let i = 0; i < terms.length; i++) {
       const a = offsets[i];
       const b = offsets[i + 1];

@@ -11,7 +11,7 @@ export function fold(text: string): string {
   let s = text.toLowerCase();
   if (s.includes('œ')) s = s.replace(/œ/g, 'oe');
   if (s.includes('æ')) s = s.replace(/æ/g, 'ae');
-   
+
   if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFD').replace(MARKS, '');
   return s;
 }

@@ -3,7 +3,8 @@ import { correctSpelling, oneEditVariants } from './spelling.ts';
 import { FrenchAnalyzer } from './analyzer.ts';
 
 const an = new FrenchAnalyzer();
-const corpus = 'licenciement licenciement démission prud’hommes conseil de prud’hommes congé congés payés salarié employeur rupture conventionnelle';
+const corpus =
+  'licenciement licenciement démission prud’hommes conseil de prud’hommes congé congés payés salarié employeur rupture conventionnelle';
 const df = new Map<string, number>();
 for (const t of an.terms(corpus)) df.set(t, (df.get(t) ?? 0) + 1);
 const freq = (stem: string) => df.get(stem) ?? 0;

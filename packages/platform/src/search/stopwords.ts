@@ -18,9 +18,7 @@ export const EXTRA_FRENCH_STOPWORDS: readonly string[] =
   'cet cette ceux celle celles celui dont si sans sous ni car lors leurs quel quels quelle quelles'.split(' ');
 
 /** Snowball + extras, folded (accents stripped) so it applies to folded tokens. */
-export const FRENCH_STOPWORDS: ReadonlySet<string> = new Set(
-  [...SNOWBALL_FRENCH_STOPWORDS, ...EXTRA_FRENCH_STOPWORDS].map(fold),
-);
+export const FRENCH_STOPWORDS: ReadonlySet<string> = new Set([...SNOWBALL_FRENCH_STOPWORDS, ...EXTRA_FRENCH_STOPWORDS].map(fold));
 
 /**
  * Query-only noise: question scaffolding of everyday questions ("est-ce que mon patron peut...").

@@ -51,11 +51,7 @@ export interface RedirectOutcome {
 
 export type PageOutcome = ViewOutcome | RedirectOutcome;
 
-export function view<Props>(
-  ref: ViewRef<Props>,
-  props: Props,
-  meta: Omit<ViewOutcome, 'kind' | 'view' | 'props'>,
-): ViewOutcome {
+export function view<Props>(ref: ViewRef<Props>, props: Props, meta: Omit<ViewOutcome, 'kind' | 'view' | 'props'>): ViewOutcome {
   return { kind: 'view', view: ref.key, props, ...meta };
 }
 

@@ -17,8 +17,7 @@ export interface DocumentInput {
   interactive: boolean;
 }
 
-const DEFAULT_DESCRIPTION =
-  'Suite EIG : des services numériques d’intérêt général nés du programme « Entrepreneurs d’intérêt général ».';
+const DEFAULT_DESCRIPTION = 'Suite EIG : des services numériques d’intérêt général nés du programme « Entrepreneurs d’intérêt général ».';
 
 export function renderDocument(doc: DocumentInput, m: WebManifest): string {
   const head = [

@@ -72,7 +72,8 @@ export function registerForms(app: FastifyInstance, renderer: PageRenderer, jobs
       passCookies(reply, res);
       const status = json(res.body).status;
       // The second step: the code of the account's authenticator app.
-      if (status === 'totp_required') return reply.header('cache-control', 'no-store').redirect(`/connexion/code?retour=${encodeURIComponent(returnTo)}`, 303);
+      if (status === 'totp_required')
+        return reply.header('cache-control', 'no-store').redirect(`/connexion/code?retour=${encodeURIComponent(returnTo)}`, 303);
       // A role requires a second factor that the account does not have yet: set it up first.
       if (status === 'totp_enrolment_required') return reply.header('cache-control', 'no-store').redirect(TOTP_PAGE, 303);
       return reply.header('cache-control', 'no-store').redirect(returnTo, 303);
@@ -84,7 +85,8 @@ export function registerForms(app: FastifyInstance, renderer: PageRenderer, jobs
   app.post('/connexion/code', async (req, reply) => {
     const f = form(req);
     const returnTo = f.retour ? safeReturnPath(f.retour) : '/';
-    if (!sameOriginOk(req)) return renderer.send(req, reply, loginOutcome(returnTo, { error: CROSS_SITE, status: 403, step: 'code' }), null);
+    if (!sameOriginOk(req))
+      return renderer.send(req, reply, loginOutcome(returnTo, { error: CROSS_SITE, status: 403, step: 'code' }), null);
     const body = f.recovery?.trim() ? { recoveryCode: f.recovery.trim().slice(0, 64) } : { code: (f.code ?? '').trim().slice(0, 16) };
     const res = await post(req, '/api/auth/login/totp', body, true);
     passCookies(reply, res);
@@ -92,17 +94,45 @@ export function registerForms(app: FastifyInstance, renderer: PageRenderer, jobs
     const code = json(res.body).code;
     // Too many wrong codes or too late: the password must be typed again.
     if (code === 'login_expired') {
-      return renderer.send(req, reply, loginOutcome(returnTo, { error: message(res.body, 'La connexion a expiré : recommencez.'), status: 401 }), null);
+      return renderer.send(
+        req,
+        reply,
+        loginOutcome(returnTo, { error: message(res.body, 'La connexion a expiré : recommencez.'), status: 401 }),
+        null,
+      );
     }
     const error = message(res.body, 'Code incorrect. Veuillez réessayer.');
-    return renderer.send(req, reply, loginOutcome(returnTo, { error, status: res.statusCode >= 500 ? 503 : res.statusCode, step: 'code' }), null);
+    return renderer.send(
+      req,
+      reply,
+      loginOutcome(returnTo, { error, status: res.statusCode >= 500 ? 503 : res.statusCode, step: 'code' }),
+      null,
+    );
   });
 
-  const totpView = (stage: 'scan' | 'codes', data: Partial<{ qrCodeDataUri: string; secret: string; error: string; recoveryCodes: string[] }>, required: boolean) =>
+  const totpView = (
+    stage: 'scan' | 'codes',
+    data: Partial<{ qrCodeDataUri: string; secret: string; error: string; recoveryCodes: string[] }>,
+    required: boolean,
+  ) =>
     view(
       shellViews.totp,
-      { stage, required, qrCodeDataUri: data.qrCodeDataUri ?? null, secret: data.secret ?? null, error: data.error ?? null, recoveryCodes: data.recoveryCodes ?? null },
-      { title: data.error ? 'Erreur : Activer la double authentification' : stage === 'codes' ? 'Vos codes de secours' : 'Activer la double authentification', status: data.error ? 400 : 200 },
+      {
+        stage,
+        required,
+        qrCodeDataUri: data.qrCodeDataUri ?? null,
+        secret: data.secret ?? null,
+        error: data.error ?? null,
+        recoveryCodes: data.recoveryCodes ?? null,
+      },
+      {
+        title: data.error
+          ? 'Erreur : Activer la double authentification'
+          : stage === 'codes'
+            ? 'Vos codes de secours'
+            : 'Activer la double authentification',
+        status: data.error ? 400 : 200,
+      },
     );
 
   app.post('/compte/double-authentification', async (req, reply) => {
@@ -110,7 +140,11 @@ export function registerForms(app: FastifyInstance, renderer: PageRenderer, jobs
     if (!req.auth) return reply.redirect(loginPath(TOTP_PAGE), 303);
     const res = await post(req, '/api/auth/totp/enrolment', {}, true);
     if (res.statusCode === 409) return reply.redirect('/compte', 303);
-    if (res.statusCode !== 200) throw new HttpError(res.statusCode >= 500 ? 503 : res.statusCode, message(res.body, 'La double authentification n’a pas pu être préparée.'));
+    if (res.statusCode !== 200)
+      throw new HttpError(
+        res.statusCode >= 500 ? 503 : res.statusCode,
+        message(res.body, 'La double authentification n’a pas pu être préparée.'),
+      );
     const e = json(res.body) as { qrCodeDataUri?: string; secret?: string };
     return renderer.send(req, reply, totpView('scan', { qrCodeDataUri: e.qrCodeDataUri, secret: e.secret }, req.auth.totpRequired), null);
   });
@@ -129,14 +163,23 @@ export function registerForms(app: FastifyInstance, renderer: PageRenderer, jobs
     const again = await post(req, '/api/auth/totp/enrolment', {}, true);
     const e = again.statusCode === 200 ? (json(again.body) as { qrCodeDataUri?: string; secret?: string }) : {};
     const error = message(res.body, 'Code incorrect : scannez de nouveau le QR code et saisissez le code affiché.');
-    return renderer.send(req, reply, totpView('scan', { qrCodeDataUri: e.qrCodeDataUri, secret: e.secret, error }, req.auth.totpRequired), null);
+    return renderer.send(
+      req,
+      reply,
+      totpView('scan', { qrCodeDataUri: e.qrCodeDataUri, secret: e.secret, error }, req.auth.totpRequired),
+      null,
+    );
   });
 
   app.post('/compte/codes-de-secours', async (req, reply) => {
     if (!sameOriginOk(req)) throw new HttpError(403, CROSS_SITE);
     if (!req.user) return reply.redirect(loginPath('/compte'), 303);
     const res = await post(req, '/api/auth/totp/recovery-codes', { code: (form(req).code ?? '').trim().slice(0, 16) }, true);
-    if (res.statusCode !== 200) throw new HttpError(res.statusCode >= 500 ? 503 : 400, message(res.body, 'Code incorrect : réessayez depuis la page de votre compte.'));
+    if (res.statusCode !== 200)
+      throw new HttpError(
+        res.statusCode >= 500 ? 503 : 400,
+        message(res.body, 'Code incorrect : réessayez depuis la page de votre compte.'),
+      );
     const { recoveryCodes } = json(res.body) as { recoveryCodes?: string[] };
     return renderer.send(req, reply, totpView('codes', { recoveryCodes }, false), null);
   });

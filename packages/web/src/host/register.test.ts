@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { HttpError, createLogger, createRoleRegistry, createMemoryJobQueue, createServer, defineService, loadConfig, registerAuth, registerService, type MountedService } from '@eig/platform';
+import {
+  HttpError,
+  createLogger,
+  createRoleRegistry,
+  createMemoryJobQueue,
+  createServer,
+  defineService,
+  loadConfig,
+  registerAuth,
+  registerService,
+  type MountedService,
+} from '@eig/platform';
 import { openPglite } from '@eig/platform';
 import type { Db } from '@eig/platform';
 import { redirect, view } from '@eig/platform/web';
@@ -36,11 +47,32 @@ const demo = defineService({
     headerItems: () => [{ text: 'Mon choix', href: '/demo/choix', iconId: 'fr-icon-team-line' }],
     pages: [
       { path: '/demo', load: () => view(shellViews.legal, { page: 'cookies' }, { title: 'Accueil de la démo' }) },
-      { path: '/demo/introuvable', load: () => { throw new HttpError(404, 'Cette fiche n’existe pas.'); } },
-      { path: '/demo/occupe', load: () => { throw new HttpError(503, 'La démo se prépare.'); } },
-      { path: '/demo/panne', load: () => { throw new Error('secret detail'); } },
+      {
+        path: '/demo/introuvable',
+        load: () => {
+          throw new HttpError(404, 'Cette fiche n’existe pas.');
+        },
+      },
+      {
+        path: '/demo/occupe',
+        load: () => {
+          throw new HttpError(503, 'La démo se prépare.');
+        },
+      },
+      {
+        path: '/demo/panne',
+        load: () => {
+          throw new Error('secret detail');
+        },
+      },
       { path: '/demo/ailleurs', load: () => redirect('//evil.example/x') },
-      { path: '/demo/prive', load: ({ req }) => { if (!req.user) throw new HttpError(401, 'Connectez-vous.'); return view(shellViews.error, { status: 200, message: 'ok' }, { title: 'Privé' }); } },
+      {
+        path: '/demo/prive',
+        load: ({ req }) => {
+          if (!req.user) throw new HttpError(401, 'Connectez-vous.');
+          return view(shellViews.error, { status: 200, message: 'ok' }, { title: 'Privé' });
+        },
+      },
       { method: 'POST', path: '/demo/formulaire', load: () => redirect('/demo?fait=1') },
     ],
   },
@@ -145,10 +177,20 @@ describe('web host', () => {
 
   it('refuses a form posted from another site', async () => {
     const form = { 'content-type': 'application/x-www-form-urlencoded', ...html };
-    const cross = await app.inject({ method: 'POST', url: '/demo/formulaire', payload: 'a=1', headers: { ...form, 'sec-fetch-site': 'cross-site' } });
+    const cross = await app.inject({
+      method: 'POST',
+      url: '/demo/formulaire',
+      payload: 'a=1',
+      headers: { ...form, 'sec-fetch-site': 'cross-site' },
+    });
     expect(cross.statusCode).toBe(403);
     expect(cross.headers['content-type']).toMatch(/html/);
-    const same = await app.inject({ method: 'POST', url: '/demo/formulaire', payload: 'a=1', headers: { ...form, 'sec-fetch-site': 'same-origin' } });
+    const same = await app.inject({
+      method: 'POST',
+      url: '/demo/formulaire',
+      payload: 'a=1',
+      headers: { ...form, 'sec-fetch-site': 'same-origin' },
+    });
     expect(same.statusCode).toBe(303);
     expect(same.headers.location).toBe('/demo?fait=1');
   });

@@ -81,9 +81,7 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
 
   const statuses = async (): Promise<Record<string, ServiceStatusView | null>> =>
     Object.fromEntries(
-      await Promise.all(
-        services.map(async (s) => [s.module.id, await s.module.status(s.ctx).then(statusBody, () => null)] as const),
-      ),
+      await Promise.all(services.map(async (s) => [s.module.id, await s.module.status(s.ctx).then(statusBody, () => null)] as const)),
     );
 
   /** The service a path belongs to: its pages live under /<id>. */
@@ -131,7 +129,12 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
       } catch (err) {
         if (err instanceof HttpError) return renderer.sendError(req, reply, err, service);
         req.log.error({ err }, 'page data failed');
-        return renderer.sendError(req, reply, apiError(500, 'Une erreur inattendue est survenue. L’équipe en est informée ; veuillez réessayer plus tard.'), service);
+        return renderer.sendError(
+          req,
+          reply,
+          apiError(500, 'Une erreur inattendue est survenue. L’équipe en est informée ; veuillez réessayer plus tard.'),
+          service,
+        );
       }
       if (reply.sent) return reply;
       return renderer.send(req, reply, outcome, service);
@@ -139,12 +142,18 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions): Promi
 
   app.register(async (scoped) => {
     // Forms post urlencoded bodies; only page routes parse them (the API takes JSON only).
-    scoped.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) =>
-      done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    scoped.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
 
     const recoveryCodesLeft = async (req: FastifyRequest): Promise<number | null> => {
-      const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { accept: 'application/json', ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}), ...app.internalHeaders } });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { accept: 'application/json', ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}), ...app.internalHeaders },
+      });
       if (res.statusCode !== 200) return null;
       return (res.json() as { totp?: { recoveryCodesLeft?: number } }).totp?.recoveryCodesLeft ?? null;
     };

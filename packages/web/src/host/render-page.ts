@@ -103,7 +103,12 @@ export function createPageRenderer(deps: RendererDeps): PageRenderer {
     if (status === 503) {
       const s = service ? await deps.statusOf(service).catch(() => null) : null;
       const svc = service ? { id: service.module.id, title: service.module.title, status: s ? statusBody(s) : null } : null;
-      return sendView(req, reply, view(shellViews.unavailable, { message: error.message, service: svc }, { title: 'Service indisponible', status }), service);
+      return sendView(
+        req,
+        reply,
+        view(shellViews.unavailable, { message: error.message, service: svc }, { title: 'Service indisponible', status }),
+        service,
+      );
     }
     return sendView(req, reply, errorView(status, error.message), service);
   }

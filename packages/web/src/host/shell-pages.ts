@@ -41,7 +41,9 @@ export const TOTP_PAGE = '/compte/double-authentification';
 /** Administration links of every service that the user's roles open. */
 export function adminLinksFor(services: MountedService[], roles: string[]): { text: string; href: string }[] {
   return services.flatMap(({ module }) =>
-    (module.web?.adminLinks ?? []).filter((l) => roles.includes('admin') || l.roles.some((r) => roles.includes(r))).map(({ text, href }) => ({ text, href })),
+    (module.web?.adminLinks ?? [])
+      .filter((l) => roles.includes('admin') || l.roles.some((r) => roles.includes(r)))
+      .map(({ text, href }) => ({ text, href })),
   );
 }
 
@@ -76,7 +78,8 @@ export function shellPages(deps: ShellPageDeps): ShellPage[] {
       path: '/connexion/code',
       async load(req) {
         const retour = (req.query as Record<string, string | undefined>).retour;
-        if (!req.cookies?.[LOGIN_CHALLENGE_COOKIE]) return redirect(`/connexion${retour ? `?retour=${encodeURIComponent(safeReturnPath(retour))}` : ''}`);
+        if (!req.cookies?.[LOGIN_CHALLENGE_COOKIE])
+          return redirect(`/connexion${retour ? `?retour=${encodeURIComponent(safeReturnPath(retour))}` : ''}`);
         return loginOutcome(retour ? safeReturnPath(retour) : '/', { step: 'code' });
       },
     },

@@ -45,7 +45,14 @@ export function AccountPage({ email, roles, totp, notice }: PropsOf<typeof shell
             <Input
               label="Code à 6 chiffres de votre application"
               hintText="Pour obtenir 10 nouveaux codes de secours (les anciens ne fonctionneront plus)."
-              nativeInputProps={{ id: 'compte-code', name: 'code', inputMode: 'numeric', autoComplete: 'one-time-code', required: true, maxLength: 7 }}
+              nativeInputProps={{
+                id: 'compte-code',
+                name: 'code',
+                inputMode: 'numeric',
+                autoComplete: 'one-time-code',
+                required: true,
+                maxLength: 7,
+              }}
             />
             <button type="submit" className="fr-btn fr-btn--secondary">
               Générer de nouveaux codes de secours
@@ -58,8 +65,7 @@ export function AccountPage({ email, roles, totp, notice }: PropsOf<typeof shell
             <Badge severity={totp.required ? 'warning' : 'info'} small as="span">
               {totp.required ? 'Obligatoire pour vos rôles' : 'Non activée'}
             </Badge>{' '}
-            Protégez votre compte : même si votre mot de passe était découvert, personne ne pourrait se connecter sans votre
-            téléphone.
+            Protégez votre compte : même si votre mot de passe était découvert, personne ne pourrait se connecter sans votre téléphone.
           </p>
           <a className="fr-btn" href="/compte/double-authentification">
             Activer la double authentification
@@ -110,7 +116,10 @@ export function TotpPage({ stage, required, qrCodeDataUri, secret, error, recove
       )}
       {stage === 'start' && (
         <>
-          <p>Il vous faut une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator).</p>
+          <p>
+            Il vous faut une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis, Google Authenticator ou
+            Microsoft Authenticator).
+          </p>
           <form method="post" action="/compte/double-authentification">
             <button type="submit" className="fr-btn">
               Commencer
@@ -144,7 +153,14 @@ export function TotpPage({ stage, required, qrCodeDataUri, secret, error, recove
           <form method="post" action="/compte/double-authentification/confirmer" aria-describedby={error ? ERROR_ID : undefined}>
             <Input
               label="Code à 6 chiffres"
-              nativeInputProps={{ id: 'totp-code', name: 'code', inputMode: 'numeric', autoComplete: 'one-time-code', required: true, maxLength: 7 }}
+              nativeInputProps={{
+                id: 'totp-code',
+                name: 'code',
+                inputMode: 'numeric',
+                autoComplete: 'one-time-code',
+                required: true,
+                maxLength: 7,
+              }}
             />
             <button type="submit" className="fr-btn">
               Activer

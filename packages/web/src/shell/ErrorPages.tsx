@@ -10,8 +10,7 @@ export function NotFoundPage({ message }: { message: string }) {
           <p className="fr-text--sm fr-mb-3w">Erreur 404</p>
           <p className="fr-text--lead fr-mb-3w">{message}</p>
           <p className="fr-text--sm fr-mb-5w">
-            Si vous avez tapé l’adresse dans votre navigateur, vérifiez qu’elle est correcte. La page n’est peut-être plus
-            disponible.
+            Si vous avez tapé l’adresse dans votre navigateur, vérifiez qu’elle est correcte. La page n’est peut-être plus disponible.
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>

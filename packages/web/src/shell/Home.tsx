@@ -56,8 +56,8 @@ export function HomePage({ stands, statuses }: { stands: Stand[]; statuses: Reco
         <div className="fr-container fr-py-6w">
           <h1>Des services publics numériques, prêts à l’emploi</h1>
           <p className="fr-text--lead fr-mb-0">
-            Nés du programme « Entrepreneurs d’intérêt général » (promotion 2019), ces services rendent le droit et les
-            données publiques plus accessibles. Passez d’un stand à l’autre et essayez-les.
+            Nés du programme « Entrepreneurs d’intérêt général » (promotion 2019), ces services rendent le droit et les données publiques
+            plus accessibles. Passez d’un stand à l’autre et essayez-les.
           </p>
         </div>
       </section>

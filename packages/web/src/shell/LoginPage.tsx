@@ -18,7 +18,10 @@ function ErrorAlert({ error }: { error: string | null }) {
 function CodeStep({ returnTo, error }: { returnTo: string; error: string | null }) {
   return (
     <>
-      <p>Votre compte est protégé par une double authentification. Saisissez le code à 6 chiffres affiché par votre application d’authentification.</p>
+      <p>
+        Votre compte est protégé par une double authentification. Saisissez le code à 6 chiffres affiché par votre application
+        d’authentification.
+      </p>
       <ErrorAlert error={error} />
       <form method="post" action="/connexion/code" aria-describedby={error ? LOGIN_ERROR_ID : undefined}>
         <input type="hidden" name="retour" value={returnTo} />
@@ -30,7 +33,14 @@ function CodeStep({ returnTo, error }: { returnTo: string; error: string | null 
             <Input
               label="Code à 6 chiffres"
               hintText="Exemple : 123456. Le code change toutes les 30 secondes."
-              nativeInputProps={{ id: 'connexion-code', name: 'code', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 ]{6,7}', maxLength: 7 }}
+              nativeInputProps={{
+                id: 'connexion-code',
+                name: 'code',
+                inputMode: 'numeric',
+                autoComplete: 'one-time-code',
+                pattern: '[0-9 ]{6,7}',
+                maxLength: 7,
+              }}
             />
           </div>
           <div className="fr-fieldset__element">
@@ -59,7 +69,17 @@ function CodeStep({ returnTo, error }: { returnTo: string; error: string | null 
 }
 
 /** Works without JavaScript: plain POST forms (host/forms.ts) that answer with a redirect or this page and its error. */
-export function LoginPage({ returnTo, email, error, step }: { returnTo: string; email: string; error: string | null; step: 'password' | 'code' }) {
+export function LoginPage({
+  returnTo,
+  email,
+  error,
+  step,
+}: {
+  returnTo: string;
+  email: string;
+  error: string | null;
+  step: 'password' | 'code';
+}) {
   const { user } = usePage();
   return (
     <div className="fr-container fr-py-6w">
@@ -89,8 +109,8 @@ export function LoginPage({ returnTo, email, error, step }: { returnTo: string; 
           ) : (
             <>
               <p>
-                Espace réservé aux personnes qui administrent les services de la suite. Le public n’a pas besoin de compte
-                pour utiliser les services.
+                Espace réservé aux personnes qui administrent les services de la suite. Le public n’a pas besoin de compte pour utiliser les
+                services.
               </p>
               <ErrorAlert error={error} />
               <form method="post" action="/connexion" aria-describedby={error ? LOGIN_ERROR_ID : undefined}>

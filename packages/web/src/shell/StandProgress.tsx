@@ -18,4 +18,3 @@ export function StandProgress({ stand, initial }: { stand: Stand; initial: Servi
     </div>
   );
 }
-

@@ -95,7 +95,12 @@ describe('server rendering of the shell', () => {
     const html = render(<NotFoundPage message="L’article L9999-1 n’existe pas." />);
     expect(html).toContain('Page non trouvée');
     expect(html).toContain('L’article L9999-1 n’existe pas.');
-    const busy = render(<UnavailablePage message="Réessayez." service={{ id: 'demo', title: 'Démo', status: { ready: false, message: null, progress: { done: 1, total: 4, message: 'x' } } }} />);
+    const busy = render(
+      <UnavailablePage
+        message="Réessayez."
+        service={{ id: 'demo', title: 'Démo', status: { ready: false, message: null, progress: { done: 1, total: 4, message: 'x' } } }}
+      />,
+    );
     expect(busy).toContain('Démo prépare ses données');
     expect(busy).toContain('25 %');
   });

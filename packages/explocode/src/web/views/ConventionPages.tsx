@@ -21,7 +21,7 @@ function ChooseButton({ shared, convention, back }: { shared: Shared; convention
   }
   return (
     <a className="fr-btn fr-btn--sm fr-btn--secondary" href={explocodePaths.chooseConvention(convention.idcc, back)}>
-      C’est ma convention<span className="fr-sr-only"> : {convention.shortTitle || convention.title}</span>
+      C’est ma convention<span className="fr-sr-only">{'\u00a0: '}{convention.shortTitle || convention.title}</span>
     </a>
   );
 }
@@ -122,7 +122,7 @@ export function ConventionsPage({ shared, q, results }: PropsOf<typeof views.con
       {chosen && (
         <div className="eig-box fr-mb-4w">
           <p className="fr-mb-1w">
-            Votre convention : <strong>{chosen.shortTitle || chosen.title}</strong> (IDCC {chosen.idcc})
+            Votre convention{'\u00a0:'} <strong>{chosen.shortTitle || chosen.title}</strong> (IDCC {chosen.idcc})
           </p>
           <p className="fr-mb-0">
             <a className="fr-link" href={explocodePaths.convention(chosen.idcc)}>

@@ -5,20 +5,8 @@ import { SearchComboboxIsland } from '../islands/index.ts';
 import { ExploStatus } from '../status.tsx';
 import { explocodePaths } from '../paths.ts';
 import { SEARCH_INPUT_ID, type views } from '../views.ts';
-
-/** Frequent questions of employees and employers (curated). */
-export const POPULAR_QUERIES = [
-  'congés payés',
-  'rupture conventionnelle',
-  'licenciement économique',
-  'période d’essai',
-  'heures supplémentaires',
-  'arrêt maladie',
-  'démission préavis',
-  'travail de nuit',
-  'harcèlement moral',
-  'télétravail',
-];
+import { POPULAR_QUERIES } from '../../core/examples.ts';
+import { fr } from '../typo.ts';
 
 export function ExploHomePage({ shared, themes }: PropsOf<typeof views.home>) {
   const convention = shared.convention;
@@ -65,13 +53,14 @@ export function ExploHomePage({ shared, themes }: PropsOf<typeof views.home>) {
         {themes.length > 0 && (
           <section aria-labelledby="themes-principaux" className="fr-mb-6w">
             <h2 id="themes-principaux" className="fr-h4">
-              Parcourir le Code du travail par thème
+              Parcourir par thème
             </h2>
+            <p className="fr-text--sm">Les thèmes du droit du travail les plus recherchés.</p>
             <ul className="fr-grid-row fr-grid-row--gutters eig-reset-list">
               {themes.map((t) => (
                 <li key={t.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
                   <Tile
-                    title={t.title}
+                    title={fr(t.title)}
                     titleAs="h3"
                     small
                     orientation="horizontal"
@@ -84,9 +73,38 @@ export function ExploHomePage({ shared, themes }: PropsOf<typeof views.home>) {
             </ul>
           </section>
         )}
+        <section aria-labelledby="outils" className="fr-mb-6w">
+          <h2 id="outils" className="fr-h4">
+            Simulateurs
+          </h2>
+          <ul className="fr-grid-row fr-grid-row--gutters eig-reset-list">
+            <li className="fr-col-12 fr-col-md-6">
+              <Tile
+                title="Indemnité de licenciement"
+                titleAs="h3"
+                small
+                orientation="horizontal"
+                desc="Calculer l’indemnité légale de licenciement, étape par étape, avec les articles du Code."
+                linkProps={{ href: explocodePaths.severanceTool() }}
+                enlargeLinkOrButton
+              />
+            </li>
+            <li className="fr-col-12 fr-col-md-6">
+              <Tile
+                title="Préavis de licenciement ou de démission"
+                titleAs="h3"
+                small
+                orientation="horizontal"
+                desc="Connaître la durée du préavis prévue par la loi et, quand elle répond, par votre convention collective."
+                linkProps={{ href: explocodePaths.noticeTool() }}
+                enlargeLinkOrButton
+              />
+            </li>
+          </ul>
+        </section>
         <section aria-labelledby="comprendre" className="fr-callout">
           <h2 id="comprendre" className="fr-callout__title fr-h4">
-            Comment ExploCode choisit-il les résultats ?
+            Comment ExploCode choisit-il les résultats{'\u202f'}?
           </h2>
           <p className="fr-callout__text">
             Chaque résultat est accompagné d’une explication : mots retrouvés, synonymes, notions juridiques

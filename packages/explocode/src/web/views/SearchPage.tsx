@@ -3,10 +3,12 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { PropsOf } from '@eig/platform/web';
 import { Snippet } from '@eig/web/ui';
-import type { DocType, SearchResult } from '../../http/schemas.ts';
+import type { BrowseThemes, DocType, SearchResponse, SearchResult } from '../../http/schemas.ts';
 import { SearchComboboxIsland } from '../islands/index.ts';
 import { ExploStatus } from '../status.tsx';
-import { DOC_TYPE_LABELS, DOC_TYPE_ORDER, explocodePaths } from '../paths.ts';
+import { DOC_TYPE_LABELS, DOC_TYPE_ORDER, SEARCH_MAX_RESULTS, explocodePaths, lastSearchPage } from '../paths.ts';
+import { EXAMPLE_QUESTIONS } from '../../core/examples.ts';
+import { fr, frTerm, quoted } from '../typo.ts';
 import { SEARCH_INPUT_ID, type views } from '../views.ts';
 import { docUrl } from '../links.ts';
 
@@ -35,9 +37,9 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
   if (e.terms.length)
     items.push(
       <li key="terms">
-        Mots de votre recherche retrouvés : {e.terms.map((t, i) => (
+        Mots de votre recherche retrouvés{'\u00a0:'} {e.terms.map((t, i) => (
           <span key={t}>
-            {`${i > 0 ? ', ' : ''}« ${t} »`}
+            {`${i > 0 ? ', ' : ''}${quoted(frTerm(t))}`}
           </span>
         ))}
       </li>,
@@ -45,23 +47,23 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
   if (e.synonyms.length)
     items.push(
       <li key="syn">
-        Synonymes utilisés :{' '}
+        Synonymes utilisés{'\u00a0:'}{' '}
         {e.synonyms.map((s, i) => (
           <span key={`${s.from}-${s.to}`}>
-            {`${i > 0 ? ', ' : ''}« ${s.from} » → « ${s.to} »`}
+            {`${i > 0 ? ', ' : ''}${quoted(frTerm(s.from))} → ${quoted(frTerm(s.to))}`}
           </span>
         ))}
       </li>,
     );
-  if (e.themes.length) items.push(<li key="themes">Notions juridiques reconnues : {e.themes.join(', ')}</li>);
+  if (e.themes.length) items.push(<li key="themes">Notions juridiques reconnues{'\u00a0:'} {e.themes.map(frTerm).join(', ')}</li>);
   if (e.via.length)
     items.push(
       <li key="via">
-        Cité par :{' '}
+        Cité par{'\u00a0:'}{' '}
         {e.via.map((v, i) => (
           <span key={`${v.type}-${v.id}`}>
             {i > 0 && ', '}
-            <a href={docUrl(v.type, v.id)}>{v.title}</a>
+            <a href={docUrl(v.type, v.id)}>{fr(v.title)}</a>
           </span>
         ))}
       </li>,
@@ -76,7 +78,7 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
   if (items.length === 0) return null;
   return (
     <details className="eig-why">
-      <summary id={`${idPrefix}-why`}>Pourquoi ce résultat ?</summary>
+      <summary id={`${idPrefix}-why`}>{'Pourquoi ce résultat\u202f?'}</summary>
       <ul className="fr-text--sm fr-mb-0">{items}</ul>
     </details>
   );
@@ -100,7 +102,7 @@ function ResultItem({ result, idcc, index }: { result: SearchResult; idcc: strin
         {result.breadcrumb.length > 0 && <span className="eig-result__path">{shortPath(result.breadcrumb)}</span>}
       </p>
       <h3 className="fr-h6 fr-mb-1w">
-        <a href={href}>{result.type === 'article' && result.num && !result.title.includes(result.num) ? `Article ${result.num} — ${result.title}` : result.title}</a>
+        <a href={href}>{fr(result.type === 'article' && result.num && !result.title.includes(result.num) ? `Article ${result.num} — ${result.title}` : result.title)}</a>
       </h3>
       {result.snippet && <Snippet snippet={result.snippet} className="fr-text--sm fr-mb-1w" />}
       <Explanation result={result} idPrefix={`r${index}`} />
@@ -108,21 +110,128 @@ function ResultItem({ result, idcc, index }: { result: SearchResult; idcc: strin
   );
 }
 
-export function SearchPage({ shared, url, params, pageSize, response, themeTitle }: PropsOf<typeof views.search>) {
+/** The side panel's themes: one line per label (the engine tells same-title themes apart; any left are merged). */
+export function distinctThemes(themes: SearchResponse['themes']): SearchResponse['themes'] {
+  const seen = new Set<string>();
+  return themes.filter((t) => {
+    const k = (t.label || t.title).toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** "352 résultats", "plus de 1 000 résultats" (beyond what pagination serves). */
+export function totalLabel(total: number): string {
+  if (total > SEARCH_MAX_RESULTS) return `Plus de ${n(SEARCH_MAX_RESULTS)} résultats`;
+  return `${n(total)} résultat${total > 1 ? 's' : ''}`;
+}
+
+function ExampleQuestions({ idPrefix }: { idPrefix: string }) {
+  return (
+    <section aria-labelledby={`${idPrefix}-exemples`} className="fr-mb-4w">
+      <h2 id={`${idPrefix}-exemples`} className="fr-h5">
+        Exemples de questions
+      </h2>
+      <ul>
+        {EXAMPLE_QUESTIONS.map((q) => (
+          <li key={q}>
+            <a href={explocodePaths.search({ q })}>{fr(q)}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function BrowseList({ themes, idPrefix }: { themes: BrowseThemes; idPrefix: string }) {
+  if (!themes.length) return null;
+  return (
+    <section aria-labelledby={`${idPrefix}-themes`} className="fr-mb-4w">
+      <h2 id={`${idPrefix}-themes`} className="fr-h5">
+        Parcourir par thème
+      </h2>
+      <ul className="fr-tags-group">
+        {themes.map((t) => (
+          <li key={t.id}>
+            <a className="fr-tag" href={explocodePaths.theme(t.id)}>
+              {fr(t.title)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** No answer: said plainly, with what to try instead. */
+function EmptyState({ response, q, base, browse, filtered }: {
+  response: SearchResponse;
+  q: string;
+  base: { q: string; idcc: string | null };
+  browse: BrowseThemes;
+  filtered: boolean;
+}) {
+  return (
+    <div className="fr-mb-4w eig-empty">
+      <h2 className="fr-h4">Aucune réponse trouvée</h2>
+      <p>
+        {response.outOfScope
+          ? `Votre recherche ${quoted(q)} ne semble pas porter sur le droit du travail : ExploCode ne répond qu’aux questions sur le travail (contrat, salaire, congés, rupture…).`
+          : q
+            ? `Aucun document ne répond à ${quoted(q)}${filtered ? ' avec ces filtres' : ''}.`
+            : 'Aucun document avec ces critères.'}
+      </p>
+      {response.spellingSuggestions.length > 0 && (
+        <p>
+          Essayez avec cette orthographe{'\u00a0:'}{' '}
+          {response.spellingSuggestions.map((sg, i) => (
+            <span key={sg}>
+              {i > 0 && ', '}
+              <a href={explocodePaths.search({ q: sg })}>{sg}</a>
+            </span>
+          ))}
+        </p>
+      )}
+      {filtered && (
+        <p>
+          <a href={explocodePaths.search({ q, idcc: base.idcc })}>Relancer la recherche sans filtre</a>
+        </p>
+      )}
+      <ExampleQuestions idPrefix="vide" />
+      <BrowseList themes={browse} idPrefix="vide" />
+    </div>
+  );
+}
+
+export function SearchPage({ shared, url, params, pageSize, response, themeTitle, browse }: PropsOf<typeof views.search>) {
   const { q, type, theme, idcc, page } = params;
   const convention = shared.convention;
   const base = { q, type, theme, idcc: convention && convention.idcc === idcc ? null : idcc };
-  const pageCount = response ? Math.min(Math.ceil(response.total / pageSize), 50) : 0;
+  const pageCount = response && response.total > 0 ? lastSearchPage(response.total, pageSize) : 0;
   const groups = response ? groupResults(response.results) : [];
   const first = (page - 1) * pageSize + 1;
+  // "convention 1486": the agreement is the answer; themes matched on the word "convention" are noise.
+  const themes = response && !(response.route?.kind === 'convention' && response.route.unambiguous) ? distinctThemes(response.themes) : [];
+  const agreements = response && !type && page === 1 ? response.conventions : [];
 
   return (
     <div className="fr-container fr-py-4w">
       <ExploStatus shared={shared} />
-      <h1 className="fr-h2">{q ? <>Résultats pour « {q} »</> : themeTitle ? <>Thème : {themeTitle}</> : 'Rechercher'}</h1>
+      <h1 className="fr-h2">{q ? <>Résultats pour {quoted(q)}</> : themeTitle ? <>Thème{'\u00a0:'} {fr(themeTitle)}</> : 'Rechercher'}</h1>
       <div className="fr-mb-3w">
         <SearchComboboxIsland inputId={SEARCH_INPUT_ID} defaultValue={q} size="lg" type={type} />
       </div>
+
+      {!response && (
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-8">
+            <p>Posez votre question avec vos mots, par exemple{'\u00a0:'}</p>
+            <ExampleQuestions idPrefix="accueil" />
+            <BrowseList themes={browse} idPrefix="accueil" />
+          </div>
+        </div>
+      )}
 
       {(theme || convention || (idcc && !convention)) && (
         <ul className="fr-tags-group fr-mb-2w" aria-label="Critères appliqués">
@@ -133,7 +242,7 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
                 href={explocodePaths.search({ ...base, theme: null })}
                 aria-label={`Retirer le thème ${themeTitle ?? theme}`}
               >
-                {`Thème : ${themeTitle ?? theme}`}
+                {`Thème\u00a0: ${fr(themeTitle ?? theme)}`}
               </a>
             </li>
           )}
@@ -144,70 +253,65 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
                 href={convention?.idcc === idcc ? explocodePaths.forgetConvention(url) : explocodePaths.search({ ...base, idcc: '' })}
                 aria-label={`Ne plus utiliser la convention collective IDCC ${idcc}`}
               >
-                {`Convention : IDCC ${idcc}`}
+                {`Convention\u00a0: IDCC ${idcc}`}
               </a>
             </li>
           )}
         </ul>
       )}
 
-      {response?.route && (
+      {response?.route?.kind === 'article' && (
         <div className="fr-callout fr-icon-arrow-right-line fr-mb-3w">
           <p className="fr-callout__text">
-            {response.route.kind === 'article' ? (
-              <>
-                Vous cherchez l’article {response.route.target} du Code du travail ?{' '}
-                <a href={response.route.url}>{`Aller à l’article ${response.route.target}`}</a>
-              </>
-            ) : (
-              <>
-                Vous cherchez la convention collective {response.route.target} ?{' '}
-                <a href={response.route.url}>Voir cette convention</a>
-              </>
-            )}
+            Vous cherchez l’article {response.route.target} du Code du travail{'\u202f'}?{' '}
+            <a href={response.route.url}>{`Aller à l’article ${response.route.target}`}</a>
           </p>
         </div>
+      )}
+
+      {agreements.length > 0 && (
+        <section className="fr-mb-3w eig-box" aria-labelledby="conventions-trouvees">
+          <h2 id="conventions-trouvees" className="fr-h5 fr-mb-1w">
+            {agreements.length > 1 ? `Conventions collectives correspondantes (${agreements.length})` : 'Convention collective correspondante'}
+          </h2>
+          <ul className="eig-agreements fr-mb-0">
+            {agreements.map((c) => (
+              <li key={c.idcc}>
+                <a href={c.url}>{fr(c.title)}</a> <span className="fr-text--sm eig-muted">IDCC {c.idcc}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {response && (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-8">
-            <nav aria-label="Filtrer par type de document" className="fr-mb-2w">
-              <ul className="fr-tags-group">
-                {[null, ...(['contribution', 'fiche', 'article', 'convention', 'theme'] as DocType[])].map((t) => (
-                  <li key={t ?? 'all'}>
-                    <a
-                      className="fr-tag"
-                      href={explocodePaths.search({ ...base, type: t })}
-                      aria-current={type === t ? 'page' : undefined}
-                    >
-                      {t ? DOC_TYPE_LABELS[t].plural : 'Tous les types'}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {!response.outOfScope && (
+              <nav aria-label="Filtrer par type de document" className="fr-mb-2w">
+                <ul className="fr-tags-group">
+                  {[null, ...(['contribution', 'fiche', 'article', 'convention', 'theme'] as DocType[])].map((t) => (
+                    <li key={t ?? 'all'}>
+                      <a
+                        className="fr-tag"
+                        href={explocodePaths.search({ ...base, type: t, direct: false })}
+                        aria-current={type === t ? 'page' : undefined}
+                      >
+                        {t ? DOC_TYPE_LABELS[t].plural : 'Tous les types'}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
             <p className="fr-mb-2w" role="status">
               {response.total === 0
                 ? 'Aucun résultat.'
-                : `${n(response.total)} résultat${response.total > 1 ? 's' : ''}${response.total > pageSize ? ` — ${n(first)} à ${n(Math.min(first + pageSize - 1, response.total))}` : ''}`}
+                : `${totalLabel(response.total)}${response.total > pageSize ? ` — ${n(first)} à ${n(Math.min(first + pageSize - 1, response.total))}` : ''}`}
               {type ? ` — ${DOC_TYPE_LABELS[type].plural}` : ''}
             </p>
             {response.total === 0 && (
-              <div className="fr-mb-4w">
-                <p>Quelques pistes :</p>
-                <ul>
-                  <li>vérifiez l’orthographe ou utilisez moins de mots ;</li>
-                  {(type || theme) && (
-                    <li>
-                      <a href={explocodePaths.search({ q, idcc: base.idcc })}>relancez la recherche sans filtre</a> ;
-                    </li>
-                  )}
-                  <li>
-                    consultez les <a href={explocodePaths.home()}>thèmes du Code du travail</a>.
-                  </li>
-                </ul>
-              </div>
+              <EmptyState response={response} q={q} base={base} browse={browse} filtered={Boolean(type || theme)} />
             )}
             {groups.map((g) => (
               <section key={g.type} className="fr-mb-4w" aria-labelledby={`groupe-${g.type}`}>
@@ -226,26 +330,26 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
                 count={pageCount}
                 defaultPage={Math.min(page, pageCount)}
                 showFirstLast
-                getPageLinkProps={(p) => ({ href: explocodePaths.search({ ...base, page: p }) })}
+                getPageLinkProps={(p) => ({ href: explocodePaths.search({ ...base, page: p, direct: false }) })}
               />
             )}
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            {response.themes.length > 0 && (
+            {themes.length > 0 && (
               <section className="eig-box fr-mb-3w" aria-labelledby="notions">
                 <h2 id="notions" className="fr-h6 fr-mb-1w">
                   Notions juridiques identifiées
                 </h2>
-                <p className="fr-text--xs fr-mb-1w">Votre question a été rattachée à ces thèmes :</p>
+                <p className="fr-text--xs fr-mb-1w">Votre question a été rattachée à ces thèmes{'\u00a0:'}</p>
                 <ul className="eig-notions">
-                  {response.themes.map((t) => (
+                  {themes.map((t) => (
                     <li key={t.id}>
-                      <a href={explocodePaths.search({ ...base, theme: t.id })} aria-current={t.id === theme ? 'true' : undefined}>
-                        {t.title}
+                      <a href={explocodePaths.search({ ...base, theme: t.id, direct: false })} aria-current={t.id === theme ? 'true' : undefined}>
+                        {fr(t.label || t.title)}
                       </a>
                       <span className="fr-text--xs eig-muted">
                         {' '}
-                        ({n(t.count)} doc.) · <a href={explocodePaths.theme(t.id)}>voir le thème</a>
+                        ({n(t.count)} doc.) · <a href={explocodePaths.theme(t.id)}>voir le thème<span className="fr-sr-only">{` ${t.label || t.title}`}</span></a>
                       </span>
                       {t.path.length > 0 && <span className="eig-notions__path">{shortPath(t.path)}</span>}
                     </li>
@@ -259,7 +363,7 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
               </h2>
               {convention ? (
                 <p className="fr-text--sm fr-mb-1w">
-                  {convention.shortTitle || convention.title} (IDCC {convention.idcc}) : ses réponses
+                  {convention.shortTitle || convention.title} (IDCC {convention.idcc}){'\u00a0:'} ses réponses
                   apparaissent en premier.{' '}
                   <a href={explocodePaths.conventions()}>Changer</a>
                 </p>

@@ -5,6 +5,7 @@ import { PageBreadcrumb, RefList, frNumber } from '@eig/web/ui';
 import { ExploStatus } from '../status.tsx';
 import { explocodePaths } from '../paths.ts';
 import type { views } from '../views.ts';
+import { fr } from '../typo.ts';
 
 export function ThemePage({ shared, data, pageNum, pageSize }: PropsOf<typeof views.theme>) {
   const { theme, ancestors, children } = data;
@@ -24,7 +25,7 @@ export function ThemePage({ shared, data, pageNum, pageSize }: PropsOf<typeof vi
           {theme.source === 'code' ? 'Plan du Code du travail' : 'Thème service-public.fr'}
         </Badge>
       </p>
-      <h1>{theme.title}</h1>
+      <h1>{fr(theme.title)}</h1>
       <p className="eig-muted">
         {frNumber(theme.counts.articles)} article{theme.counts.articles > 1 ? 's' : ''} · {frNumber(theme.counts.fiches)} fiche
         {theme.counts.fiches > 1 ? 's' : ''} · {frNumber(theme.counts.contributions)} question
@@ -52,7 +53,7 @@ export function ThemePage({ shared, data, pageNum, pageSize }: PropsOf<typeof vi
           <ul className="eig-reflist eig-columns">
             {children.map((c) => (
               <li key={c.id}>
-                <a href={explocodePaths.theme(c.id)}>{c.title}</a> <span className="fr-text--sm eig-muted">({frNumber(c.count)})</span>
+                <a href={explocodePaths.theme(c.id)}>{fr(c.title)}</a> <span className="fr-text--sm eig-muted">({frNumber(c.count)})</span>
               </li>
             ))}
           </ul>
