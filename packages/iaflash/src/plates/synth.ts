@@ -1,0 +1,129 @@
+/**
+ * Synthetic French plates for training the reader: SIV (AB-123-CD, white, blue EU and regional
+ * bands) and FNI (1234 AB 56, white, yellow or old black-and-silver), drawn as SVG with the fonts the
+ * machine has (sans condensed, narrow, mono; bold), then degraded like a camera crop: perspective
+ * shear, rotation, scale, blur, noise, contrast and JPEG compression, with a margin of car body.
+ */
+import sharp from 'sharp';
+import { mulberry32 } from '../core/random.ts';
+
+export const SIV_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
+const FNI_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
+const FONTS = ['DejaVu Sans Condensed', 'Liberation Sans Narrow', 'DejaVu Sans', 'Liberation Sans', 'DejaVu Sans Mono'];
+const DEPTS = [
+  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'),
+  '2A',
+  '2B',
+  '971',
+  '972',
+  '973',
+  '974',
+  '976',
+];
+
+export interface SynthPlate {
+  text: string;
+  /** Characters, separators excluded, left to right. */
+  chars: string;
+  format: 'SIV' | 'FNI';
+  png: Buffer;
+}
+
+const pick = <T>(rnd: () => number, xs: readonly T[] | string): T => xs[Math.floor(rnd() * xs.length)] as T;
+
+export function randomPlateText(rnd: () => number): { text: string; chars: string; format: 'SIV' | 'FNI' } {
+  if (rnd() < 0.7) {
+    let a: string;
+    let b: string;
+    do a = pick<string>(rnd, SIV_LETTERS) + pick<string>(rnd, SIV_LETTERS);
+    while (a === 'SS' || a === 'WW');
+    do b = pick<string>(rnd, SIV_LETTERS) + pick<string>(rnd, SIV_LETTERS);
+    while (b === 'SS');
+    const n = String(1 + Math.floor(rnd() * 999)).padStart(3, '0');
+    return { text: `${a}-${n}-${b}`, chars: a + n + b, format: 'SIV' };
+  }
+  const digits = String(1 + Math.floor(rnd() * 9999)).slice(0, 1 + Math.floor(rnd() * 4));
+  const nl = 1 + Math.floor(rnd() * 3);
+  let letters = '';
+  for (let i = 0; i < nl; i++) letters += pick<string>(rnd, FNI_LETTERS);
+  const dept = pick<string>(rnd, DEPTS);
+  return { text: `${digits} ${letters} ${dept}`, chars: digits + letters + dept, format: 'FNI' };
+}
+
+const esc = (s: string) => s.replace(/[<>&]/g, '');
+
+function plateSvg(text: string, format: 'SIV' | 'FNI', rnd: () => number): { svg: string; w: number; h: number } {
+  const w = 520;
+  const h = 110;
+  const font = pick<string>(rnd, FONTS);
+  const weight = rnd() < 0.75 ? 'bold' : 'normal';
+  const size = 60 + rnd() * 20;
+  const spacing = -2 + rnd() * 6;
+  let bg = '#f4f4f0';
+  let fg = '#111';
+  let bands = '';
+  if (format === 'SIV' || rnd() < 0.3) {
+    const blue = pick<string>(rnd, ['#1f3f99', '#23409a', '#1b3a8c']);
+    bands = `<rect x="0" y="0" width="44" height="${h}" fill="${blue}"/><text x="22" y="${h - 14}" font-family="DejaVu Sans" font-weight="bold" font-size="30" fill="#fff" text-anchor="middle">F</text>`;
+    if (format === 'SIV')
+      bands += `<rect x="${w - 44}" y="0" width="44" height="${h}" fill="${blue}"/><text x="${w - 22}" y="${h - 12}" font-family="DejaVu Sans" font-weight="bold" font-size="22" fill="#fff" text-anchor="middle">${esc(pick<string>(rnd, DEPTS))}</text>`;
+  }
+  if (format === 'FNI') {
+    const r = rnd();
+    if (r < 0.35) bg = '#f2c500';
+    else if (r < 0.55) {
+      bg = '#111';
+      fg = '#ddd';
+    }
+  }
+  const tint = Math.floor(rnd() * 30);
+  if (bg === '#f4f4f0') bg = `rgb(${244 - tint},${244 - tint},${240 - tint})`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
+<rect x="0" y="0" width="${w}" height="${h}" rx="8" fill="${bg}" stroke="#222" stroke-width="3"/>${bands}
+<text x="${w / 2 + (bands ? 0 : 0)}" y="${h / 2 + size * 0.36}" font-family="${font}" font-weight="${weight}" font-size="${size.toFixed(1)}" letter-spacing="${spacing.toFixed(1)}" fill="${fg}" text-anchor="middle" textLength="${Math.min(w - 150, text.length * (36 + rnd() * 9)).toFixed(0)}" lengthAdjust="spacingAndGlyphs">${esc(text)}</text>
+</svg>`;
+  return { svg, w, h };
+}
+
+/** One degraded plate crop (PNG), like the crops a detector or a case file provides. */
+export async function renderPlate(seed: number): Promise<SynthPlate> {
+  const rnd = mulberry32(seed);
+  const p = randomPlateText(rnd);
+  const { svg, w, h } = plateSvg(p.text, p.format, rnd);
+  const base = await sharp(Buffer.from(svg)).png().toBuffer();
+  // Car body margin around the plate (≈10 % of the width, 20 % of the height), then geometry.
+  const body = [Math.floor(rnd() * 255), Math.floor(rnd() * 255), Math.floor(rnd() * 255)];
+  const mx = Math.round(w * (0.06 + rnd() * 0.08));
+  const my = Math.round(h * (0.14 + rnd() * 0.12));
+  const shear = (rnd() - 0.5) * 0.16;
+  const angle = (rnd() - 0.5) * 7;
+  let img = sharp(base)
+    .extend({ top: my, bottom: my, left: mx, right: mx, background: { r: body[0], g: body[1], b: body[2] } })
+    .affine([1, shear, (rnd() - 0.5) * 0.06, 1], { background: { r: body[0], g: body[1], b: body[2] } })
+    .rotate(angle, { background: { r: body[0], g: body[1], b: body[2] } });
+  const mid = await img.png().toBuffer();
+  const meta = await sharp(mid).metadata();
+  // Crop back close to the plate margin (rotation enlarged the canvas).
+  const cw = meta.width!;
+  const ch = meta.height!;
+  const tw = Math.round(w + 2 * mx);
+  const th = Math.round(h + 2 * my);
+  const left = Math.max(0, Math.round((cw - tw) / 2));
+  const top = Math.max(0, Math.round((ch - th) / 2));
+  const height = 18 + Math.floor(rnd() * 60); // final plate-crop height in pixels
+  img = sharp(mid)
+    .extract({ left, top, width: Math.min(tw, cw - left), height: Math.min(th, ch - top) })
+    .resize({ height, kernel: 'cubic' })
+    .blur(rnd() < 0.6 ? 0.3 + rnd() * (height < 30 ? 0.8 : 1.6) : undefined)
+    .linear(0.6 + rnd() * 0.6, -30 + rnd() * 60)
+    .gamma(1 + rnd() * 1.5);
+  const raw = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const noise = rnd() * 18;
+  const data = raw.data;
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i] + (rnd() + rnd() + rnd() - 1.5) * noise));
+  const jpeg = await sharp(data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } })
+    .jpeg({ quality: 25 + Math.floor(rnd() * 70) })
+    .toBuffer();
+  const png = await sharp(jpeg).png().toBuffer();
+  return { ...p, png };
+}
