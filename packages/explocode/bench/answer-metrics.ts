@@ -14,7 +14,9 @@ export type Searcher = (q: string) => Pick<SearchResponse, 'results' | 'total'>;
 export function answers(r: SearchResult, q: EvalQuery): boolean {
   if (r.type === 'article') return q.articles.some((a) => a.num === r.num || (a.id !== '' && a.id === r.id));
   return (q.answers ?? []).some((g: GoldAnswer) =>
-    g.type === 'fiche' ? r.type === 'fiche' && r.id === g.id : r.type === 'contribution' && r.url.split('?')[0].endsWith('/' + encodeURIComponent(g.slug)),
+    g.type === 'fiche'
+      ? r.type === 'fiche' && r.id === g.id
+      : r.type === 'contribution' && r.url.split('?')[0].endsWith('/' + encodeURIComponent(g.slug)),
   );
 }
 

@@ -17,10 +17,18 @@ export interface BaselineDoc {
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return s
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 const STOP = new Set([...SNOWBALL_FRENCH_STOPWORDS, ...EXTRA_FRENCH_STOPWORDS].map(norm));
-const tokens = (s: string) => norm(s).split(/[^a-z0-9]+/).filter((t) => t && !STOP.has(t));
+const tokens = (s: string) =>
+  norm(s)
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t && !STOP.has(t));
 
 interface LegiNode {
   type: string;

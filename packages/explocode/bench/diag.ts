@@ -15,6 +15,11 @@ for (const q of tune) {
   const res = e.search(q.query, { type: 'article', limit: 10 }).results;
   const rel = new Set(q.articles.map((a) => a.num));
   const first = res.findIndex((r) => rel.has(r.num ?? ''));
-  console.log(`${first < 0 ? '--' : first + 1} | ${q.query} | want ${[...rel].join(',')} | got ${res.slice(0, 5).map((r) => r.num).join(',')}`);
+  console.log(
+    `${first < 0 ? '--' : first + 1} | ${q.query} | want ${[...rel].join(',')} | got ${res
+      .slice(0, 5)
+      .map((r) => r.num)
+      .join(',')}`,
+  );
 }
 process.exit(0);

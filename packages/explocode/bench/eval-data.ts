@@ -31,7 +31,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 function findEvalDir(): string {
   for (let dir = resolve(repoRoot, '..'); ; dir = dirname(dir)) {
     const candidate = resolve(dir, 'shared/data/explocode');
-    if (existsSync(candidate) || dirname(dir) === dir) return existsSync(candidate) ? candidate : resolve(repoRoot, '../shared/data/explocode');
+    if (existsSync(candidate) || dirname(dir) === dir)
+      return existsSync(candidate) ? candidate : resolve(repoRoot, '../shared/data/explocode');
   }
 }
 export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? findEvalDir();
@@ -52,7 +53,13 @@ export function loadEveryday(): EvalQuery[] | null {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const o = JSON.parse(l) as { id: string; query: string; articles: { num: string; id?: string }[]; answers?: GoldAnswer[]; topic?: string };
+      const o = JSON.parse(l) as {
+        id: string;
+        query: string;
+        articles: { num: string; id?: string }[];
+        answers?: GoldAnswer[];
+        topic?: string;
+      };
       return {
         id: o.id,
         query: o.query,

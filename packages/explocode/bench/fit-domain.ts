@@ -50,7 +50,14 @@ for (const th of [0.5, 0.6, 0.7, 0.8]) {
     const sel = xs.filter((x) => x.half === h);
     return (sel.filter((x) => inDomain(x.f, th) === want).length / sel.length).toFixed(3);
   };
-  console.log(`threshold ${th}: off-topic empty tune ${rate(off, 1, false)} check ${rate(off, 0, false)} | real answered tune ${rate(ev, 1, true)} check ${rate(ev, 0, true)}`);
+  console.log(
+    `threshold ${th}: off-topic empty tune ${rate(off, 1, false)} check ${rate(off, 0, false)} | real answered tune ${rate(ev, 1, true)} check ${rate(ev, 0, true)}`,
+  );
 }
-console.log(`bias ${w[0].toFixed(3)}, weights [${w.slice(1).map((x) => x.toFixed(3)).join(', ')}]`);
+console.log(
+  `bias ${w[0].toFixed(3)}, weights [${w
+    .slice(1)
+    .map((x) => x.toFixed(3))
+    .join(', ')}]`,
+);
 process.exit(0);

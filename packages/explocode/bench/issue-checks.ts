@@ -16,14 +16,20 @@ export const ISSUE_CHECKS: Check[] = [
     name: `"${q}" does not jump (no unambiguous route) and lists the matching agreements`,
     run: (e: SearchEngine) => {
       const r = e.search(q, { limit: 10 });
-      return { ok: !r.route?.unambiguous && (r.conventions?.length ?? 0) >= 1, got: `route ${r.route ? `${r.route.target}${r.route.unambiguous ? ' (unambiguous)' : ''}` : 'none'}, agreements ${(r.conventions ?? []).map((c) => c.idcc).join(' ')}` };
+      return {
+        ok: !r.route?.unambiguous && (r.conventions?.length ?? 0) >= 1,
+        got: `route ${r.route ? `${r.route.target}${r.route.unambiguous ? ' (unambiguous)' : ''}` : 'none'}, agreements ${(r.conventions ?? []).map((c) => c.idcc).join(' ')}`,
+      };
     },
   })),
   ...['1486', 'idcc 1486', 'syntec', 'L1234-9', 'article L. 1234-9'].map((q) => ({
     name: `"${q}" is an unambiguous route`,
     run: (e: SearchEngine) => {
       const r = e.search(q, { limit: 3 });
-      return { ok: !!r.route?.unambiguous, got: r.route ? `${r.route.kind} ${r.route.target} unambiguous=${r.route.unambiguous}` : 'no route' };
+      return {
+        ok: !!r.route?.unambiguous,
+        got: r.route ? `${r.route.kind} ${r.route.target} unambiguous=${r.route.unambiguous}` : 'no route',
+      };
     },
   })),
   ...['ggggg', 'recette de la tarte aux pommes', 'horaires de la piscine'].map((q) => ({
@@ -37,7 +43,10 @@ export const ISSUE_CHECKS: Check[] = [
     name: '"heures sup" → first result is the fiche "Heures supplémentaires d\'un salarié du secteur privé"',
     run: (e) => {
       const r = first(e, 'heures sup');
-      return { ok: r[0]?.type === 'fiche' && /^Heures supplémentaires d.un salarié du secteur privé$/.test(r[0].title), got: `${r[0]?.type}: ${r[0]?.title}` };
+      return {
+        ok: r[0]?.type === 'fiche' && /^Heures supplémentaires d.un salarié du secteur privé$/.test(r[0].title),
+        got: `${r[0]?.type}: ${r[0]?.title}`,
+      };
     },
   },
   {
@@ -45,14 +54,20 @@ export const ISSUE_CHECKS: Check[] = [
     run: (e) => {
       const a = first(e, 'mon patron peut-il refuser mes congés ?', 'article');
       const m = first(e, 'mon patron peut-il refuser mes congés ?');
-      return { ok: a[0]?.num !== 'L5422-1' && m[0]?.num !== 'L5422-1', got: `first article ${a[0]?.num}, first result ${m[0]?.type}: ${m[0]?.title}` };
+      return {
+        ok: a[0]?.num !== 'L5422-1' && m[0]?.num !== 'L5422-1',
+        got: `first article ${a[0]?.num}, first result ${m[0]?.type}: ${m[0]?.title}`,
+      };
     },
   },
   {
     name: '"convention 1486" shows no "Rupture conventionnelle" theme',
     run: (e) => {
       const r = e.search('convention 1486', { limit: 5 });
-      return { ok: !r.themes.some((t) => /rupture conventionnelle/i.test(t.title)), got: r.themes.map((t) => t.title).join(' | ') || 'no themes' };
+      return {
+        ok: !r.themes.some((t) => /rupture conventionnelle/i.test(t.title)),
+        got: r.themes.map((t) => t.title).join(' | ') || 'no themes',
+      };
     },
   },
   {
@@ -66,7 +81,13 @@ export const ISSUE_CHECKS: Check[] = [
     name: 'no suggestion of "licenciement éco" is a fragment ending on a number; a chosen theme replaces the fragment',
     run: (e) => {
       const s = e.suggest('licenciement éco');
-      return { ok: s.completions.every((c) => !/\d$/.test(c)) && s.themes.every((t) => t.query === t.title), got: `${s.completions.slice(0, 4).join(' | ')} / themes ${s.themes.slice(0, 3).map((t) => t.query).join(' | ')}` };
+      return {
+        ok: s.completions.every((c) => !/\d$/.test(c)) && s.themes.every((t) => t.query === t.title),
+        got: `${s.completions.slice(0, 4).join(' | ')} / themes ${s.themes
+          .slice(0, 3)
+          .map((t) => t.query)
+          .join(' | ')}`,
+      };
     },
   },
   {

@@ -27,7 +27,12 @@ if (cmd === 'art') {
       console.log(`${n}: NOT IN FORCE / NOT FOUND`);
       continue;
     }
-    console.log(`\n== ${a.num}  [${a.path.slice(1).map((p) => secTitle.get(p)).join(' > ')}]\n${a.text.slice(0, Number(process.env.CHARS ?? 900))}`);
+    console.log(
+      `\n== ${a.num}  [${a.path
+        .slice(1)
+        .map((p) => secTitle.get(p))
+        .join(' > ')}]\n${a.text.slice(0, Number(process.env.CHARS ?? 900))}`,
+    );
   }
 } else if (cmd === 'grep') {
   const re = new RegExp(args[0], flags);
@@ -42,7 +47,8 @@ if (cmd === 'art') {
   }
 } else if (cmd === 'section') {
   const re = new RegExp(args[0], flags);
-  for (const s of corpus.sections) if (re.test(s.title)) console.log(`${s.title}  →  ${(bySection.get(s.id) ?? []).slice(0, 25).join(' ')}`);
+  for (const s of corpus.sections)
+    if (re.test(s.title)) console.log(`${s.title}  →  ${(bySection.get(s.id) ?? []).slice(0, 25).join(' ')}`);
 } else if (cmd === 'fiche') {
   const re = new RegExp(args[0], flags);
   for (const f of corpus.fiches) if (re.test(f.title)) console.log(`${f.id.padEnd(50)} ${f.source.padEnd(15)} ${f.title}`);

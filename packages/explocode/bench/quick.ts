@@ -23,10 +23,13 @@ const f3 = (x: number) => x.toFixed(3);
 for (const c of configs) {
   const cfg = JSON.parse(c) as Partial<EngineConfig>;
   const e = buildEngine(corpus, model, cfg);
-  const rank = (q: { query: string }) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
+  const rank = (q: { query: string }) =>
+    e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
   const mixed = (q: string) => e.search(q, { limit: 10 });
   const m = evaluate(dev, rank);
-  console.log(`${c}\n  dev ${f3(m.all.hit10)}/${f3(m.all.r10)}/${f3(m.all.mrr10)}  ft ${f3(m['fiches-travail'].mrr10)} ct ${f3(m.contributions.mrr10)} vdd ${f3(m['fiches-vdd'].mrr10)}`);
+  console.log(
+    `${c}\n  dev ${f3(m.all.hit10)}/${f3(m.all.r10)}/${f3(m.all.mrr10)}  ft ${f3(m['fiches-travail'].mrr10)} ct ${f3(m.contributions.mrr10)} vdd ${f3(m['fiches-vdd'].mrr10)}`,
+  );
   const ev = evaluate(everyday, rank).all;
   let line = `  everyday articles (n=${ev.n}) hit/R/MRR ${f3(ev.hit10)}/${f3(ev.r10)}/${f3(ev.mrr10)}`;
   let mix = '  mixed first answer';

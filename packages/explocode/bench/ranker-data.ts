@@ -66,7 +66,10 @@ export function extractCandidates(engine: ExplocodeEngine, queries: JudgedQuery[
 }
 
 /** MRR@10 and hit@10 of a scoring over extracted candidates (ties by code order, like the engine). */
-export function rankMetrics(qs: QueryCandidates[], score: (q: QueryCandidates, i: number) => number): { mrr: number; hit: number; n: number } {
+export function rankMetrics(
+  qs: QueryCandidates[],
+  score: (q: QueryCandidates, i: number) => number,
+): { mrr: number; hit: number; n: number } {
   let mrr = 0;
   let hit = 0;
   for (const q of qs) {

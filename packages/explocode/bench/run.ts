@@ -8,7 +8,18 @@
  */
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEval, loadEveryday, everydayHalves, everydayV1, loadOffTopic, loadPopular, weightedSample, EVAL_DIR, EVERYDAY_FILE, OFFTOPIC_FILE } from './eval-data.ts';
+import {
+  loadEval,
+  loadEveryday,
+  everydayHalves,
+  everydayV1,
+  loadOffTopic,
+  loadPopular,
+  weightedSample,
+  EVAL_DIR,
+  EVERYDAY_FILE,
+  OFFTOPIC_FILE,
+} from './eval-data.ts';
 import { evaluate, type Metrics, type Ranker } from './metrics.ts';
 import { firstAnswer, offTopicRates, type Searcher } from './answer-metrics.ts';
 import { runIssueChecks } from './issue-checks.ts';
@@ -61,7 +72,13 @@ async function main() {
     const rs = bm.search(q, 10);
     return { results: rs.map((r) => ({ type: 'article', num: r.num, id: r.id, url: '' }) as SearchResult), total: rs.length };
   };
-  rows.push({ name: 'BM25 (README baseline)', m: evaluate(evalSet, bmRank), ev: everyday ? evaluate(everyday, bmRank) : null, rank: bmRank, mixed: bmMixed });
+  rows.push({
+    name: 'BM25 (README baseline)',
+    m: evaluate(evalSet, bmRank),
+    ev: everyday ? evaluate(everyday, bmRank) : null,
+    rank: bmRank,
+    mixed: bmMixed,
+  });
 
   const variants: [string, Partial<EngineConfig>, boolean][] = [
     ['engine (full)', {}, true],
@@ -88,7 +105,8 @@ async function main() {
       full = e;
       buildMs = ms;
     }
-    const rank = (q: { query: string }) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
+    const rank = (q: { query: string }) =>
+      e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
     const mixed: Searcher = (q) => e.search(q, { limit: 10 });
     rows.push({ name, m: evaluate(evalSet, rank), ev: everyday ? evaluate(everyday, rank) : null, rank, mixed });
   }
@@ -98,22 +116,33 @@ async function main() {
   console.log(head);
   for (const r of rows)
     console.log(
-      [r.name.padEnd(24), ...SOURCES.map((s) => (r.m[s] ? `${f3(r.m[s].hit10)} / ${f3(r.m[s].r10)} / ${f3(r.m[s].mrr10)}` : '-').padEnd(26))].join(''),
+      [
+        r.name.padEnd(24),
+        ...SOURCES.map((s) => (r.m[s] ? `${f3(r.m[s].hit10)} / ${f3(r.m[s].r10)} / ${f3(r.m[s].mrr10)}` : '-').padEnd(26)),
+      ].join(''),
     );
   if (everyday) {
     const halves = everydayHalves(everyday);
     const v1 = everydayV1(everyday);
     const cell = (m: Metrics) => `${f3(m.hit10)} / ${f3(m.r10)} / ${f3(m.mrr10)}`.padEnd(26);
-    console.log(`\nEveryday questions ${EVERYDAY_FILE} — article search (type=article, top 10): hit@10 / R@10 / MRR@10   (targets: MRR@10 ≥ 0.70, hit@10 ≥ 0.92)`);
-    console.log(`${'system'.padEnd(24)}${`all (n=${everyday.length})`.padEnd(26)}${halves.map(([n, h]) => `${n} (n=${h.length})`.padEnd(26)).join('')}${`v1 set (n=${v1.length})`.padEnd(26)}`);
+    console.log(
+      `\nEveryday questions ${EVERYDAY_FILE} — article search (type=article, top 10): hit@10 / R@10 / MRR@10   (targets: MRR@10 ≥ 0.70, hit@10 ≥ 0.92)`,
+    );
+    console.log(
+      `${'system'.padEnd(24)}${`all (n=${everyday.length})`.padEnd(26)}${halves.map(([n, h]) => `${n} (n=${h.length})`.padEnd(26)).join('')}${`v1 set (n=${v1.length})`.padEnd(26)}`,
+    );
     for (const r of rows) {
       const hs = halves.map(([, h]) => cell(evaluate(h, r.rank).all));
       console.log(`${r.name.padEnd(24)}${cell(r.ev!.all)}${hs.join('')}${cell(evaluate(v1, r.rank).all)}`);
     }
-    console.log('(odd ids = tuning half; even ids = check half, never tuned on; v1 = the 124 questions of the first version, for continuity)');
+    console.log(
+      '(odd ids = tuning half; even ids = check half, never tuned on; v1 = the 124 questions of the first version, for continuity)',
+    );
 
-    console.log(`\nEveryday questions — mixed search (all types): the first result answers (a gold fiche, question-réponse or article)   (target ≥ 0.80)`);
-    console.log(`${'system'.padEnd(24)}${halves.map(([n, h]) => `${n}: first / top 3 / doc first`.padEnd(36)).join('')}`);
+    console.log(
+      `\nEveryday questions — mixed search (all types): the first result answers (a gold fiche, question-réponse or article)   (target ≥ 0.80)`,
+    );
+    console.log(`${'system'.padEnd(24)}${halves.map(([n]) => `${n}: first / top 3 / doc first`.padEnd(36)).join('')}`);
     for (const r of rows) {
       const hs = halves.map(([, h]) => {
         const fa = firstAnswer(h, r.mixed);
@@ -127,9 +156,13 @@ async function main() {
         ['odd(tune)', offTopic.filter((q) => parseInt(q.id.replace(/\D+/g, ''), 10) % 2 === 1)],
         ['even(check)', offTopic.filter((q) => parseInt(q.id.replace(/\D+/g, ''), 10) % 2 === 0)],
       ];
-      console.log(`\nOff-topic and nonsense ${OFFTOPIC_FILE} (n=${offTopic.length}): share answered with results [] and total 0 (target ≥ 0.95),`);
+      console.log(
+        `\nOff-topic and nonsense ${OFFTOPIC_FILE} (n=${offTopic.length}): share answered with results [] and total 0 (target ≥ 0.95),`,
+      );
       console.log(`beside the share of real (everyday) questions that still get results (target ≥ 0.98)`);
-      console.log(`${'system'.padEnd(24)}${offHalves.map(([n, h]) => `off-topic empty ${n} (n=${h.length})`.padEnd(34)).join('')}${halves.map(([n, h]) => `real answered ${n} (n=${h.length})`.padEnd(34)).join('')}`);
+      console.log(
+        `${'system'.padEnd(24)}${offHalves.map(([n, h]) => `off-topic empty ${n} (n=${h.length})`.padEnd(34)).join('')}${halves.map(([n, h]) => `real answered ${n} (n=${h.length})`.padEnd(34)).join('')}`,
+      );
       for (const r of rows) {
         const off = offHalves.map(([, h]) => f3(offTopicRates(h, [], r.mixed).empty).padEnd(34));
         const real = halves.map(([, h]) => f3(offTopicRates([], h, r.mixed).answered).padEnd(34));
@@ -174,7 +207,9 @@ async function main() {
     sa.push(performance.now() - t);
   }
   console.log(`\nLatency over ${sample.length} popular queries sampled ∝ weight (after warm-up):`);
-  console.log(`  search (mixed)        p50 ${pct(st, 50).toFixed(2)} ms   p95 ${pct(st, 95).toFixed(2)} ms   max ${Math.max(...st).toFixed(1)} ms`);
+  console.log(
+    `  search (mixed)        p50 ${pct(st, 50).toFixed(2)} ms   p95 ${pct(st, 95).toFixed(2)} ms   max ${Math.max(...st).toFixed(1)} ms`,
+  );
   console.log(`  search (type=article) p50 ${pct(sa, 50).toFixed(2)} ms   p95 ${pct(sa, 95).toFixed(2)} ms`);
   console.log(`  suggest (70% prefix)  p50 ${pct(su, 50).toFixed(3)} ms  p95 ${pct(su, 95).toFixed(3)} ms`);
   const s = engine.stats();
@@ -195,7 +230,9 @@ async function main() {
   } finally {
     rmSync(snapDir, { recursive: true, force: true });
   }
-  console.log(`Bench process RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (${variants.length} engines built + corpus + baseline)`);
+  console.log(
+    `Bench process RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (${variants.length} engines built + corpus + baseline)`,
+  );
 
   if (process.env.BENCH_SKIP_SERVER) console.log('Server start: skipped (BENCH_SKIP_SERVER)');
   else {
@@ -205,14 +242,18 @@ async function main() {
       // (2 cores: the single server process queues them, so latency there includes waiting).
       const enc = encodeURIComponent;
       const searchUrls = sample.slice(0, 1500).map((q) => `${base}/api/explocode/search?q=${enc(q)}&limit=10`);
-      const suggestUrls = sample.slice(0, 1500).map((q) => `${base}/api/explocode/suggest?q=${enc(q.slice(0, Math.max(1, Math.ceil(q.length * 0.7))))}`);
+      const suggestUrls = sample
+        .slice(0, 1500)
+        .map((q) => `${base}/api/explocode/suggest?q=${enc(q.slice(0, Math.max(1, Math.ceil(q.length * 0.7))))}`);
       await httpLoad(searchUrls.slice(0, 200), 4); // warm-up (JIT, caches)
       httpLines.push(formatLoad('search (mixed)', await httpLoad(searchUrls, 1), 1));
       httpLines.push(formatLoad('suggest', await httpLoad(suggestUrls, 1), 1));
       httpLines.push(formatLoad('search (mixed)', await httpLoad(searchUrls, 8), 8));
       httpLines.push(formatLoad('suggest', await httpLoad(suggestUrls, 8), 8));
     });
-    console.log(`Server start (until /healthz reports explocode ready): cold ${starts.cold}, warm ${starts.warm}; server RSS after warm start: ${starts.serverRss}`);
+    console.log(
+      `Server start (until /healthz reports explocode ready): cold ${starts.cold}, warm ${starts.warm}; server RSS after warm start: ${starts.serverRss}`,
+    );
     if (httpLines.length) console.log(`Over HTTP against the warm server (loopback, same sample):\n${httpLines.join('\n')}`);
   }
 }

@@ -26,7 +26,15 @@ async function startOnce(
   const child: ChildProcess = spawn(process.execPath, ['packages/server/dist/main.js'], {
     cwd: repoRoot,
     // The HTTP load below comes from one address: lift the per-IP rate limit for this measurement only.
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_MAX: '1000000' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      RATE_LIMIT_MAX: '1000000',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -74,7 +82,8 @@ export async function measureStarts(
   repoRoot: string,
   whileWarm?: (base: string) => Promise<void>,
 ): Promise<{ cold: string; warm: string; serverRss: string }> {
-  if (!existsSync(resolve(repoRoot, 'packages/server/dist/main.js'))) return { cold: 'n/a (server not built: npm run build)', warm: 'n/a (server not built: npm run build)', serverRss: 'n/a' };
+  if (!existsSync(resolve(repoRoot, 'packages/server/dist/main.js')))
+    return { cold: 'n/a (server not built: npm run build)', warm: 'n/a (server not built: npm run build)', serverRss: 'n/a' };
   const dataDir = mkdtempSync(join(tmpdir(), 'explocode-bench-'));
   try {
     const cold = await startOnce(repoRoot, dataDir, 600_000);

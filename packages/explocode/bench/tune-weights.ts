@@ -25,7 +25,8 @@ const dev = loadEval().filter((_, i) => i % 2 === 0);
 
 function measure(w: Record<string, number>, on: typeof tune, withDev: boolean): number {
   const e = buildEngine(corpus, model, { [group]: w } as Partial<EngineConfig>);
-  const rank = (q: { query: string }) => e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
+  const rank = (q: { query: string }) =>
+    e.search(q.query, { type: 'article', limit: 10 }).results.map((r) => ({ num: r.num ?? '', id: r.id }));
   if (group === 'articleWeights') return evaluate(on, rank).all.mrr10 + (withDev ? devShare * evaluate(dev, rank).all.mrr10 : 0);
   return firstAnswer(on, (q) => e.search(q, { limit: 5 })).first;
 }
@@ -45,7 +46,10 @@ for (const step of [0.5, 0.2, 0.1]) {
           best = o;
           w = cand;
           improved = true;
-          console.log(`  ${k} ${dir > 0 ? '+' : '-'}${step}: tune ${o.toFixed(4)}, check ${measure(w, check, false).toFixed(4)}`, JSON.stringify(w));
+          console.log(
+            `  ${k} ${dir > 0 ? '+' : '-'}${step}: tune ${o.toFixed(4)}, check ${measure(w, check, false).toFixed(4)}`,
+            JSON.stringify(w),
+          );
         }
       }
     }

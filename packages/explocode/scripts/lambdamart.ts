@@ -42,7 +42,17 @@ export interface LambdaMartParams {
   exclude?: number[];
 }
 
-export const DEFAULT_LM: LambdaMartParams = { trees: 150, depth: 3, shrinkage: 0.05, minLeaf: 20, lambda: 1, ndcgAt: 10, bins: 32, featureFraction: 1, seed: 1 };
+export const DEFAULT_LM: LambdaMartParams = {
+  trees: 150,
+  depth: 3,
+  shrinkage: 0.05,
+  minLeaf: 20,
+  lambda: 1,
+  ndcgAt: 10,
+  bins: 32,
+  featureFraction: 1,
+  seed: 1,
+};
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -108,7 +118,7 @@ function lambdas(q: RankQuery, s: Float64Array, off: number, g: Float64Array, h:
         if (ri < rj) continue;
       }
       const gain = Math.pow(2, q.rel[i]) - Math.pow(2, q.rel[j]);
-      const dNdcg = Math.max(1e-3 * gain, (Math.abs(gain * (disc(ri) - disc(rj))) / idcg));
+      const dNdcg = Math.max(1e-3 * gain, Math.abs(gain * (disc(ri) - disc(rj))) / idcg);
       const rho = 1 / (1 + Math.exp(s[off + i] - s[off + j]));
       const lam = dNdcg * rho * q.weight;
       g[off + i] += lam;
@@ -129,7 +139,12 @@ interface Node {
  * Fits the trees. `onRound(t, trees)` is called after each tree (for early stopping / logging);
  * returning false stops.
  */
-export function fitLambdaMart(qs: RankQuery[], nf: number, p: LambdaMartParams, onRound?: (t: number, trees: RankerTree[]) => boolean | void): RankerTree[] {
+export function fitLambdaMart(
+  qs: RankQuery[],
+  nf: number,
+  p: LambdaMartParams,
+  onRound?: (t: number, trees: RankerTree[]) => boolean | void,
+): RankerTree[] {
   const rand = rng(p.seed);
   const cuts = cutPoints(qs, nf, p.bins);
   const offsets: number[] = [];

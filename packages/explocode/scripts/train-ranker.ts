@@ -52,7 +52,18 @@ interface TrainOptions extends LambdaMartParams {
   /** weight of the hand-written training questions (bench/everyday-train.jsonl) in the fit and the validation objective */
   writtenWeight: number;
 }
-const opts: TrainOptions = { ...DEFAULT_LM, trees: 150, validShare: 0.25, seenWeight: 0.3, blindWeight: 1, writtenWeight: 1, steps: [0.5, 0.2, 0.1], every: 10, folds: 4, ...Object.assign({}, ...overrides) };
+const opts: TrainOptions = {
+  ...DEFAULT_LM,
+  trees: 150,
+  validShare: 0.25,
+  seenWeight: 0.3,
+  blindWeight: 1,
+  writtenWeight: 1,
+  steps: [0.5, 0.2, 0.1],
+  every: 10,
+  folds: 4,
+  ...Object.assign({}, ...overrides),
+};
 const t0 = performance.now();
 const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const log = (s: string) => console.log(`[${secs()}] ${s}`);
@@ -70,7 +81,9 @@ const derived = deriveTrainingQueries(corpus, (n) => sc.artByNum.has(n), devDocs
 const fitQ = derived.filter((q) => !isValidationDoc(q.doc, opts.validShare));
 const validQ = derived.filter((q) => isValidationDoc(q.doc, opts.validShare));
 const docsOf = (qs: { doc: string }[]) => new Set(qs.map((q) => q.doc)).size;
-log(`derived questions (dev documents excluded: ${devDocs.size}): ${derived.length} from ${docsOf(derived)} documents → fit ${fitQ.length} (${docsOf(fitQ)} docs), validation ${validQ.length} (${docsOf(validQ)} docs)`);
+log(
+  `derived questions (dev documents excluded: ${devDocs.size}): ${derived.length} from ${docsOf(derived)} documents → fit ${fitQ.length} (${docsOf(fitQ)} docs), validation ${validQ.length} (${docsOf(validQ)} docs)`,
+);
 
 const extract = (name: string, e: typeof engine, qs: JudgedQuery[]) => {
   const out = extractCandidates(e, qs);
@@ -87,10 +100,16 @@ function blindFeatures(qs: (JudgedQuery & { doc: string })[], folds: number): Ma
   for (let k = 0; k < folds; k++) {
     const inFold = (doc: string) => Math.floor(stableUnit(`fold:${doc}`) * folds) === k;
     const part = qs.filter((q) => inFold(q.doc));
-    const blindCorpus = { ...corpus, fiches: corpus.fiches.filter((f) => !inFold(f.id)), contributions: corpus.contributions.filter((c) => !inFold(c.id)) };
+    const blindCorpus = {
+      ...corpus,
+      fiches: corpus.fiches.filter((f) => !inFold(f.id)),
+      contributions: corpus.contributions.filter((c) => !inFold(c.id)),
+    };
     const e = buildEngine(blindCorpus, model, { articleRanker: false }, undefined, undefined, {});
     for (const c of extractCandidates(e, part)) out.set(c.id, c);
-    log(`blind features, fold ${k + 1}/${folds}: ${part.length} questions (engine without ${corpus.fiches.length - blindCorpus.fiches.length} fiches, ${corpus.contributions.length - blindCorpus.contributions.length} question-réponses)`);
+    log(
+      `blind features, fold ${k + 1}/${folds}: ${part.length} questions (engine without ${corpus.fiches.length - blindCorpus.fiches.length} fiches, ${corpus.contributions.length - blindCorpus.contributions.length} question-réponses)`,
+    );
   }
   return out;
 }
@@ -120,7 +139,9 @@ const tune = extract('everyday odd half (report only)', engine, tuneQ);
 const check = extract('everyday even half (report only)', engine, checkQ);
 
 const recall = (qs: QueryCandidates[]) => (qs.filter((q) => q.rel.some((r) => r > 0)).length / (qs.length || 1)).toFixed(3);
-log(`a relevant article among the candidates: fit ${recall(fitSeen)}/${recall(fitBlind)} validation ${recall(validSeen)}/${recall(validBlind)} dev ${recall(dev)} everyday ${recall(tune)}/${recall(check)}`);
+log(
+  `a relevant article among the candidates: fit ${recall(fitSeen)}/${recall(fitBlind)} validation ${recall(validSeen)}/${recall(validBlind)} dev ${recall(dev)} everyday ${recall(tune)}/${recall(check)}`,
+);
 
 // the engine's linear score over the features: the base the trees correct
 const nf = ARTICLE_FEATURES.length;
@@ -147,7 +168,8 @@ const toRank = (q: QueryCandidates, weight: number): RankQuery => ({
   weight,
   order: q.order,
 });
-const scorer = (trees: RankerTree[]) => (q: QueryCandidates, i: number) => linearScore(q, i) + treeScore(trees, q.x, i * nf, opts.shrinkage);
+const scorer = (trees: RankerTree[]) => (q: QueryCandidates, i: number) =>
+  linearScore(q, i) + treeScore(trees, q.x, i * nf, opts.shrinkage);
 const fmt = (m: { mrr: number; hit: number }) => `${m.mrr.toFixed(3)}/${m.hit.toFixed(3)}`;
 const report = (name: string, s: (q: QueryCandidates, i: number) => number) =>
   log(
@@ -159,7 +181,9 @@ report('linear (engine today)', linearScore);
 
 // validation objective: MRR@10 of the two validation views, weighted like the fit
 const validObjective = (s: (q: QueryCandidates, i: number) => number) =>
-  (opts.seenWeight * rankMetrics(validSeen, s).mrr + opts.blindWeight * rankMetrics(validBlind, s).mrr + opts.writtenWeight * rankMetrics(writtenValid, s).mrr) /
+  (opts.seenWeight * rankMetrics(validSeen, s).mrr +
+    opts.blindWeight * rankMetrics(validBlind, s).mrr +
+    opts.writtenWeight * rankMetrics(writtenValid, s).mrr) /
   (opts.seenWeight + opts.blindWeight + opts.writtenWeight);
 const train = [
   ...(opts.seenWeight > 0 ? fitSeen.map((q) => toRank(q, opts.seenWeight)) : []),
@@ -207,7 +231,9 @@ if (linearMode) {
             bestObj = o;
             weights = cand;
             improved = true;
-            log(`  ${ARTICLE_FEATURES[k]} ${dir > 0 ? '+' : '-'}${step}: fit ${o.toFixed(4)}, validation ${validObjective(asScorer(weights)).toFixed(4)}`);
+            log(
+              `  ${ARTICLE_FEATURES[k]} ${dir > 0 ? '+' : '-'}${step}: fit ${o.toFixed(4)}, validation ${validObjective(asScorer(weights)).toFixed(4)}`,
+            );
           }
         }
       }
@@ -216,7 +242,9 @@ if (linearMode) {
   report('linear refit', asScorer(weights));
 } else {
   let best = { obj: validObjective(linearScore), trees: 0 };
-  log(`fitting up to ${opts.trees} trees on ${train.length} questions (${JSON.stringify(opts)}); validation objective at 0 trees ${best.obj.toFixed(4)}`);
+  log(
+    `fitting up to ${opts.trees} trees on ${train.length} questions (${JSON.stringify(opts)}); validation objective at 0 trees ${best.obj.toFixed(4)}`,
+  );
   const all = fitLambdaMart(train, nf, opts, (t, ts) => {
     const n = t + 1;
     if (n % opts.every !== 0) return;
@@ -241,7 +269,12 @@ if (!dry) {
       fitted: 'npm run train:ranker -w @eig/explocode (scripts/train-ranker.ts)',
       data: 'questions derived from the corpus (fiche titles, section titles, question-réponses) and the articles they cite; dev-set documents excluded',
       params: opts,
-      questions: { derivedFit: fitQ.length, derivedValidation: validQ.length, writtenFit: writtenFitQ.length, writtenValidation: writtenValidQ.length },
+      questions: {
+        derivedFit: fitQ.length,
+        derivedValidation: validQ.length,
+        writtenFit: writtenFitQ.length,
+        writtenValidation: writtenValidQ.length,
+      },
       validationObjective: validObjective((q, i) => {
         let v = 0;
         for (let k = 0; k < nf; k++) v += weights[k] * q.x[i * nf + k];

@@ -99,7 +99,10 @@ describe.each(testDatabases().slice(0, 1))('second factor through the web pages 
     const bad = await again.post('/connexion/code', { code: '111111', retour: '/admin' });
     expect(bad.statusCode).toBe(401);
     expect(bad.body).toMatch(/<title>Erreur : Connexion : code de vérification/);
-    const good = await again.post('/connexion/code', { code: await generate({ secret: secret2, epoch: Math.floor(Date.now() / 1000) + 30 }), retour: '/admin' });
+    const good = await again.post('/connexion/code', {
+      code: await generate({ secret: secret2, epoch: Math.floor(Date.now() / 1000) + 30 }),
+      retour: '/admin',
+    });
     expect(good.statusCode).toBe(303);
     expect(good.headers.location).toBe('/admin');
     expect((await again.get('/admin')).statusCode).toBe(200);

@@ -108,7 +108,13 @@ describe.each(testDatabases())('accounts and ExploCode administration on $name',
 
   it('documents the admin routes in OpenAPI', async () => {
     const doc = (await req('GET', '/api/docs/json')).json();
-    for (const p of ['/api/explocode/admin/ingest', '/api/explocode/admin/jobs', '/api/explocode/admin/datasets', '/api/auth/login', '/api/auth/me']) {
+    for (const p of [
+      '/api/explocode/admin/ingest',
+      '/api/explocode/admin/jobs',
+      '/api/explocode/admin/datasets',
+      '/api/auth/login',
+      '/api/auth/me',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
   });

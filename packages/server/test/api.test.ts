@@ -64,7 +64,12 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
 
   it('goes straight to an article typed in any spelling', async () => {
     const [, letter, digits, rest] = /^([LRD])(\d+)-(.*)$/.exec(sample.num)!;
-    const spellings = [sample.num, `${letter}. ${digits}-${rest}`, `${letter.toLowerCase()} ${digits} ${rest.replace(/-/g, ' ')}`, `article ${sample.num}`];
+    const spellings = [
+      sample.num,
+      `${letter}. ${digits}-${rest}`,
+      `${letter.toLowerCase()} ${digits} ${rest.replace(/-/g, ' ')}`,
+      `article ${sample.num}`,
+    ];
     for (const q of spellings) {
       const body = (await get(`/api/explocode/search?q=${encodeURIComponent(q)}&type=article`)).json();
       expect(body.route, q).toMatchObject({ kind: 'article', target: sample.num });
@@ -77,7 +82,10 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     expect(new Set(all.results.map((r: { type: string }) => r.type)).size).toBeGreaterThan(1);
     for (const type of ['fiche', 'theme', 'article']) {
       const body = (await get(`/api/explocode/search?q=contrat%20de%20travail&type=${type}`)).json();
-      expect(body.results.every((r: { type: string }) => r.type === type), type).toBe(true);
+      expect(
+        body.results.every((r: { type: string }) => r.type === type),
+        type,
+      ).toBe(true);
     }
   });
 
@@ -86,7 +94,8 @@ describe.each(testDatabases())('ExploCode API on $name', (target) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.themes.length).toBeGreaterThan(0);
-    for (const t of body.themes) expect(t).toMatchObject({ id: expect.any(String), title: expect.any(String), path: expect.any(Array), count: expect.any(Number) });
+    for (const t of body.themes)
+      expect(t).toMatchObject({ id: expect.any(String), title: expect.any(String), path: expect.any(Array), count: expect.any(Number) });
     expect(Array.isArray(body.completions)).toBe(true);
   });
 

@@ -14,7 +14,9 @@ import { SERVICES } from '../src/services.ts';
 
 const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = ['platform', 'web', 'server'];
-const servicePackages = readdirSync(packagesDir).filter((d) => !SHARED.includes(d) && existsSync(path.join(packagesDir, d, 'package.json')));
+const servicePackages = readdirSync(packagesDir).filter(
+  (d) => !SHARED.includes(d) && existsSync(path.join(packagesDir, d, 'package.json')),
+);
 
 function sourceFiles(dir: string, exts = /\.(ts|tsx|mjs|js)$/): string[] {
   if (!existsSync(dir)) return [];
@@ -35,7 +37,9 @@ function imports(file: string): string[] {
 function importsOf(pkg: string): [file: string, spec: string][] {
   const dir = path.join(packagesDir, pkg);
   return ['src', 'bench', 'scripts', 'test'].flatMap((sub) =>
-    sourceFiles(path.join(dir, sub)).flatMap((file) => imports(file).map((spec) => [path.relative(packagesDir, file), spec] as [string, string])),
+    sourceFiles(path.join(dir, sub)).flatMap((file) =>
+      imports(file).map((spec) => [path.relative(packagesDir, file), spec] as [string, string]),
+    ),
   );
 }
 
@@ -49,7 +53,13 @@ describe('architecture', () => {
     const offenders: string[] = [];
     for (const service of servicePackages) {
       for (const [file, spec] of importsOf(service)) {
-        const allowed = spec === '@eig/platform' || spec.startsWith('@eig/platform/') || spec === '@eig/web/ui' || spec === '@eig/web/ui/server' || spec === `@eig/${service}` || spec.startsWith(`@eig/${service}/`);
+        const allowed =
+          spec === '@eig/platform' ||
+          spec.startsWith('@eig/platform/') ||
+          spec === '@eig/web/ui' ||
+          spec === '@eig/web/ui/server' ||
+          spec === `@eig/${service}` ||
+          spec.startsWith(`@eig/${service}/`);
         if (!allowed) offenders.push(`${file} → ${spec}`);
       }
     }
@@ -66,9 +76,12 @@ describe('architecture', () => {
 
   it('names no service in shared code (platform, web)', () => {
     const names = new RegExp(servicePackages.join('|'), 'i');
-    const offenders = ['platform', 'web'].flatMap((pkg) =>
-      ['src', 'scripts', 'test'].flatMap((sub) => sourceFiles(path.join(packagesDir, pkg, sub), /\.(ts|tsx|mjs|js|css|json)$/)),
-    ).filter((file) => names.test(readFileSync(file, 'utf8'))).map((f) => path.relative(packagesDir, f));
+    const offenders = ['platform', 'web']
+      .flatMap((pkg) =>
+        ['src', 'scripts', 'test'].flatMap((sub) => sourceFiles(path.join(packagesDir, pkg, sub), /\.(ts|tsx|mjs|js|css|json)$/)),
+      )
+      .filter((file) => names.test(readFileSync(file, 'utf8')))
+      .map((f) => path.relative(packagesDir, f));
     expect(offenders).toEqual([]);
   });
 
@@ -76,7 +89,10 @@ describe('architecture', () => {
     const ids = SERVICES.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
-      const pkg = JSON.parse(readFileSync(path.join(packagesDir, id, 'package.json'), 'utf8')) as { name: string; eig?: { views: string; islands: string } };
+      const pkg = JSON.parse(readFileSync(path.join(packagesDir, id, 'package.json'), 'utf8')) as {
+        name: string;
+        eig?: { views: string; islands: string };
+      };
       expect(pkg.name).toBe(`@eig/${id}`);
       if (SERVICES.find((s) => s.id === id)!.web) expect(pkg.eig, `${id} declares its views and islands`).toBeDefined();
     }
@@ -86,8 +102,14 @@ describe('architecture', () => {
     // Island keys used with island('<key>', ...) in a package must be in that package's islands registry.
     for (const pkg of [...servicePackages, 'web']) {
       const files = sourceFiles(path.join(packagesDir, pkg, 'src'));
-      const used = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/island\(\s*['"]([a-z0-9.-]+)['"]/g)].map((m) => m[1])));
-      const registered = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^\s*['"]([a-z0-9-]+\.[a-z0-9.-]+)['"]\s*:\s*\(\)\s*=>\s*import\(/gm)].map((m) => m[1])));
+      const used = new Set(
+        files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/island\(\s*['"]([a-z0-9.-]+)['"]/g)].map((m) => m[1])),
+      );
+      const registered = new Set(
+        files.flatMap((f) =>
+          [...readFileSync(f, 'utf8').matchAll(/^\s*['"]([a-z0-9-]+\.[a-z0-9.-]+)['"]\s*:\s*\(\)\s*=>\s*import\(/gm)].map((m) => m[1]),
+        ),
+      );
       for (const key of used) expect(registered.has(key), `${pkg}: island ${key} has a client loader`).toBe(true);
     }
   });

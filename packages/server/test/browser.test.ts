@@ -47,7 +47,11 @@ async function audit(label: string): Promise<void> {
   }
   const result = await new AxeBuilder({ page }).analyze();
   const violations = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
   );
   audited.push({ url: page.url(), violations });
   expect(violations, `axe on ${label} (${page.url()})`).toEqual([]);
@@ -97,7 +101,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     page = await context.newPage();
@@ -125,7 +137,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
   it('finds a theme from the search bar with the keyboard, then an article', async () => {
     await visit('/', 'home');
     await expect(page.getByRole('heading', { level: 2, name: 'ExploCode' }).isVisible()).resolves.toBe(true);
-    await page.getByRole('link', { name: /Essayer/ }).first().click();
+    await page
+      .getByRole('link', { name: /Essayer/ })
+      .first()
+      .click();
     await page.waitForURL(`${base}/explocode`);
     await audit('explocode');
 
@@ -229,7 +244,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Le calcul n’a pas pu être fait');
   }, 90_000);
 
-  it('on a phone: the search field scrolls to the top on focus; a fiche\'s Sommaire comes before its content', async () => {
+  it("on a phone: the search field scrolls to the top on focus; a fiche's Sommaire comes before its content", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
     const p = await phone.newPage();
     try {
@@ -237,10 +252,14 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
       await p.waitForFunction(() => document.documentElement.dataset.eigHydrated === 'true');
       const input = p.getByRole('combobox', { name: /Rechercher dans le droit du travail/ });
       await input.focus();
-      await p.waitForFunction(() => (document.querySelector('[role="combobox"]')?.getBoundingClientRect().top ?? 999) < 80, null, { timeout: 5_000 });
+      await p.waitForFunction(() => (document.querySelector('[role="combobox"]')?.getBoundingClientRect().top ?? 999) < 80, null, {
+        timeout: 5_000,
+      });
 
       // a fiche's "Sommaire" comes before its content on a phone (and the large-screen one is hidden)
-      const found = await apiJson<{ results: { id: string; url: string }[] }>('/api/explocode/search?q=contrat%20de%20travail&type=fiche&limit=10');
+      const found = await apiJson<{ results: { id: string; url: string }[] }>(
+        '/api/explocode/search?q=contrat%20de%20travail&type=fiche&limit=10',
+      );
       let url: string | null = null;
       for (const r of found.results) {
         const f = await apiJson<{ sections: unknown[] }>(`/api/explocode/fiches/${encodeURIComponent(r.id)}`);
@@ -268,7 +287,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: search journey 
     await visit(fiches.results[0].url, 'fiche');
 
     await visit('/explocode/conventions?q=1486', 'conventions');
-    await Promise.all([page.waitForURL(/\/explocode$/), page.getByRole('link', { name: /C’est ma convention/ }).first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/explocode$/),
+      page
+        .getByRole('link', { name: /C’est ma convention/ })
+        .first()
+        .click(),
+    ]);
     await audit('explocode-with-convention');
     await expect(page.locator('main').textContent()).resolves.toContain('IDCC 1486');
 

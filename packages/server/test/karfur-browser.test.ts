@@ -32,7 +32,13 @@ async function audit(label: string, p: Page = page): Promise<void> {
     await p.screenshot({ path: path.join(SHOTS, `karfur-${label}.png`), fullPage: true });
   }
   const result = await new AxeBuilder({ page: p }).analyze();
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const violations = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   expect(violations, `axe on ${label} (${p.url()})`).toEqual([]);
 }
 
@@ -46,7 +52,14 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH, or SKIP_BROWSER_TEST=1)`);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'eig-karfur-browser-'));
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '100000',
+      NODE_ENV: 'test',
+    });
     suite = await createApp({ config });
     // The services are not started (no ExploCode ingest): Karfu'R's content is imported directly.
     const rt = karfurFor(suite.suite.services.find((s) => s.module.id === 'karfur')!.ctx as never).runtime;
@@ -55,7 +68,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
     base = (await suite.app.listen({ port: 0, host: '127.0.0.1' })).replace('[::1]', '127.0.0.1');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     page = await context.newPage();
@@ -78,7 +99,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await expect(page.locator('link[rel="alternate"][hreflang="ar"]').getAttribute('href')).resolves.toBe('/karfur/ar');
 
-    await page.getByRole('link', { name: /Apprendre le français/ }).first().click();
+    await page
+      .getByRole('link', { name: /Apprendre le français/ })
+      .first()
+      .click();
     await page.waitForURL(/\/karfur\/fr\/themes\/apprendre-francais/);
     await audit('fr-theme');
 
@@ -99,7 +123,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
     await page.locator('a[href="/karfur/fr/fiches/cours-francais-associatifs"]').click();
     await page.waitForURL(/fiches\/cours-francais-associatifs$/);
     await audit('fr-fiche');
-    await Promise.all([page.waitForURL(/fiches\/cours-francais-associatifs$/), page.getByRole('button', { name: 'Ajouter à mon parcours' }).click()]);
+    await Promise.all([
+      page.waitForURL(/fiches\/cours-francais-associatifs$/),
+      page.getByRole('button', { name: 'Ajouter à mon parcours' }).click(),
+    ]);
     await expect(page.getByRole('button', { name: 'Retirer de mon parcours' }).isVisible()).resolves.toBe(true);
     await visit('/karfur/fr/parcours', 'fr-journey');
     await expect(page.locator('.karfur-journey__item h2').textContent()).resolves.toMatch(/cours de français/i);
@@ -145,7 +172,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
       const h1 = document.querySelector('main h1')!.getBoundingClientRect();
       const nav = document.querySelector('.karfur-bar__nav li')!.getBoundingClientRect();
       const container = document.querySelector('.karfur-page')!.getBoundingClientRect();
-      return { h1Right: h1.right, navLeft: nav.left, containerRight: container.right, width: window.innerWidth, direction: getComputedStyle(document.querySelector('main h1')!).direction };
+      return {
+        h1Right: h1.right,
+        navLeft: nav.left,
+        containerRight: container.right,
+        width: window.innerWidth,
+        direction: getComputedStyle(document.querySelector('main h1')!).direction,
+      };
     });
     expect(layout.direction).toBe('rtl');
     expect(layout.containerRight - layout.h1Right).toBeLessThan(60);
@@ -164,7 +197,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
     // "Listen" shows only when the device has an Arabic voice.
     // (Voices load asynchronously: compare once both have settled.)
     await page.waitForTimeout(500);
-    const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === 'ar').length);
+    const voices = await page.evaluate(
+      () => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === 'ar').length,
+    );
     await expect(page.locator('[data-karfur-listen]').isHidden()).resolves.toBe(voices === 0);
     await visit('/karfur/zz', 'unknown-language', 404);
   }, 180_000);

@@ -59,4 +59,3 @@ export function findArticleNums(text: string, max = 20): ArticleNumMatch[] {
   }
   return out;
 }
-

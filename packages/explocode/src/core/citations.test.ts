@@ -2,13 +2,51 @@ import { describe, expect, it } from 'vitest';
 import { buildArticleIndex, expandRange, findCitations, findCitationsInText, normaliseNum, resolveNum } from './citations.ts';
 
 const nums = [
-  'L1', 'L1221-19', 'L1221-20', 'L1221-25', 'L1226-15', 'L1231-1', 'L1231-2', 'L1231-3', 'L1231-4', 'L1231-5', 'L1231-6',
-  'L1234-9', 'L1235-3', 'L1235-11', 'L1235-16', 'L1237-11', 'L1237-12', 'L1237-13', 'L1237-14', 'L1237-15', 'L1237-16',
-  'L1237-16-1', 'L1237-17', 'L1453-1 A', 'L2143-5', 'L3121-16', 'L7232-6', 'R*3231-1', 'R1253-35', 'R2143-1', 'R2143-2',
-  'D2143-4', 'R2143-5', 'R4624-42', 'D3142-1-2', 'L1242-1', 'L1242-2',
+  'L1',
+  'L1221-19',
+  'L1221-20',
+  'L1221-25',
+  'L1226-15',
+  'L1231-1',
+  'L1231-2',
+  'L1231-3',
+  'L1231-4',
+  'L1231-5',
+  'L1231-6',
+  'L1234-9',
+  'L1235-3',
+  'L1235-11',
+  'L1235-16',
+  'L1237-11',
+  'L1237-12',
+  'L1237-13',
+  'L1237-14',
+  'L1237-15',
+  'L1237-16',
+  'L1237-16-1',
+  'L1237-17',
+  'L1453-1 A',
+  'L2143-5',
+  'L3121-16',
+  'L7232-6',
+  'R*3231-1',
+  'R1253-35',
+  'R2143-1',
+  'R2143-2',
+  'D2143-4',
+  'R2143-5',
+  'R4624-42',
+  'D3142-1-2',
+  'L1242-1',
+  'L1242-2',
 ];
 const index = buildArticleIndex(
-  nums.map((num, i) => ({ id: `LEGIARTI${String(i).padStart(12, '0')}`, cid: `LEGIARTI${String(900 + i).padStart(12, '0')}`, num, versionIds: num === 'L2143-5' ? ['LEGIARTI000035652764'] : [] })),
+  nums.map((num, i) => ({
+    id: `LEGIARTI${String(i).padStart(12, '0')}`,
+    cid: `LEGIARTI${String(900 + i).padStart(12, '0')}`,
+    num,
+    versionIds: num === 'L2143-5' ? ['LEGIARTI000035652764'] : [],
+  })),
 );
 const cite = (t: string) => findCitationsInText(t, index);
 
@@ -43,13 +81,21 @@ describe('findCitationsInText', () => {
   });
   it('reads enumerations', () => {
     expect(cite('articles L. 1226-15, L. 1234-9, L. 1235-11 et L. 1235-16 du Code du travail')).toEqual([
-      'L1226-15', 'L1234-9', 'L1235-11', 'L1235-16',
+      'L1226-15',
+      'L1234-9',
+      'L1235-11',
+      'L1235-16',
     ]);
   });
   it('expands ranges in number order, against the articles in force', () => {
     expect(cite('articles L1237-11 à L1237-16')).toEqual(['L1237-11', 'L1237-12', 'L1237-13', 'L1237-14', 'L1237-15', 'L1237-16']);
     expect(cite('Code du travail : articles L1231-1 à L1231-6')).toHaveLength(6);
-    expect(cite('Articles R. 2143-1 à R. 2143-2, D. 2143-4, R. 2143-5 du Code du travail')).toEqual(['R2143-1', 'R2143-2', 'D2143-4', 'R2143-5']);
+    expect(cite('Articles R. 2143-1 à R. 2143-2, D. 2143-4, R. 2143-5 du Code du travail')).toEqual([
+      'R2143-1',
+      'R2143-2',
+      'D2143-4',
+      'R2143-5',
+    ]);
     // an abrogated bound still delimits the range
     expect(expandRange('L1231-0', 'L1231-3', index)).toEqual(['L1231-1', 'L1231-2', 'L1231-3']);
   });
@@ -68,13 +114,19 @@ describe('findCitationsInText', () => {
 
 describe('findCitations (HTML / markdown)', () => {
   it('resolves Légifrance links by LEGIARTI id, any version', () => {
-    const html = '<p>dans les conditions fixées par l\'<a href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000035652764">article L. 2143-5</a></p>';
+    const html =
+      '<p>dans les conditions fixées par l\'<a href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000035652764">article L. 2143-5</a></p>';
     expect(findCitations(html, index)).toEqual(['L2143-5']);
-    const old = '<a href="http://www.legifrance.gouv.fr/affichCodeArticle.do?idArticle=LEGIARTI000000000911&cidTexte=LEGITEXT000006072050">ici</a>';
+    const old =
+      '<a href="http://www.legifrance.gouv.fr/affichCodeArticle.do?idArticle=LEGIARTI000000000911&cidTexte=LEGITEXT000006072050">ici</a>';
     expect(findCitations(old, index)).toEqual([nums[11]]);
   });
   it('reads markdown links and text, with entities and tags', () => {
     expect(findCitations('[Article L1242-2 du code du travail](https://example.org/x)', index)).toEqual(['L1242-2']);
-    expect(findCitations('<li>Articles L.&nbsp;1231-1 <strong>à</strong> L.&nbsp;1231-3</li>', index)).toEqual(['L1231-1', 'L1231-2', 'L1231-3']);
+    expect(findCitations('<li>Articles L.&nbsp;1231-1 <strong>à</strong> L.&nbsp;1231-3</li>', index)).toEqual([
+      'L1231-1',
+      'L1231-2',
+      'L1231-3',
+    ]);
   });
 });

@@ -107,9 +107,34 @@ export function expandRange(from: string, to: string, index: ArticleIndex, max =
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', laquo: '«', raquo: '»',
-  eacute: 'é', egrave: 'è', ecirc: 'ê', agrave: 'à', acirc: 'â', ccedil: 'ç', ocirc: 'ô', icirc: 'î', ucirc: 'û',
-  ugrave: 'ù', euml: 'ë', iuml: 'ï', oelig: 'œ', Eacute: 'É', hellip: '…', ndash: '–', mdash: '—', deg: '°',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  laquo: '«',
+  raquo: '»',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  agrave: 'à',
+  acirc: 'â',
+  ccedil: 'ç',
+  ocirc: 'ô',
+  icirc: 'î',
+  ucirc: 'û',
+  ugrave: 'ù',
+  euml: 'ë',
+  iuml: 'ï',
+  oelig: 'œ',
+  Eacute: 'É',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  deg: '°',
 };
 
 export function decodeEntities(s: string): string {
@@ -127,7 +152,7 @@ export function decodeEntities(s: string): string {
 export function legiIdsInLinks(s: string): string[] {
   const out: string[] = [];
   const re = /(?:href\s*=\s*["']|\]\()[^"')\s]*?(LEGIARTI\d{12})/gi;
-  for (let m; (m = re.exec(s)); ) out.push(m[1].toUpperCase());
+  for (let m; (m = re.exec(s));) out.push(m[1].toUpperCase());
   return out;
 }
 
@@ -146,8 +171,7 @@ interface Token {
 
 const GAP_RE =
   /^(?:\s|,|;|\bet\b|\bou\b|(?<![\p{L}])(?:à|au)(?![\p{L}])|\bdu\b(?!\s+code)|\bal(?:inéa)?\.?\s*\d+|\d+°|\(|\)|\b[IVX]+\b|\bdes\b(?!\s+code)|\bde\s+l['’]article\b|\bet\s+suivants\b|\bpremier\b|\bderniers?\b)*$/iu;
-const OTHER_CODE_RE =
-  /^[^.;:!?\n]{0,40}?\b(?:du|de\s+la|de\s+l['’]|des|de)\s*(code\s+[^.;,()\n]{2,60}|CSS|CGI|CASF|CSP|CRPM)/i;
+const OTHER_CODE_RE = /^[^.;:!?\n]{0,40}?\b(?:du|de\s+la|de\s+l['’]|des|de)\s*(code\s+[^.;,()\n]{2,60}|CSS|CGI|CASF|CSP|CRPM)/i;
 
 /**
  * Article nums cited in a plain text, in order of first appearance, resolved against the articles in force.
@@ -156,7 +180,7 @@ const OTHER_CODE_RE =
 export function findCitationsInText(text: string, index: ArticleIndex): string[] {
   const tokens: Token[] = [];
   NUM_RE.lastIndex = 0;
-  for (let m; (m = NUM_RE.exec(text)); ) {
+  for (let m; (m = NUM_RE.exec(text));) {
     const digits = m[3].replace(/\s/g, '');
     const keyword = !!m[1];
     // Without a hyphen, only accept after "article" (e.g. "article L. 1"): too ambiguous otherwise.

@@ -31,7 +31,10 @@ describe('excerpt', () => {
     expect(text.includes(inner.split(' ')[0] + ' ')).toBe(true); // the first word is whole
   });
   it('marks whole words only, never a single letter such as the "g" of µg/l', () => {
-    const e = excerpt('La valeur limite est de 0,1 mg/m3 et 50 µg/l dans le sang.', new Set(['g', 'valeur']), { key: (n) => n, length: 200 });
+    const e = excerpt('La valeur limite est de 0,1 mg/m3 et 50 µg/l dans le sang.', new Set(['g', 'valeur']), {
+      key: (n) => n,
+      length: 200,
+    });
     expect(e).toContain('<mark>valeur</mark>');
     expect(e).not.toContain('<mark>g</mark>');
   });

@@ -44,8 +44,10 @@ export interface ExcerptOptions {
 /** The best window of `text` around the tokens whose key is in `keys`, escaped, marked, cut at words with "…". */
 export function excerpt(text: string, keys: ReadonlySet<string>, opts: ExcerptOptions): string {
   const length = opts.length ?? 220;
-  // eslint-disable-next-line no-control-regex
-  const src = (text.length > 200_000 ? text.slice(0, 200_000) : text).replace(/[\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const src = (text.length > 200_000 ? text.slice(0, 200_000) : text)
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!src) return '';
   const hits: { start: number; end: number; key: string }[] = [];
   for (const t of tokenizeWithOffsets(src)) {
@@ -82,7 +84,9 @@ export function excerpt(text: string, keys: ReadonlySet<string>, opts: ExcerptOp
   }
   raw += src.slice(pos, to);
   raw = raw.trim().replace(/[\s,;:(–-]+$/, '');
-  const out = escapeHtml(frenchSpacing(raw)).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+  const out = escapeHtml(frenchSpacing(raw))
+    .replace(/\u0001/g, '<mark>')
+    .replace(/\u0002/g, '</mark>');
   return (from > 0 ? '…' : '') + out + (to < src.length ? '…' : '');
 }
 

@@ -168,7 +168,12 @@ function rowToConvention(r: R): Convention {
   };
 }
 
-const answer = (r: R): ContributionAnswer => ({ idcc: r.idcc === '' ? null : r.idcc, text: r.text, html: r.html, citedArticles: r.cited ?? [] });
+const answer = (r: R): ContributionAnswer => ({
+  idcc: r.idcc === '' ? null : r.idcc,
+  text: r.text,
+  html: r.html,
+  citedArticles: r.cited ?? [],
+});
 
 function clampPage(p?: { limit?: number; offset?: number }): { limit: number; offset: number } {
   const limit = Math.max(1, Math.min(200, Math.floor(p?.limit ?? 50)));
@@ -197,7 +202,9 @@ export class ExplocodeRepository {
   }
 
   private async datasetId(): Promise<number | null> {
-    const { rows } = await this.db.query<{ id: number }>(`SELECT id FROM explocode_datasets WHERE status = 'ready' ORDER BY id DESC LIMIT 1`);
+    const { rows } = await this.db.query<{ id: number }>(
+      `SELECT id FROM explocode_datasets WHERE status = 'ready' ORDER BY id DESC LIMIT 1`,
+    );
     return rows[0]?.id ?? null;
   }
 
@@ -214,7 +221,10 @@ export class ExplocodeRepository {
       const { id, version } = ds.rows[0];
       const p = [id];
       // Sequential: PGlite has one connection, and a pg transaction client runs queries one at a time.
-      const sections = await tx.query<R>(`SELECT id, title, parent_id, depth, ord FROM explocode_sections WHERE dataset_id = $1 ORDER BY ord`, p);
+      const sections = await tx.query<R>(
+        `SELECT id, title, parent_id, depth, ord FROM explocode_sections WHERE dataset_id = $1 ORDER BY ord`,
+        p,
+      );
       const articles = await tx.query<R>(
         `SELECT id, cid, num, text, html, section_id, path, ord, legifrance_url, date_debut FROM explocode_articles WHERE dataset_id = $1 ORDER BY ord`,
         p,
@@ -227,7 +237,10 @@ export class ExplocodeRepository {
         `SELECT fiche_id, anchor, title, text, html, cited FROM explocode_fiche_sections WHERE dataset_id = $1 ORDER BY fiche_id, idx`,
         p,
       );
-      const contribs = await tx.query<R>(`SELECT id, slug, title, embedded_fiches FROM explocode_contributions WHERE dataset_id = $1 ORDER BY ord`, p);
+      const contribs = await tx.query<R>(
+        `SELECT id, slug, title, embedded_fiches FROM explocode_contributions WHERE dataset_id = $1 ORDER BY ord`,
+        p,
+      );
       const answers = await tx.query<R>(
         `SELECT contribution_id, idcc, text, html, cited FROM explocode_answers WHERE dataset_id = $1 ORDER BY contribution_id, idcc`,
         p,
@@ -253,7 +266,13 @@ export class ExplocodeRepository {
       const emptyGeneric: ContributionAnswer = { idcc: null, text: '', html: '', citedArticles: [] };
       return {
         version,
-        sections: sections.rows.map((r): CodeSection => ({ id: r.id, title: r.title, parentId: r.parent_id ?? null, depth: r.depth, order: r.ord })),
+        sections: sections.rows.map((r): CodeSection => ({
+          id: r.id,
+          title: r.title,
+          parentId: r.parent_id ?? null,
+          depth: r.depth,
+          order: r.ord,
+        })),
         articles: articles.rows.map(rowToArticle),
         fiches: fiches.rows.map((r) => rowToFiche(r, secByFiche.get(r.id) ?? [])),
         contributions: contribs.rows.map((r): Contribution => {
@@ -295,10 +314,10 @@ export class ExplocodeRepository {
     }
     if (!r) return null;
     const article = rowToArticle(r);
-    const { rows: secs } = await this.db.query<R>(`SELECT id, title FROM explocode_sections WHERE dataset_id = $1 AND id = ANY($2::text[])`, [
-      ds,
-      article.path,
-    ]);
+    const { rows: secs } = await this.db.query<R>(
+      `SELECT id, title FROM explocode_sections WHERE dataset_id = $1 AND id = ANY($2::text[])`,
+      [ds, article.path],
+    );
     const byId = new Map(secs.map((s) => [s.id, s.title as string]));
     // Breadcrumb ids are theme ids, usable as such with /themes/:id.
     return {
@@ -311,10 +330,11 @@ export class ExplocodeRepository {
   async articleNeighbours(order: number): Promise<{ previous: ArticleRef | null; next: ArticleRef | null }> {
     const ds = await this.datasetId();
     if (ds === null) return { previous: null, next: null };
-    const { rows } = await this.db.query<R>(
-      `SELECT id, num, ord FROM explocode_articles WHERE dataset_id = $1 AND ord IN ($2, $3)`,
-      [ds, order - 1, order + 1],
-    );
+    const { rows } = await this.db.query<R>(`SELECT id, num, ord FROM explocode_articles WHERE dataset_id = $1 AND ord IN ($2, $3)`, [
+      ds,
+      order - 1,
+      order + 1,
+    ]);
     const ref = (r: R | undefined): ArticleRef | null => (r ? { id: r.id, num: r.num, order: r.ord } : null);
     return { previous: ref(rows.find((r) => r.ord === order - 1)), next: ref(rows.find((r) => r.ord === order + 1)) };
   }
@@ -335,8 +355,10 @@ export class ExplocodeRepository {
     const fiches = new Map<string, CitingFiche>();
     for (const r of f) {
       let e = fiches.get(r.id);
-      if (!e) fiches.set(r.id, (e = { id: r.id, source: r.source, title: r.title, url: r.url, breadcrumb: r.breadcrumb ?? [], sections: [] }));
-      if (r.part && r.section_title !== null && !e.sections.some((s) => s.anchor === r.part)) e.sections.push({ anchor: r.part, title: r.section_title });
+      if (!e)
+        fiches.set(r.id, (e = { id: r.id, source: r.source, title: r.title, url: r.url, breadcrumb: r.breadcrumb ?? [], sections: [] }));
+      if (r.part && r.section_title !== null && !e.sections.some((s) => s.anchor === r.part))
+        e.sections.push({ anchor: r.part, title: r.section_title });
     }
     const { rows: c } = await this.db.query<R>(
       `SELECT k.id, k.slug, k.title, k.ord, c.part
@@ -403,7 +425,12 @@ export class ExplocodeRepository {
           WHERE a.dataset_id = $1 AND a.ord BETWEEN $2 AND $3 ORDER BY a.ord LIMIT $4 OFFSET $5`,
         [ds, from, to, limit, offset],
       );
-      articles = { items: a.rows.map((r) => ({ id: r.id, num: r.num, order: r.ord, title: r.title })), total: Math.max(0, to - from + 1), limit, offset };
+      articles = {
+        items: a.rows.map((r) => ({ id: r.id, num: r.num, order: r.ord, title: r.title })),
+        total: Math.max(0, to - from + 1),
+        limit,
+        offset,
+      };
       const citing = `SELECT DISTINCT c.source_id FROM explocode_citations c
           JOIN explocode_articles a ON a.dataset_id = c.dataset_id AND a.num = c.num
          WHERE c.dataset_id = $1 AND c.source_type = $4 AND a.ord BETWEEN $2 AND $3`;
@@ -418,7 +445,12 @@ export class ExplocodeRepository {
           WHERE k.dataset_id = $1 AND k.id IN (${citing}) ORDER BY k.ord LIMIT $5 OFFSET $6`,
         [ds, from, to, 'contribution', limit, offset],
       );
-      contributions = { items: k.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title })), total: Number(k.rows[0]?.total ?? theme.counts.contributions), limit, offset };
+      contributions = {
+        items: k.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title })),
+        total: Number(k.rows[0]?.total ?? theme.counts.contributions),
+        limit,
+        offset,
+      };
     } else {
       const f = await this.db.query<R>(
         `SELECT ${ficheCols}, count(*) OVER () AS total FROM explocode_fiches f
@@ -436,7 +468,12 @@ export class ExplocodeRepository {
           ORDER BY a.ord LIMIT $3 OFFSET $4`,
         [ds, id, limit, offset],
       );
-      articles = { items: a.rows.map((r) => ({ id: r.id, num: r.num, order: r.ord, title: r.title })), total: Number(a.rows[0]?.total ?? 0), limit, offset };
+      articles = {
+        items: a.rows.map((r) => ({ id: r.id, num: r.num, order: r.ord, title: r.title })),
+        total: Number(a.rows[0]?.total ?? 0),
+        limit,
+        offset,
+      };
       const k = await this.db.query<R>(
         `SELECT k.id, k.slug, k.title, count(*) OVER () AS total FROM explocode_contributions k
           WHERE k.dataset_id = $1 AND EXISTS (
@@ -444,7 +481,12 @@ export class ExplocodeRepository {
           ORDER BY k.ord LIMIT $3 OFFSET $4`,
         [ds, id, limit, offset],
       );
-      contributions = { items: k.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title })), total: Number(k.rows[0]?.total ?? 0), limit, offset };
+      contributions = {
+        items: k.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title })),
+        total: Number(k.rows[0]?.total ?? 0),
+        limit,
+        offset,
+      };
     }
     return { theme, ancestors, children: ch.map(themeRef), articles, fiches, contributions };
   }
@@ -478,10 +520,10 @@ export class ExplocodeRepository {
     );
     const r = rows[0];
     if (!r) return null;
-    const { rows: a } = await this.db.query<R>(`SELECT idcc, text, html, cited FROM explocode_answers WHERE dataset_id = $1 AND contribution_id = $2`, [
-      ds,
-      r.id,
-    ]);
+    const { rows: a } = await this.db.query<R>(
+      `SELECT idcc, text, html, cited FROM explocode_answers WHERE dataset_id = $1 AND contribution_id = $2`,
+      [ds, r.id],
+    );
     const all = a.map(answer);
     const generic = all.find((x) => x.idcc === null) ?? { idcc: null, text: '', html: '', citedArticles: [] };
     const contribution: Contribution = {
@@ -529,7 +571,10 @@ export class ExplocodeRepository {
     const { rows } = await this.db.query<R>(`SELECT * FROM explocode_conventions WHERE dataset_id = $1`, [ds]);
     const words = fold(query)
       .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 1 && !['convention', 'collective', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'cc', 'ccn', 'nationale'].includes(w));
+      .filter(
+        (w) =>
+          w.length > 1 && !['convention', 'collective', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'cc', 'ccn', 'nationale'].includes(w),
+      );
     if (!words.length) return [];
     const scored = rows
       .map((r) => {

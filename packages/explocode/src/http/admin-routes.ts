@@ -38,7 +38,8 @@ export class ExplocodeAdmin {
   async datasets(): Promise<s.AdminDatasetsResponse> {
     const rt = this.runtime;
     return {
-      served: rt.datasetId !== null && rt.datasetVersion ? { id: rt.datasetId, version: rt.datasetVersion, activatedAt: rt.activatedAt } : null,
+      served:
+        rt.datasetId !== null && rt.datasetVersion ? { id: rt.datasetId, version: rt.datasetVersion, activatedAt: rt.activatedAt } : null,
       datasets: await rt.repo.datasets(),
     };
   }
@@ -46,7 +47,8 @@ export class ExplocodeAdmin {
   /** 409 while another ingest is queued or running. */
   async startIngest(force: boolean): Promise<string> {
     const pending = (await this.jobs.list(INGEST_JOB)).find((j) => j.state === 'queued' || j.state === 'running');
-    if (pending) throw new HttpError(409, 'Une ingestion est déjà en attente ou en cours : attendez qu’elle se termine.', 'explocode.ingest_pending');
+    if (pending)
+      throw new HttpError(409, 'Une ingestion est déjà en attente ou en cours : attendez qu’elle se termine.', 'explocode.ingest_pending');
     return this.jobs.enqueue(INGEST_JOB, { force });
   }
 }
@@ -78,7 +80,11 @@ export async function explocodeAdminRoutes(app: FastifyInstance, admin: Explocod
     '/admin/jobs',
     {
       preHandler,
-      schema: { tags, summary: 'Les ingestions récentes, avec leur état et leur avancement', response: { 200: s.adminJobsResponse, ...errors } },
+      schema: {
+        tags,
+        summary: 'Les ingestions récentes, avec leur état et leur avancement',
+        response: { 200: s.adminJobsResponse, ...errors },
+      },
     },
     async () => admin.ingestJobs(),
   );
@@ -87,7 +93,11 @@ export async function explocodeAdminRoutes(app: FastifyInstance, admin: Explocod
     '/admin/datasets',
     {
       preHandler,
-      schema: { tags, summary: 'Les jeux de données (le plus récent en premier) et celui qui est servi', response: { 200: s.adminDatasetsResponse, ...errors } },
+      schema: {
+        tags,
+        summary: 'Les jeux de données (le plus récent en premier) et celui qui est servi',
+        response: { 200: s.adminDatasetsResponse, ...errors },
+      },
     },
     async () => admin.datasets(),
   );

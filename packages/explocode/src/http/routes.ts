@@ -51,7 +51,13 @@ export async function explocodeRoutes(app: FastifyInstance, api: ExplocodeApi): 
 
   r.get(
     '/themes',
-    { schema: { tags, summary: 'Les thématiques racines (parties du Code, thèmes service-public)', response: { 200: s.rootThemesResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Les thématiques racines (parties du Code, thèmes service-public)',
+        response: { 200: s.rootThemesResponse, ...errors },
+      },
+    },
     async () => api.rootThemes(),
   );
 
@@ -84,7 +90,14 @@ export async function explocodeRoutes(app: FastifyInstance, api: ExplocodeApi): 
 
   r.get(
     '/fiches/:id',
-    { schema: { tags, summary: 'Une fiche (ministère du Travail ou service-public.fr)', params: s.idParams, response: { 200: s.ficheResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Une fiche (ministère du Travail ou service-public.fr)',
+        params: s.idParams,
+        response: { 200: s.ficheResponse, ...errors },
+      },
+    },
     async (req) => api.fiche(req.params.id),
   );
 
@@ -164,7 +177,8 @@ export async function explocodeRoutes(app: FastifyInstance, api: ExplocodeApi): 
     {
       schema: {
         tags,
-        summary: 'Durée du préavis de licenciement (L1234-1) ou de démission (L1237-1), et la règle de la convention collective quand elle est connue',
+        summary:
+          'Durée du préavis de licenciement (L1234-1) ou de démission (L1237-1), et la règle de la convention collective quand elle est connue',
         body: s.noticeInput,
         response: { 200: s.noticeResponse, ...calcErrors },
       },

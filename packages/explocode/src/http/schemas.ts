@@ -114,10 +114,14 @@ export const searchResponse = z.object({
     .describe('Numéro d’article, IDCC ou nom de convention reconnu dans la recherche (même ambigu)'),
   direct: routeTarget
     .nullable()
-    .describe('La cible vers laquelle un client peut aller directement : seulement quand la recherche est sans ambiguïté (un IDCC, le nom exact d’une convention, un numéro d’article)'),
+    .describe(
+      'La cible vers laquelle un client peut aller directement : seulement quand la recherche est sans ambiguïté (un IDCC, le nom exact d’une convention, un numéro d’article)',
+    ),
   conventions: z
     .array(conventionHit)
-    .describe('Les conventions collectives que la recherche nomme, les plus pertinentes d’abord ([] sinon) : à afficher avant les résultats'),
+    .describe(
+      'Les conventions collectives que la recherche nomme, les plus pertinentes d’abord ([] sinon) : à afficher avant les résultats',
+    ),
   themes: z.array(
     themeSummary.extend({
       label: z.string().describe('Titre à afficher : suivi de ce qui le distingue quand deux thèmes de la liste ont le même titre'),
@@ -132,9 +136,7 @@ export const searchResponse = z.object({
 });
 
 export const suggestResponse = z.object({
-  themes: z.array(
-    themeSummary.extend({ query: z.string().describe('Le texte qui remplace la saisie quand ce thème est choisi') }),
-  ),
+  themes: z.array(themeSummary.extend({ query: z.string().describe('Le texte qui remplace la saisie quand ce thème est choisi') })),
   completions: z.array(z.string()),
 });
 
@@ -173,9 +175,7 @@ export const articleResponse = z.object({
         sections: z.array(z.object({ anchor: z.string(), title: z.string() })),
       }),
     ),
-    contributions: z.array(
-      z.object({ id: z.string(), slug: z.string(), title: z.string(), idccs: z.array(z.string().nullable()) }),
-    ),
+    contributions: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string(), idccs: z.array(z.string().nullable()) })),
   }),
 });
 
@@ -191,8 +191,7 @@ export const themeRef = z.object({
 
 export const rootThemesResponse = z.array(themeRef);
 
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
 
 const ficheRef = z.object({
   id: z.string(),
@@ -324,13 +323,35 @@ export const severanceInput = z.object({
   noticeEndsOn: isoDate.optional().describe('Dernier jour du préavis, effectué ou non (par défaut : la notification)'),
   reason: z
     .enum(['personal', 'economic', 'serious-misconduct', 'gross-misconduct', 'inaptitude', 'work-inaptitude'])
-    .describe('Motif : personnel, économique, faute grave, faute lourde, inaptitude, inaptitude après accident du travail ou maladie professionnelle'),
-  monthlySalaries: z.array(z.number().min(0).max(1_000_000)).min(1).max(12).describe('Salaires mensuels bruts des 12 derniers mois (ou moins), du plus ancien au plus récent'),
-  bonusesInLastThreeMonths: z.number().min(0).max(10_000_000).optional().describe('Primes annuelles ou exceptionnelles comprises dans les 3 derniers salaires'),
+    .describe(
+      'Motif : personnel, économique, faute grave, faute lourde, inaptitude, inaptitude après accident du travail ou maladie professionnelle',
+    ),
+  monthlySalaries: z
+    .array(z.number().min(0).max(1_000_000))
+    .min(1)
+    .max(12)
+    .describe('Salaires mensuels bruts des 12 derniers mois (ou moins), du plus ancien au plus récent'),
+  bonusesInLastThreeMonths: z
+    .number()
+    .min(0)
+    .max(10_000_000)
+    .optional()
+    .describe('Primes annuelles ou exceptionnelles comprises dans les 3 derniers salaires'),
   absences: z
     .array(
       z.object({
-        kind: z.enum(['unpaid-leave', 'sabbatical', 'sick-leave', 'disciplinary-suspension', 'parental-leave', 'maternity', 'paternity', 'adoption', 'work-accident', 'other']),
+        kind: z.enum([
+          'unpaid-leave',
+          'sabbatical',
+          'sick-leave',
+          'disciplinary-suspension',
+          'parental-leave',
+          'maternity',
+          'paternity',
+          'adoption',
+          'work-accident',
+          'other',
+        ]),
         months,
       }),
     )

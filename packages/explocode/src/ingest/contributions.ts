@@ -32,7 +32,6 @@ export async function loadContributionsRaw(): Promise<RawContribution[]> {
   return data as RawContribution[];
 }
 
-
 const CONTENT_RE = /<Content\s+href\s*=\s*["']([^"']*)["'][^>]*>\s*(?:<\/Content>)?/gi;
 
 async function parseAnswer(
@@ -91,7 +90,9 @@ export async function parseContributions(
       byConvention.push(await parseAnswer(a, normaliseIdcc(a.idcc), index, resolveFiche));
     }
     const md = [c.answers.generic?.markdown ?? '', ...(c.answers.conventions ?? []).map((a) => a?.markdown ?? '')].join('\n');
-    const embeddedFiches = [...new Set([...md.matchAll(CONTENT_RE)].map((m) => /\/(F\d+)\b/.exec(m[1])?.[1]).filter((x): x is string => !!x))];
+    const embeddedFiches = [
+      ...new Set([...md.matchAll(CONTENT_RE)].map((m) => /\/(F\d+)\b/.exec(m[1])?.[1]).filter((x): x is string => !!x)),
+    ];
     out.push({ id: c.id, slug, title: cleanTitle(c.title), generic, byConvention, embeddedFiches });
   }
   return out;

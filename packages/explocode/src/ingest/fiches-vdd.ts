@@ -122,7 +122,9 @@ export function vddToHtml(n: VddNode, audience = 'particuliers', level = 3): str
     case 'Rangee': {
       const header = n.attributes?.type === 'header';
       return `<tr>${kids(n)
-        .map((c) => (header ? `<th>${(c.children ?? []).map((x) => vddToHtml(x, audience, level)).join('')}</th>` : vddToHtml(c, audience, level)))
+        .map((c) =>
+          header ? `<th>${(c.children ?? []).map((x) => vddToHtml(x, audience, level)).join('')}</th>` : vddToHtml(c, audience, level),
+        )
         .join('')}</tr>`;
     }
     case 'Cellule':

@@ -17,7 +17,12 @@ const QUESTION: Record<AgreementTopic, RegExp> = {
   severance: /indemnite(?:s)? (?:legale |conventionnelle )?de licenciement/,
 };
 
-export function agreementAnswer(contributions: readonly Contribution[], conventions: readonly Convention[], idcc: string, topic: AgreementTopic): AgreementAnswer | null {
+export function agreementAnswer(
+  contributions: readonly Contribution[],
+  conventions: readonly Convention[],
+  idcc: string,
+  topic: AgreementTopic,
+): AgreementAnswer | null {
   const id = normaliseIdcc(idcc);
   const re = QUESTION[topic];
   for (const c of contributions) {

@@ -69,12 +69,21 @@ describe('legal severance pay — edge cases', () => {
     expect(articlesOf(r)).toContain('L1234-11');
   });
   it('suspensions do not count towards the 8 months either', () => {
-    const r = computeSeverance(base({ hiredOn: '2024-01-01', notifiedOn: '2024-09-15', noticeEndsOn: '2024-10-15', absences: [{ kind: 'sick-leave', months: 2 }] }));
+    const r = computeSeverance(
+      base({ hiredOn: '2024-01-01', notifiedOn: '2024-09-15', noticeEndsOn: '2024-10-15', absences: [{ kind: 'sick-leave', months: 2 }] }),
+    );
     expect(r.seniorityAtNotificationMonths).toBe(6);
     expect(r.eligible).toBe(false);
   });
   it('maternity and work accidents count in full, a full-time parental leave for half', () => {
-    const full = computeSeverance(base({ absences: [{ kind: 'maternity', months: 4 }, { kind: 'work-accident', months: 3 }] }));
+    const full = computeSeverance(
+      base({
+        absences: [
+          { kind: 'maternity', months: 4 },
+          { kind: 'work-accident', months: 3 },
+        ],
+      }),
+    );
     expect(full.seniorityMonths).toBe(60);
     expect(computeSeverance(base({ absences: [{ kind: 'parental-leave', months: 12 }] })).seniorityMonths).toBe(54);
     expect(articlesOf(full)).toEqual(expect.arrayContaining(['L1225-24', 'L1226-7']));
@@ -88,12 +97,16 @@ describe('legal severance pay — edge cases', () => {
     expect(bonus.steps.find((s) => s.id === 'reference-salary')?.articles.map((a) => a.num)).toEqual(['R1234-4']);
   });
   it('fewer than 12 months of pay: the average of all of them', () => {
-    const r = computeSeverance(base({ hiredOn: '2019-01-01', monthlySalaries: [1800, 1800, 1800, 1800, 1800, 1800, 1800, 1800, 2100, 2100] }));
+    const r = computeSeverance(
+      base({ hiredOn: '2019-01-01', monthlySalaries: [1800, 1800, 1800, 1800, 1800, 1800, 1800, 1800, 2100, 2100] }),
+    );
     // 10 months: average 1 860 €; the last 3 months (1 800 + 2 100 + 2 100) / 3 = 2 000 € win
     expect(r.referenceSalary).toBe(2000);
   });
   it('inaptitude after a work accident: doubled, without the 8-month condition, the notice not counted (L1226-14)', () => {
-    const r = computeSeverance(base({ hiredOn: '2024-01-01', notifiedOn: '2024-05-31', noticeEndsOn: '2024-07-31', reason: 'work-inaptitude' }));
+    const r = computeSeverance(
+      base({ hiredOn: '2024-01-01', notifiedOn: '2024-05-31', noticeEndsOn: '2024-07-31', reason: 'work-inaptitude' }),
+    );
     expect(r.eligible).toBe(true);
     expect(r.seniorityMonths).toBe(5);
     expect(r.amount).toBe(416.67); // 2 × 2000/4 × 5/12
@@ -105,7 +118,13 @@ describe('legal severance pay — edge cases', () => {
     expect(r.amount).toBe(0);
   });
   it('says a collective agreement may give more, and links its own answer when given', () => {
-    const answer = { idcc: '1486', agreement: 'Syntec', question: 'Indemnité de licenciement ?', text: '…', url: '/explocode/contribution/x?idcc=1486' };
+    const answer = {
+      idcc: '1486',
+      agreement: 'Syntec',
+      question: 'Indemnité de licenciement ?',
+      text: '…',
+      url: '/explocode/contribution/x?idcc=1486',
+    };
     const r = computeSeverance(base({ idcc: '1486' }), answer);
     expect(r.notes.join(' ')).toMatch(/L2254-1/);
     expect(r.agreement).toEqual(answer);
@@ -147,8 +166,14 @@ describe('notice period', () => {
     expect(r.legalMonths).toBe(3);
     expect(r.steps.map((s) => s.articles.map((a) => a.num)).flat()).toContain('L5213-9');
   });
-  it('resignation: the law sets no general duration (L1237-1); the agreement\'s rule is cited', () => {
-    const answer = { idcc: '16', agreement: 'Transports routiers', question: 'Quelle est la durée du préavis en cas de démission ?', text: 'Ouvriers : 1 semaine…', url: '/explocode/contribution/q?idcc=16' };
+  it("resignation: the law sets no general duration (L1237-1); the agreement's rule is cited", () => {
+    const answer = {
+      idcc: '16',
+      agreement: 'Transports routiers',
+      question: 'Quelle est la durée du préavis en cas de démission ?',
+      text: 'Ouvriers : 1 semaine…',
+      url: '/explocode/contribution/q?idcc=16',
+    };
     const r = computeNotice({ kind: 'resignation', seniorityMonths: 30, idcc: '16' }, answer);
     expect(r.legalMonths).toBeNull();
     expect(r.steps[0].articles.map((a) => a.num)).toEqual(['L1237-1']);
@@ -159,7 +184,7 @@ describe('notice period', () => {
   });
 });
 
-describe('the agreement\'s own answer', () => {
+describe("the agreement's own answer", () => {
   const contributions: Contribution[] = [
     {
       id: 'c1',
@@ -169,10 +194,25 @@ describe('the agreement\'s own answer', () => {
       byConvention: [{ idcc: '0016', text: 'Ouvriers : 1 semaine ; employés : 1 mois.', html: '', citedArticles: [] }],
     },
   ];
-  const conventions: Convention[] = [{ id: 'K16', idcc: '16', title: 'Transports routiers', shortTitle: 'Transports routiers', url: '', effectif: 1, hasFullText: true, articleCount: 1 }];
+  const conventions: Convention[] = [
+    {
+      id: 'K16',
+      idcc: '16',
+      title: 'Transports routiers',
+      shortTitle: 'Transports routiers',
+      url: '',
+      effectif: 1,
+      hasFullText: true,
+      articleCount: 1,
+    },
+  ];
   it('finds the answer of IDCC 16 (any spelling) and links it', () => {
     const a = agreementAnswer(contributions, conventions, '16', 'notice-dismissal');
-    expect(a).toMatchObject({ idcc: '16', agreement: 'Transports routiers', url: '/explocode/contribution/quelle-est-la-duree-de-preavis-en-cas-de-licenciement?idcc=16' });
+    expect(a).toMatchObject({
+      idcc: '16',
+      agreement: 'Transports routiers',
+      url: '/explocode/contribution/quelle-est-la-duree-de-preavis-en-cas-de-licenciement?idcc=16',
+    });
     expect(agreementAnswer(contributions, conventions, '0016', 'notice-dismissal')?.text).toContain('1 semaine');
   });
   it('none for another question or agreement', () => {

@@ -39,7 +39,8 @@ export interface NoticeResult {
 }
 
 export function computeNotice(input: NoticeInput, agreement: AgreementAnswer | null = null): NoticeResult {
-  if (input.kind !== 'dismissal' && input.kind !== 'resignation') throw new CalculatorInputError('Type de rupture invalide : licenciement ou démission.');
+  if (input.kind !== 'dismissal' && input.kind !== 'resignation')
+    throw new CalculatorInputError('Type de rupture invalide : licenciement ou démission.');
   const s = input.seniorityMonths;
   if (!Number.isFinite(s) || s < 0 || s > 12 * 80) throw new CalculatorInputError('Ancienneté invalide.');
   const steps: CalcStep[] = [];
@@ -48,7 +49,8 @@ export function computeNotice(input: NoticeInput, agreement: AgreementAnswer | n
   let legalRule: string;
   if (input.kind === 'resignation') {
     legalMonths = null;
-    legalRule = 'Le Code du travail ne fixe pas de durée générale de préavis de démission : elle résulte de la convention collective ou, à défaut, des usages de la localité et de la profession.';
+    legalRule =
+      'Le Code du travail ne fixe pas de durée générale de préavis de démission : elle résulte de la convention collective ou, à défaut, des usages de la localité et de la profession.';
     steps.push({ id: 'legal-rule', label: 'Règle légale', detail: legalRule, articles: [ref('L1237-1')] });
   } else if (input.misconduct) {
     legalMonths = 0;
@@ -65,7 +67,13 @@ export function computeNotice(input: NoticeInput, agreement: AgreementAnswer | n
       legalMonths = 2;
       legalRule = `Au moins 2 ans d’ancienneté (${formatMonths(s)}) : préavis de deux mois.`;
     }
-    steps.push({ id: 'legal-rule', label: 'Règle légale', detail: legalRule, ...(legalMonths !== null ? { value: legalMonths, unit: 'mois' as const } : {}), articles: [ref('L1234-1')] });
+    steps.push({
+      id: 'legal-rule',
+      label: 'Règle légale',
+      detail: legalRule,
+      ...(legalMonths !== null ? { value: legalMonths, unit: 'mois' as const } : {}),
+      articles: [ref('L1234-1')],
+    });
     if (input.disabledWorker && legalMonths !== null) {
       const doubled = Math.min(3, legalMonths * 2);
       steps.push({
@@ -92,7 +100,10 @@ export function computeNotice(input: NoticeInput, agreement: AgreementAnswer | n
   } else if (input.idcc) {
     notes.push(`Les questions-réponses n’ont pas de réponse propre à la convention IDCC ${input.idcc} sur ce point : consultez son texte.`);
   }
-  notes.push('Le préavis part de la présentation de la lettre de licenciement (article L1234-3) ; non exécuté à la demande de l’employeur, il est indemnisé (article L1234-5).');
-  if (input.kind === 'resignation') notes.splice(notes.length - 1, 1, 'Le préavis de démission court à compter de la notification de la démission à l’employeur.');
+  notes.push(
+    'Le préavis part de la présentation de la lettre de licenciement (article L1234-3) ; non exécuté à la demande de l’employeur, il est indemnisé (article L1234-5).',
+  );
+  if (input.kind === 'resignation')
+    notes.splice(notes.length - 1, 1, 'Le préavis de démission court à compter de la notification de la démission à l’employeur.');
   return { kind: input.kind, legalMonths, legalRule, steps, agreement, notes };
 }

@@ -127,10 +127,12 @@ export function computeSeverance(input: SeveranceInput, agreement: AgreementAnsw
   if (!salaries.length || salaries.length > 12 || salaries.some((s) => !Number.isFinite(s) || s < 0))
     throw new CalculatorInputError('Indiquez de 1 à 12 salaires mensuels bruts, positifs.');
   const absences = input.absences ?? [];
-  for (const a of absences) if (!(a.kind in ABSENCE_RULES) || !Number.isFinite(a.months) || a.months < 0) throw new CalculatorInputError('Absence invalide.');
+  for (const a of absences)
+    if (!(a.kind in ABSENCE_RULES) || !Number.isFinite(a.months) || a.months < 0) throw new CalculatorInputError('Absence invalide.');
   const partTime = input.partTime ?? [];
   for (const p of partTime)
-    if (!Number.isFinite(p.months) || p.months < 0 || !Number.isFinite(p.ratio) || p.ratio <= 0 || p.ratio > 1) throw new CalculatorInputError('Période à temps partiel invalide.');
+    if (!Number.isFinite(p.months) || p.months < 0 || !Number.isFinite(p.ratio) || p.ratio <= 0 || p.ratio > 1)
+      throw new CalculatorInputError('Période à temps partiel invalide.');
   const bonus = input.bonusesInLastThreeMonths ?? 0;
   if (!Number.isFinite(bonus) || bonus < 0) throw new CalculatorInputError('Montant de prime invalide.');
 
@@ -304,7 +306,10 @@ export function computeSeverance(input: SeveranceInput, agreement: AgreementAnsw
   notes.push(
     'Une convention collective, le contrat de travail ou un usage peut prévoir une indemnité plus élevée : l’employeur verse la plus favorable, sans cumul (article L2254-1).',
   );
-  if (agreement) notes.push(`Votre convention collective (IDCC ${agreement.idcc}, ${agreement.agreement}) y répond : « ${agreement.question} » (${agreement.url}).`);
+  if (agreement)
+    notes.push(
+      `Votre convention collective (IDCC ${agreement.idcc}, ${agreement.agreement}) y répond : « ${agreement.question} » (${agreement.url}).`,
+    );
   return {
     eligible,
     amount: euros(amount),

@@ -144,13 +144,15 @@ export class ArticleScorer {
     const w = config.articleWeights;
     this.opens = new Uint8Array(c.articles.length);
     const seen = new Set<string>();
-    [...c.articles.keys()].sort((a, b) => c.articles[a].order - c.articles[b].order).forEach((i) => {
-      const s = c.articles[i].sectionId;
-      if (!seen.has(s)) {
-        seen.add(s);
-        this.opens[i] = 1;
-      }
-    });
+    [...c.articles.keys()]
+      .sort((a, b) => c.articles[a].order - c.articles[b].order)
+      .forEach((i) => {
+        const s = c.articles[i].sectionId;
+        if (!seen.has(s)) {
+          seen.add(s);
+          this.opens[i] = 1;
+        }
+      });
     this.prior = Float32Array.from(c.articles, (a, i) => {
       const pop = config.propagation ? Math.log(1 + c.citedBy[i].length) / 4 : 0;
       return w.pop * pop + w.first * this.opens[i] + w.legislative * (a.num.startsWith('L') ? 1 : 0);

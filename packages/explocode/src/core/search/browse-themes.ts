@@ -21,7 +21,10 @@ const NOT_FOR_WORKERS = /^(?:particulier employeur|assistante maternelle|salarie
 export function browseThemes(themes: readonly Theme[], limit = 12, demand: Readonly<Record<string, number>> = THEME_DEMAND): BrowseTheme[] {
   const lim = Math.max(1, Math.min(50, Math.floor(Number(limit) || 12)));
   return themes
-    .filter((t) => t.source === 'service-public' && t.path.length === 1 && fold(t.path[0]) === WORKER_ROOT && !NOT_FOR_WORKERS.test(fold(t.title)))
+    .filter(
+      (t) =>
+        t.source === 'service-public' && t.path.length === 1 && fold(t.path[0]) === WORKER_ROOT && !NOT_FOR_WORKERS.test(fold(t.title)),
+    )
     .map((t) => ({ id: t.id, title: themeTitle(t), count: themeDocCount(t), demand: demand[demandKey(t.title)] ?? 0 }))
     .sort((a, b) => b.demand - a.demand || b.count - a.count || (a.title < b.title ? -1 : 1))
     .slice(0, lim)

@@ -115,7 +115,15 @@ export class DocumentScorer {
       });
       return Math.min(1, v / 2);
     };
-    const pool = (type: 'fiche' | 'contribution', index: Bm25fIndex, buffer: string, n: number, titles: string[][], cites: Set<number>[], allowed: (i: number) => boolean) => {
+    const pool = (
+      type: 'fiche' | 'contribution',
+      index: Bm25fIndex,
+      buffer: string,
+      n: number,
+      titles: string[][],
+      cites: Set<number>[],
+      allowed: (i: number) => boolean,
+    ) => {
       const r = index.score(plan.terms, this.buffers.get(buffer, index));
       let max = 0;
       let matched = 0;
@@ -141,7 +149,9 @@ export class DocumentScorer {
       out.sort((a, b) => b.score - a.score || a.idx - b.idx);
       return { cands: out.slice(0, k), matched: Math.max(matched, out.length) };
     };
-    const f = wantFiches ? pool('fiche', this.idx.fiche, 'fiche', FICHE_CANDIDATES, this.ficheTitle, this.ficheCites, allowedFiche) : { cands: [], matched: 0 };
+    const f = wantFiches
+      ? pool('fiche', this.idx.fiche, 'fiche', FICHE_CANDIDATES, this.ficheTitle, this.ficheCites, allowedFiche)
+      : { cands: [], matched: 0 };
     const a = wantAnswers
       ? pool('contribution', this.idx.contrib, 'contrib', ANSWER_CANDIDATES, this.answerTitle, this.answerCites, allowedAnswer)
       : { cands: [], matched: 0 };

@@ -112,7 +112,8 @@ export class DomainDetector {
     for (const title of c.sectionTitle.values()) labour(title);
     // the lexicon's everyday phrasings: one heading per rule (a rule lists many phrasings of one notion)
     for (const [from, to] of EVERYDAY_LEXICON) labour([...from, ...to].join(' . '));
-    for (const line of loadCdtnSynonyms().cdtn) for (const t of new Set(an.terms(line.replace(/=>/g, ',')))) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
+    for (const line of loadCdtnSynonyms().cdtn)
+      for (const t of new Set(an.terms(line.replace(/=>/g, ',')))) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
     for (const e of publicService) {
       if (!e.subject) continue;
       const text = `${e.title} ${(e.theme ?? '').split('>').slice(1).join(' ')}`;
@@ -215,7 +216,17 @@ export class DomainDetector {
     }
     if (!odds.length) return null;
     const mean = odds.reduce((a, b) => a + b, 0) / odds.length;
-    return { f: [mean, Math.max(...odds), Math.min(...odds), unknown / odds.length, total > 0 ? topical / total : 0, Math.min(1, odds.length / 10)], words: odds.length };
+    return {
+      f: [
+        mean,
+        Math.max(...odds),
+        Math.min(...odds),
+        unknown / odds.length,
+        total > 0 ? topical / total : 0,
+        Math.min(1, odds.length / 10),
+      ],
+      words: odds.length,
+    };
   }
 
   assess(plan: QueryPlan, model: DomainModel = DOMAIN_MODEL): DomainAssessment {

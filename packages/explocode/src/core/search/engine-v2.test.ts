@@ -52,7 +52,14 @@ const conv = (idcc: string, shortTitle: string, effectif: number | null = null):
   hasFullText: true,
   articleCount: 1,
 });
-const theme = (id: string, title: string, parentId: string | null, path: string[], counts: [number, number], source: Theme['source'] = 'code'): Theme => ({
+const theme = (
+  id: string,
+  title: string,
+  parentId: string | null,
+  path: string[],
+  counts: [number, number],
+  source: Theme['source'] = 'code',
+): Theme => ({
   id,
   source,
   title,
@@ -74,43 +81,112 @@ const sections = [
   sec('OLD', 'Partie réglementaire ancienne - Décrets simples', null, 1),
 ];
 const articles = [
-  art('L3121-28', 'Toute heure accomplie au delà de la durée légale hebdomadaire est une heure supplémentaire qui ouvre droit à une majoration salariale.', ['P1', 'DUR', 'HS']),
-  art('L3121-36', 'A défaut d’accord, les heures supplémentaires donnent lieu à une majoration de salaire de 25 % pour chacune des huit premières heures.', ['P1', 'DUR', 'HS']),
-  art('L3141-16', 'L’employeur fixe la période de prise des congés et l’ordre des départs ; il peut refuser les dates demandées par le salarié.', ['P1', 'CP']),
-  art('L3141-3', 'Le salarié a droit à un congé de deux jours et demi ouvrables par mois de travail effectif chez le même employeur.', ['P1', 'CP']),
-  art('L5422-1', 'Ont droit à l’allocation d’assurance les travailleurs involontairement privés d’emploi, aptes au travail et recherchant un emploi, dont le patron ou l’employeur a refusé de poursuivre le contrat.', ['P1', 'CHO']),
-  art('L1234-9', 'Le salarié titulaire d’un contrat de travail à durée indéterminée, licencié alors qu’il compte huit mois d’ancienneté, a droit à une indemnité de licenciement.', ['P1', 'LIC']),
-  art('L1233-3', 'Constitue un licenciement pour motif économique le licenciement effectué pour une suppression d’emploi consécutive à des difficultés économiques.', ['P1', 'ECO1']),
+  art(
+    'L3121-28',
+    'Toute heure accomplie au delà de la durée légale hebdomadaire est une heure supplémentaire qui ouvre droit à une majoration salariale.',
+    ['P1', 'DUR', 'HS'],
+  ),
+  art(
+    'L3121-36',
+    'A défaut d’accord, les heures supplémentaires donnent lieu à une majoration de salaire de 25 % pour chacune des huit premières heures.',
+    ['P1', 'DUR', 'HS'],
+  ),
+  art(
+    'L3141-16',
+    'L’employeur fixe la période de prise des congés et l’ordre des départs ; il peut refuser les dates demandées par le salarié.',
+    ['P1', 'CP'],
+  ),
+  art('L3141-3', 'Le salarié a droit à un congé de deux jours et demi ouvrables par mois de travail effectif chez le même employeur.', [
+    'P1',
+    'CP',
+  ]),
+  art(
+    'L5422-1',
+    'Ont droit à l’allocation d’assurance les travailleurs involontairement privés d’emploi, aptes au travail et recherchant un emploi, dont le patron ou l’employeur a refusé de poursuivre le contrat.',
+    ['P1', 'CHO'],
+  ),
+  art(
+    'L1234-9',
+    'Le salarié titulaire d’un contrat de travail à durée indéterminée, licencié alors qu’il compte huit mois d’ancienneté, a droit à une indemnité de licenciement.',
+    ['P1', 'LIC'],
+  ),
+  art(
+    'L1233-3',
+    'Constitue un licenciement pour motif économique le licenciement effectué pour une suppression d’emploi consécutive à des difficultés économiques.',
+    ['P1', 'ECO1'],
+  ),
   art('R1233-1', 'Le licenciement pour motif économique donne lieu à la consultation du comité social et économique.', ['P2', 'ECO2']),
-  art('R4412-149', 'La valeur limite biologique du plomb dans le sang est de 400 µg/l de sang pour les hommes ; la soudure au plomb expose.', ['OLD']),
+  art(
+    'R4412-149',
+    'La valeur limite biologique du plomb dans le sang est de 400 µg/l de sang pour les hommes ; la soudure au plomb expose.',
+    ['OLD'],
+  ),
 ];
 const corpus: Corpus = {
   version: 'v2-test',
   sections,
   articles,
   fiches: [
-    fiche('F2391', "Heures supplémentaires d'un salarié du secteur privé", [
-      ['Qu’est-ce qu’une heure supplémentaire ?', 'Une heure supplémentaire est une heure de travail au-delà de 35 heures par semaine.', ['L3121-28']],
-      ['Quelle majoration pour les heures sup ?', 'Les heures supplémentaires sont majorées de 25 %.', ['L3121-36']],
-    ], ['Travail', 'Temps de travail dans le secteur privé']),
-    fiche('F12803', 'Un employeur peut-il refuser des congés demandés par le salarié ?', [
-      ['Refus des dates de congés', 'Votre employeur peut refuser vos dates de congés payés : c’est lui qui fixe l’ordre des départs.', ['L3141-16']],
-    ], ['Travail', 'Congés dans le secteur privé']),
+    fiche(
+      'F2391',
+      "Heures supplémentaires d'un salarié du secteur privé",
+      [
+        [
+          'Qu’est-ce qu’une heure supplémentaire ?',
+          'Une heure supplémentaire est une heure de travail au-delà de 35 heures par semaine.',
+          ['L3121-28'],
+        ],
+        ['Quelle majoration pour les heures sup ?', 'Les heures supplémentaires sont majorées de 25 %.', ['L3121-36']],
+      ],
+      ['Travail', 'Temps de travail dans le secteur privé'],
+    ),
+    fiche(
+      'F12803',
+      'Un employeur peut-il refuser des congés demandés par le salarié ?',
+      [
+        [
+          'Refus des dates de congés',
+          'Votre employeur peut refuser vos dates de congés payés : c’est lui qui fixe l’ordre des départs.',
+          ['L3141-16'],
+        ],
+      ],
+      ['Travail', 'Congés dans le secteur privé'],
+    ),
     fiche('les-conges-payes', 'Les congés payés', [
       ['Combien de jours de congés ?', 'Le salarié a droit à 2,5 jours ouvrables de congés payés par mois.', ['L3141-3']],
     ]),
-    fiche('F14860', 'Allocation chômage d’aide au retour à l’emploi (ARE)', [['Conditions', 'L’allocation est versée au demandeur d’emploi privé involontairement d’emploi.', ['L5422-1']]], ['Social - Santé', 'Chômage']),
+    fiche(
+      'F14860',
+      'Allocation chômage d’aide au retour à l’emploi (ARE)',
+      [['Conditions', 'L’allocation est versée au demandeur d’emploi privé involontairement d’emploi.', ['L5422-1']]],
+      ['Social - Santé', 'Chômage'],
+    ),
     fiche('la-procedure-de-licenciement-economique-de-2-9-salaries', 'La procédure de licenciement économique de 2 à 9 salariés', [
-      ['Quelle procédure ?', 'Le licenciement pour motif économique de 2 à 9 salariés suppose la consultation du CSE.', ['L1233-3', 'R1233-1']],
+      [
+        'Quelle procédure ?',
+        'Le licenciement pour motif économique de 2 à 9 salariés suppose la consultation du CSE.',
+        ['L1233-3', 'R1233-1'],
+      ],
     ]),
-    fiche('F1', 'Chèque-vacances', [['Qui peut en bénéficier ?', 'Le chèque-vacances aide à partir en vacances et à payer les loisirs.', []]], ['Loisirs', 'Vacances']),
+    fiche(
+      'F1',
+      'Chèque-vacances',
+      [['Qui peut en bénéficier ?', 'Le chèque-vacances aide à partir en vacances et à payer les loisirs.', []]],
+      ['Loisirs', 'Vacances'],
+    ),
   ],
   contributions: [
     qr('qr-delegation', 'Combien d’heures de délégation pour les élus ?', 'Les élus disposent d’heures de délégation chaque mois.', []),
     qr('qr-astreinte', 'Les heures d’astreinte sont-elles payées ?', 'Les heures d’astreinte donnent lieu à une compensation.', []),
     qr('qr-nuit', 'Combien d’heures de nuit ?', 'Le travail de nuit est limité à huit heures.', []),
     qr('qr-conges', 'L’employeur peut-il refuser les congés ?', 'L’employeur fixe l’ordre des départs.', ['L3141-16'], ['1486']),
-    qr('quelle-est-la-duree-de-preavis-en-cas-de-licenciement', 'Quelle est la durée de préavis en cas de licenciement ?', 'Le préavis dépend de l’ancienneté.', ['L1234-9'], ['843']),
+    qr(
+      'quelle-est-la-duree-de-preavis-en-cas-de-licenciement',
+      'Quelle est la durée de préavis en cas de licenciement ?',
+      'Le préavis dépend de l’ancienneté.',
+      ['L1234-9'],
+      ['843'],
+    ),
   ],
   conventions: [
     conv('1486', "Bureaux d'études techniques, cabinets d'ingénieurs-conseils (SYNTEC)", 900000),
@@ -125,14 +201,27 @@ const corpus: Corpus = {
   themes: [
     theme('code:P1', 'Partie législative', null, [], [8, 3]),
     theme('code:DUR', 'Titre II : Durée du travail, répartition et aménagement des horaires', 'code:P1', ['Partie législative'], [2, 1]),
-    theme('code:HS', 'Section 3 : Durée légale et heures supplémentaires', 'code:DUR', ['Partie législative', 'Titre II : Durée du travail'], [2, 1]),
+    theme(
+      'code:HS',
+      'Section 3 : Durée légale et heures supplémentaires',
+      'code:DUR',
+      ['Partie législative', 'Titre II : Durée du travail'],
+      [2, 1],
+    ),
     theme('code:CP', 'Chapitre Ier : Congés payés', 'code:P1', ['Partie législative'], [2, 2]),
     theme('code:ECO1', 'Chapitre III : Licenciement pour motif économique', 'code:P1', ['Partie législative'], [1, 1]),
     theme('code:P2', 'Partie réglementaire', null, [], [1, 1]),
     theme('code:ECO2', 'Chapitre III : Licenciement pour motif économique', 'code:P2', ['Partie réglementaire'], [1, 1]),
     theme('code:OLD', 'Partie réglementaire ancienne - Décrets simples', null, [], [1, 0]),
     theme('sp:travail', 'Travail', null, [], [3, 2], 'service-public'),
-    theme('sp:travail/temps-de-travail-dans-le-secteur-prive', 'Temps de travail dans le secteur privé', 'sp:travail', ['Travail'], [2, 1], 'service-public'),
+    theme(
+      'sp:travail/temps-de-travail-dans-le-secteur-prive',
+      'Temps de travail dans le secteur privé',
+      'sp:travail',
+      ['Travail'],
+      [2, 1],
+      'service-public',
+    ),
     theme('sp:travail/conges-dans-le-secteur-prive', 'Congés dans le secteur privé', 'sp:travail', ['Travail'], [1, 1], 'service-public'),
     theme('sp:travail/assistante-maternelle', 'Assistante maternelle', 'sp:travail', ['Travail'], [0, 5], 'service-public'),
     theme('sp:loisirs', 'Loisirs', null, [], [0, 1], 'service-public'),
@@ -169,26 +258,33 @@ const publicService: PublicServiceEntry[] = [
 const engine = buildEngine(corpus, trainModel(corpus), {}, undefined, publicService);
 
 describe('an honest "no answer" for off-topic and nonsense queries', () => {
-  it.each(['ggggg', 'qsdfgh', 'recette de la tarte aux pommes', 'divorce par consentement mutuel', 'taxe foncière'])('"%s" gets results [] and total 0', (q) => {
-    const r = engine.search(q, { limit: 10 });
-    expect(r.results).toEqual([]);
-    expect(r.total).toBe(0);
-    expect(r.themes).toEqual([]);
-    expect(r.outOfScope).toBe(true);
-  });
-  it.each(['heures sup', 'mon patron peut-il refuser mes congés ?', 'indemnité de licenciement'])('a real question still gets results: "%s"', (q) => {
-    const r = engine.search(q, { limit: 10 });
-    expect(r.results.length).toBeGreaterThan(0);
-    expect(r.outOfScope).toBe(false);
-  });
+  it.each(['ggggg', 'qsdfgh', 'recette de la tarte aux pommes', 'divorce par consentement mutuel', 'taxe foncière'])(
+    '"%s" gets results [] and total 0',
+    (q) => {
+      const r = engine.search(q, { limit: 10 });
+      expect(r.results).toEqual([]);
+      expect(r.total).toBe(0);
+      expect(r.themes).toEqual([]);
+      expect(r.outOfScope).toBe(true);
+    },
+  );
+  it.each(['heures sup', 'mon patron peut-il refuser mes congés ?', 'indemnité de licenciement'])(
+    'a real question still gets results: "%s"',
+    (q) => {
+      const r = engine.search(q, { limit: 10 });
+      expect(r.results.length).toBeGreaterThan(0);
+      expect(r.outOfScope).toBe(false);
+    },
+  );
   it('never highlights a single letter (the "g" of µg/l)', () => {
-    for (const q of ['ggggg', 'g', 'plomb g']) for (const x of engine.search(q, { limit: 10 }).results) expect(x.snippet).not.toMatch(/<mark>\w<\/mark>/);
+    for (const q of ['ggggg', 'g', 'plomb g'])
+      for (const x of engine.search(q, { limit: 10 }).results) expect(x.snippet).not.toMatch(/<mark>\w<\/mark>/);
   });
   it('routed queries are never judged off-topic', () => {
     expect(engine.search('L3121-28', { limit: 3 }).results[0].num).toBe('L3121-28');
     expect(engine.search('1486', { limit: 3 }).route?.target).toBe('1486');
   });
-  it('a last word cut while typing is completed, from the titles\' phrases', () => {
+  it("a last word cut while typing is completed, from the titles' phrases", () => {
     const r = engine.search('heures supplé', { limit: 5 });
     expect(r.outOfScope).toBe(false);
     expect(r.spellingSuggestions).toEqual(['heures supplémentaires']);
@@ -288,8 +384,7 @@ describe('text shown to people', () => {
   });
 });
 
-
-describe('calculators read the agreements\' own answers through the engine', () => {
+describe("calculators read the agreements' own answers through the engine", () => {
   it('the notice of a dismissal under IDCC 843', () => {
     expect(engine.agreementAnswer('0843', 'notice-dismissal')).toMatchObject({
       idcc: '843',

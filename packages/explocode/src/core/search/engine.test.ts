@@ -51,7 +51,11 @@ const corpus: Corpus = {
     sec('S21', 'Chapitre II : Licenciement pour motif économique', 'S2', 2, 4),
   ],
   articles: [
-    art('L1234-9', "Le salarié titulaire d'un contrat de travail à durée indéterminée, licencié alors qu'il compte 8 mois d'ancienneté ininterrompus au service du même employeur, a droit à une indemnité de licenciement.", P1),
+    art(
+      'L1234-9',
+      "Le salarié titulaire d'un contrat de travail à durée indéterminée, licencié alors qu'il compte 8 mois d'ancienneté ininterrompus au service du même employeur, a droit à une indemnité de licenciement.",
+      P1,
+    ),
     art('L1234-1', 'Lorsque le licenciement n’est pas motivé par une faute grave, le salarié a droit à un préavis.', P1),
     art('L3141-1', 'Tout salarié a droit chaque année à un congé payé à la charge de l’employeur.', P2),
     art('L3141-16', "L'employeur fixe la période de prise des congés et l'ordre des départs. Il peut refuser les dates demandées.", P2),
@@ -64,7 +68,12 @@ const corpus: Corpus = {
       ['Qui fixe les dates de congés ?', "C'est l'employeur qui fixe les dates de départ en vacances.", ['L3141-16']],
       ['Quelle est la durée des congés ?', 'Le salarié a droit à 2,5 jours par mois.', ['L3141-1']],
     ]),
-    fiche('F987', 'Indemnité de licenciement du salarié en CDI', [['Montant', "L'indemnité dépend de l'ancienneté.", ['L1234-9']]], ['Travail', 'Rupture du contrat']),
+    fiche(
+      'F987',
+      'Indemnité de licenciement du salarié en CDI',
+      [['Montant', "L'indemnité dépend de l'ancienneté.", ['L1234-9']]],
+      ['Travail', 'Rupture du contrat'],
+    ),
     fiche('le-preavis', 'Le préavis', [['Durée du préavis', 'Le préavis dépend de l’ancienneté.', ['L1234-1']]]),
   ],
   contributions: [
@@ -73,13 +82,42 @@ const corpus: Corpus = {
       slug: 'quelle-est-la-duree-du-preavis',
       title: 'Quelle est la durée du préavis de licenciement ?',
       generic: { idcc: null, text: 'Le code du travail prévoit un préavis selon l’ancienneté.', html: '', citedArticles: ['L1234-1'] },
-      byConvention: [{ idcc: '1486', text: 'Dans la convention Syntec, le préavis des cadres est de 3 mois.', html: '', citedArticles: [] }],
+      byConvention: [
+        { idcc: '1486', text: 'Dans la convention Syntec, le préavis des cadres est de 3 mois.', html: '', citedArticles: [] },
+      ],
     },
   ],
   conventions: [
-    { id: 'KALI1', idcc: '1486', title: "Convention collective nationale des bureaux d'études techniques", shortTitle: "Bureaux d'études techniques", url: '', effectif: 900000, hasFullText: true, articleCount: 10 },
-    { id: 'KALI2', idcc: '1979', title: 'Convention collective nationale des hôtels, cafés restaurants (HCR)', shortTitle: 'Hôtels, cafés, restaurants', url: '', effectif: 600000, hasFullText: true, articleCount: 10 },
-    { id: 'KALI3', idcc: '16', title: 'Convention collective nationale des transports routiers', shortTitle: 'Transports routiers', url: '', effectif: 600000, hasFullText: true, articleCount: 10 },
+    {
+      id: 'KALI1',
+      idcc: '1486',
+      title: "Convention collective nationale des bureaux d'études techniques",
+      shortTitle: "Bureaux d'études techniques",
+      url: '',
+      effectif: 900000,
+      hasFullText: true,
+      articleCount: 10,
+    },
+    {
+      id: 'KALI2',
+      idcc: '1979',
+      title: 'Convention collective nationale des hôtels, cafés restaurants (HCR)',
+      shortTitle: 'Hôtels, cafés, restaurants',
+      url: '',
+      effectif: 600000,
+      hasFullText: true,
+      articleCount: 10,
+    },
+    {
+      id: 'KALI3',
+      idcc: '16',
+      title: 'Convention collective nationale des transports routiers',
+      shortTitle: 'Transports routiers',
+      url: '',
+      effectif: 600000,
+      hasFullText: true,
+      articleCount: 10,
+    },
   ],
   themes: [
     theme('code:S1', 'Partie législative', null, [], 6),
@@ -154,7 +192,7 @@ describe('ExploCode engine — ranking invariants', () => {
     expect(r.results[0].snippet).toContain('<mark>');
     expect(r.themes.length).toBeGreaterThan(0);
   });
-  it('everyday lexicon rules fire for everyday words only, not for the code\'s own wording', () => {
+  it("everyday lexicon rules fire for everyday words only, not for the code's own wording", () => {
     const everyday = engine.search('patron', { limit: 5, type: 'article' });
     expect(everyday.results[0].explanation.synonyms.some((s) => s.to === 'employeur')).toBe(true);
     // "congés" is the code's word: the vacances/congés → congés payés rule must not rewrite it
@@ -181,7 +219,17 @@ describe('ExploCode engine — ranking invariants', () => {
     expect(r.results[0].snippet).toContain('Syntec');
   });
   it('bad input never throws', () => {
-    for (const q of ['', '   ', '\u0000\u0001\u0002', 'x'.repeat(10_000), 'congé '.repeat(3000), '💥🔥', '<script>alert(1)</script>', '"\'\\', String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => i % 65536))]) {
+    for (const q of [
+      '',
+      '   ',
+      '\u0000\u0001\u0002',
+      'x'.repeat(10_000),
+      'congé '.repeat(3000),
+      '💥🔥',
+      '<script>alert(1)</script>',
+      '"\'\\',
+      String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => i % 65536)),
+    ]) {
       const r = engine.search(q, { limit: 10 });
       expect(Array.isArray(r.results)).toBe(true);
       engine.suggest(q);
@@ -221,7 +269,7 @@ describe('ExploCode engine — titles, mixed calibration, optional signals', () 
     expect(a?.title).toBe('L3141-16 — Congés payés');
   });
 
-  it('mixed results keep real score differences across types (no ties between the types\' best hits)', () => {
+  it("mixed results keep real score differences across types (no ties between the types' best hits)", () => {
     const r = engine.search('indemnité de licenciement', { limit: 10 });
     const tops = new Map<string, number>();
     for (const x of r.results) if (!tops.has(x.type)) tops.set(x.type, x.score);
@@ -236,7 +284,6 @@ describe('ExploCode engine — titles, mixed calibration, optional signals', () 
     expect(r.results[0]?.num).toBe('L1234-9');
   });
 });
-
 
 describe('ExploCode engine — totals', () => {
   it('total counts every match, not just the candidates of the page, and does not move with paging', () => {

@@ -81,7 +81,15 @@ export class ExplocodeEngine implements SearchEngine {
     // the learned associations are only read when their weight is on
     const assocModel = this.config.modelWeight > 0 ? model : undefined;
     const learned = rankers ?? loadShippedRankers({ article: ARTICLE_FEATURES });
-    this.articles = new ArticleScorer(c, an, idx, this.buffers, this.config, assocModel, this.config.articleRanker ? learned.article : null);
+    this.articles = new ArticleScorer(
+      c,
+      an,
+      idx,
+      this.buffers,
+      this.config,
+      assocModel,
+      this.config.articleRanker ? learned.article : null,
+    );
     this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
     this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex());
     this.themeFilter = new ThemeFilter(c);
@@ -120,12 +128,18 @@ export class ExplocodeEngine implements SearchEngine {
    */
   private completeCutWord(norm: string, before: string): string | null {
     if (!this.domain.isCut(norm)) return null;
-    const typed = fold(before).split(/[^a-z0-9]+/).filter(Boolean).slice(-3);
+    const typed = fold(before)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .slice(-3);
     if (typed.length) {
       for (const c of this.suggester.suggest(`${typed.join(' ')} ${norm}`, 5).completions) {
-        const w = fold(c).split(/[^a-z0-9]+/).filter(Boolean);
+        const w = fold(c)
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
         for (let k = 0; k + typed.length < w.length; k++) {
-          if (typed.every((x, j) => w[k + j] === x) && w[k + typed.length].startsWith(norm) && w[k + typed.length] !== norm) return w[k + typed.length];
+          if (typed.every((x, j) => w[k + j] === x) && w[k + typed.length].startsWith(norm) && w[k + typed.length] !== norm)
+            return w[k + typed.length];
         }
       }
     }
@@ -175,7 +189,16 @@ export class ExplocodeEngine implements SearchEngine {
   /** Never throws: bad input or an internal error gives an empty response. */
   search(q: string, opts: SearchOptions): SearchResponse {
     const query = sanitizeQuery(q);
-    const empty: SearchResponse = { query, route: null, conventions: [], themes: [], results: [], total: 0, spellingSuggestions: [], outOfScope: false };
+    const empty: SearchResponse = {
+      query,
+      route: null,
+      conventions: [],
+      themes: [],
+      results: [],
+      total: 0,
+      spellingSuggestions: [],
+      outOfScope: false,
+    };
     try {
       return this.doSearch(query, opts ?? { limit: 10 }) ?? empty;
     } catch (err) {
@@ -208,7 +231,12 @@ export class ExplocodeEngine implements SearchEngine {
     const spellingSuggestions = spellingSuggestion(route ? route.rest : query, plan, (w) => this.domain.surface(w));
     // An honest "no answer" for what is not a labour-law question (routed or agreement-naming queries
     // are never judged: "1486", "L1234-9" and "boulangerie" are about labour law by definition).
-    if (this.config.offTopic && !route && !conventions.length && (plan.terms.length ? !this.domain.assess(plan).inDomain : /[\p{L}\p{N}]{2}/u.test(query))) {
+    if (
+      this.config.offTopic &&
+      !route &&
+      !conventions.length &&
+      (plan.terms.length ? !this.domain.assess(plan).inDomain : /[\p{L}\p{N}]{2}/u.test(query))
+    ) {
       return { query, ...none, spellingSuggestions, outOfScope: true };
     }
     const allowed = (t: DocType, i: number) => !filter || filter[t].has(i);
@@ -248,7 +276,11 @@ export class ExplocodeEngine implements SearchEngine {
           (i) => allowed('contribution', i),
         );
         if (wantType('fiche')) pools.push({ type: 'fiche', cands: docs.fiches });
-        if (wantType('contribution')) pools.push({ type: 'contribution', cands: this.withAgreementAnswers(docs.contributions, plan, idcc, (i) => allowed('contribution', i)) });
+        if (wantType('contribution'))
+          pools.push({
+            type: 'contribution',
+            cands: this.withAgreementAnswers(docs.contributions, plan, idcc, (i) => allowed('contribution', i)),
+          });
         matched += docs.matchedFiches + docs.matchedContributions;
       }
       // agreements are not narrowed by themes (no theme holds them)
@@ -296,7 +328,12 @@ export class ExplocodeEngine implements SearchEngine {
   }
 
   /** Agreements and themes: their BM25F index alone. */
-  private searchSimple(type: 'convention' | 'theme', plan: QueryPlan, k: number, allowed: (i: number) => boolean): { cands: Candidate[]; matched: number } {
+  private searchSimple(
+    type: 'convention' | 'theme',
+    plan: QueryPlan,
+    k: number,
+    allowed: (i: number) => boolean,
+  ): { cands: Candidate[]; matched: number } {
     const idx = type === 'convention' ? this.idx.conv : this.idx.theme;
     const r = idx.score(plan.terms, this.buffers.get(type, idx));
     const cands = topK(r, k, allowed).map(({ doc, score, mask }) => ({ type, idx: doc, score, mask }));
@@ -304,11 +341,17 @@ export class ExplocodeEngine implements SearchEngine {
   }
 
   /** With no query terms but an `idcc`: the Q&A that have an answer specific to that agreement. */
-  private withAgreementAnswers(cands: Candidate[], plan: QueryPlan, idcc: string | undefined, allowed: (i: number) => boolean): Candidate[] {
+  private withAgreementAnswers(
+    cands: Candidate[],
+    plan: QueryPlan,
+    idcc: string | undefined,
+    allowed: (i: number) => boolean,
+  ): Candidate[] {
     if (!idcc || plan.terms.length > 0) return cands;
     const out = [...cands];
     this.corpus.contributions.forEach((c, i) => {
-      if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i) && !out.some((x) => x.idx === i)) out.push({ type: 'contribution', idx: i, score: 1, mask: 0 });
+      if (c.byConvention.some((a) => a.idcc === idcc) && allowed(i) && !out.some((x) => x.idx === i))
+        out.push({ type: 'contribution', idx: i, score: 1, mask: 0 });
     });
     return out;
   }

@@ -35,7 +35,14 @@ export interface MixingWeights {
 }
 
 /** All pools calibrated into one list, best first (ties: by type name). */
-export function mixPools(pools: Pool[], plan: QueryPlan, indexes: PrebuiltIndexes, c: SearchCorpus, idcc: string | undefined, m: MixingWeights): Candidate[] {
+export function mixPools(
+  pools: Pool[],
+  plan: QueryPlan,
+  indexes: PrebuiltIndexes,
+  c: SearchCorpus,
+  idcc: string | undefined,
+  m: MixingWeights,
+): Candidate[] {
   const merged: Candidate[] = [];
   for (const { type, cands } of pools) {
     let max = 0;

@@ -43,7 +43,11 @@ export function loadModelSync(path = MODEL_PATH): SemanticModel | undefined {
 }
 
 const HEADING = /^(?:partie|livre|titre|chapitre|section|sous-section|paragraphe|sous-paragraphe)\b[^:]{0,40}:\s*/i;
-export const cleanHeading = (t: string) => t.replace(HEADING, '').replace(/[.\s]+$/, '').trim();
+export const cleanHeading = (t: string) =>
+  t
+    .replace(HEADING, '')
+    .replace(/[.\s]+$/, '')
+    .trim();
 
 export interface TrainOptions {
   /** minimum (weighted) co-occurrence count of an association */
@@ -104,7 +108,10 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}): Semantic
   const artRaw = new Map<string, string[]>();
   const dfA = new Map<string, number>();
   for (const a of corpus.articles) {
-    const titles = a.path.slice(-2).map((id) => sectionTitle.get(id) ?? '').join(' ');
+    const titles = a.path
+      .slice(-2)
+      .map((id) => sectionTitle.get(id) ?? '')
+      .join(' ');
     const t = an.terms(a.text + ' ' + titles).filter(usable);
     artRaw.set(a.num, t);
     for (const x of new Set(t)) dfA.set(x, (dfA.get(x) ?? 0) + 1);
@@ -123,9 +130,11 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}): Semantic
   for (const f of corpus.fiches) {
     units.push({ title: an.terms(f.title), text: o.questionText ? an.terms(`${f.description} ${f.intro}`) : [], cited: f.citedArticles });
     for (const s of f.sections)
-      if (s.citedArticles.length) units.push({ title: an.terms(`${f.title} ${s.title}`), text: o.questionText ? an.terms(s.text) : [], cited: s.citedArticles });
+      if (s.citedArticles.length)
+        units.push({ title: an.terms(`${f.title} ${s.title}`), text: o.questionText ? an.terms(s.text) : [], cited: s.citedArticles });
   }
-  for (const c of corpus.contributions) units.push({ title: an.terms(c.title), text: o.questionText ? an.terms(c.generic.text) : [], cited: c.generic.citedArticles });
+  for (const c of corpus.contributions)
+    units.push({ title: an.terms(c.title), text: o.questionText ? an.terms(c.generic.text) : [], cited: c.generic.citedArticles });
   const dfU = new Map<string, number>();
   for (const u of units) for (const x of new Set([...u.title, ...u.text])) dfU.set(x, (dfU.get(x) ?? 0) + 1);
   const idfU = (t: string) => Math.log(1 + units.length / (dfU.get(t) ?? 1));

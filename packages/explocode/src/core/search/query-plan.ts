@@ -29,8 +29,12 @@ export interface QueryPlan {
 /** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
 export function sanitizeQuery(q: unknown): string {
   if (typeof q !== 'string') return '';
-   
-  return q.slice(0, 4 * MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
+
+  return q
+    .slice(0, 4 * MAX_QUERY_CHARS)
+    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ')
+    .slice(0, MAX_QUERY_CHARS)
+    .trim();
 }
 
 /**
@@ -57,7 +61,13 @@ export interface PlanVocabulary {
  * The question's own terms (scaffolding down-weighted, typos corrected, a last word cut while typing
  * completed), then up to 12 synonym matches.
  */
-export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, config: EngineConfig, vocabulary: PlanVocabulary = {}): QueryPlan {
+export function buildQueryPlan(
+  q: string,
+  an: FrenchAnalyzer,
+  syn: SynonymMap,
+  config: EngineConfig,
+  vocabulary: PlanVocabulary = {},
+): QueryPlan {
   const { frequency, complete } = vocabulary;
   const corrections: { from: string; to: string }[] = [];
   // the last word, when nothing follows it, may be cut while typing ("accident du trav")
@@ -65,23 +75,25 @@ export function buildQueryPlan(q: string, an: FrenchAnalyzer, syn: SynonymMap, c
   // a one-letter stem ("ggggg" → "g") matches units and initials ("µg/l"), never a notion
   const all = an.query(q, MAX_TERMS);
   const lastEnd = all.length ? all[all.length - 1].end : -1;
-  const toks = all.filter((t) => t.term.length > 1 || /\d/.test(t.term)).map((t) => {
-    // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
-    if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
-    // (only a word no heading uses whole: complete() says so)
-    if (cut && complete && t.end === lastEnd && t.end === q.length) {
-      const whole = complete(t.norm, q.slice(0, t.start));
-      if (whole) {
-        corrections.push({ from: t.surface, to: whole });
-        return { ...t, norm: whole, term: an.stem(whole) };
+  const toks = all
+    .filter((t) => t.term.length > 1 || /\d/.test(t.term))
+    .map((t) => {
+      // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
+      if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
+      // (only a word no heading uses whole: complete() says so)
+      if (cut && complete && t.end === lastEnd && t.end === q.length) {
+        const whole = complete(t.norm, q.slice(0, t.start));
+        if (whole) {
+          corrections.push({ from: t.surface, to: whole });
+          return { ...t, norm: whole, term: an.stem(whole) };
+        }
       }
-    }
-    const fixed = correctSpelling(t.norm, (n) => an.stem(n), frequency);
-    // a typo rarely hits the first letter; "pommes" → "hommes" or "tarte" → "parte" are other words
-    if (!fixed || fixed[0] !== t.norm[0]) return t;
-    corrections.push({ from: t.surface, to: fixed });
-    return { ...t, norm: fixed, term: an.stem(fixed) };
-  });
+      const fixed = correctSpelling(t.norm, (n) => an.stem(n), frequency);
+      // a typo rarely hits the first letter; "pommes" → "hommes" or "tarte" → "parte" are other words
+      if (!fixed || fixed[0] !== t.norm[0]) return t;
+      corrections.push({ from: t.surface, to: fixed });
+      return { ...t, norm: fixed, term: an.stem(fixed) };
+    });
   const terms: WeightedTerm[] = [];
   const kinds: QueryPlan['kinds'] = [];
   const surfaces: string[] = [];

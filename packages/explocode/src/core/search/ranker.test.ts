@@ -4,7 +4,14 @@ import { parseRankerModel, Ranker, type RankerModel } from './ranker.ts';
 const FEATURES = ['a', 'b'];
 // one tree: b <= 0.5 ? (a <= 1 ? 1 : 2) : -3
 const tree = { f: [1, 0, -1, -1, -1], t: [0.5, 1, 1, 2, -3], l: [1, 2, 0, 0, 0], r: [4, 3, 0, 0, 0] };
-const model: RankerModel = { format: 'explocode-ranker-v1', features: FEATURES, bias: 0.5, weights: [2, -1], trees: [tree], shrinkage: 0.1 };
+const model: RankerModel = {
+  format: 'explocode-ranker-v1',
+  features: FEATURES,
+  bias: 0.5,
+  weights: [2, -1],
+  trees: [tree],
+  shrinkage: 0.1,
+};
 
 describe('Ranker', () => {
   it('adds the bias, the linear part and the shrunk trees', () => {

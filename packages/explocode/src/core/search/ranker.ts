@@ -48,7 +48,12 @@ export class Ranker {
   constructor(private readonly model: RankerModel) {
     this.w = Float64Array.from(model.weights ?? []);
     this.shrink = model.shrinkage ?? 1;
-    this.nodes = (model.trees ?? []).map((tr) => ({ f: Int16Array.from(tr.f), t: Float64Array.from(tr.t), l: Int32Array.from(tr.l), r: Int32Array.from(tr.r) }));
+    this.nodes = (model.trees ?? []).map((tr) => ({
+      f: Int16Array.from(tr.f),
+      t: Float64Array.from(tr.t),
+      l: Int32Array.from(tr.l),
+      r: Int32Array.from(tr.r),
+    }));
   }
 
   /** The score of the feature vector x[off .. off + features). */
@@ -81,7 +86,8 @@ export const RANKER_FILES = { article: resolve(MODEL_DIR, 'article-ranker.json')
 export function loadShippedRankers(features: { article: readonly string[] }): Rankers {
   const out: Rankers = {};
   try {
-    if (existsSync(RANKER_FILES.article)) out.article = parseRankerModel(JSON.parse(readFileSync(RANKER_FILES.article, 'utf8')), features.article);
+    if (existsSync(RANKER_FILES.article))
+      out.article = parseRankerModel(JSON.parse(readFileSync(RANKER_FILES.article, 'utf8')), features.article);
   } catch {
     /* the engine runs with its linear score */
   }

@@ -65,7 +65,15 @@ export class ResultBuilder {
     return (s / plan.maxDirect) * this.directWeight;
   }
 
-  private articleResult(i: number, score: number, plan: QueryPlan, viaPassages: number[], semantic: number, route?: string, mask = 0): SearchResult {
+  private articleResult(
+    i: number,
+    score: number,
+    plan: QueryPlan,
+    viaPassages: number[],
+    semantic: number,
+    route?: string,
+    mask = 0,
+  ): SearchResult {
     const a = this.c.articles[i];
     const { terms, synonyms } = matchedTerms(plan, mask);
     const via: Explanation['via'] = [];

@@ -19,7 +19,11 @@ const noNum = () => undefined;
 describe('agreement aliases', () => {
   const conventions = [
     conv('1979', 'Hôtels, cafés, restaurants', 'Convention collective nationale des hôtels, cafés, restaurants (HCR)', 580000),
-    conv('29', 'Hospitalisation privée : établissements privés à but non lucratif (FEHAP)', 'Convention collective nationale des établissements privés (FEHAP)'),
+    conv(
+      '29',
+      'Hospitalisation privée : établissements privés à but non lucratif (FEHAP)',
+      'Convention collective nationale des établissements privés (FEHAP)',
+    ),
     conv('2264', 'Hospitalisation privée', "Convention collective nationale de l'hospitalisation privée"),
     conv('1404', 'Entreprises de la maintenance de matériels agricoles, dite SDLM', 'Convention collective dite SDLM du 23 avril 2012'),
     conv('87', 'Carrières (UNICEM)', 'Convention (UNICEM)'),
@@ -48,7 +52,11 @@ describe('agreement aliases', () => {
   });
   it('keeps the words of a name-routed query for the other document types', () => {
     const t = buildRouterTables(conventions, an);
-    expect(presearch('hôtels cafés restaurants', t, noNum)).toMatchObject({ kind: 'convention', target: '1979', rest: 'hôtels cafés restaurants' });
+    expect(presearch('hôtels cafés restaurants', t, noNum)).toMatchObject({
+      kind: 'convention',
+      target: '1979',
+      rest: 'hôtels cafés restaurants',
+    });
     expect(presearch('idcc 1979', t, noNum)).toMatchObject({ kind: 'convention', target: '1979', rest: '' });
   });
 });

@@ -15,11 +15,32 @@ import { normaliseIdcc } from '../idcc.ts';
  * "restauration": several agreements) are deliberately absent: the title matcher ranks them.
  */
 const AGREEMENT_ALIASES: readonly { names: string[]; idcc: string; check: RegExp; acronym?: boolean }[] = [
-  { names: ['syntec', 'syntech', 'cinov', 'bet', 'bureau d etudes', 'bureaux d etudes'], idcc: '1486', check: /bureaux d etudes techniques/, acronym: true },
-  { names: ['hotels cafes restaurants', 'hotel cafe restaurant', 'hotellerie restauration'], idcc: '1979', check: /hotels, cafes,? restaurants/ },
+  {
+    names: ['syntec', 'syntech', 'cinov', 'bet', 'bureau d etudes', 'bureaux d etudes'],
+    idcc: '1486',
+    check: /bureaux d etudes techniques/,
+    acronym: true,
+  },
+  {
+    names: ['hotels cafes restaurants', 'hotel cafe restaurant', 'hotellerie restauration'],
+    idcc: '1979',
+    check: /hotels, cafes,? restaurants/,
+  },
   { names: ['metallurgie', 'la metallurgie'], idcc: '3248', check: /^metallurgie\b/ },
   { names: ['services a la personne', 'sap'], idcc: '3127', check: /services a la personne/ },
-  { names: ['particulier employeur', 'particuliers employeurs', 'assistant maternel', 'assistante maternelle', 'assistantes maternelles', 'nounou', 'emploi a domicile'], idcc: '3239', check: /particuliers employeurs/ },
+  {
+    names: [
+      'particulier employeur',
+      'particuliers employeurs',
+      'assistant maternel',
+      'assistante maternelle',
+      'assistantes maternelles',
+      'nounou',
+      'emploi a domicile',
+    ],
+    idcc: '3239',
+    check: /particuliers employeurs/,
+  },
   { names: ['grande distribution', 'supermarche', 'hypermarche'], idcc: '2216', check: /predominance alimentaire/ },
   { names: ['pharmacie'], idcc: '1996', check: /pharmacie d officine/ },
   { names: ['immobilier'], idcc: '1527', check: /immobili/ },
@@ -46,7 +67,10 @@ const AGREEMENT_ALIASES: readonly { names: string[]; idcc: string; check: RegExp
 export function derivedAliases(conventions: Convention[]): Map<string, string> {
   const found = new Map<string, Set<string>>();
   const add = (name: string, idcc: string) => {
-    const k = fold(name).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const k = fold(name)
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (k.length < 3 || /^\d+$/.test(k)) return;
     let set = found.get(k);
     if (!set) found.set(k, (set = new Set()));
@@ -57,7 +81,8 @@ export function derivedAliases(conventions: Convention[]): Map<string, string> {
     const text = `${c.shortTitle} ${c.title}`;
     for (const m of text.matchAll(/\(([^()]{2,40})\)/g)) {
       const parts = m[1].split(/\s*[,/]\s*/);
-      for (const p of parts) if (/^[A-ZÉÈ][A-Z0-9ÉÈ&-]{1,9}$/.test(p) && (p.match(/[A-ZÉÈ]/g)?.length ?? 0) >= 2 && !/^IDCC$/.test(p)) add(p, idcc);
+      for (const p of parts)
+        if (/^[A-ZÉÈ][A-Z0-9ÉÈ&-]{1,9}$/.test(p) && (p.match(/[A-ZÉÈ]/g)?.length ?? 0) >= 2 && !/^IDCC$/.test(p)) add(p, idcc);
     }
     for (const m of text.matchAll(/\bdite\s+([A-ZÉÈ][A-Z0-9ÉÈ&-]{1,9})\b/g)) add(m[1], idcc);
     const head = c.shortTitle.split(/\s+[:(]|\s*:\s/)[0].trim();
@@ -68,7 +93,8 @@ export function derivedAliases(conventions: Convention[]): Map<string, string> {
   return out;
 }
 
-const CONVENTION_WORDS = /\b(?:convention(?:s)?\s+collective(?:s)?(?:\s+nationale(?:s)?)?|convention|conv\.?\s*coll\.?|ccn|cc|accord\s+de\s+branche|branche|idcc)\b/g;
+const CONVENTION_WORDS =
+  /\b(?:convention(?:s)?\s+collective(?:s)?(?:\s+nationale(?:s)?)?|convention|conv\.?\s*coll\.?|ccn|cc|accord\s+de\s+branche|branche|idcc)\b/g;
 
 export interface RouterTables {
   byIdcc: Map<string, number>;
@@ -92,14 +118,23 @@ export function buildRouterTables(conventions: Convention[], an: FrenchAnalyzer)
   }
   // acronyms the titles print in capitals ("(HCR)", "(FEHAP)", "dite SDLM"): names, not sector words
   const upper = new Set<string>();
-  for (const c of conventions) for (const m of `${c.shortTitle} ${c.title}`.matchAll(/\b[A-ZÉÈ][A-Z0-9ÉÈ&-]{1,9}\b/g)) if ((m[0].match(/[A-ZÉÈ]/g)?.length ?? 0) >= 2) upper.add(flat(m[0]));
+  for (const c of conventions)
+    for (const m of `${c.shortTitle} ${c.title}`.matchAll(/\b[A-ZÉÈ][A-Z0-9ÉÈ&-]{1,9}\b/g))
+      if ((m[0].match(/[A-ZÉÈ]/g)?.length ?? 0) >= 2) upper.add(flat(m[0]));
   const acronyms = new Set<string>();
   for (const [name] of aliases) if (upper.has(name)) acronyms.add(name);
   for (const { names, idcc, check, acronym } of AGREEMENT_ALIASES) {
     const i = byIdcc.get(idcc);
     if (i === undefined) continue;
     const c = conventions[i];
-    if (!check.test(fold(`${c.shortTitle} ${c.title}`).replace(/[^a-z0-9, ]+/g, ' ').replace(/\s+/g, ' '))) continue;
+    if (
+      !check.test(
+        fold(`${c.shortTitle} ${c.title}`)
+          .replace(/[^a-z0-9, ]+/g, ' ')
+          .replace(/\s+/g, ' '),
+      )
+    )
+      continue;
     for (const n of names) {
       aliases.set(n, i);
       if (acronym) acronyms.add(n);
@@ -114,7 +149,15 @@ export function buildRouterTables(conventions: Convention[], an: FrenchAnalyzer)
     exactTitles.set(k, i);
   });
   for (const k of dup) exactTitles.delete(k);
-  return { byIdcc, aliases, acronyms, exactTitles, conventions, titleTerms: conventions.map((c) => new Set(an.terms(c.shortTitle || c.title))), an };
+  return {
+    byIdcc,
+    aliases,
+    acronyms,
+    exactTitles,
+    conventions,
+    titleTerms: conventions.map((c) => new Set(an.terms(c.shortTitle || c.title))),
+    an,
+  };
 }
 
 export interface Route {
@@ -166,7 +209,15 @@ export function presearchAll(q: string, t: RouterTables, lookupNum: (num: string
     const idx = lookupNum(c.num);
     if (idx === undefined) continue;
     const rest = (q.slice(0, c.start) + ' ' + q.slice(c.end)).replace(/\b(?:articles?|art\.?)\s*$/i, '').trim();
-    const route: Route = { kind: 'article', target: c.num, url: `/explocode/article/${encodeURIComponent(c.num)}`, idx, rest, why: "numéro d'article reconnu", unambiguous: !!whole };
+    const route: Route = {
+      kind: 'article',
+      target: c.num,
+      url: `/explocode/article/${encodeURIComponent(c.num)}`,
+      idx,
+      rest,
+      why: "numéro d'article reconnu",
+      unambiguous: !!whole,
+    };
     return { route, conventions: [] };
   }
   const f = flat(q);
@@ -176,7 +227,13 @@ export function presearchAll(q: string, t: RouterTables, lookupNum: (num: string
   if (m) {
     const idx = t.byIdcc.get(m[1]);
     if (idx !== undefined) {
-      const rest = wholeIdcc ? '' : f.replace(/\bidcc\s*0*\d+\b/, ' ').replace(CONVENTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+      const rest = wholeIdcc
+        ? ''
+        : f
+            .replace(/\bidcc\s*0*\d+\b/, ' ')
+            .replace(CONVENTION_WORDS, ' ')
+            .replace(/\s+/g, ' ')
+            .trim();
       CONVENTION_WORDS.lastIndex = 0;
       return { route: conv(t, idx, rest, 'IDCC reconnu', !!wholeIdcc), conventions: [idx] };
     }
@@ -195,13 +252,15 @@ export function presearchAll(q: string, t: RouterTables, lookupNum: (num: string
     // a name is unambiguous when no other agreement's title also answers to it ("syntec", "hcr"), not
     // when it is a sector several agreements cover ("banque", "transport", "pharmacie")
     const others = matching.filter((i) => i !== alias);
-    const unambiguous = t.acronyms.has(name) || t.acronyms.has(bare) ? others.length === 0 : others.length === 0 && t.exactTitles.get(bare) === alias;
+    const unambiguous =
+      t.acronyms.has(name) || t.acronyms.has(bare) ? others.length === 0 : others.length === 0 && t.exactTitles.get(bare) === alias;
     const list = [alias, ...others].slice(0, MAX_MATCHING_CONVENTIONS);
     return { route: unambiguous ? conv(t, alias, q, 'convention collective reconnue', true) : null, conventions: list };
   }
   if (!matching.length) return { route: null, conventions: [] };
   const exact = t.exactTitles.get(bare);
-  if (matching.length === 1 && exact === matching[0]) return { route: conv(t, exact, q, 'convention collective reconnue', true), conventions: matching };
+  if (matching.length === 1 && exact === matching[0])
+    return { route: conv(t, exact, q, 'convention collective reconnue', true), conventions: matching };
   return { route: null, conventions: matching.slice(0, MAX_MATCHING_CONVENTIONS) };
 }
 

@@ -72,7 +72,12 @@ export function prepareSearchCorpus(corpus: Corpus): SearchCorpus {
     passages.push({ owner: { type: 'fiche', idx: fi }, title: f.title, heading: f.title, cited: resolve(f.citedArticles) });
     for (const s of f.sections) {
       if (!s.citedArticles.length) continue;
-      passages.push({ owner: { type: 'fiche', idx: fi }, title: s.title === f.title ? f.title : `${f.title} : ${s.title}`, heading: s.title, cited: resolve(s.citedArticles) });
+      passages.push({
+        owner: { type: 'fiche', idx: fi },
+        title: s.title === f.title ? f.title : `${f.title} : ${s.title}`,
+        heading: s.title,
+        cited: resolve(s.citedArticles),
+      });
     }
   });
   contributions.forEach((c, ci) => {

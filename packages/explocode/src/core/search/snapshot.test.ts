@@ -52,15 +52,18 @@ const tmp = () => {
   return d;
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const ids = (e: { search: (q: string, o: { limit: number; type: 'article' }) => { results: { id: string; score: number }[] } }, q: string) =>
-  e.search(q, { limit: 10, type: 'article' }).results.map((r) => `${r.id}:${r.score}`);
+const ids = (
+  e: { search: (q: string, o: { limit: number; type: 'article' }) => { results: { id: string; score: number }[] } },
+  q: string,
+) => e.search(q, { limit: 10, type: 'article' }).results.map((r) => `${r.id}:${r.score}`);
 
 describe('engine snapshots', () => {
   it('round-trips: the restored engine ranks exactly like the built one', () => {
     const built = buildEngine(corpus);
     const restored = decodeSnapshot(encodeSnapshot('k', corpus, built.indexes()), 'k');
     const again = buildEngine(restored.corpus, undefined, {}, restored.indexes);
-    for (const q of ['congés payés', 'qui fixe les dates de congés', 'indemnité de licenciement', 'L3141-1']) expect(ids(again, q)).toEqual(ids(built, q));
+    for (const q of ['congés payés', 'qui fixe les dates de congés', 'indemnité de licenciement', 'L3141-1'])
+      expect(ids(again, q)).toEqual(ids(built, q));
     expect(restored.corpus.articles[0].html).toBe(''); // slim copy
   });
   it('rejects a wrong key or corrupted bytes', () => {

@@ -28,7 +28,14 @@ const INDEX_NAMES = ['art', 'pass', 'fiche', 'contrib', 'conv', 'theme'] as cons
 interface Header {
   key: string;
   corpus: Corpus;
-  indexes: { name: (typeof INDEX_NAMES)[number]; k1: number; n: number; fields: PackedBm25f['fields']; terms: string[]; postings: number }[];
+  indexes: {
+    name: (typeof INDEX_NAMES)[number];
+    k1: number;
+    n: number;
+    fields: PackedBm25f['fields'];
+    terms: string[];
+    postings: number;
+  }[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,7 +47,8 @@ function codeHash(): string {
   const h = createHash('sha256');
   for (const dir of CODE_DIRS) {
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) if (/\.(?:ts|js|mjs)$/.test(f) && !/\.test\./.test(f)) h.update(f).update(readFileSync(join(dir, f)));
+    for (const f of readdirSync(dir).sort())
+      if (/\.(?:ts|js|mjs)$/.test(f) && !/\.test\./.test(f)) h.update(f).update(readFileSync(join(dir, f)));
   }
   for (const f of CODE_FILES) if (existsSync(f)) h.update(readFileSync(f));
   return h.digest('hex');
@@ -97,7 +105,13 @@ export function encodeSnapshot(key: string, corpus: Corpus, idx: PrebuiltIndexes
 export function decodeSnapshot(buf: Buffer, key: string): { corpus: Corpus; indexes: PrebuiltIndexes } {
   if (buf.length < MAGIC.length + 4 + 32 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a snapshot');
   const body = buf.subarray(0, buf.length - 32);
-  if (!createHash('sha256').update(body).digest().equals(buf.subarray(buf.length - 32))) throw new Error('checksum mismatch');
+  if (
+    !createHash('sha256')
+      .update(body)
+      .digest()
+      .equals(buf.subarray(buf.length - 32))
+  )
+    throw new Error('checksum mismatch');
   const hlen = body.readUInt32LE(MAGIC.length);
   let pos = MAGIC.length + 4;
   const header = JSON.parse(body.toString('utf8', pos, pos + hlen)) as Header;
@@ -210,7 +224,8 @@ export async function loadOrBuildEngine(opts: LoadOrBuildOptions): Promise<Loade
       writeFileSync(tmp, encodeSnapshot(key, corpus, engine.indexes()));
       renameSync(tmp, file);
       // older snapshots (previous datasets / code versions) are dead weight
-      for (const f of readdirSync(dir)) if (/^engine-[0-9a-f]+\.snap$/.test(f) && join(dir, f) !== file) rmSync(join(dir, f), { force: true });
+      for (const f of readdirSync(dir))
+        if (/^engine-[0-9a-f]+\.snap$/.test(f) && join(dir, f) !== file) rmSync(join(dir, f), { force: true });
     } catch (err) {
       warn(`engine snapshot not written: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -20,7 +20,10 @@ const STOP = new Set('de du des la le les l d et a au aux en un une pour par sur
 /** Words a phrase may stop before besides function words (relatives, conjunctions, punctuation-like). */
 const ENDS_BEFORE = new Set('ou qui que quand si avec sans entre chez apres avant pendant selon vers contre lors'.split(' '));
 const MAX_GRAM_WORDS = 6;
-const words = (s: string) => fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+const words = (s: string) =>
+  fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 function lowerBound(arr: string[], key: string): number {
   let lo = 0;
@@ -73,7 +76,11 @@ export class Suggester {
             const next = atEnd ? '' : fold(surf[i + n]).replace(/[^a-z0-9'’]/g, '');
             if (!atEnd && !(STOP.has(next) || /^[a-z]['’]/.test(next) || ENDS_BEFORE.has(next))) continue;
             if (!atEnd && /^\d+$/.test(last)) continue;
-            const s = surf.slice(i, i + n).join(' ').replace(/[’]/g, "'").toLowerCase();
+            const s = surf
+              .slice(i, i + n)
+              .join(' ')
+              .replace(/[’]/g, "'")
+              .toLowerCase();
             const key = words(s).join(' ');
             if (key.length < 3) continue;
             let e = freq.get(key);

@@ -43,7 +43,10 @@ export function buildSynonymMap(
   const { cdtn, thesaurus } = loadCdtnSynonyms();
   for (const line of w.cdtn > 0 ? cdtn : []) {
     const [lhs, rhs] = line.split('=>');
-    const left = lhs.split(/[,/]/).map((s) => s.trim()).filter(Boolean);
+    const left = lhs
+      .split(/[,/]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (rhs !== undefined) {
       // "a, b => c": c is often an internal token (c_e, covid_19): then treat the group as equivalents
       const target = rhs.trim();

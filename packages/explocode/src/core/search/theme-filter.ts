@@ -60,10 +60,11 @@ export class ThemeFilter {
       c.fiches.forEach((_, i) => {
         if (this.ficheThemes[i].has(themeId)) f.fiche.add(i);
       });
-      for (const fi of f.fiche) for (const n of c.fiches[fi].citedArticles) {
-        const a = c.artByNum.get(n);
-        if (a !== undefined) f.article.add(a);
-      }
+      for (const fi of f.fiche)
+        for (const n of c.fiches[fi].citedArticles) {
+          const a = c.artByNum.get(n);
+          if (a !== undefined) f.article.add(a);
+        }
     }
     const arts = new Set([...f.article].map((i) => c.articles[i].num));
     if (themeId.startsWith('code:'))

@@ -30,7 +30,9 @@ export class ThemeMatcher {
    */
   match(plan: QueryPlan, results: Candidate[], themeScored: boolean): ThemeHit[] {
     if (!plan.terms.length) return [];
-    const r = themeScored ? this.buffers.get('theme', this.themeIdx) : this.themeIdx.score(plan.terms, this.buffers.get('themeM', this.themeIdx));
+    const r = themeScored
+      ? this.buffers.get('theme', this.themeIdx)
+      : this.themeIdx.score(plan.terms, this.buffers.get('themeM', this.themeIdx));
     const score = new Map<number, number>();
     const top = topK(r, 30);
     const max = top[0]?.score || 1;

@@ -27,12 +27,17 @@ const known = (n: string) => /^[LRD]\d/.test(n);
 describe('deriveTrainingQueries', () => {
   const corpus = {
     fiches: [
-      fiche('les-delegues', 'Les délégués syndicaux', ['L2143-3', 'L2143-5'], [
-        section('Quelle est la durée du mandat ?', ['L2143-11']),
-        section('Qui peut désigner un délégué syndical dans une entreprise de plus de cinquante salariés ?', ['L2143-3']),
-        section('Textes de référence', ['L2143-3']),
-        section('Sans citation', []),
-      ]),
+      fiche(
+        'les-delegues',
+        'Les délégués syndicaux',
+        ['L2143-3', 'L2143-5'],
+        [
+          section('Quelle est la durée du mandat ?', ['L2143-11']),
+          section('Qui peut désigner un délégué syndical dans une entreprise de plus de cinquante salariés ?', ['L2143-3']),
+          section('Textes de référence', ['L2143-3']),
+          section('Sans citation', []),
+        ],
+      ),
       fiche('F123', 'Congé de maternité', ['L1225-17', 'X999'], []),
     ],
     contributions: [contribution('uuid-1', 'Quelle est la durée du préavis de démission ?', ['L1237-1'])],

@@ -22,7 +22,8 @@ export interface TrainingQuery {
 /** A query citing more articles than this says little about each (the dev set drops them too). */
 export const MAX_RELEVANT = 15;
 /** Section titles that are boilerplate, not questions (reference lists, contacts, reading lists, videos). */
-const BOILERPLATE = /^(?:textes? de r[ée]f[ée]rence|sources? r[ée]glementaires?|services? en ligne|qui contacter|[àa] lire|pour en savoir plus|vid[ée]os?|r[ée]f[ée]rences?|voir aussi|et aussi)\b/i;
+const BOILERPLATE =
+  /^(?:textes? de r[ée]f[ée]rence|sources? r[ée]glementaires?|services? en ligne|qui contacter|[àa] lire|pour en savoir plus|vid[ée]os?|r[ée]f[ée]rences?|voir aussi|et aussi)\b/i;
 /** A section title of at most this many words gets the fiche title before it ("Quelle est la durée du mandat ?"). */
 const SHORT_SECTION_WORDS = 6;
 
@@ -43,7 +44,11 @@ export const isValidationDoc = (doc: string, validShare: number) => stableUnit(`
  * The derived questions of every document not in `exclude`, in corpus order. `known(num)` says whether
  * an article number is in the corpus (citations of articles not in force are dropped).
  */
-export function deriveTrainingQueries(corpus: Pick<Corpus, 'fiches' | 'contributions'>, known: (num: string) => boolean, exclude: ReadonlySet<string> = new Set()): TrainingQuery[] {
+export function deriveTrainingQueries(
+  corpus: Pick<Corpus, 'fiches' | 'contributions'>,
+  known: (num: string) => boolean,
+  exclude: ReadonlySet<string> = new Set(),
+): TrainingQuery[] {
   const out: TrainingQuery[] = [];
   const seen = new Set<string>();
   const push = (doc: string, kind: TrainingQuery['kind'], query: string, nums: string[]) => {

@@ -148,7 +148,12 @@ export function AdminLive({ datasets: initialDatasets, jobs: initialJobs, notice
         )}
         <form method="post" action="/explocode/admin/ingestion">
           <input type="hidden" name="force" value="1" />
-          <button type="submit" className="fr-btn fr-btn--icon-left fr-icon-refresh-line" disabled={current !== null} aria-describedby="admin-ingestion-aide">
+          <button
+            type="submit"
+            className="fr-btn fr-btn--icon-left fr-icon-refresh-line"
+            disabled={current !== null}
+            aria-describedby="admin-ingestion-aide"
+          >
             Relancer l’ingestion
           </button>
           <p id="admin-ingestion-aide" className="fr-hint-text fr-mt-1w">
@@ -173,7 +178,7 @@ export function AdminLive({ datasets: initialDatasets, jobs: initialJobs, notice
               <Badge key="s" severity={JOB_STATE[j.state].severity} small as="span">
                 {JOB_STATE[j.state].label}
               </Badge>,
-              j.state === 'failed' ? j.error ?? 'Erreur' : `${pct(j)} %${j.progress.message ? ` — ${j.progress.message}` : ''}`,
+              j.state === 'failed' ? (j.error ?? 'Erreur') : `${pct(j)} %${j.progress.message ? ` — ${j.progress.message}` : ''}`,
               <When key="f" iso={j.finishedAt} />,
             ])}
           />

@@ -279,8 +279,8 @@ export function SearchCombobox({
       </div>
       {type && <input type="hidden" name="type" value={type} />}
       <p id={hintId} className="fr-sr-only">
-        Des thèmes et des recherches vous sont suggérés pendant la saisie : parcourez-les avec les flèches haut et bas,
-        validez avec Entrée, fermez avec Échap.
+        Des thèmes et des recherches vous sont suggérés pendant la saisie : parcourez-les avec les flèches haut et bas, validez avec Entrée,
+        fermez avec Échap.
       </p>
       <div className="eig-combobox__popup" hidden={!expanded}>
         <ul id={listboxId} role="listbox" aria-label="Suggestions" className="eig-combobox__listbox">

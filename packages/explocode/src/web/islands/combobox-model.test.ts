@@ -21,14 +21,18 @@ describe('combobox model', () => {
     expect(countAnnouncement(optionsFrom(five))).toMatch(/^4 recherches suggérées/);
   });
   it('drops completions that stop mid-phrase, and the typed text itself', () => {
-    const frag = { themes: [], completions: ['licenciement économique de 2', 'licenciement économique de', 'licenciement économique', 'licenciement éco'] };
+    const frag = {
+      themes: [],
+      completions: ['licenciement économique de 2', 'licenciement économique de', 'licenciement économique', 'licenciement éco'],
+    };
     expect(optionsFrom(frag, 6, 4, 'licenciement éco').map((o) => o.key)).toEqual(['c:licenciement économique']);
     expect(isFragment('rupture du contrat de')).toBe(true);
     expect(isFragment('congés payés')).toBe(false);
   });
   it('a chosen theme searches its own query, not the typed fragment', () => {
-    expect(themeQuery({ id: 't', title: 'Licenciement pour motif économique', path: [], count: 3, query: 'licenciement économique' })).toBe('licenciement économique');
+    expect(themeQuery({ id: 't', title: 'Licenciement pour motif économique', path: [], count: 3, query: 'licenciement économique' })).toBe(
+      'licenciement économique',
+    );
     expect(themeQuery({ id: 't', title: 'Congés payés', path: [], count: 3 })).toBe('Congés payés');
   });
 });
-

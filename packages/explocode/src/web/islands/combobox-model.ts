@@ -6,9 +6,7 @@ export function themeQuery(theme: SuggestTheme): string {
   return (theme.query ?? theme.title).trim() || theme.title;
 }
 
-export type Option =
-  | { kind: 'theme'; key: string; theme: SuggestTheme }
-  | { kind: 'completion'; key: string; text: string };
+export type Option = { kind: 'theme'; key: string; theme: SuggestTheme } | { kind: 'completion'; key: string; text: string };
 
 /** Words a completion must not end on: it would stop mid-phrase ("licenciement économique de"). */
 const DANGLING = new Set('de du des la le les l d et a à au aux en un une pour par sur dans ou avec sans'.split(' '));

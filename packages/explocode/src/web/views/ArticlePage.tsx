@@ -10,7 +10,10 @@ export function ArticlePage({ shared, data }: PropsOf<typeof views.article>) {
   return (
     <div className="fr-container fr-pb-6w">
       <PageBreadcrumb
-        segments={[{ label: 'ExploCode', href: explocodePaths.home() }, ...breadcrumb.map((b) => ({ label: b.title, href: explocodePaths.theme(b.id) }))]}
+        segments={[
+          { label: 'ExploCode', href: explocodePaths.home() },
+          ...breadcrumb.map((b) => ({ label: b.title, href: explocodePaths.theme(b.id) })),
+        ]}
         current={`Article ${article.num}`}
       />
       <ExploStatus shared={shared} />
@@ -25,14 +28,22 @@ export function ArticlePage({ shared, data }: PropsOf<typeof views.article>) {
           </p>
           <nav className="eig-prevnext fr-mt-4w" aria-label="Articles voisins dans le Code du travail">
             {previous ? (
-              <a className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-arrow-left-line" href={explocodePaths.article(previous.num)} rel="prev">
+              <a
+                className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-arrow-left-line"
+                href={explocodePaths.article(previous.num)}
+                rel="prev"
+              >
                 Article précédent : {previous.num}
               </a>
             ) : (
               <span />
             )}
             {next && (
-              <a className="fr-btn fr-btn--secondary fr-btn--icon-right fr-icon-arrow-right-line" href={explocodePaths.article(next.num)} rel="next">
+              <a
+                className="fr-btn fr-btn--secondary fr-btn--icon-right fr-icon-arrow-right-line"
+                href={explocodePaths.article(next.num)}
+                rel="next"
+              >
                 Article suivant : {next.num}
               </a>
             )}
@@ -54,7 +65,10 @@ export function ArticlePage({ shared, data }: PropsOf<typeof views.article>) {
             />
             <h3 className="fr-h6 fr-mb-1w fr-mt-3w">Questions-réponses qui citent cet article</h3>
             <RefList
-              items={citedBy.contributions.map((c) => ({ href: explocodePaths.contribution(c.id, shared.convention?.idcc), label: c.title }))}
+              items={citedBy.contributions.map((c) => ({
+                href: explocodePaths.contribution(c.id, shared.convention?.idcc),
+                label: c.title,
+              }))}
               empty="Aucune question-réponse ne cite cet article."
             />
           </div>

@@ -29,8 +29,17 @@ function Answer({ answer, id, title, highlight }: { answer: ContributionAnswer; 
   );
 }
 
-export function ContributionPage({ shared, contribution, answer, generic, convention, agreementsWithAnswer, idcc }: PropsOf<typeof views.contribution>) {
-  const conventionName = convention && convention.idcc === idcc ? `${convention.shortTitle || convention.title} (IDCC ${idcc})` : `IDCC ${idcc}`;
+export function ContributionPage({
+  shared,
+  contribution,
+  answer,
+  generic,
+  convention,
+  agreementsWithAnswer,
+  idcc,
+}: PropsOf<typeof views.contribution>) {
+  const conventionName =
+    convention && convention.idcc === idcc ? `${convention.shortTitle || convention.title} (IDCC ${idcc})` : `IDCC ${idcc}`;
   const specificCount = agreementsWithAnswer;
   const here = explocodePaths.contribution(contribution.id);
   return (
@@ -41,7 +50,14 @@ export function ContributionPage({ shared, contribution, answer, generic, conven
         <article className="fr-col-12 fr-col-lg-9" aria-labelledby="question">
           <p className="fr-badge fr-badge--sm fr-badge--new fr-mb-1w">Question-réponse</p>
           <h1 id="question">{fr(contribution.title)}</h1>
-          {idcc && answer && <Answer answer={answer} id="reponse-convention" title={`Ce que prévoit votre convention collective : ${conventionName}`} highlight />}
+          {idcc && answer && (
+            <Answer
+              answer={answer}
+              id="reponse-convention"
+              title={`Ce que prévoit votre convention collective : ${conventionName}`}
+              highlight
+            />
+          )}
           {idcc && !answer && (
             <div className="fr-notice fr-notice--info fr-mb-4w">
               <div className="fr-container">

@@ -21,7 +21,11 @@ function ChooseButton({ shared, convention, back }: { shared: Shared; convention
   }
   return (
     <a className="fr-btn fr-btn--sm fr-btn--secondary" href={explocodePaths.chooseConvention(convention.idcc, back)}>
-      C’est ma convention<span className="fr-sr-only">{'\u00a0: '}{convention.shortTitle || convention.title}</span>
+      C’est ma convention
+      <span className="fr-sr-only">
+        {'\u00a0: '}
+        {convention.shortTitle || convention.title}
+      </span>
     </a>
   );
 }
@@ -32,7 +36,10 @@ export function ConventionPage({ shared, data, q, articles }: PropsOf<typeof vie
   return (
     <div className="fr-container fr-pb-6w">
       <PageBreadcrumb
-        segments={[{ label: 'ExploCode', href: explocodePaths.home() }, { label: 'Conventions collectives', href: explocodePaths.conventions() }]}
+        segments={[
+          { label: 'ExploCode', href: explocodePaths.home() },
+          { label: 'Conventions collectives', href: explocodePaths.conventions() },
+        ]}
         current={`IDCC ${convention.idcc}`}
       />
       <ExploStatus shared={shared} />
@@ -46,7 +53,9 @@ export function ConventionPage({ shared, data, q, articles }: PropsOf<typeof vie
       <ul className="eig-facts">
         {convention.effectif !== null && <li>Environ {frNumber(convention.effectif)} salariés couverts</li>}
         <li>
-          {convention.hasFullText ? `${frNumber(convention.articleCount)} articles consultables` : 'Texte intégral non disponible dans ExploCode'}
+          {convention.hasFullText
+            ? `${frNumber(convention.articleCount)} articles consultables`
+            : 'Texte intégral non disponible dans ExploCode'}
         </li>
         <li>
           <ExternalLink href={convention.url}>Texte de la convention sur Légifrance</ExternalLink>
@@ -75,7 +84,14 @@ export function ConventionPage({ shared, data, q, articles }: PropsOf<typeof vie
                 <label className="fr-label" htmlFor="q-convention">
                   Mots à rechercher dans la convention
                 </label>
-                <input className="fr-input" id="q-convention" name="q" type="search" defaultValue={q} placeholder="Ex. : prime d’ancienneté" />
+                <input
+                  className="fr-input"
+                  id="q-convention"
+                  name="q"
+                  type="search"
+                  defaultValue={q}
+                  placeholder="Ex. : prime d’ancienneté"
+                />
                 <button className="fr-btn" type="submit" title="Rechercher dans la convention">
                   Rechercher
                 </button>
@@ -116,8 +132,8 @@ export function ConventionsPage({ shared, q, results }: PropsOf<typeof views.con
       <ExploStatus shared={shared} />
       <h1>Trouver sa convention collective</h1>
       <p className="fr-text--lead">
-        Votre convention collective peut prévoir des règles plus favorables que le Code du travail. Indiquez-la : ExploCode
-        affichera d’abord les réponses qui la concernent.
+        Votre convention collective peut prévoir des règles plus favorables que le Code du travail. Indiquez-la : ExploCode affichera
+        d’abord les réponses qui la concernent.
       </p>
       {chosen && (
         <div className="eig-box fr-mb-4w">
@@ -163,7 +179,9 @@ export function ConventionsPage({ shared, q, results }: PropsOf<typeof views.con
             Résultats
           </h2>
           <p role="status">
-            {results.length === 0 ? `Aucune convention ne correspond à « ${q} ».` : `${results.length} convention${results.length > 1 ? 's' : ''} pour « ${q} »`}
+            {results.length === 0
+              ? `Aucune convention ne correspond à « ${q} ».`
+              : `${results.length} convention${results.length > 1 ? 's' : ''} pour « ${q} »`}
           </p>
           <ul className="eig-results">
             {results.map((c) => (

@@ -17,22 +17,21 @@ export function ExploHomePage({ shared, themes }: PropsOf<typeof views.home>) {
           <ExploStatus shared={shared} />
           <h1 className="fr-mb-2w">ExploCode : le droit du travail à partir de votre question</h1>
           <p className="fr-text--lead">
-            Posez votre question avec vos mots. ExploCode trouve les articles du Code du travail, les fiches pratiques,
-            les questions-réponses officielles et les dispositions de votre convention collective qui s’appliquent.
+            Posez votre question avec vos mots. ExploCode trouve les articles du Code du travail, les fiches pratiques, les
+            questions-réponses officielles et les dispositions de votre convention collective qui s’appliquent.
           </p>
           <div className="eig-search-home">
             <SearchComboboxIsland inputId={SEARCH_INPUT_ID} size="lg" />
           </div>
           {convention ? (
             <p className="fr-text--sm fr-mt-2w fr-mb-0">
-              Les réponses propres à votre convention collective ({convention.shortTitle || convention.title}, IDCC{' '}
-              {convention.idcc}) sont affichées en premier.{' '}
-              <a href={explocodePaths.conventions()}>Changer de convention</a>
+              Les réponses propres à votre convention collective ({convention.shortTitle || convention.title}, IDCC {convention.idcc}) sont
+              affichées en premier. <a href={explocodePaths.conventions()}>Changer de convention</a>
             </p>
           ) : (
             <p className="fr-text--sm fr-mt-2w fr-mb-0">
-              Vous connaissez votre convention collective ?{' '}
-              <a href={explocodePaths.conventions()}>Indiquez-la</a> pour voir d’abord les réponses qui vous concernent.
+              Vous connaissez votre convention collective ? <a href={explocodePaths.conventions()}>Indiquez-la</a> pour voir d’abord les
+              réponses qui vous concernent.
             </p>
           )}
         </div>
@@ -107,8 +106,8 @@ export function ExploHomePage({ shared, themes }: PropsOf<typeof views.home>) {
             Comment ExploCode choisit-il les résultats{'\u202f'}?
           </h2>
           <p className="fr-callout__text">
-            Chaque résultat est accompagné d’une explication : mots retrouvés, synonymes, notions juridiques
-            reconnues, fiches qui citent l’article.
+            Chaque résultat est accompagné d’une explication : mots retrouvés, synonymes, notions juridiques reconnues, fiches qui citent
+            l’article.
           </p>
           <a className="fr-btn fr-btn--secondary" href={explocodePaths.how()}>
             Comprendre le classement des résultats

@@ -37,10 +37,9 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
   if (e.terms.length)
     items.push(
       <li key="terms">
-        Mots de votre recherche retrouvés{'\u00a0:'} {e.terms.map((t, i) => (
-          <span key={t}>
-            {`${i > 0 ? ', ' : ''}${quoted(frTerm(t))}`}
-          </span>
+        Mots de votre recherche retrouvés{'\u00a0:'}{' '}
+        {e.terms.map((t, i) => (
+          <span key={t}>{`${i > 0 ? ', ' : ''}${quoted(frTerm(t))}`}</span>
         ))}
       </li>,
     );
@@ -49,13 +48,16 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
       <li key="syn">
         Synonymes utilisés{'\u00a0:'}{' '}
         {e.synonyms.map((s, i) => (
-          <span key={`${s.from}-${s.to}`}>
-            {`${i > 0 ? ', ' : ''}${quoted(frTerm(s.from))} → ${quoted(frTerm(s.to))}`}
-          </span>
+          <span key={`${s.from}-${s.to}`}>{`${i > 0 ? ', ' : ''}${quoted(frTerm(s.from))} → ${quoted(frTerm(s.to))}`}</span>
         ))}
       </li>,
     );
-  if (e.themes.length) items.push(<li key="themes">Notions juridiques reconnues{'\u00a0:'} {e.themes.map(frTerm).join(', ')}</li>);
+  if (e.themes.length)
+    items.push(
+      <li key="themes">
+        Notions juridiques reconnues{'\u00a0:'} {e.themes.map(frTerm).join(', ')}
+      </li>,
+    );
   if (e.via.length)
     items.push(
       <li key="via">
@@ -71,8 +73,8 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
   if (e.semantic > 0)
     items.push(
       <li key="sem">
-        Rapproché de votre question par les associations apprises des fiches officielles (contribution{' '}
-        {Math.round(e.semantic * 100) / 100}).
+        Rapproché de votre question par les associations apprises des fiches officielles (contribution {Math.round(e.semantic * 100) / 100}
+        ).
       </li>,
     );
   if (items.length === 0) return null;
@@ -85,9 +87,10 @@ function Explanation({ result, idPrefix }: { result: SearchResult; idPrefix: str
 }
 
 function ResultItem({ result, idcc, index }: { result: SearchResult; idcc: string | null; index: number }) {
-  const href = result.type === 'contribution' && idcc && !result.url.includes('idcc=')
-    ? `${result.url}${result.url.includes('?') ? '&' : '?'}idcc=${encodeURIComponent(idcc)}`
-    : result.url;
+  const href =
+    result.type === 'contribution' && idcc && !result.url.includes('idcc=')
+      ? `${result.url}${result.url.includes('?') ? '&' : '?'}idcc=${encodeURIComponent(idcc)}`
+      : result.url;
   return (
     <li className="eig-result">
       <p className="eig-result__meta fr-mb-1v">
@@ -102,7 +105,13 @@ function ResultItem({ result, idcc, index }: { result: SearchResult; idcc: strin
         {result.breadcrumb.length > 0 && <span className="eig-result__path">{shortPath(result.breadcrumb)}</span>}
       </p>
       <h3 className="fr-h6 fr-mb-1w">
-        <a href={href}>{fr(result.type === 'article' && result.num && !result.title.includes(result.num) ? `Article ${result.num} — ${result.title}` : result.title)}</a>
+        <a href={href}>
+          {fr(
+            result.type === 'article' && result.num && !result.title.includes(result.num)
+              ? `Article ${result.num} — ${result.title}`
+              : result.title,
+          )}
+        </a>
       </h3>
       {result.snippet && <Snippet snippet={result.snippet} className="fr-text--sm fr-mb-1w" />}
       <Explanation result={result} idPrefix={`r${index}`} />
@@ -165,7 +174,13 @@ function BrowseList({ themes, idPrefix }: { themes: BrowseThemes; idPrefix: stri
 }
 
 /** No answer: said plainly, with what to try instead. */
-function EmptyState({ response, q, base, browse, filtered }: {
+function EmptyState({
+  response,
+  q,
+  base,
+  browse,
+  filtered,
+}: {
   response: SearchResponse;
   q: string;
   base: { q: string; idcc: string | null };
@@ -218,7 +233,17 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
   return (
     <div className="fr-container fr-py-4w">
       <ExploStatus shared={shared} />
-      <h1 className="fr-h2">{q ? <>Résultats pour {quoted(q)}</> : themeTitle ? <>Thème{'\u00a0:'} {fr(themeTitle)}</> : 'Rechercher'}</h1>
+      <h1 className="fr-h2">
+        {q ? (
+          <>Résultats pour {quoted(q)}</>
+        ) : themeTitle ? (
+          <>
+            Thème{'\u00a0:'} {fr(themeTitle)}
+          </>
+        ) : (
+          'Rechercher'
+        )}
+      </h1>
       <div className="fr-mb-3w">
         <SearchComboboxIsland inputId={SEARCH_INPUT_ID} defaultValue={q} size="lg" type={type} />
       </div>
@@ -272,7 +297,9 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
       {agreements.length > 0 && (
         <section className="fr-mb-3w eig-box" aria-labelledby="conventions-trouvees">
           <h2 id="conventions-trouvees" className="fr-h5 fr-mb-1w">
-            {agreements.length > 1 ? `Conventions collectives correspondantes (${agreements.length})` : 'Convention collective correspondante'}
+            {agreements.length > 1
+              ? `Conventions collectives correspondantes (${agreements.length})`
+              : 'Convention collective correspondante'}
           </h2>
           <ul className="eig-agreements fr-mb-0">
             {agreements.map((c) => (
@@ -310,9 +337,7 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
                 : `${totalLabel(response.total)}${response.total > pageSize ? ` — ${n(first)} à ${n(Math.min(first + pageSize - 1, response.total))}` : ''}`}
               {type ? ` — ${DOC_TYPE_LABELS[type].plural}` : ''}
             </p>
-            {response.total === 0 && (
-              <EmptyState response={response} q={q} base={base} browse={browse} filtered={Boolean(type || theme)} />
-            )}
+            {response.total === 0 && <EmptyState response={response} q={q} base={base} browse={browse} filtered={Boolean(type || theme)} />}
             {groups.map((g) => (
               <section key={g.type} className="fr-mb-4w" aria-labelledby={`groupe-${g.type}`}>
                 <h2 id={`groupe-${g.type}`} className="fr-h4 fr-mb-2w">
@@ -344,12 +369,18 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
                 <ul className="eig-notions">
                   {themes.map((t) => (
                     <li key={t.id}>
-                      <a href={explocodePaths.search({ ...base, theme: t.id, direct: false })} aria-current={t.id === theme ? 'true' : undefined}>
+                      <a
+                        href={explocodePaths.search({ ...base, theme: t.id, direct: false })}
+                        aria-current={t.id === theme ? 'true' : undefined}
+                      >
                         {fr(t.label || t.title)}
                       </a>
                       <span className="fr-text--xs eig-muted">
                         {' '}
-                        ({n(t.count)} doc.) · <a href={explocodePaths.theme(t.id)}>voir le thème<span className="fr-sr-only">{` ${t.label || t.title}`}</span></a>
+                        ({n(t.count)} doc.) ·{' '}
+                        <a href={explocodePaths.theme(t.id)}>
+                          voir le thème<span className="fr-sr-only">{` ${t.label || t.title}`}</span>
+                        </a>
                       </span>
                       {t.path.length > 0 && <span className="eig-notions__path">{shortPath(t.path)}</span>}
                     </li>
@@ -363,14 +394,13 @@ export function SearchPage({ shared, url, params, pageSize, response, themeTitle
               </h2>
               {convention ? (
                 <p className="fr-text--sm fr-mb-1w">
-                  {convention.shortTitle || convention.title} (IDCC {convention.idcc}){'\u00a0:'} ses réponses
-                  apparaissent en premier.{' '}
+                  {convention.shortTitle || convention.title} (IDCC {convention.idcc}){'\u00a0:'} ses réponses apparaissent en premier.{' '}
                   <a href={explocodePaths.conventions()}>Changer</a>
                 </p>
               ) : (
                 <p className="fr-text--sm fr-mb-1w">
-                  <a href={explocodePaths.conventions()}>Choisir ma convention collective</a> pour voir d’abord les
-                  réponses qui la concernent.
+                  <a href={explocodePaths.conventions()}>Choisir ma convention collective</a> pour voir d’abord les réponses qui la
+                  concernent.
                 </p>
               )}
             </section>

@@ -18,7 +18,13 @@ export function ThemePage({ shared, data, pageNum, pageSize }: PropsOf<typeof vi
   const idcc = shared.convention?.idcc;
   return (
     <div className="fr-container fr-pb-6w">
-      <PageBreadcrumb segments={[{ label: 'ExploCode', href: explocodePaths.home() }, ...ancestors.map((a) => ({ label: a.title, href: explocodePaths.theme(a.id) }))]} current={theme.title} />
+      <PageBreadcrumb
+        segments={[
+          { label: 'ExploCode', href: explocodePaths.home() },
+          ...ancestors.map((a) => ({ label: a.title, href: explocodePaths.theme(a.id) })),
+        ]}
+        current={theme.title}
+      />
       <ExploStatus shared={shared} />
       <p className="fr-mb-1w">
         <Badge small noIcon as="span">
