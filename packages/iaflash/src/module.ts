@@ -10,7 +10,7 @@ import { existingIaflash, iaflashFor, iaflashStatus } from './context.ts';
 import { ADMIN_ROLE, AGENT_ROLE, IaflashService } from './service/api.ts';
 import { iaflashJobs } from './service/handlers.ts';
 import { MODEL_CHANNEL } from './service/jobs.ts';
-import { iaflashRoutes } from './http/routes.ts';
+import { iaflashRoutes, matchvecRoute } from './http/routes.ts';
 import { iaflashCli } from './cli/commands.ts';
 import { iaflashWeb } from './web/pages.ts';
 
@@ -37,6 +37,10 @@ const iaflash = defineService<IaflashSettings>({
   jobs: iaflashJobs,
   async routes(app, ctx) {
     await iaflashRoutes(app, new IaflashService(iaflashFor(ctx)), ctx.settings);
+  },
+  // matchvec's own path, for integrations of ANTAI's IA Flash that cannot change their URL.
+  async compatRoutes(app, ctx) {
+    await matchvecRoute(app, new IaflashService(iaflashFor(ctx)), ctx.settings);
   },
   web: iaflashWeb,
   cli: iaflashCli,

@@ -114,6 +114,12 @@ export interface ServiceModule<Settings = unknown> {
   jobs?: ServiceJob<Settings>[];
   /** Registered under `/api/<id>`, with the zod type provider set. Every route declares its responses. */
   routes(app: FastifyInstance, ctx: ServiceContext<Settings>): Promise<void>;
+  /**
+   * Routes at fixed paths outside `/api/<id>`, for an API that existing integrations already call and
+   * cannot change (IA Flash answers matchvec's `POST /matchvec/predict`). The paths are global: keep them
+   * few; Fastify refuses to start when two services register the same one.
+   */
+  compatRoutes?(app: FastifyInstance, ctx: ServiceContext<Settings>): Promise<void>;
   web?: ServiceWeb<Settings>;
   /** Adds `eig <id> ...` subcommands. `getContext` opens the database lazily. */
   cli?(program: Command, getContext: () => Promise<ServiceContext<Settings>>): void;

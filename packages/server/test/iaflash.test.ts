@@ -142,6 +142,11 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     expect(mv.statusCode, mv.body).toBe(200);
     expect(Array.isArray(mv.json())).toBe(true);
     expect(mv.json()).toHaveLength(1);
+    // matchvec's own path, for integrations that cannot change their URL: the same answer.
+    const root = await multipart('/matchvec/predict', [['image', await photo(), 'a.jpg', 'image/jpeg']]);
+    expect(root.statusCode, root.body).toBe(200);
+    expect(root.json()).toEqual(mv.json());
+    expect((await multipart('/matchvec/predict', [['image', 'pas une image', 'a.jpg', 'image/jpeg']])).statusCode).toBe(415);
   });
 
   it('imports a registry extract and finds the make and model by plate', async () => {

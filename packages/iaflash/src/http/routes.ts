@@ -52,6 +52,29 @@ const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
   }
 };
 
+/**
+ * matchvec's `POST /matchvec/predict` (multipart `image`), answered in its shape. Mounted twice: under
+ * /api/iaflash with the rest of the API, and at the root path itself (the module's compatibility routes),
+ * so that an existing matchvec integration switches without change.
+ */
+export async function matchvecRoute(app: FastifyInstance, api: IaflashService, settings: IaflashSettings): Promise<void> {
+  const image = photoUpload(settings).files.image;
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/matchvec/predict',
+    {
+      schema: {
+        tags: ['IA Flash'],
+        summary: 'Compatibilité matchvec (IA Flash de l’ANTAI) : même réponse que /matchvec/predict',
+        response: { 200: s.matchvecResponse, ...errors },
+      },
+    },
+    async (req) => {
+      const { files } = await receiveUpload(req, defineUpload({ files: { image } }));
+      return api.matchvec(await files.image[0].read());
+    },
+  );
+}
+
 export async function iaflashRoutes(app: FastifyInstance, api: IaflashService, settings: IaflashSettings): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const staff = requireRole(AGENT_ROLE, ADMIN_ROLE);
@@ -80,20 +103,7 @@ export async function iaflashRoutes(app: FastifyInstance, api: IaflashService, s
     },
   );
 
-  r.post(
-    '/matchvec/predict',
-    {
-      schema: {
-        tags,
-        summary: 'Compatibilité matchvec (IA Flash de l’ANTAI) : même réponse que /matchvec/predict',
-        response: { 200: s.matchvecResponse, ...errors },
-      },
-    },
-    async (req) => {
-      const { files } = await receiveUpload(req, defineUpload({ files: { image: photos.files.image } }));
-      return api.matchvec(await files.image[0].read());
-    },
-  );
+  await matchvecRoute(app, api, settings);
 
   r.post(
     '/plates/read',

@@ -47,6 +47,9 @@ const demo: ServiceModule = {
       throw new HttpError(409, 'Déjà en cours.');
     });
   },
+  async compatRoutes(app) {
+    app.get('/legacy/predict', async () => ({ legacy: true }));
+  },
   async stand() {
     throw new Error('unused');
   },
@@ -82,6 +85,14 @@ describe('http server', () => {
     const res = await app.inject('/healthz');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('mounts a service’s compatibility routes at their fixed path, outside its /api prefix', async () => {
+    const { app } = await build();
+    const res = await app.inject('/legacy/predict');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ legacy: true });
+    expect((await app.inject('/api/demo/legacy/predict')).statusCode).toBe(404);
   });
 
   it('/readyz pings the database and reports service readiness, 503 with the reasons', async () => {

@@ -252,7 +252,8 @@ export function statusBody(status: ServiceStatus): ServiceStatusBody {
 
 /**
  * Mounts a service's API under `/api/<id>`, plus its `/status` (readiness and warm-up progress,
- * the same shape for every service); they load with the other plugins on `app.ready()`.
+ * the same shape for every service), and its compatibility routes at their fixed paths; they load with
+ * the other plugins on `app.ready()`.
  */
 export function registerService<S>(app: FastifyInstance, module: ServiceModule<S>, ctx: ServiceContext<S>): void {
   app.register(
@@ -272,4 +273,6 @@ export function registerService<S>(app: FastifyInstance, module: ServiceModule<S
     },
     { prefix: `/api/${module.id}` },
   );
+  const compat = module.compatRoutes;
+  if (compat) app.register(async (scoped) => compat(scoped, ctx));
 }
