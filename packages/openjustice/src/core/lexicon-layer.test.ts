@@ -42,6 +42,13 @@ describe('communes from the lexicon', () => {
     const read = (t: string) => detectLexiconLocalities(t, tokenize(t), l2).map((s) => t.slice(s.start, s.end));
     expect(read('(section AB numéro 12 Alès, parcelle) Orange la couleur. Été venu')).toEqual(['Alès']);
   });
+  it('a town between a body and its field is a place; a prefecture of police outside Paris is a place', () => {
+    const l2 = makeLexicons(['Paris', 'Dole', 'Vire'], ['psychiatrie', 'habitat']);
+    const read = (t: string) => detectLexiconLocalities(t, tokenize(t), l2).map((s) => t.slice(s.start, s.end));
+    expect(read('hospitalisée au GHU Dole Psychiatrie et Neurosciences, Clinique Vire Psychiatrie')).toEqual(['Dole', 'Vire']);
+    expect(read('la société Dole Habitat')).toEqual([]);
+    expect(read('M. LE PREFET DE POLICE DE VIRE\nM. le préfet de police de Paris')).toEqual(['VIRE']);
+  });
   it('an appeal court named after a town where no appeal court sits is a place', () => {
     const l2 = makeLexicons(['Lyon', 'Brest'], []);
     const t = "COUR D'APPEL DE LYON\n\nCOUR D'APPEL DE Brest";

@@ -233,7 +233,15 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
       /^\p{Lu}\p{Ll}/u.test(nx.text) &&
       nx.start === end + 1 &&
       !CARDINAL.test(nx.text) &&
-      !(lex.communes.has(f(best + 1)) && !isEverydayWord(lex, nx.text))
+      !(lex.communes.has(f(best + 1)) && !isEverydayWord(lex, nx.text)) &&
+      // "le GHU Perpignan Psychiatrie", "Clinique Lyon Neurologie": after a body, a town followed by the body's field
+      !(
+        prev &&
+        !t.nl &&
+        prev.end === t.start - 1 &&
+        (BODY_BEFORE.test(prev.text) || /^\p{Lu}{2,5}$/u.test(prev.text)) &&
+        isEverydayWord(lex, nx.text)
+      )
     ) {
       i = best;
       continue;
@@ -242,7 +250,10 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
     const lineBefore = wordsBefore(before);
     // "COUR D'APPEL DE Brest": no appeal court sits there, so the town is not a seat but a (pseudonymised) place
     const appealSeat = /cour\s+d['’]\s*appel\s*(?:de|d['’])?\s*$/iu.test(lineBefore);
-    if (INSTITUTION_BEFORE.test(lineBefore) && (!appealSeat || APPEAL_SEATS.has(fold(text.slice(t.start, end))))) {
+    // "PRÉFET DE POLICE DE Perpignan": the only prefecture of police named after a town sits in Paris
+    const policeSeat = /pr[ée]fe(?:t|cture)\s+de\s+police\s*(?:de|d['’])?\s*$/iu.test(lineBefore);
+    const town = fold(text.slice(t.start, end));
+    if (INSTITUTION_BEFORE.test(lineBefore) && (!appealSeat || APPEAL_SEATS.has(town)) && (!policeSeat || town === 'paris')) {
       i = best;
       skippedEnd = end;
       continue;
