@@ -300,7 +300,14 @@ function splitPartyFirstNames(t: string, spans: Span[], firstNames: Map<string, 
       out.push(s);
       continue;
     }
-    out.push({ start: s.start, end: s.start + split, category: 'personnePhysiquePrenom', score: 0.75, source: 'consistency', personKey: info.personKey });
+    out.push({
+      start: s.start,
+      end: s.start + split,
+      category: 'personnePhysiquePrenom',
+      score: 0.75,
+      source: 'consistency',
+      personKey: info.personKey,
+    });
     const restStart = s.start + split + (/^\s*/u.exec(name.slice(split))?.[0].length ?? 0);
     out.push({ ...s, start: restStart });
   }
