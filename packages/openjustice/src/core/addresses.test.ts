@@ -31,6 +31,10 @@ describe('street lines', () => {
     expect(streets('sur la route Nationale ils ont roulé')).toEqual([]);
     expect(streets('demeurant rue de la Paix, Lyon')).toEqual(['rue de la Paix']);
   });
+  it('does not cut a street short with a complement read alone before it', () => {
+    expect(streets('domiciliée appartement 14C chemin Ravel, Dax')).toEqual(['14C chemin Ravel']);
+    expect(streets('demeurant appartement 12, 8 rue Vaugelas, Dax')).toEqual(['appartement 12, 8 rue Vaugelas']);
+  });
 });
 
 describe('the town of an address block', () => {

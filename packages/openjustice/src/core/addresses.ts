@@ -81,11 +81,13 @@ export function findStreets(text: string): StreetMatch[] {
   // complements alone after a trigger: "demeurant lieu-dit La Combe", "domicilié chez M. X"
   for (const m of text.matchAll(COMPLEMENT_ONLY_RE)) {
     const start = m.index!;
-    if (start < lastEnd && out.some((s) => s.start <= start && start < s.end)) continue;
+    const end = start + m[0].length;
+    // a complement overlapping a street is not read alone: "appartement 20B route Carnot" is the street "20B route Carnot"
+    if (start < lastEnd && out.some((s) => s.start < end && start < s.end)) continue;
     const before = text.slice(Math.max(0, start - 60), start);
     if (!ADDRESS_TRIGGER.test(before.replace(/,\s*$/, ''))) continue;
     if (/^chez/i.test(m[0])) continue; // "chez Mme X" alone is a person, not an address
-    out.push({ start, end: trimEnd(text, start, start + m[0].length), triggered: true, numbered: false });
+    out.push({ start, end: trimEnd(text, start, end), triggered: true, numbered: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -257,7 +257,7 @@ export function personConsistency(
       });
   }
 
-  const sorted = [...relabelled].sort((a, b) => a.start - b.start);
+  const sorted = splitPartyFirstNames(t, relabelled, firstNames).sort((a, b) => a.start - b.start);
   const pros = propagate(t, folded, proKeys, sorted);
   let all = [...sorted, ...pros].sort((a, b) => a.start - b.start);
   // one pass for full names (split into first name + surname), surnames and first names: at each word the
@@ -267,6 +267,51 @@ export function personConsistency(
   all = [...all, ...found].sort((a, b) => a.start - b.start);
   const extra = firstNamesBeforeSurnames(t, all, tokens, firstNames, lex);
   return [...all, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A party's first name is masked wherever it is written, also inside a professional's name, as the courts' own
+ * document-wide masking does ("Madame Héloïse VARNIER, présidente" in a decision whose party is "Héloïse Colin"):
+ * the professional's span keeps the rest of the name in clear.
+ */
+function splitPartyFirstNames(t: string, spans: Span[], firstNames: Map<string, KeyInfo>): Span[] {
+  if (!firstNames.size) return spans;
+  const out: Span[] = [];
+  for (const s of spans) {
+    if ((s.category !== 'professionnelMagistratGreffier' && s.category !== 'professionnelAvocat') || s.source !== 'rule') {
+      out.push(s);
+      continue;
+    }
+    const name = t.slice(s.start, s.end);
+    // the longest leading run of up to three words that is a party's first name, before a capitalised word
+    const words = [...name.matchAll(/\S+/gu)].slice(0, 4);
+    let split = -1;
+    let info: KeyInfo | undefined;
+    for (let n = 1; n < words.length && n <= 3; n++) {
+      const end = words[n - 1].index! + words[n - 1][0].length;
+      const key = foldSameLength(name.slice(0, end)).replace(/\s+/g, ' ');
+      const found = firstNames.get(key);
+      if (found && !found.beforeName && /^\p{Lu}/u.test(words[n][0])) {
+        split = end;
+        info = found;
+      }
+    }
+    if (split < 0 || !info) {
+      out.push(s);
+      continue;
+    }
+    out.push({
+      start: s.start,
+      end: s.start + split,
+      category: 'personnePhysiquePrenom',
+      score: 0.75,
+      source: 'consistency',
+      personKey: info.personKey,
+    });
+    const restStart = s.start + split + (/^\s*/u.exec(name.slice(split))?.[0].length ?? 0);
+    out.push({ ...s, start: restStart });
+  }
+  return out;
 }
 
 /** "M. Lourenço" with nothing after: a lone civility + one word. */

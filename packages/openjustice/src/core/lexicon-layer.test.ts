@@ -30,6 +30,25 @@ describe('communes from the lexicon', () => {
     expect(towns('Vienne la décision. Le Syndicat des copropriétaires')).toEqual([]);
     expect(towns('né à Calais')).toEqual(['Calais']);
   });
+  it('reads two towns side by side, and a town after a cardinal point', () => {
+    const l2 = makeLexicons(['Lyon', 'Vénissieux', 'Bron', 'Chalon-sur-Saône'], ['habitat']);
+    const read = (t: string) => detectLexiconLocalities(t, tokenize(t), l2).map((s) => t.slice(s.start, s.end));
+    expect(read('la caisse du Nord-Est Chalon-sur-Saône Bron, dont le siège')).toEqual(['Chalon-sur-Saône', 'Bron']);
+    expect(read('à Lyon Vénissieux ce jour')).toEqual(['Lyon', 'Vénissieux']);
+    expect(read('la société Lyon Habitat')).toEqual([]);
+  });
+  it('a town written with accents is not the unaccented everyday word', () => {
+    const l2 = makeLexicons(['Alès', 'Orange', 'Été'], ['ales', 'orange', 'été']);
+    const read = (t: string) => detectLexiconLocalities(t, tokenize(t), l2).map((s) => t.slice(s.start, s.end));
+    expect(read('(section AB numéro 12 Alès, parcelle) Orange la couleur. Été venu')).toEqual(['Alès']);
+  });
+  it('a town between a body and its field is a place; a prefecture of police outside Paris is a place', () => {
+    const l2 = makeLexicons(['Paris', 'Dole', 'Vire'], ['psychiatrie', 'habitat']);
+    const read = (t: string) => detectLexiconLocalities(t, tokenize(t), l2).map((s) => t.slice(s.start, s.end));
+    expect(read('hospitalisée au GHU Dole Psychiatrie et Neurosciences, Clinique Vire Psychiatrie')).toEqual(['Dole', 'Vire']);
+    expect(read('la société Dole Habitat')).toEqual([]);
+    expect(read('M. LE PREFET DE POLICE DE VIRE\nM. le préfet de police de Paris')).toEqual(['VIRE']);
+  });
   it('an appeal court named after a town where no appeal court sits is a place', () => {
     const l2 = makeLexicons(['Lyon', 'Brest'], []);
     const t = "COUR D'APPEL DE LYON\n\nCOUR D'APPEL DE Brest";

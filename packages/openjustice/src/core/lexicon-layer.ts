@@ -6,7 +6,7 @@
  * clear). A commune that is also an everyday word ("Orange", "Tours") needs a place preposition.
  */
 import type { Span } from './span.ts';
-import type { Lexicons } from './lexicon.ts';
+import { isEverydayWord, type Lexicons } from './lexicon.ts';
 import { fold, type Token } from './text.ts';
 
 /** Seats and institutions whose town stays in clear: "cour d'appel de Lyon", "barreau de Paris", "Fait à Metz". */
@@ -176,6 +176,8 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
   const ftok = new Array<string | undefined>(toks.length);
   const f = (j: number) => (ftok[j] ??= fold(toks[j].text).replace(/’/g, "'"));
   let skippedEnd = -10;
+  // the end of the last town read: "Chalon-sur-Saône Bron" is two towns, not one longer name
+  let townEnd = -10;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'word' || !TOWN_START.test(t.text)) continue;
@@ -215,14 +217,32 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
       /^\p{Lu}\p{Ll}/u.test(prev.text) &&
       prev.end === t.start - 1 &&
       !PARTICLE.test(prev.text) &&
-      !BODY_BEFORE.test(prev.text)
+      !BODY_BEFORE.test(prev.text) &&
+      !CARDINAL.test(prev.text) &&
+      prev.end !== townEnd
     )
       continue;
     if (best < 0) continue;
     const end = toks[best].end;
     // a following capitalised word makes it a longer name ("Lyonnaise de Banque", "Paris Habitat")
     const nx = toks[best + 1];
-    if (nx && !nx.nl && nx.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(nx.text) && nx.start === end + 1 && !CARDINAL.test(nx.text)) {
+    if (
+      nx &&
+      !nx.nl &&
+      nx.kind === 'word' &&
+      /^\p{Lu}\p{Ll}/u.test(nx.text) &&
+      nx.start === end + 1 &&
+      !CARDINAL.test(nx.text) &&
+      !(lex.communes.has(f(best + 1)) && !isEverydayWord(lex, nx.text)) &&
+      // "le GHU Perpignan Psychiatrie", "Clinique Lyon Neurologie": after a body, a town followed by the body's field
+      !(
+        prev &&
+        !t.nl &&
+        prev.end === t.start - 1 &&
+        (BODY_BEFORE.test(prev.text) || /^\p{Lu}{2,5}$/u.test(prev.text)) &&
+        isEverydayWord(lex, nx.text)
+      )
+    ) {
       i = best;
       continue;
     }
@@ -230,7 +250,10 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
     const lineBefore = wordsBefore(before);
     // "COUR D'APPEL DE Brest": no appeal court sits there, so the town is not a seat but a (pseudonymised) place
     const appealSeat = /cour\s+d['’]\s*appel\s*(?:de|d['’])?\s*$/iu.test(lineBefore);
-    if (INSTITUTION_BEFORE.test(lineBefore) && (!appealSeat || APPEAL_SEATS.has(fold(text.slice(t.start, end))))) {
+    // "PRÉFET DE POLICE DE Perpignan": the only prefecture of police named after a town sits in Paris
+    const policeSeat = /pr[ée]fe(?:t|cture)\s+de\s+police\s*(?:de|d['’])?\s*$/iu.test(lineBefore);
+    const town = fold(text.slice(t.start, end));
+    if (INSTITUTION_BEFORE.test(lineBefore) && (!appealSeat || APPEAL_SEATS.has(town)) && (!policeSeat || town === 'paris')) {
       i = best;
       skippedEnd = end;
       continue;
@@ -248,12 +271,13 @@ export function detectLexiconLocalities(text: string, toks: Token[], lex: Lexico
     const allWords = text
       .slice(t.start, end)
       .split(/[\s'’-]+/)
-      .every((w) => !w || lex.words.has(fold(w)));
+      .every((w) => !w || isEverydayWord(lex, w));
     if (allWords && !PLACE_PREP.test(lineBefore)) {
       i = best;
       continue;
     }
     out.push({ start: t.start, end, category: 'localite', score: 0.75, source: 'lexicon' });
+    townEnd = end;
     i = best;
   }
   return out;

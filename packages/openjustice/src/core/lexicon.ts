@@ -20,6 +20,8 @@ export interface Lexicons {
   communes: Set<string>;
   /** folded French common words (dictionary), to tell a capitalised common word from a name */
   words: Set<string>;
+  /** the dictionary words that carry diacritics, lowercase as written ("été", "cœur"): "Alès" is not the word "ales" */
+  accentedWords?: Set<string>;
   /** longest commune name in words, bounds the lexicon scan */
   maxCommuneWords: number;
   /** folded names of departments and regions, words joined by one space ("pas de calais", "saone et loire") */
@@ -43,12 +45,17 @@ export function makeLexicons(communes: Iterable<string>, words: Iterable<string>
     maxWords = Math.max(maxWords, f.split(/[\s-]+/).length);
   }
   const w = new Set<string>();
-  for (const x of words) w.add(fold(x));
+  const accented = new Set<string>();
+  for (const x of words) {
+    const f = fold(x);
+    w.add(f);
+    if (f !== x.toLowerCase()) accented.add(x.toLowerCase().normalize('NFC'));
+  }
   const a = new Set([...areas].map(areaKey));
   const prefixes = new Set<string>();
   for (const n of c) addPrefixes(n.replace(/-/g, ' '), prefixes);
   for (const n of a) addPrefixes(n, prefixes);
-  return { communes: c, words: w, maxCommuneWords: Math.min(maxWords, 8), areas: a, prefixes };
+  return { communes: c, words: w, accentedWords: accented, maxCommuneWords: Math.min(maxWords, 8), areas: a, prefixes };
 }
 
 export const EMPTY_LEXICONS: Lexicons = {
@@ -58,3 +65,15 @@ export const EMPTY_LEXICONS: Lexicons = {
   areas: new Set(),
   prefixes: new Set(),
 };
+
+/**
+ * True when a written word is an everyday French word. A word written with diacritics is one only when the
+ * dictionary has it with the same diacritics: "Orange", "Tours", "Été" are words, "Alès" (the word "ales") is not.
+ */
+export function isEverydayWord(lex: Lexicons, word: string): boolean {
+  const f = fold(word);
+  if (!lex.words.has(f)) return false;
+  const lower = word.toLowerCase().normalize('NFC');
+  if (!lex.accentedWords || lower === f) return true;
+  return lex.accentedWords.has(lower);
+}

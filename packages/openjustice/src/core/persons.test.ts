@@ -32,6 +32,20 @@ describe('person mentions', () => {
       ["N'Diaye", 'personnePhysiqueNom'],
     ]);
   });
+  it('reads the holder of an office named after the institution at the end of a party line', () => {
+    const lex = makeLexicons(['Lyon', 'Paris'], ['centre', 'hospitalier', 'psychiatrie', 'et', 'neurosciences', 'le', 'du']);
+    const read = (text: string) =>
+      detectPeople(text, tokenize(text), { lexicons: lex, structure: analyseStructure(text) }).spans.map((s) => [
+        text.slice(s.start, s.end),
+        s.category,
+      ]);
+    expect(read('PARTIE INTERVENANTE\n\nM. LE DIRECTEUR DU CENTRE HOSPITALIER DE LYON ORSOLYA VAN DER KLEMP\n\nnon comparant')).toEqual([
+      ['ORSOLYA', 'personnePhysiquePrenom'],
+      ['VAN DER KLEMP', 'personnePhysiqueNom'],
+    ]);
+    expect(read('PARTIE INTERVENANTE\n\nM. LE DIRECTEUR DU GHU PARIS PSYCHIATRIE ET NEUROSCIENCES\n\nnon comparant')).toEqual([]);
+    expect(read('INTIMÉ\n\nM. LE DIRECTEUR DU CENTRE HOSPITALIER LE VINASSIER, non comparant')).toEqual([]);
+  });
   it('reads married names, aliases and plural civilities', () => {
     expect(spans('Mme Anaëlle COLIN épouse MARTINEAU')).toEqual([
       ['Anaëlle', 'personnePhysiquePrenom'],

@@ -15,7 +15,7 @@ import type { Span } from './span.ts';
 import type { Category } from './categories.ts';
 import type { Lexicons } from './lexicon.ts';
 import { fold, tf, type Token } from './text.ts';
-import { HARD_STOP } from './names.ts';
+import { HARD_STOP, PARTICLES } from './names.ts';
 import type { Block, Structure } from './structure.ts';
 import {
   MAG_AFTER,
@@ -75,6 +75,10 @@ export interface PersonResult {
 }
 
 // ---------------------------------------------------------------- detection
+
+/** a party line naming an office of an institution: "M. LE DIRECTEUR DU GHU X", "Mme la présidente du conseil Y" */
+const OFFICE_LINE =
+  /(?<=^|\n)([ \t]*(?:M\.|Mme|Monsieur|Madame|MONSIEUR|MADAME)[ \t]+(?:LE|LA|le|la)[ \t]+(?:DIRECTEUR|DIRECTRICE|[Dd]irecteur|[Dd]irectrice|PR[ÉE]SIDENTE?|[Pp]résidente?|MAIRE|[Mm]aire)(?![\p{L}]))[^\n]{0,200}/gu;
 
 export interface PersonOptions {
   lexicons: Lexicons;
@@ -282,6 +286,27 @@ export function detectPeople(text: string, toks: Token[], opts: PersonOptions): 
     if (!kind) continue;
     add(run, 'bare', start);
     i = run.to - 1;
+  }
+
+  // 2b. "M. LE DIRECTEUR DU CENTRE HOSPITALIER X Prénom NOM": the holder of an office named at the end of its line,
+  //     after the institution ("M. LE DIRECTEUR DU CENTRE HOSPITALIER", "Mme LA MAIRE DE X" alone name nobody)
+  for (const m of text.matchAll(OFFICE_LINE)) {
+    const lineEnd = m.index! + m[0].length;
+    for (let k = tokAt(toks, m.index! + m[1].length); k < toks.length && toks[k].start < lineEnd; k++) {
+      const t = toks[k];
+      if (used[k] || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || isParticleTok(t)) continue;
+      const f = tf(t);
+      if (f.length < 3 || words.has(f) || HARD_STOP.has(f) || lexicons.communes.has(f)) continue;
+      const run = readRun(toks, k, false, 4);
+      if (!run || run.words.length < 2) continue;
+      const runEnd = run.words[run.words.length - 1].e;
+      if (!/^[ \t]*(?:,[^\n]*)?$/u.test(text.slice(runEnd, lineEnd))) continue;
+      // the name's inner words are names or particles, not the institution's words ("GHU PARIS PSYCHIATRIE")
+      const inner = run.words.slice(1, -1).map((w) => fold(text.slice(w.s, w.e)));
+      if (inner.some((w) => !PARTICLES.has(w) && (words.has(w) || lexicons.communes.has(w) || HARD_STOP.has(w)))) continue;
+      add(run, 'bare', t.start);
+      break;
+    }
   }
 
   // 3. partners named in a firm of notaries or bailiffs: "la société Jean Medard, Aminte Guillon et Justin Renaud,

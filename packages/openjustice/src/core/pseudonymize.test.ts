@@ -40,6 +40,18 @@ describe('pseudonymize', () => {
     expect(r.pseudonymized).not.toMatch(/Mascare|MASCARE|Vallad|VALLAD/);
   });
 
+  it("masks a party's first name inside a professional's name, the rest of the name stays in clear", () => {
+    const text =
+      'COMPOSITION DE LA COUR\n\nPrésident : Madame Héloïse VARNIER, présidente de chambre\n\nINTIMÉE :\n\n' +
+      'Madame Héloïse Castagnol\nnée le 3 mars 1980 à Lyon\n\nMme Castagnol a saisi la cour. Mme Varnier a fait son rapport.';
+    const r = run(text);
+    const by = (t: string) => r.entities.filter((e) => e.text === t).map((e) => e.category);
+    expect(by('Héloïse')).toEqual(['personnePhysiquePrenom', 'personnePhysiquePrenom']);
+    expect(by('VARNIER')).toEqual(['professionnelMagistratGreffier']);
+    expect(by('Varnier')).toEqual(['professionnelMagistratGreffier']);
+    expect(r.pseudonymized).toContain('Madame [A] VARNIER');
+  });
+
   it('masks parties, keeps professionals, links first name and surname', () => {
     const r = run(DECISION);
     const by = (t: string) => r.entities.filter((e) => e.text === t).map((e) => e.category);
