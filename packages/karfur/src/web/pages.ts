@@ -18,16 +18,12 @@ import { franceMap } from './france-map.ts';
 import { FAVOURITES_COOKIE, JOURNEY_COOKIE, LANG_COOKIE, SEARCH_PAGE_SIZE, karfurPaths } from './paths.ts';
 import { views, type PublicShared, type SearchForm } from './views.ts';
 import { staffPages } from './staff-pages.ts';
+import { cookieOptions } from './cookies.ts';
 
 type Ctx = ServiceContext<KarfurSettings>;
 type Query = Record<string, string | undefined>;
 const queryOf = (req: FastifyRequest) => (req.query ?? {}) as Query;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const YEAR = 365 * 24 * 3600;
-
-function cookieOptions(req: FastifyRequest, httpOnly = true) {
-  return { path: '/karfur', sameSite: 'lax' as const, httpOnly, secure: req.protocol === 'https', maxAge: YEAR };
-}
 
 function langParam(req: FastifyRequest): LanguageCode {
   const { lang } = req.params as { lang: string };

@@ -2,6 +2,8 @@
 const enc = encodeURIComponent;
 
 export const LANG_COOKIE = 'karfur_lang';
+/** Interface language of the staff pages, chosen there (`?lang=`); separate so that previewing a public page in another language does not switch the staff screens. */
+export const STAFF_LANG_COOKIE = 'karfur_staff_lang';
 export const JOURNEY_COOKIE = 'karfur_parcours';
 export const FAVOURITES_COOKIE = 'karfur_favoris';
 export const SEARCH_PAGE_SIZE = 20;
@@ -49,7 +51,7 @@ export const karfurPaths = {
   offline: (lang: string) => `/karfur/${lang}/hors-ligne`,
   about: (lang: string) => `/karfur/${lang}/a-propos`,
   qr: (path: string) => `/api/karfur/qr.svg?path=${enc(path)}`,
-  // staff (French)
+  // staff (interface language: `?lang=`, then the karfur_staff_lang cookie, else French)
   contribute: () => '/karfur/contribuer',
   translations: (lang?: string) => `/karfur/contribuer/traductions${lang ? `?langue=${enc(lang)}` : ''}`,
   translate: (fiche: string, lang: string) => `/karfur/contribuer/traductions/${enc(fiche)}/${enc(lang)}`,

@@ -1,46 +1,107 @@
 /**
- * The contributors' pages (French): translation per section, moderation, freshness, audit and
- * administration. Plain forms posting to the same functions as the staff API; each POST redirects
- * back with a notice (post/redirect/get), so everything works without JavaScript.
+ * The contributors' pages: translation per section, moderation, freshness, audit and administration.
+ * Plain forms posting to the same functions as the staff API; each POST redirects back with a notice
+ * (post/redirect/get), so everything works without JavaScript.
+ *
+ * Interface language: the public pages' mechanism (content/i18n/<lang>.json through translator(),
+ * `lang`/`dir` in the page definition, a cookie scoped to /karfur), chosen on the staff pages
+ * themselves: `?lang=<code>` (the switcher's links) sets the karfur_staff_lang cookie; without it the
+ * cookie, else French. Staff URLs stay the same in every language.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, type ServiceContext } from '@eig/platform';
 import { definePage, redirect, view, type PageDefinition } from '@eig/platform/web';
 import { karfurFor } from '../context.ts';
 import type { KarfurSettings } from '../runtime.ts';
 import { IMPORT_CONTENT_JOB, IMPORT_VDD_JOB, SEARCH_INDEX_JOB } from '../runtime.ts';
 import { actorOf } from '../http/staff.ts';
-import { LANGUAGES, TARGET_LANGUAGES, directionOf, isLanguageCode, type LanguageCode } from '../core/languages.ts';
+import { LANGUAGES, LANGUAGE_CODES, TARGET_LANGUAGES, directionOf, isLanguageCode, type LanguageCode } from '../core/languages.ts';
+import { translator, type Translate } from '../core/i18n.ts';
 import { isAdmin, type Actor } from '../core/roles.ts';
 import { blocksToText, textToBlocks, textToUnit, unitToText } from '../core/block-text.ts';
 import { SECTION_KEYS, unitKeySchema, type Fiche, type FicheKind, type UnitKey } from '../core/schemas.ts';
 import { MODERATION_ACTIONS, type ModerationAction } from '../core/moderation.ts';
 import { assetUrls } from '../http/asset-routes.ts';
-import { karfurPaths } from './paths.ts';
+import { STAFF_LANG_COOKIE, karfurPaths } from './paths.ts';
+import { cookieOptions } from './cookies.ts';
 import { staffViews, type StaffShared } from './staff-views.ts';
 
 type Ctx = ServiceContext<KarfurSettings>;
 type Form = Record<string, string | undefined>;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const NOTICES: Record<string, StaffShared['notice']> = {
-  enregistre: { severity: 'success', text: 'Enregistré.' },
-  soumis: { severity: 'success', text: 'Envoyé pour validation.' },
-  valide: { severity: 'success', text: 'Validé.' },
-  refuse: { severity: 'info', text: 'Refusé : la personne qui a écrit le texte verra la raison.' },
-  publie: { severity: 'success', text: 'Publié : les traductions faites sur l’ancien texte sont à revoir.' },
-  lancee: { severity: 'success', text: 'La tâche est lancée : son avancement s’affiche ci-dessous.' },
-  membre: { severity: 'success', text: 'Membres mis à jour.' },
+/** `?ok=` of the redirect after a form → the notice's severity and its key under `staff.notice`. */
+const NOTICES: Record<string, { severity: 'success' | 'info'; key: string }> = {
+  enregistre: { severity: 'success', key: 'saved' },
+  soumis: { severity: 'success', key: 'submitted' },
+  valide: { severity: 'success', key: 'validated' },
+  refuse: { severity: 'info', key: 'rejected' },
+  publie: { severity: 'success', key: 'published' },
+  lancee: { severity: 'success', key: 'jobStarted' },
+  membre: { severity: 'success', key: 'members' },
 };
 
-async function staffShared(req: FastifyRequest, ctx: Ctx): Promise<{ actor: Actor; shared: StaffShared }> {
+/** The staff page's language: `?lang=` (remembered in the staff cookie), else the cookie, else French. */
+function staffLanguage(req: FastifyRequest, reply: FastifyReply): LanguageCode {
+  const asked = ((req.query ?? {}) as Form).lang;
+  if (isLanguageCode(asked)) {
+    if (req.cookies?.[STAFF_LANG_COOKIE] !== asked) reply.setCookie(STAFF_LANG_COOKIE, asked, cookieOptions(req, false));
+    return asked;
+  }
+  const remembered = req.cookies?.[STAFF_LANG_COOKIE];
+  return isLanguageCode(remembered) ? remembered : 'fr';
+}
+
+/** The same staff page in another language (the notice of a redirect is not carried over). */
+function switchHref(req: FastifyRequest, lang: LanguageCode): string {
+  const url = new URL(req.url, 'http://x');
+  url.searchParams.delete('ok');
+  url.searchParams.delete('erreur');
+  url.searchParams.set('lang', lang);
+  return `${url.pathname}${url.search}`;
+}
+
+/** Name of a language in the page's language (Intl), e.g. "arabe (العربية)" on a French page. */
+export function languageName(code: LanguageCode, pageLang: LanguageCode): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([LANGUAGES[pageLang].bcp47], { type: 'language' }).of(code);
+  } catch {
+    name = undefined;
+  }
+  if (!name || name === code) name = pageLang === 'fr' ? LANGUAGES[code].frenchName : LANGUAGES[code].nativeName;
+  return name.charAt(0).toLocaleUpperCase(LANGUAGES[pageLang].bcp47) + name.slice(1);
+}
+
+async function staffShared(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  ctx: Ctx,
+): Promise<{ actor: Actor; shared: StaffShared; t: Translate; lang: LanguageCode }> {
+  const lang = staffLanguage(req, reply);
   const actor = await actorOf(req, karfurFor(ctx).runtime);
+  const i18n = await karfurFor(ctx).runtime.i18n();
+  const t = translator(i18n[lang], lang, i18n.fr);
   const ok = ((req.query ?? {}) as Form).ok;
   const err = ((req.query ?? {}) as Form).erreur;
+  const notice = NOTICES[ok ?? ''];
   return {
     actor,
+    t,
+    lang,
     shared: {
       css: assetUrls().css,
+      lang,
+      dir: directionOf(lang),
+      strings: i18n[lang],
+      fallback: i18n.fr,
+      languages: LANGUAGE_CODES.map((l) => ({
+        lang: l,
+        nativeName: LANGUAGES[l].nativeName,
+        href: switchHref(req, l),
+        current: l === lang,
+        dir: directionOf(l),
+      })),
       actor: {
         id: actor.id,
         email: req.user!.email,
@@ -49,13 +110,25 @@ async function staffShared(req: FastifyRequest, ctx: Ctx): Promise<{ actor: Acto
         structures: [...(actor.structures ?? [])],
         admin: isAdmin(actor),
       },
-      notice: err ? { severity: 'error', text: err.slice(0, 400) } : (NOTICES[ok ?? ''] ?? null),
+      notice: err
+        ? { severity: 'error', text: err.slice(0, 400) }
+        : notice
+          ? { severity: notice.severity, text: t(`staff.notice.${notice.key}`) }
+          : null,
     },
   };
 }
 
-const languageOptions = () =>
-  TARGET_LANGUAGES.map((code) => ({ code, name: `${LANGUAGES[code].frenchName} (${LANGUAGES[code].nativeName})` }));
+const languageOptions = (pageLang: LanguageCode) =>
+  TARGET_LANGUAGES.map((code) => ({ code, name: `${languageName(code, pageLang)} (${LANGUAGES[code].nativeName})` }));
+
+/** Title, `lang` and `dir` of a staff page (the document's <html> carries them, as on public pages). */
+const meta = (lang: LanguageCode, title: string, status?: number) => ({
+  title,
+  lang,
+  dir: directionOf(lang),
+  ...(status ? { status } : {}),
+});
 
 /** Runs a form action; a 4xx becomes a notice on the page it came from instead of an error page. */
 async function act(back: string, ok: string, fn: () => Promise<unknown>) {
@@ -170,52 +243,54 @@ async function ficheEditProps(ctx: Ctx, shared: StaffShared, id: string | null, 
     structures: [...c.structures.values()]
       .filter((s) => isAdmin(actor) || actor.structures?.includes(s.id))
       .map((s) => ({ id: s.id, name: s.name })),
-    themes: c.taxonomy.themes.map((t) => ({ id: t.id, label: t.labels.fr.label })),
-    needs: c.taxonomy.needs.map((n) => ({ id: n.id, label: n.labels.fr.label })),
+    themes: c.taxonomy.themes.map((t) => ({ id: t.id, label: t.labels[shared.lang as LanguageCode].label })),
+    needs: c.taxonomy.needs.map((n) => ({ id: n.id, label: n.labels[shared.lang as LanguageCode].label })),
   };
 }
 
 export const staffPages: PageDefinition<KarfurSettings>[] = [
   definePage({
     path: '/karfur/contribuer',
-    async load({ req, ctx }) {
-      const { actor, shared } = await staffShared(req, ctx);
+    async load({ req, reply, ctx }) {
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
       const k = karfurFor(ctx);
       const [progress, queue, editable] = await Promise.all([k.staff.progress(), k.staff.queue(actor), k.staff.editable(actor)]);
       return view(
         staffViews.dashboard,
-        { shared, progress, languages: languageOptions(), queue, editable: editable.slice(0, 200) },
-        { title: 'Contribuer à Karfu’R' },
+        { shared, progress, languages: languageOptions(lang), queue, editable: editable.slice(0, 200) },
+        meta(lang, t('staff.title.dashboard')),
       );
     },
   }),
   definePage({
     path: '/karfur/contribuer/traductions',
-    async load({ req, ctx }) {
-      const { shared } = await staffShared(req, ctx);
+    async load({ req, reply, ctx }) {
+      const { shared, t, lang: ui } = await staffShared(req, reply, ctx);
       const q = (req.query ?? {}) as Form;
-      const lang =
-        q.langue && isLanguageCode(q.langue) && q.langue !== 'fr' ? q.langue : (shared.actor.languages.find((l) => l !== 'fr') ?? 'en');
+      const lang = (
+        q.langue && isLanguageCode(q.langue) && q.langue !== 'fr' ? q.langue : (shared.actor.languages.find((l) => l !== 'fr') ?? 'en')
+      ) as LanguageCode;
       const progress = await karfurFor(ctx).staff.progress();
       return view(
         staffViews.translations,
-        { shared, lang, languages: languageOptions(), progress },
-        { title: `Traductions — ${LANGUAGES[lang as LanguageCode].frenchName}` },
+        { shared, lang, languages: languageOptions(ui), progress },
+        meta(ui, t('staff.title.translations', { language: languageName(lang, ui) })),
       );
     },
   }),
   definePage({
     path: '/karfur/contribuer/traductions/:fiche/:lang',
-    async load({ req, ctx }) {
+    async load({ req, reply, ctx }) {
       const { fiche, lang } = req.params as { fiche: string; lang: string };
       if (!SLUG.test(fiche) || !isLanguageCode(lang) || lang === 'fr') throw new HttpError(404, 'Fiche ou langue inconnue.');
-      const { actor, shared } = await staffShared(req, ctx);
+      const { actor, shared, t, lang: ui } = await staffShared(req, reply, ctx);
       const editor = await karfurFor(ctx).staff.editor(actor, fiche, lang);
       const texts = Object.fromEntries(editor.units.map((u) => [u.unit, { source: unitToText(u.source), value: unitToText(u.value) }]));
+      const name = languageName(lang, ui);
       return view(
         staffViews.translate,
-        { shared, editor, languageName: LANGUAGES[lang].frenchName, dir: directionOf(lang), texts },
-        { title: `Traduire « ${editor.title} » — ${LANGUAGES[lang].frenchName}` },
+        { shared, editor, languageName: name, dir: directionOf(lang), texts },
+        meta(ui, t('staff.title.translate', { title: editor.title, language: name })),
       );
     },
   }),
@@ -223,13 +298,13 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
     method: 'POST',
     path: '/karfur/contribuer/traductions/:fiche/:lang/:unit',
     bodyLimit: 128 * 1024,
-    async load({ req, ctx }) {
+    async load({ req, reply, ctx }) {
       const { fiche, lang, unit } = req.params as { fiche: string; lang: string; unit: string };
       if (!SLUG.test(fiche) || !isLanguageCode(lang) || lang === 'fr' || !unitKeySchema.safeParse(unit).success)
         throw new HttpError(404, 'Fiche, langue ou partie inconnue.');
       const body = (req.body ?? {}) as Form;
       const back = `${karfurPaths.translate(fiche, lang)}#partie-${unit}`.replace(/#.*$/, '');
-      const { actor } = await staffShared(req, ctx);
+      const { actor } = await staffShared(req, reply, ctx);
       const staff = karfurFor(ctx).staff;
       const action = body.action ?? '';
       const ok: Record<string, string> = {
@@ -256,48 +331,49 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
   }),
   definePage({
     path: '/karfur/contribuer/fiches/nouvelle',
-    async load({ req, ctx }) {
-      const { actor, shared } = await staffShared(req, ctx);
-      return view(staffViews.fiche, await ficheEditProps(ctx, shared, null, actor, null), { title: 'Proposer une fiche' });
+    async load({ req, reply, ctx }) {
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
+      return view(staffViews.fiche, await ficheEditProps(ctx, shared, null, actor, null), meta(lang, t('staff.title.newFiche')));
     },
   }),
   definePage({
     method: 'POST',
     path: '/karfur/contribuer/fiches/nouvelle',
     bodyLimit: 256 * 1024,
-    async load({ req, ctx }) {
-      const { actor, shared } = await staffShared(req, ctx);
+    async load({ req, reply, ctx }) {
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
       const body = (req.body ?? {}) as Form;
       try {
         const v = await karfurFor(ctx).staff.saveDraft(actor, null, ficheFromForm(body, null));
         return redirect(`${karfurPaths.editFiche(v.id)}?ok=enregistre`, 303);
       } catch (e) {
         if (!(e instanceof HttpError) || e.statusCode >= 500 || e.statusCode === 401) throw e;
-        return view(staffViews.fiche, await ficheEditProps(ctx, shared, null, actor, e.message, body), {
-          title: 'Proposer une fiche',
-          status: e.statusCode,
-        });
+        return view(
+          staffViews.fiche,
+          await ficheEditProps(ctx, shared, null, actor, e.message, body),
+          meta(lang, t('staff.title.newFiche'), e.statusCode),
+        );
       }
     },
   }),
   definePage({
     path: '/karfur/contribuer/fiches/:id',
-    async load({ req, ctx }) {
+    async load({ req, reply, ctx }) {
       const { id } = req.params as { id: string };
       if (!SLUG.test(id)) throw new HttpError(404, 'Fiche introuvable.');
-      const { actor, shared } = await staffShared(req, ctx);
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
       const props = await ficheEditProps(ctx, shared, id, actor, null);
-      return view(staffViews.fiche, props, { title: `Fiche : ${props.form.title || id}` });
+      return view(staffViews.fiche, props, meta(lang, t('staff.title.fiche', { title: props.form.title || id })));
     },
   }),
   definePage({
     method: 'POST',
     path: '/karfur/contribuer/fiches/:id',
     bodyLimit: 256 * 1024,
-    async load({ req, ctx }) {
+    async load({ req, reply, ctx }) {
       const { id } = req.params as { id: string };
       if (!SLUG.test(id)) throw new HttpError(404, 'Fiche introuvable.');
-      const { actor, shared } = await staffShared(req, ctx);
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
       const body = (req.body ?? {}) as Form;
       const staff = karfurFor(ctx).staff;
       const back = karfurPaths.editFiche(id);
@@ -308,10 +384,11 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
           return redirect(`${back}?ok=enregistre`, 303);
         } catch (e) {
           if (!(e instanceof HttpError) || e.statusCode >= 500 || e.statusCode === 401) throw e;
-          return view(staffViews.fiche, await ficheEditProps(ctx, shared, id, actor, e.message, body), {
-            title: `Fiche : ${id}`,
-            status: e.statusCode,
-          });
+          return view(
+            staffViews.fiche,
+            await ficheEditProps(ctx, shared, id, actor, e.message, body),
+            meta(lang, t('staff.title.fiche', { title: id }), e.statusCode),
+          );
         }
       }
       const action = body.action as ModerationAction;
@@ -322,26 +399,28 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
   }),
   definePage({
     path: '/karfur/contribuer/fraicheur',
-    async load({ req, ctx }) {
-      const { actor, shared } = await staffShared(req, ctx);
-      return view(staffViews.freshness, { shared, data: await karfurFor(ctx).staff.freshness(actor) }, { title: 'Fiches à revoir' });
+    async load({ req, reply, ctx }) {
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
+      const data = await karfurFor(ctx).staff.freshness(actor);
+      return view(staffViews.freshness, { shared, data }, meta(lang, t('staff.title.freshness')));
     },
   }),
   definePage({
     path: '/karfur/contribuer/journal',
-    async load({ req, ctx }) {
-      const { actor, shared } = await staffShared(req, ctx);
+    async load({ req, reply, ctx }) {
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
       const q = (req.query ?? {}) as Form;
       const page = Math.min(Math.max(Number.parseInt(q.page ?? '1', 10) || 1, 1), 1000);
       const fiche = q.fiche && SLUG.test(q.fiche) ? q.fiche : null;
       const data = await karfurFor(ctx).staff.audit(actor, { fiche: fiche ?? undefined, limit: 50, offset: (page - 1) * 50 });
-      return view(staffViews.audit, { shared, data, page, fiche }, { title: 'Journal des modifications' });
+      const title = fiche ? t('staff.title.auditFiche', { fiche }) : t('staff.title.audit');
+      return view(staffViews.audit, { shared, data, page, fiche }, meta(lang, title));
     },
   }),
   definePage({
     path: '/karfur/admin',
-    async load({ req, ctx }) {
-      const { actor, shared } = await staffShared(req, ctx);
+    async load({ req, reply, ctx }) {
+      const { actor, shared, t, lang } = await staffShared(req, reply, ctx);
       const k = karfurFor(ctx);
       k.staff.requireAdmin(actor);
       const c = await k.runtime.current();
@@ -353,7 +432,7 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
           jobs,
           members,
           structures: [...c.structures.values()].map((s) => ({ id: s.id, name: s.name })),
-          languages: languageOptions(),
+          languages: languageOptions(lang),
           figures: {
             fiches: c.fiches.size,
             structures: c.structures.size,
@@ -362,15 +441,15 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
             vdd,
           },
         },
-        { title: 'Administration de Karfu’R' },
+        meta(lang, t('staff.title.admin')),
       );
     },
   }),
   definePage({
     method: 'POST',
     path: '/karfur/admin',
-    async load({ req, ctx }) {
-      const { actor } = await staffShared(req, ctx);
+    async load({ req, reply, ctx }) {
+      const { actor } = await staffShared(req, reply, ctx);
       const body = (req.body ?? {}) as Form;
       const staff = karfurFor(ctx).staff;
       const jobs: Record<string, string> = {

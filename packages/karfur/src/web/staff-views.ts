@@ -1,9 +1,17 @@
-/** The contributors' views (French, like the suite's other staff screens) and their props. */
+/** The contributors' views and their props; their interface strings are `staff.*` in content/i18n/<lang>.json. */
 import { defineView } from '@eig/platform/web';
+import type { I18nResource } from '../core/schemas.ts';
 import type * as api from '../http/schemas.ts';
 
 export interface StaffShared {
   css: string;
+  /** Interface language of the staff page (`?lang=`, then the staff language cookie, else French). */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  strings: I18nResource;
+  fallback: I18nResource;
+  /** The language switcher: the same page in each of the eight languages. */
+  languages: { lang: string; nativeName: string; href: string; current: boolean; dir: 'ltr' | 'rtl' }[];
   /** Who is connected, as Karfu'R sees them. */
   actor: { id: string; email: string; roles: string[]; languages: string[]; structures: string[]; admin: boolean };
   notice: { severity: 'success' | 'info' | 'error'; text: string } | null;

@@ -3,14 +3,17 @@ import { useEffect, useState } from 'react';
 import { ProgressBar } from '@eig/web/ui';
 import type { JobsResponse } from '../../http/schemas.ts';
 
-const STATES: Record<string, string> = { queued: 'en attente', running: 'en cours', done: 'terminée', failed: 'échec' };
-const NAMES: Record<string, string> = {
-  'karfur.import-content': 'Contenu de départ',
-  'karfur.import-vdd': 'Import service-public.fr',
-  'karfur.search-index': 'Index de recherche',
-};
+/** The island's strings, in the page's language (`staff.jobs.*`), given by the server. */
+export interface AdminJobsLabels {
+  none: string;
+  states: Record<string, string>;
+  names: Record<string, string>;
+}
 
-export function AdminJobs({ initial }: { initial: JobsResponse }) {
+export function AdminJobs({ initial, labels }: { initial: JobsResponse; labels: AdminJobsLabels }) {
+  const NAMES = labels.names;
+  // Language-neutral (UTC, ISO-like): the same text on the server and in the browser, whose ICU may format differently.
+  const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
   const [jobs, setJobs] = useState(initial.jobs);
   const active = jobs.some((j) => j.state === 'queued' || j.state === 'running');
   useEffect(() => {
@@ -23,12 +26,12 @@ export function AdminJobs({ initial }: { initial: JobsResponse }) {
     }, 1500);
     return () => clearInterval(timer);
   }, [active]);
-  if (jobs.length === 0) return <p className="fr-mt-2w">Aucune tâche récente.</p>;
+  if (jobs.length === 0) return <p className="fr-mt-2w">{labels.none}</p>;
   return (
     <ul className="fr-mt-2w karfur-plain-list" aria-live="polite">
       {jobs.map((j) => (
         <li key={j.id} className="fr-mb-1w">
-          <strong>{NAMES[j.name] ?? j.name}</strong> — {STATES[j.state]} ({j.createdAt.slice(0, 16).replace('T', ' ')})
+          <strong>{NAMES[j.name] ?? j.name}</strong> — {labels.states[j.state] ?? j.state} ({when(j.createdAt)})
           {j.state === 'running' && <ProgressBar progress={j.progress} label={NAMES[j.name] ?? j.name} />}
           {j.error && <span className="fr-error-text">{j.error}</span>}
         </li>
