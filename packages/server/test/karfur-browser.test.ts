@@ -2,7 +2,8 @@
  * Karfu'R end to end in a real browser (Debian's Chromium through playwright-core), in French and in
  * Arabic, with axe at 0 violations on every page visited: search with filters, a fiche, adding it to
  * the journey, sharing the journey (link, QR code), the language switch (URL and cookie), the
- * right-to-left layout, and offline reading of a visited fiche and of the journey (service worker).
+ * right-to-left layout, offline reading of a visited fiche and of the journey (service worker), and
+ * the staff pages in Arabic (language chosen on the page, remembered, right to left).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { loadConfig } from '@eig/platform';
+import { UserStore, loadConfig } from '@eig/platform';
 import { karfurFor } from '@eig/karfur/testing';
 import { createApp, type App } from '../src/app.ts';
 
@@ -229,6 +230,51 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: Karfu’R in Fr
       await context.setOffline(false);
     }
   }, 120_000);
+
+  it('staff pages: French by default, Arabic chosen on the page and remembered, right to left', async () => {
+    const staff = { email: 'trad-ar@exemple.gouv.fr', password: 'un mot de passe de traducteur assez long' };
+    await new UserStore(suite.suite.db, { roles: suite.suite.roles }).create(staff.email, staff.password, ['karfur.translator']);
+    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const p = await staffContext.newPage();
+    p.on('pageerror', (e) => problems.push(`pageerror (staff): ${e.message}`));
+    try {
+      const login = await p.request.post(`${base}/api/auth/login`, { data: staff, headers: { origin: base } });
+      expect(login.status()).toBe(200);
+      await p.goto(`${base}/karfur/contribuer`, { waitUntil: 'load' });
+      await expect(p.locator('html').getAttribute('lang')).resolves.toBe('fr');
+      await expect(p.locator('h1').last().textContent()).resolves.toBe('Contribuer à Karfu’R');
+      await audit('staff-fr-dashboard', p);
+
+      await Promise.all([p.waitForURL(/[?&]lang=ar/), p.locator('nav a[hreflang="ar"]').click()]);
+      await expect(p.locator('html').getAttribute('lang')).resolves.toBe('ar');
+      await expect(p.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(p.locator('h1').last().textContent()).resolves.toBe('المساهمة في Karfu’R');
+      await audit('staff-ar-dashboard', p);
+      const text = (await p.locator('.karfur').textContent()) ?? '';
+      for (const french of ['Brouillons à traiter', 'Tableau de bord', 'Avancement par langue', 'Mots traduits par traducteur', 'Connecté'])
+        expect(text).not.toContain(french);
+      expect(text).toContain('مسودات للمعالجة');
+
+      // Remembered (cookie scoped to /karfur) without touching the public pages' language.
+      const cookies = await staffContext.cookies(`${base}/karfur/contribuer`);
+      expect(cookies.find((c) => c.name === 'karfur_staff_lang')?.value).toBe('ar');
+      expect(cookies.find((c) => c.name === 'karfur_lang')).toBeUndefined();
+      await p.goto(`${base}/karfur/contribuer/traductions/domiciliation/ar`, { waitUntil: 'load' });
+      await expect(p.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(p.getByText('ذاكرة الترجمة').or(p.getByText('الفرنسية')).first().isVisible()).resolves.toBe(true);
+      await audit('staff-ar-translate', p);
+      await p.goto(`${base}/karfur/contribuer/fiches/nouvelle`, { waitUntil: 'load' });
+      await expect(p.locator('h1').last().textContent()).resolves.toBe('اقتراح بطاقة');
+      await audit('staff-ar-new-fiche', p);
+
+      // Back to French from the switcher.
+      await Promise.all([p.waitForURL(/[?&]lang=fr/), p.locator('nav a[hreflang="fr"]').click()]);
+      await expect(p.locator('html').getAttribute('dir')).resolves.not.toBe('rtl');
+      await expect(p.locator('h1').last().textContent()).resolves.toBe('Proposer une fiche');
+    } finally {
+      await staffContext.close();
+    }
+  }, 180_000);
 
   it('raised no script error and loaded nothing from another site', () => {
     expect(problems).toEqual([]);
