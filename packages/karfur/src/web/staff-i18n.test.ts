@@ -13,6 +13,7 @@ import { LANGUAGE_CODES, directionOf, type LanguageCode } from '../core/language
 import { moderationLabel } from '../core/moderation.ts';
 import type { I18nResource } from '../core/schemas.ts';
 import type { StaffShared } from './staff-views.ts';
+import { errorText } from './staff-pages.ts';
 import {
   StaffAdmin,
   StaffAudit,
@@ -200,6 +201,22 @@ describe('staff screens in the page language', () => {
     expect(html).toContain('Brouillons à traiter');
     expect(html).toContain('Enregistrer le brouillon');
     expect(html).toContain('Publiée, en attente de validation par la structure');
+  });
+
+  it('shows a staff API error in the page language, its French message kept as the detail', () => {
+    const t = translator(c.i18n.ar, 'ar', c.i18n.fr);
+    const msg = 'Une traduction doit être validée par une autre personne que son auteur.';
+    expect(errorText(t, 'ar', msg, 'karfur.forbidden')).toEqual({ text: 'لا يحق لك القيام بهذا الإجراء.', detail: msg });
+    expect(errorText(t, 'fr', msg, 'karfur.forbidden')).toEqual({ text: msg, detail: null });
+    expect(errorText(t, 'ar', 'Autre chose', 'karfur.not_a_known_code')).toEqual({ text: 'Autre chose', detail: null });
+    const html = renderToStaticMarkup(
+      createElement(StaffFreshness, {
+        shared: { ...shared('ar'), notice: { severity: 'error', ...errorText(t, 'ar', msg, 'karfur.forbidden') } },
+        data: { structures: [] },
+      } as never),
+    );
+    expect(html).toContain('لا يحق لك القيام بهذا الإجراء.');
+    expect(html).toContain(`<span lang="fr" dir="ltr">${msg}</span>`);
   });
 
   it('shows every moderation state of the staff API in the page language', () => {

@@ -57,6 +57,7 @@ function switchHref(req: FastifyRequest, lang: LanguageCode): string {
   const url = new URL(req.url, 'http://x');
   url.searchParams.delete('ok');
   url.searchParams.delete('erreur');
+  url.searchParams.delete('code');
   url.searchParams.set('lang', lang);
   return `${url.pathname}${url.search}`;
 }
@@ -73,6 +74,23 @@ export function languageName(code: LanguageCode, pageLang: LanguageCode): string
   return name.charAt(0).toLocaleUpperCase(LANGUAGES[pageLang].bcp47) + name.slice(1);
 }
 
+/**
+ * An error of the staff functions (their messages are French, shared with the API's clients) on a
+ * staff page: in French as is; in another language the translation of its code (`staff.error.*`),
+ * with the French message kept as the detail.
+ */
+export function errorText(
+  t: Translate,
+  lang: LanguageCode,
+  message: string,
+  code: string | undefined,
+): { text: string; detail: string | null } {
+  const key = code && /^(karfur\.)?[a-z_]{1,40}$/.test(code) ? `staff.error.${code.replace(/^karfur\./, '')}` : null;
+  const translated = key ? t(key) : null;
+  if (lang === 'fr' || !key || translated === key || translated === null) return { text: message, detail: null };
+  return { text: translated, detail: message };
+}
+
 async function staffShared(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -82,8 +100,7 @@ async function staffShared(
   const actor = await actorOf(req, karfurFor(ctx).runtime);
   const i18n = await karfurFor(ctx).runtime.i18n();
   const t = translator(i18n[lang], lang, i18n.fr);
-  const ok = ((req.query ?? {}) as Form).ok;
-  const err = ((req.query ?? {}) as Form).erreur;
+  const { ok, erreur: err, code } = (req.query ?? {}) as Form;
   const notice = NOTICES[ok ?? ''];
   return {
     actor,
@@ -111,7 +128,7 @@ async function staffShared(
         admin: isAdmin(actor),
       },
       notice: err
-        ? { severity: 'error', text: err.slice(0, 400) }
+        ? { severity: 'error', ...errorText(t, lang, err.slice(0, 400), code) }
         : notice
           ? { severity: notice.severity, text: t(`staff.notice.${notice.key}`) }
           : null,
@@ -137,7 +154,8 @@ async function act(back: string, ok: string, fn: () => Promise<unknown>) {
     return redirect(`${back}${back.includes('?') ? '&' : '?'}ok=${ok}`, 303);
   } catch (e) {
     if (e instanceof HttpError && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 401) {
-      return redirect(`${back}${back.includes('?') ? '&' : '?'}erreur=${encodeURIComponent(e.message.slice(0, 300))}`, 303);
+      const q = new URLSearchParams({ erreur: e.message.slice(0, 300), code: e.code });
+      return redirect(`${back}${back.includes('?') ? '&' : '?'}${q.toString()}`, 303);
     }
     throw e;
   }
@@ -228,7 +246,14 @@ function ficheFromForm(body: Form, base: Fiche | null): unknown {
   };
 }
 
-async function ficheEditProps(ctx: Ctx, shared: StaffShared, id: string | null, actor: Actor, error: string | null, posted?: Form) {
+async function ficheEditProps(
+  ctx: Ctx,
+  shared: StaffShared,
+  id: string | null,
+  actor: Actor,
+  error: { text: string; detail: string | null } | null,
+  posted?: Form,
+) {
   const k = karfurFor(ctx);
   const c = await k.runtime.current();
   const moderation = id ? await k.staff.moderationView(actor, id) : null;
@@ -350,7 +375,7 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
         if (!(e instanceof HttpError) || e.statusCode >= 500 || e.statusCode === 401) throw e;
         return view(
           staffViews.fiche,
-          await ficheEditProps(ctx, shared, null, actor, e.message, body),
+          await ficheEditProps(ctx, shared, null, actor, errorText(t, lang, e.message, e.code), body),
           meta(lang, t('staff.title.newFiche'), e.statusCode),
         );
       }
@@ -386,7 +411,7 @@ export const staffPages: PageDefinition<KarfurSettings>[] = [
           if (!(e instanceof HttpError) || e.statusCode >= 500 || e.statusCode === 401) throw e;
           return view(
             staffViews.fiche,
-            await ficheEditProps(ctx, shared, id, actor, e.message, body),
+            await ficheEditProps(ctx, shared, id, actor, errorText(t, lang, e.message, e.code), body),
             meta(lang, t('staff.title.fiche', { title: id }), e.statusCode),
           );
         }

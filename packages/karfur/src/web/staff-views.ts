@@ -14,7 +14,8 @@ export interface StaffShared {
   languages: { lang: string; nativeName: string; href: string; current: boolean; dir: 'ltr' | 'rtl' }[];
   /** Who is connected, as Karfu'R sees them. */
   actor: { id: string; email: string; roles: string[]; languages: string[]; structures: string[]; admin: boolean };
-  notice: { severity: 'success' | 'info' | 'error'; text: string } | null;
+  /** `detail`: the French message of a staff API error whose code is translated in `text`. */
+  notice: { severity: 'success' | 'info' | 'error'; text: string; detail?: string | null } | null;
 }
 
 export interface LanguageOption {
@@ -49,7 +50,7 @@ export const staffViews = {
     structures: { id: string; name: string }[];
     themes: { id: string; label: string }[];
     needs: { id: string; label: string }[];
-    error: string | null;
+    error: { text: string; detail: string | null } | null;
   }>('karfur.staff.fiche'),
   freshness: defineView<{ shared: StaffShared; data: api.FreshnessResponse }>('karfur.staff.freshness'),
   audit: defineView<{ shared: StaffShared; data: api.AuditResponse; page: number; fiche: string | null }>('karfur.staff.audit'),

@@ -55,6 +55,18 @@ export function stateLabel(t: Translate, label: string): string {
   return p.draft ? t('staff.state.joined', { base, draft: t(`staff.state.${p.draft}`) }) : base;
 }
 
+/** The French message of a staff API error, under its translation. */
+function ErrorDetail({ t, detail }: { t: Translate; detail: string }) {
+  return (
+    <p className="fr-text--sm">
+      {t('staff.error.detail')}{' '}
+      <span lang="fr" dir="ltr">
+        {detail}
+      </span>
+    </p>
+  );
+}
+
 function StaffFrame({ shared, title, children }: { shared: StaffShared; title: string; children: ReactNode }) {
   const { t } = useStaff(shared);
   const links = [
@@ -114,6 +126,7 @@ function StaffFrame({ shared, title, children }: { shared: StaffShared; title: s
             role={shared.notice.severity === 'error' ? 'alert' : 'status'}
           >
             <p>{shared.notice.text}</p>
+            {shared.notice.detail && <ErrorDetail t={t} detail={shared.notice.detail} />}
           </div>
         )}
         {children}
@@ -461,7 +474,8 @@ export function StaffFiche({ shared, moderation, form, isNew, structures, themes
     <StaffFrame shared={shared} title={isNew ? t('staff.title.newFiche') : t('staff.title.fiche', { title: form.title || form.id })}>
       {error && (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
-          <p>{error}</p>
+          <p>{error.text}</p>
+          {error.detail && <ErrorDetail t={t} detail={error.detail} />}
         </div>
       )}
       {moderation && (
