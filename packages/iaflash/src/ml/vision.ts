@@ -8,7 +8,8 @@ import { loadCenterNet, loadMobileNetV2 } from './backbones.ts';
 import type { Box, Detection } from '../core/boxes.ts';
 import type { DecodedImage } from '../io/decode.ts';
 
-export const DETECTOR_SIZE = 512;
+/** Detector input side: the photos are upsampled less than at the graph's native 512 (docs/model.md). */
+export const DETECTOR_SIZE = 384;
 export const CROP_SIZE = 224;
 /** Mid-level MobileNetV2 layers: 14×14×576 (pooled to 7×7) and 7×7×320. */
 export const FEATURE_LAYERS = ['block_13_expand_relu', 'block_16_project_BN'] as const;
@@ -30,16 +31,23 @@ export interface DetectResult {
   baseline?: Float32Array;
 }
 
+export interface VisionOptions {
+  /** Detector input side (a multiple of 32); DETECTOR_SIZE by default. */
+  detectorSize?: number;
+}
+
 export class Vision {
   private constructor(
     private readonly detector: tf.GraphModel,
     private readonly features: tf.LayersModel,
+    readonly detectorSize: number,
   ) {}
 
-  static async create(): Promise<Vision> {
+  static async create(opts: VisionOptions = {}): Promise<Vision> {
     await initTf('wasm');
-    const [detector, features] = await Promise.all([loadCenterNet(), loadMobileNetV2([...FEATURE_LAYERS])]);
-    return new Vision(detector, features);
+    const size = opts.detectorSize ?? DETECTOR_SIZE;
+    const [detector, features] = await Promise.all([loadCenterNet(size), loadMobileNetV2([...FEATURE_LAYERS])]);
+    return new Vision(detector, features, size);
   }
 
   private imageTensor(img: DecodedImage): tf.Tensor3D {
@@ -51,7 +59,8 @@ export class Vision {
   }
 
   async detect(img: DecodedImage, withBaseline = false): Promise<DetectResult> {
-    const input = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [DETECTOR_SIZE, DETECTOR_SIZE]).expandDims(0));
+    const size = this.detectorSize;
+    const input = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]).expandDims(0));
     const outputs = withBaseline ? [DETECTIONS_NODE, BASELINE_NODE] : [DETECTIONS_NODE];
     const res = this.detector.execute(input, outputs) as tf.Tensor | tf.Tensor[];
     const [dets, base] = Array.isArray(res) ? res : [res];
@@ -65,8 +74,8 @@ export class Vision {
       pooled.dispose();
       base.dispose();
     }
-    const sx = img.width / DETECTOR_SIZE;
-    const sy = img.height / DETECTOR_SIZE;
+    const sx = img.width / size;
+    const sy = img.height / size;
     const detections = raw[0].map(([x1, y1, x2, y2, score, cls]) => ({
       box: [x1 * sx, y1 * sy, x2 * sx, y2 * sy] as Box,
       score,
