@@ -5,6 +5,7 @@
  */
 import { initTf, tf } from './tf.ts';
 import { loadCenterNet, loadMobileNetV2 } from './backbones.ts';
+import { fuseBatchNorm, type FusedModel } from './fused.ts';
 import type { Box, Detection } from '../core/boxes.ts';
 import type { DecodedImage } from '../io/decode.ts';
 
@@ -39,7 +40,7 @@ export interface VisionOptions {
 export class Vision {
   private constructor(
     private readonly detector: tf.GraphModel,
-    private readonly features: tf.LayersModel,
+    private readonly features: FusedModel,
     readonly detectorSize: number,
   ) {}
 
@@ -47,7 +48,10 @@ export class Vision {
     await initTf('wasm');
     const size = opts.detectorSize ?? DETECTOR_SIZE;
     const [detector, features] = await Promise.all([loadCenterNet(size), loadMobileNetV2([...FEATURE_LAYERS])]);
-    return new Vision(detector, features, size);
+    // Batch norms folded into the convolutions (one kernel each); the layers model is not kept.
+    const fused = fuseBatchNorm(features, [...FEATURE_LAYERS]);
+    features.dispose();
+    return new Vision(detector, fused, size);
   }
 
   private imageTensor(img: DecodedImage): tf.Tensor3D {
@@ -98,7 +102,7 @@ export class Vision {
         const mask = tf.tensor1d(variants.map((v) => (v.flip ? 1 : 0))).reshape([-1, 1, 1, 1]);
         crops = crops.mul(tf.scalar(1).sub(mask)).add(flipped.mul(mask)) as tf.Tensor4D;
       }
-      const [mid, top] = this.features.predict(crops) as tf.Tensor4D[];
+      const [mid, top] = this.features.predict(crops);
       const midPooled = tf.avgPool(mid, 2, 2, 'valid');
       return tf.concat([midPooled, top], 3).reshape([variants.length, FEATURE_GRID * FEATURE_CHANNELS]);
     });
