@@ -11,7 +11,7 @@ import type { Extracted } from './extract.ts';
 import { hashString } from '../core/random.ts';
 
 /** Bump when the crops, layers or detector change: invalidates caches. */
-export const EXTRACTOR_VERSION = 'mnv2-b13b16-c224-d384-v1';
+export const EXTRACTOR_VERSION = 'mnv2-b13b16-c224-d512-v1';
 
 export interface FeatureRecord {
   features: Float32Array[];
