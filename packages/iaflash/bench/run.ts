@@ -12,7 +12,7 @@
  * folder, default a temp folder), BENCH_WORKERS (default 2), BENCH_EPOCHS.
  */
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readLabelsCsv } from '../src/io/labels-csv.ts';
@@ -74,6 +74,7 @@ async function main() {
     const probs: number[][] = new Array(test.length);
     let found = 0;
     const tStart = performance.now();
+    const cpuStart = process.cpuUsage();
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.max(1, WORKERS) }, async () => {
@@ -92,6 +93,10 @@ async function main() {
       }),
     );
     const wall = (performance.now() - tStart) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    // CPU time of the whole process (main thread + workers) per photo: less sensitive to other jobs on
+    // the machine than wall time; the workers' share is what an idle core would spend on a photo.
+    const cpuMsPerImage = (cpu.user + cpu.system) / 1000 / test.length;
     const ys = test.map((t) => t.y);
     const ours = classReport(probs, ys, classes.length);
 
@@ -188,6 +193,9 @@ async function main() {
     log('\n## Speed (end to end: decode, detection, recognition of the main vehicle with its mirror image)');
     log(
       `${WORKERS} worker(s): ${(test.length / wall).toFixed(2)} images/s over ${test.length} photos; latency p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`,
+    );
+    log(
+      `CPU time ${cpuMsPerImage.toFixed(0)} ms per photo (all threads): ≈ ${((1000 * Math.min(WORKERS, availableParallelism())) / cpuMsPerImage).toFixed(1)} images/s if ${Math.min(WORKERS, availableParallelism())} core(s) were free`,
     );
   } finally {
     await pool.close();

@@ -9,7 +9,7 @@ import { inferenceCrops } from '../core/crops.ts';
 import type { DecodedImage } from '../io/decode.ts';
 import type { Vision } from './vision.ts';
 import { loadModel, type LoadedModel, type VehicleClass } from './model-dir.ts';
-import { standardize } from './head.ts';
+import { TensorStandardizer } from './head.ts';
 
 export interface Recognizer {
   readonly classes: VehicleClass[];
@@ -33,10 +33,14 @@ export function calibratedSoftmax(logits: Float32Array, temperature: number): Fl
 }
 
 export class HeadRecognizer implements Recognizer {
+  private readonly st: TensorStandardizer;
+
   constructor(
     private readonly vision: Vision,
     private readonly model: LoadedModel,
-  ) {}
+  ) {
+    this.st = new TensorStandardizer(model.standardizer);
+  }
 
   static async load(vision: Vision, dir: string): Promise<HeadRecognizer> {
     return new HeadRecognizer(vision, await loadModel(dir));
@@ -47,15 +51,15 @@ export class HeadRecognizer implements Recognizer {
   }
 
   async logits(features: Float32Array[]): Promise<Float32Array> {
-    const { grid, channels } = this.model.manifest;
-    const xs = features.map((f) => standardize(f, this.model.standardizer));
-    const xb = new Float32Array(xs.length * grid * channels);
-    xs.forEach((x, i) => xb.set(x, i * grid * channels));
-    const t = tf.tidy(() => this.model.head.predict(tf.tensor3d(xb, [xs.length, grid, channels])) as tf.Tensor2D);
+    const { grid } = this.model.manifest;
+    const dim = features[0].length;
+    const xb = new Float32Array(features.length * dim);
+    features.forEach((x, i) => xb.set(x, i * dim));
+    const t = tf.tidy(() => this.model.head.predict(this.st.apply(tf.tensor2d(xb, [features.length, dim]), grid)) as tf.Tensor2D);
     const data = (await t.data()) as Float32Array;
     t.dispose();
     const k = this.classes.length;
-    return meanLogits(xs.map((_, i) => data.slice(i * k, (i + 1) * k)));
+    return meanLogits(features.map((_, i) => data.slice(i * k, (i + 1) * k)));
   }
 
   async recognize(image: DecodedImage, box: Box | null): Promise<Float32Array> {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { centernetWeightsForSize } from './backbones.ts';
+import { CENTERNET_DIR } from './paths.ts';
+import type { tf } from './tf.ts';
+
+type Spec = tf.io.WeightsManifestEntry;
+
+function vendored(): { specs: Spec[]; data: ArrayBuffer } {
+  const json = JSON.parse(readFileSync(join(CENTERNET_DIR, 'centernet.json'), 'utf8')) as { weightsManifest: { weights: Spec[] }[] };
+  const bin = readFileSync(join(CENTERNET_DIR, 'centernet.bin'));
+  return { specs: json.weightsManifest.flatMap((g) => g.weights), data: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) };
+}
+
+function int32Of(specs: Spec[], data: ArrayBuffer, name: string): number[] {
+  const bytes: Record<string, number> = { float32: 4, int32: 4, float16: 2, uint8: 1, uint16: 2, bool: 1 };
+  let offset = 0;
+  for (const w of specs) {
+    const n = w.shape.reduce((a, b) => a * b, 1);
+    if (w.name === name) return Array.from(new Int32Array(data, offset, n));
+    offset += n * bytes[w.quantization?.dtype ?? w.dtype];
+  }
+  throw new Error(`no ${name}`);
+}
+
+describe('CenterNet at another input size', () => {
+  it('rewrites the five size constants of the vendored graph for 384×384 and leaves the rest alone', () => {
+    const { specs, data } = vendored();
+    const out = centernetWeightsForSize(specs, data, 384);
+    expect(int32Of(specs, out, 'tower_0/strided_slice_6')).toEqual([96]);
+    expect(int32Of(specs, out, 'tower_0/BatchGather/concat')).toEqual([96 * 96, 4]);
+    expect(int32Of(specs, out, 'tower_0/CenternetHead/c5_upsample/up_sampling2d/mul')).toEqual([24, 24]);
+    expect(int32Of(specs, out, 'tower_0/CenternetHead/c4_upsample/up_sampling2d_1/mul')).toEqual([48, 48]);
+    expect(int32Of(specs, out, 'tower_0/CenternetHead/c3_upsample/up_sampling2d_2/mul')).toEqual([96, 96]);
+    // The class count and the original buffer are untouched; only 5 × ≤ 2 int32 values differ.
+    expect(int32Of(specs, out, 'tower_0/strided_slice_7')).toEqual([80]);
+    expect(int32Of(specs, data, 'tower_0/strided_slice_6')).toEqual([128]);
+    const a = new Uint8Array(data);
+    const b = new Uint8Array(out);
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+    expect(diff).toBeGreaterThan(0);
+    expect(diff).toBeLessThanOrEqual(9 * 4);
+  });
+
+  it('refuses sizes that are not multiples of 32, and graphs without the expected constants', () => {
+    const { specs, data } = vendored();
+    expect(() => centernetWeightsForSize(specs, data, 400)).toThrow(/multiple of 32/);
+    const renamed = specs.map((w) => (w.name === 'tower_0/strided_slice_6' ? { ...w, name: 'other' } : w));
+    expect(() => centernetWeightsForSize(renamed, data, 384)).toThrow(/do not match/);
+  });
+});
