@@ -22,6 +22,9 @@ export const photoUpload = (st: IaflashSettings) =>
     fields: s.analyzeFields,
   });
 
+/** One photo and nothing else (matchvec/predict, plates/read), with the same limits as /analyze. */
+export const imageUpload = (st: IaflashSettings) => defineUpload({ files: { image: photoUpload(st).files.image } });
+
 export const batchUpload = (st: IaflashSettings) =>
   defineUpload({
     files: {
@@ -58,7 +61,7 @@ const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
  * so that an existing matchvec integration switches without change.
  */
 export async function matchvecRoute(app: FastifyInstance, api: IaflashService, settings: IaflashSettings): Promise<void> {
-  const image = photoUpload(settings).files.image;
+  const image = imageUpload(settings);
   app.withTypeProvider<ZodTypeProvider>().post(
     '/matchvec/predict',
     {
@@ -69,7 +72,7 @@ export async function matchvecRoute(app: FastifyInstance, api: IaflashService, s
       },
     },
     async (req) => {
-      const { files } = await receiveUpload(req, defineUpload({ files: { image } }));
+      const { files } = await receiveUpload(req, image);
       return api.matchvec(await files.image[0].read());
     },
   );
@@ -82,6 +85,7 @@ export async function iaflashRoutes(app: FastifyInstance, api: IaflashService, s
   const tags = ['IA Flash'];
   const staffTags = ['IA Flash — agents'];
   const photos = photoUpload(settings);
+  const image = imageUpload(settings);
 
   r.post(
     '/analyze',
@@ -111,7 +115,7 @@ export async function iaflashRoutes(app: FastifyInstance, api: IaflashService, s
       schema: { tags, summary: 'Lit une plaque française sur une image de plaque recadrée', response: { 200: s.plateResponse, ...errors } },
     },
     async (req) => {
-      const { files } = await receiveUpload(req, defineUpload({ files: { image: photos.files.image } }));
+      const { files } = await receiveUpload(req, image);
       return api.readPlate(await files.image[0].read());
     },
   );
