@@ -74,9 +74,11 @@ export function loadEveryday(): EvalQuery[] | null {
 export const everydayV1 = (qs: EvalQuery[]) => qs.filter((q) => (parseInt(q.id.replace(/\D+/g, ''), 10) || 0) <= 124);
 
 export const OFFTOPIC_FILE = process.env.EXPLOCODE_OFFTOPIC ?? resolve(dirname(fileURLToPath(import.meta.url)), 'offtopic-queries.jsonl');
-export function loadOffTopic(): OffTopicQuery[] {
-  if (!existsSync(OFFTOPIC_FILE)) return [];
-  return readFileSync(OFFTOPIC_FILE, 'utf8')
+/** A second off-topic set, written after the detector was fitted and never used to fit it (offtopic-unseen.md). */
+export const OFFTOPIC_UNSEEN_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'offtopic-unseen.jsonl');
+export function loadOffTopic(file = OFFTOPIC_FILE): OffTopicQuery[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as OffTopicQuery);

@@ -19,6 +19,7 @@ import {
   EVAL_DIR,
   EVERYDAY_FILE,
   OFFTOPIC_FILE,
+  OFFTOPIC_UNSEEN_FILE,
 } from './eval-data.ts';
 import { evaluate, type Metrics, type Ranker } from './metrics.ts';
 import { firstAnswer, offTopicRates, type Searcher } from './answer-metrics.ts';
@@ -174,6 +175,18 @@ async function main() {
       console.log(`engine (full): real questions left without results (${ot.lost.length}): ${ot.lost.join(' | ')}`);
       const devAnswered = offTopicRates([], evalSet, full).answered;
       console.log(`engine (full): dev queries answered: ${f3(devAnswered)} (n=${evalSet.length})`);
+      // a second off-topic set, written later and never fitted on: how the detector generalises
+      const unseen = loadOffTopic(OFFTOPIC_UNSEEN_FILE);
+      if (unseen.length) {
+        const u = offTopicRates(unseen, [], full);
+        const kinds = [...new Set(unseen.map((q) => q.kind))].map((k) => {
+          const sel = unseen.filter((q) => q.kind === k);
+          return `${k} ${f3(offTopicRates(sel, [], full).empty)} (n=${sel.length})`;
+        });
+        console.log(
+          `engine (full): unseen off-topic set (n=${unseen.length}, never fitted on): empty ${f3(u.empty)} — ${kinds.join(', ')} (target ≥ 0.95)`,
+        );
+      }
     }
   } else console.log(`\nEveryday-phrasing set: not found (${EVERYDAY_FILE})`);
 
