@@ -3,7 +3,9 @@
  * limits checked on every entry's declared size before anything is inflated (zip bombs; fflate
  * inflates into a buffer of that declared size, so a lying header cannot make it allocate more),
  * names cleaned (no folders above the archive, no absolute paths), and every failure turned into a
- * clear 4xx error.
+ * clear 4xx error. Every kept entry is inflated at once (fflate's synchronous API): while a request
+ * holds the archive, memory is about twice its size (photos do not compress), bounded by the
+ * IAFLASH_MAX_ZIP_BYTES setting.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { IaflashError } from './errors.ts';
