@@ -20,6 +20,8 @@ export interface HeadConfig {
   labelSmoothing: number;
   weightDecay: number;
   seed: number;
+  /** Heads averaged in the saved model (ensemble.ts), trained with seeds seed, seed + 1, … */
+  members: number;
 }
 
 export const DEFAULT_HEAD: Omit<HeadConfig, 'grid' | 'channels'> = {
@@ -31,6 +33,7 @@ export const DEFAULT_HEAD: Omit<HeadConfig, 'grid' | 'channels'> = {
   labelSmoothing: 0.1,
   weightDecay: 1e-4,
   seed: 7,
+  members: 3,
 };
 
 export interface Standardizer {
@@ -108,18 +111,32 @@ export class TensorStandardizer {
   }
 }
 
-export function buildHead(cfg: HeadConfig, numClasses: number): tf.LayersModel {
+/**
+ * The head's layers. `prefix` names them apart when several heads share one input (ensemble.ts);
+ * initialisers are seeded so that a training run is reproducible.
+ */
+export function buildHead(cfg: HeadConfig, numClasses: number): tf.LayersModel;
+export function buildHead(cfg: HeadConfig, numClasses: number, prefix: string, input: tf.SymbolicTensor): tf.SymbolicTensor;
+export function buildHead(
+  cfg: HeadConfig,
+  numClasses: number,
+  prefix = '',
+  shared?: tf.SymbolicTensor,
+): tf.LayersModel | tf.SymbolicTensor {
   const reg = tf.regularizers.l2({ l2: cfg.weightDecay });
-  const input = tf.input({ shape: [cfg.grid, cfg.channels] });
+  const init = (k: number) => tf.initializers.glorotUniform({ seed: cfg.seed * 1000 + k });
+  const input = shared ?? tf.input({ shape: [cfg.grid, cfg.channels] });
   const proj = tf.layers
-    .dense({ units: cfg.hidden, activation: 'relu', kernelRegularizer: reg, name: 'proj' })
+    .dense({ units: cfg.hidden, activation: 'relu', kernelRegularizer: reg, kernelInitializer: init(1), name: `${prefix}proj` })
     .apply(input) as tf.SymbolicTensor;
-  const avg = tf.layers.globalAveragePooling1d({ name: 'avg' }).apply(proj) as tf.SymbolicTensor;
-  const max = tf.layers.globalMaxPooling1d({ name: 'max' }).apply(proj) as tf.SymbolicTensor;
-  const pooled = tf.layers.concatenate({ name: 'pool' }).apply([avg, max]) as tf.SymbolicTensor;
-  const dropped = tf.layers.dropout({ rate: cfg.dropout, seed: cfg.seed }).apply(pooled) as tf.SymbolicTensor;
-  const logits = tf.layers.dense({ units: numClasses, kernelRegularizer: reg, name: 'logits' }).apply(dropped) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: logits });
+  const avg = tf.layers.globalAveragePooling1d({ name: `${prefix}avg` }).apply(proj) as tf.SymbolicTensor;
+  const max = tf.layers.globalMaxPooling1d({ name: `${prefix}max` }).apply(proj) as tf.SymbolicTensor;
+  const pooled = tf.layers.concatenate({ name: `${prefix}pool` }).apply([avg, max]) as tf.SymbolicTensor;
+  const dropped = tf.layers.dropout({ rate: cfg.dropout, seed: cfg.seed, name: `${prefix}dropout` }).apply(pooled) as tf.SymbolicTensor;
+  const logits = tf.layers
+    .dense({ units: numClasses, kernelRegularizer: reg, kernelInitializer: init(2), name: `${prefix}logits` })
+    .apply(dropped) as tf.SymbolicTensor;
+  return shared ? logits : tf.model({ inputs: input, outputs: logits });
 }
 
 export interface TrainSet {

@@ -11,7 +11,8 @@ import { expectedCalibrationError, fitTemperature, thresholdForFalseAlarmRate } 
 import { mulberry32 } from '../core/random.ts';
 import { createVisionPool, type VisionPool } from './pool.ts';
 import { extractAll, EXTRACTOR_VERSION, type FeatureRecord } from './features-cache.ts';
-import { DEFAULT_HEAD, fitStandardizer, headLogits, standardize, trainHead, type HeadConfig } from './head.ts';
+import { DEFAULT_HEAD, fitStandardizer, headLogits, standardize, type HeadConfig } from './head.ts';
+import { trainEnsemble } from './ensemble.ts';
 import { FEATURE_CHANNELS, FEATURE_GRID } from './vision.ts';
 import { calibratedSoftmax, meanLogits } from './recognizer.ts';
 import { classReport } from './metrics.ts';
@@ -196,6 +197,6 @@ async function fitHead(
   const x = await projectAll(normalized, st.projection, FEATURE_CHANNELS, cfg.channels);
   normalized.length = 0;
   const y = items.flatMap((it) => records[it.i].features.map(() => it.y));
-  const model = await trainHead({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);
+  const model = await trainEnsemble({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);
   return { model, st };
 }
