@@ -13,7 +13,7 @@ import { LANGUAGE_CODES, directionOf, type LanguageCode } from '../core/language
 import { moderationLabel } from '../core/moderation.ts';
 import type { I18nResource } from '../core/schemas.ts';
 import type { StaffShared } from './staff-views.ts';
-import { errorText } from './staff-pages.ts';
+import { errorText, ficheForm } from './staff-pages.ts';
 import {
   StaffAdmin,
   StaffAudit,
@@ -98,17 +98,7 @@ function pages(lang: LanguageCode): string[] {
     render(StaffFiche, {
       shared: s,
       moderation: null,
-      form: {
-        id: '',
-        kind: 'dispositif',
-        title: '',
-        summary: '',
-        theme: '',
-        need: '',
-        structure: '',
-        sponsorName: '',
-        location: 'national',
-      },
+      form: ficheForm(null),
       isNew: true,
       structures: [],
       themes: [],

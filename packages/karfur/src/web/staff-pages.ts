@@ -161,7 +161,8 @@ async function act(back: string, ok: string, fn: () => Promise<unknown>) {
   }
 }
 
-function ficheForm(f: Fiche | null): Record<string, string> {
+/** The fiche editor's fields: a fiche's values, or the empty form of a new fiche (null). */
+export function ficheForm(f: Fiche | null): Record<string, string> {
   if (!f)
     return {
       id: '',
