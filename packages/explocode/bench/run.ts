@@ -179,9 +179,11 @@ async function main() {
       const unseen = loadOffTopic(OFFTOPIC_UNSEEN_FILE);
       if (unseen.length) {
         const u = offTopicRates(unseen, [], full);
+        // per kind from the one pass above: its leaks are the queries that got results
+        const leaked = new Set(u.leaks);
         const kinds = [...new Set(unseen.map((q) => q.kind))].map((k) => {
           const sel = unseen.filter((q) => q.kind === k);
-          return `${k} ${f3(offTopicRates(sel, [], full).empty)} (n=${sel.length})`;
+          return `${k} ${f3(sel.filter((q) => !leaked.has(q.query)).length / sel.length)} (n=${sel.length})`;
         });
         console.log(
           `engine (full): unseen off-topic set (n=${unseen.length}, never fitted on): empty ${f3(u.empty)} — ${kinds.join(', ')} (target ≥ 0.95)`,

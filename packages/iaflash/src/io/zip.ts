@@ -28,6 +28,8 @@ const bad = (msg: string) => new IaflashError('ARCHIVE_INVALID', msg);
 export function readZip(buf: Buffer, limits: ZipLimits): ZipEntry[] {
   let count = 0;
   let total = 0;
+  /** raw name in the archive → cleaned name, for the entries the filter kept */
+  const names = new Map<string, string>();
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), {
@@ -40,6 +42,7 @@ export function readZip(buf: Buffer, limits: ZipLimits): ZipEntry[] {
         if (file.originalSize > limits.maxEntryBytes) throw bad(`${name} dépasse la taille maximale d’un fichier.`);
         total += file.originalSize;
         if (total > limits.maxTotalBytes) throw bad('L’archive décompressée dépasse la taille maximale.');
+        names.set(file.name, name);
         return true;
       },
     });
@@ -48,7 +51,7 @@ export function readZip(buf: Buffer, limits: ZipLimits): ZipEntry[] {
     throw bad('Le fichier n’est pas une archive zip lisible, ou elle est endommagée, chiffrée ou au format zip64.');
   }
   return Object.entries(files).map(([raw, data]) => ({
-    name: cleanName(raw)!,
+    name: names.get(raw)!,
     size: data.length,
     read: () => Buffer.from(data.buffer, data.byteOffset, data.byteLength),
   }));
