@@ -38,6 +38,16 @@ const UNKNOWN_LOG_ODDS = -3;
 const MAX_LOG_ODDS = 3;
 /** Laplace smoothing of the naive Bayes counts. */
 const SMOOTHING = 0.5;
+/**
+ * A typo's correction is a guess. Its evidence is trusted in proportion to how likely the corrected
+ * word is the one meant rather than a correctly typed word the corpus does not know (noisy channel):
+ * f / (f + CORRECTION_PRIOR × articles), f the corrected stem's frequency in the corpus (on the
+ * full corpus, about 100 documents: "licenciment" → "licenciement", 1,385 documents: 0.93; "coucou" →
+ * "concou", 94: 0.48; "hmmmm" → "hommmm", 30: 0.23). The rest of the word's weight goes to the
+ * log-odds of an unknown word. A completion of a word cut while typing ("trav" → "travail") is not
+ * weighed down: every letter typed is in it.
+ */
+export const CORRECTION_PRIOR = 0.0087;
 /** Logistic model over the features of `DomainDetector.features`, and the probability a question needs. */
 export interface DomainModel {
   bias: number;
@@ -89,6 +99,8 @@ export class DomainDetector {
     private readonly an: FrenchAnalyzer,
     private readonly artIdx: Bm25fIndex,
     publicService: PublicServiceEntry[],
+    /** how common a stem is in the corpus (the typo corrector's frequency), to weigh corrected words */
+    private readonly frequency: (stem: string) => number = (t) => artIdx.df(t),
   ) {
     const labour = (text: string, topical = true) => {
       const terms = new Set(contentTerms(an, text));
@@ -182,12 +194,14 @@ export class DomainDetector {
    */
   features(plan: QueryPlan): { f: number[]; words: number } | null {
     const cap = Math.log(1 + this.artIdx.n / 10);
-    const corrected = new Set(plan.corrections.map((c) => c.from));
+    // typos' corrections only: a completion ("trav" → "travail") keeps every letter typed
+    const corrected = new Set(plan.corrections.filter((c) => !c.cut).map((c) => c.from));
     let total = 0;
     let topical = 0;
     let unknown = 0;
     const terms: string[] = [];
     const counted: boolean[] = [];
+    const trust: number[] = [];
     for (let i = 0; i < plan.nOriginal; i++) {
       const surface = plan.surfaces[i];
       const norm = this.an.norms(surface)[0] ?? '';
@@ -195,11 +209,12 @@ export class DomainDetector {
       const term = plan.terms[i].term;
       terms.push(term);
       counted.push(!weak);
+      trust.push(corrected.has(surface) ? this.correctionTrust(term) : 1);
       if (weak) continue;
       // unknown words are as telling as the rarest known ones
       const idf = this.artIdx.has(term) ? Math.min(cap, this.artIdx.idf(term)) : cap;
       total += idf;
-      topical += idf * this.topicality(term) * (corrected.has(surface) ? 0.8 : 1);
+      topical += idf * this.topicality(term) * trust[i];
     }
     const odds: number[] = [];
     for (let i = 0; i < terms.length; i++) {
@@ -212,7 +227,9 @@ export class DomainDetector {
         const plo = this.pairLogOdds(pair);
         if (plo !== null && (lo === null || plo > lo)) lo = plo;
       }
-      odds.push(Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, lo ?? UNKNOWN_LOG_ODDS)));
+      const clipped = Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, lo ?? UNKNOWN_LOG_ODDS));
+      // a corrected word: as much the corrected word as it is trusted, the rest an unknown word
+      odds.push(trust[i] * clipped + (1 - trust[i]) * UNKNOWN_LOG_ODDS);
     }
     if (!odds.length) return null;
     const mean = odds.reduce((a, b) => a + b, 0) / odds.length;
@@ -227,6 +244,12 @@ export class DomainDetector {
       ],
       words: odds.length,
     };
+  }
+
+  /** How far a typo's correction may stand for the word typed, in [0, 1] (see CORRECTION_PRIOR). */
+  correctionTrust(correctedStem: string): number {
+    const f = this.frequency(correctedStem);
+    return f / (f + CORRECTION_PRIOR * this.artIdx.n);
   }
 
   assess(plan: QueryPlan, model: DomainModel = DOMAIN_MODEL): DomainAssessment {

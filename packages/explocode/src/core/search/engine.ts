@@ -91,7 +91,7 @@ export class ExplocodeEngine implements SearchEngine {
       this.config.articleRanker ? learned.article : null,
     );
     this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
-    this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex());
+    this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex(), this.termFrequency);
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
     this.results = new ResultBuilder(c, an, idx.art, this.config.articleWeights.direct);

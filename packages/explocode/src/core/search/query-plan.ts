@@ -22,8 +22,11 @@ export interface QueryPlan {
   synFrom: { from: string; to: string }[]; // per term (syn only)
   nOriginal: number;
   keys: Set<string>; // stems to highlight
-  /** question words replaced by their typo correction ("licenciment" → "licenciement") */
-  corrections: { from: string; to: string }[];
+  /**
+   * question words replaced by their typo correction ("licenciment" → "licenciement") or, `cut`, by
+   * the completion of a last word cut while typing ("trav" → "travail")
+   */
+  corrections: { from: string; to: string; cut?: boolean }[];
 }
 
 /** The query as a bounded, printable string (anything else — non-strings, control characters — is blanked). */
@@ -69,7 +72,7 @@ export function buildQueryPlan(
   vocabulary: PlanVocabulary = {},
 ): QueryPlan {
   const { frequency, complete } = vocabulary;
-  const corrections: { from: string; to: string }[] = [];
+  const corrections: QueryPlan['corrections'] = [];
   // the last word, when nothing follows it, may be cut while typing ("accident du trav")
   const cut = /[\p{L}\p{N}]$/u.test(q.trim()) && q === q.trimEnd();
   // a one-letter stem ("ggggg" → "g") matches units and initials ("µg/l"), never a notion
@@ -84,7 +87,7 @@ export function buildQueryPlan(
       if (cut && complete && t.end === lastEnd && t.end === q.length) {
         const whole = complete(t.norm, q.slice(0, t.start));
         if (whole) {
-          corrections.push({ from: t.surface, to: whole });
+          corrections.push({ from: t.surface, to: whole, cut: true });
           return { ...t, norm: whole, term: an.stem(whole) };
         }
       }
@@ -111,7 +114,7 @@ export function buildQueryPlan(
   // Corrections are shown like synonyms in the explanation ("licenciment → licenciement").
   for (let i = 0; i < nOriginal; i++) {
     const c = corrections.find((x) => x.from === surfaces[i]);
-    if (c) synFrom[i] = c;
+    if (c) synFrom[i] = { from: c.from, to: c.to };
   }
   if (config.synonyms && toks.length) {
     const matches = syn.expand(

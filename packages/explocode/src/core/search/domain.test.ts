@@ -1,0 +1,162 @@
+/**
+ * The off-topic detector on short queries: a word the corpus does not know, that reaches a labour
+ * stem only through the typo corrector ("coucou" → "concou", the stem of "concours"), is not labour
+ * evidence, while short real questions, typos included, still get results. A small corpus shaped like
+ * the real one (the full-size figures are in the bench: docs/search.md).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Article, Convention, Corpus, Fiche } from '../types.ts';
+import { buildEngine } from './engine.ts';
+import { trainModel } from './model.ts';
+import type { PublicServiceEntry } from './domain.ts';
+
+let order = 0;
+const art = (num: string, text: string): Article => ({
+  id: `LEGIARTI${num.replace(/\W/g, '')}`,
+  cid: `C${num}`,
+  num,
+  text,
+  html: text,
+  sectionId: 'S1',
+  path: ['S1'],
+  order: order++,
+  legifranceUrl: '',
+  dateDebut: null,
+});
+const fiche = (id: string, title: string, sections: [string, string, string[]][]): Fiche => ({
+  id,
+  source: 'fiches-travail',
+  title,
+  description: '',
+  url: '',
+  breadcrumb: [],
+  date: null,
+  intro: '',
+  sections: sections.map(([t, text, cited], i) => ({ anchor: `s${i}`, title: t, text, html: text, citedArticles: cited })),
+  citedArticles: [...new Set(sections.flatMap((s) => s[2]))],
+});
+const conv: Convention = {
+  id: 'KALI1486',
+  idcc: '1486',
+  title: "Convention collective nationale : Bureaux d'études techniques (SYNTEC)",
+  shortTitle: "Bureaux d'études techniques (SYNTEC)",
+  url: '',
+  effectif: 900000,
+  hasFullText: true,
+  articleCount: 1,
+};
+
+const topics: [string, string, string][] = [
+  [
+    'L1234-9',
+    'Indemnité de licenciement',
+    'Le salarié licencié en contrat à durée indéterminée (CDI) a droit à une indemnité de licenciement.',
+  ],
+  ['L1234-1', 'Préavis de licenciement et de démission', 'Le salarié licencié ou en démission a droit à un préavis.'],
+  [
+    'L1237-11',
+    'La rupture conventionnelle',
+    'La rupture conventionnelle du contrat de travail est convenue entre l’employeur et le salarié.',
+  ],
+  ['L1237-1', 'La démission du salarié', 'La démission est la rupture du contrat de travail à l’initiative du salarié.'],
+  ['L3141-1', 'Les congés payés', 'Tout salarié a droit chaque année à des congés payés à la charge de l’employeur.'],
+  [
+    'L3121-28',
+    'Les heures supplémentaires (heures sup)',
+    'Toute heure accomplie au-delà de la durée légale est une heure supplémentaire majorée.',
+  ],
+  ['L3231-2', 'Le SMIC', 'Le salaire minimum interprofessionnel de croissance (SMIC) assure aux salariés un minimum.'],
+  ['L1221-19', "La période d'essai", "Le contrat de travail à durée indéterminée peut comporter une période d'essai."],
+  [
+    'L2311-2',
+    'Le comité social et économique (CSE)',
+    'Un comité social et économique (CSE) est mis en place dans les entreprises de onze salariés.',
+  ],
+  ['L3121-44', 'Les jours de réduction du temps de travail (RTT)', 'Un accord peut prévoir des jours de RTT.'],
+  ['L1226-1', 'Arrêt maladie du salarié', 'Le salarié en arrêt maladie perçoit une indemnité complémentaire.'],
+  ['L1411-1', "Le conseil de prud'hommes", "Le conseil de prud'hommes règle les différends nés du contrat de travail."],
+  [
+    'L911-7',
+    "La mutuelle d'entreprise",
+    'L’employeur fait bénéficier ses salariés d’une mutuelle d’entreprise, une couverture complémentaire santé.',
+  ],
+  // the one heading with "concours": a rare labour stem, one edit away from "coucou"
+  ['L6321-1', 'Préparation aux concours de la fonction publique', 'Le congé de formation permet de préparer un concours.'],
+];
+// the bulk of a Code: a thousand articles that say "licenciement", none "concours"
+const filler = Array.from({ length: 1000 }, (_, i) =>
+  art(`R${1000 + i}`, `Le licenciement du salarié, le contrat de travail et l’employeur : disposition ${i}.`),
+);
+const corpus: Corpus = {
+  version: 'domain-test',
+  sections: [{ id: 'S1', title: 'Partie législative', parentId: null, depth: 1, order: 0 }],
+  articles: [...topics.map(([num, , text]) => art(num, text)), ...filler],
+  fiches: topics.map(([num, title, text], i) => fiche(`f${i}`, title, [[title, text, [num]]])),
+  contributions: [],
+  conventions: [conv],
+  themes: [],
+};
+const publicService: PublicServiceEntry[] = [
+  ...topics.map(([, title]) => ({ title, theme: 'Accueil particuliers > Travail', subject: 'Travail' })),
+  ...[
+    ['Divorce à l’amiable', 'Famille'],
+    ['Taxe foncière', 'Fiscalité'],
+    ['Bail d’habitation et loyer du locataire', 'Logement'],
+    ['Permis de conduire : retrait de points', 'Transports'],
+    ['Horaires et tarifs de la piscine municipale', 'Loisirs'],
+    ['Succession et héritage', 'Famille'],
+    ['Carte d’identité', 'Papiers - Citoyenneté'],
+  ]
+    // about as many entries about the other subjects as labour headings (with the lexicon's phrasings)
+    .flatMap((e) => Array.from({ length: 60 }, () => e))
+    .map(([title, subject]) => ({ title, theme: `Accueil particuliers > ${subject}`, subject })),
+];
+const engine = buildEngine(corpus, trainModel(corpus), {}, undefined, publicService);
+
+describe('short queries and the typo corrector', () => {
+  it('"coucou" is corrected towards a rare labour stem ("concours") but gets an empty answer', () => {
+    const r = engine.search('coucou', { limit: 10 });
+    expect(r.outOfScope).toBe(true);
+    expect(r.results).toEqual([]);
+    expect(r.total).toBe(0);
+  });
+  it.each([
+    'smic',
+    'cdi',
+    'préavis',
+    'congés payés',
+    'heures sup',
+    'licenciement',
+    'rupture conventionnelle',
+    'mutuelle',
+    'arrêt maladie',
+    "prud'hommes",
+    'idcc 1486',
+    'L1234-9',
+    'syntec',
+    'cse',
+    'rtt',
+    'démission',
+    "période d'essai",
+    'concours',
+  ])('a short real query still gets results: "%s"', (q) => {
+    const r = engine.search(q, { limit: 10 });
+    expect(r.outOfScope).toBe(false);
+    expect(r.results.length).toBeGreaterThan(0);
+  });
+  it.each(['licenciment', 'demision', 'conges payes', 'licensiement', 'rupture conventi'])(
+    'a typo of a frequent labour word, or a word cut while typing, still gets results: "%s"',
+    (q) => {
+      const r = engine.search(q, { limit: 10 });
+      expect(r.outOfScope).toBe(false);
+      expect(r.results.length).toBeGreaterThan(0);
+    },
+  );
+  it('a correction is trusted as far as the corrected stem is common', () => {
+    // engine internals on purpose: the detector's weighing of corrections
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const d = (engine as any).domain as { correctionTrust(stem: string): number };
+    expect(d.correctionTrust('zzzz')).toBe(0);
+    expect(d.correctionTrust('licenc')).toBeGreaterThan(d.correctionTrust('concour'));
+  });
+});
