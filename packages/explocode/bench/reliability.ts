@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadPopular, weightedSample } from './eval-data.ts';
 import { spawn } from 'node:child_process';
-import { addAdmin, probe, startServer, timed, waitReady, type ServerOptions, type ServerProcess } from './server-process.ts';
+import { startServerProcess, type ServerProcess, type ServerProcessOptions } from '@eig/platform/testing';
+import { addAdmin, probe, timed } from './server-process.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const PORT = Number(process.env.BENCH_PORT ?? 3142);
@@ -146,20 +147,22 @@ process.on('exit', () => {
   for (const p of started) if (!p.exited) p.child.kill('SIGKILL');
   control.kill();
 });
-function start(o: ServerOptions): ServerProcess {
-  const p = startServer(o);
+/** The options of every server here: a fixed port (BENCH_PORT, its control beside it), info logs. */
+type ServerOptions = ServerProcessOptions & { port: number };
+async function start(o: ServerOptions): Promise<ServerProcess> {
+  const p = await startServerProcess(o);
   started.push(p);
   return p;
 }
 
 async function pglite(queries: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'explocode-reliability-'));
-  const o: ServerOptions = { repoRoot, port: PORT, dataDir };
+  const o: ServerOptions = { repoRoot, port: PORT, dataDir, logLevel: 'info' };
   try {
     addAdmin(o, ADMIN.email, ADMIN.password);
     say(`\n== PGlite (DATA_DIR ${dataDir}) — ${la()}`);
-    let p = start(o);
-    const ready = waitReady(p, 900_000);
+    let p = await start(o);
+    const ready = p.waitReady(900_000);
     const cold = await Promise.all([ready, probe(`${p.base}/healthz`, ready), withControl(ready)]);
     say(`first start with ingest: ready in ${s1(cold[0])}; /healthz during the first ingest: ${fmtProbe('', cold[1]).trim()}; ${cold[2]}`);
     await sleep(2000);
@@ -221,8 +224,8 @@ async function pglite(queries: string[]) {
       }
       await p.kill('SIGKILL');
       const tk = performance.now();
-      p = start(o);
-      const readyAgain = await waitReady(p, 600_000);
+      p = await start(o);
+      const readyAgain = await p.waitReady(600_000);
       const cookie2 = await login(p.base);
       await jobDone(p.base, cookie2, killId, p);
       const ds = (await (await fetch(`${p.base}/api/explocode/admin/datasets`, { headers: { cookie: cookie2 } })).json()) as {
@@ -238,8 +241,8 @@ async function pglite(queries: string[]) {
     // warm start
     if (PARTS.has('warm')) {
       await p.kill('SIGTERM');
-      p = start(o);
-      const warm = await waitReady(p, 300_000);
+      p = await start(o);
+      const warm = await p.waitReady(300_000);
       await sleep(2000);
       const m2 = p.memory();
       say(`warm start: ready in ${s1(warm)}; memory after it: RSS ${m2?.rss.toFixed(0)} MB (peak ${m2?.peak.toFixed(0)} MB) — ${la()}`);
@@ -251,7 +254,7 @@ async function pglite(queries: string[]) {
     const dir2 = mkdtempSync(join(tmpdir(), 'explocode-reliability-'));
     try {
       const o2 = { ...o, dataDir: dir2 };
-      let q = start(o2);
+      let q = await start(o2);
       for (;;) {
         const st = (await (await fetch(`${q.base}/api/explocode/status`).catch(() => null))?.json().catch(() => null)) as {
           progress?: { message: string };
@@ -262,8 +265,8 @@ async function pglite(queries: string[]) {
       }
       await q.kill('SIGKILL');
       const tq = performance.now();
-      q = start(o2);
-      const r = await waitReady(q, 900_000);
+      q = await start(o2);
+      const r = await q.waitReady(900_000);
       say(
         `kill -9 during the first ingest, restarted at once: ready ${s1(r === null ? null : performance.now() - tq)} after the kill (no second restart) — ${la()}`,
       );
@@ -289,8 +292,8 @@ async function postgres() {
   await db.connect();
   try {
     say(`\n== PostgreSQL (database ${name}, ingest job timeout: the default) — ${la()}`);
-    const o: ServerOptions = { repoRoot, port: PORT, dataDir, databaseUrl: url.href };
-    let p = start(o);
+    const o: ServerOptions = { repoRoot, port: PORT, dataDir, databaseUrl: url.href, logLevel: 'info' };
+    let p = await start(o);
     for (;;) {
       const { rows } = await db
         .query<{ n: number }>(
@@ -303,8 +306,8 @@ async function postgres() {
     }
     await p.kill('SIGKILL');
     const t0 = performance.now();
-    p = start(o);
-    const r = await waitReady(p, 900_000);
+    p = await start(o);
+    const r = await p.waitReady(900_000);
     say(
       `kill -9 during the first ingest, restarted at once: ready ${s1(r === null ? null : performance.now() - t0)} after the kill (no second restart) — ${la()}`,
     );

@@ -1,19 +1,8 @@
 /** Cold and warm start of the real (compiled) server: spawn it with a temp DATA_DIR and poll /readyz until every service is ready. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-    s.on('error', rej);
-  });
+import { startServerProcess } from '@eig/platform/testing';
 
 async function startOnce(
   repoRoot: string,
@@ -21,59 +10,16 @@ async function startOnce(
   timeoutMs: number,
   whileReady?: (base: string) => Promise<void>,
 ): Promise<{ ms: number; rssMb: number | null } | string> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['packages/server/dist/main.js'], {
-    cwd: repoRoot,
-    // The HTTP load below comes from one address: lift the per-IP rate limit for this measurement only.
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      RATE_LIMIT_MAX: '1000000',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
-  let exited = false;
-  child.on('exit', () => (exited = true));
+  // stderr kept (not stdout's warn logs): its last line says why the server exited, if it does.
+  const p = await startServerProcess({ repoRoot, dataDir, stdout: 'ignore' });
   try {
-    while (performance.now() - t0 < timeoutMs) {
-      if (exited) return `server exited: ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 200);
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (r.ok) {
-          {
-            const ms = performance.now() - t0;
-            let rssMb: number | null = null;
-            try {
-              const { readFileSync } = await import('node:fs');
-              const st = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-              const m = /VmRSS:\s+(\d+)/.exec(st);
-              if (m) rssMb = Number(m[1]) / 1024;
-            } catch {
-              /* not linux */
-            }
-            await whileReady?.(`http://127.0.0.1:${port}`);
-            return { ms, rssMb };
-          }
-        }
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return 'timeout';
+    const ms = await p.waitReady(timeoutMs);
+    if (ms === null) return p.exited ? `server exited: ${p.lines.filter((l) => l.trim()).at(-1) ?? ''}`.slice(0, 200) : 'timeout';
+    const rssMb = p.memory()?.rss ?? null;
+    await whileReady?.(p.base);
+    return { ms, rssMb };
   } finally {
-    if (!exited) {
-      child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      if (!exited) child.kill('SIGKILL');
-    }
+    await p.kill('SIGTERM', 500);
   }
 }
 

@@ -12,14 +12,13 @@
  * The machine's load average is printed beside each phase. Env: BENCH_DATA_DIR (default .data/bench-karfur,
  * kept between runs so that ExploCode's first ingest happens once), BENCH_SECONDS (60), BENCH_RPS (50).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '@eig/platform/testing';
 import { loadStarterContent } from '../src/content.ts';
 import { indexTranslations } from '../src/core/progress.ts';
 import { buildAllIndexes, buildIndexFor } from '../src/core/search/build.ts';
@@ -46,16 +45,6 @@ const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 const check = (ok: boolean) => (ok ? 'OK' : 'NOT MET');
 
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-    s.on('error', rej);
-  });
-
 const PAGES: { label: string; path: string }[] = [
   { label: 'home fr', path: '/karfur/fr' },
   { label: 'home ar', path: '/karfur/ar' },
@@ -67,32 +56,19 @@ const PAGES: { label: string; path: string }[] = [
   { label: 'search ar', path: `/karfur/ar/recherche?q=${encodeURIComponent('سكن اجتماعي')}` },
 ];
 
-async function startServer(): Promise<{ base: string; child: ChildProcess }> {
+async function startServer(): Promise<ServerProcess> {
   if (!existsSync(join(repoRoot, 'packages/server/dist/main.js'))) throw new Error('The server is not built: npm run build');
   mkdirSync(DATA_DIR, { recursive: true });
-  const port = await freePort();
-  const child = spawn(process.execPath, ['packages/server/dist/main.js'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      RATE_LIMIT_MAX: '100000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  // The server's errors go to this terminal; its warn logs on stdout are dropped.
+  const p = await startServerProcess({ repoRoot, dataDir: DATA_DIR, stdout: 'ignore', stderr: 'inherit' });
   const t0 = performance.now();
   process.stdout.write('Starting the compiled server (ExploCode ingests its data on the first run of a data folder)');
   for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited');
+    if (p.exited) throw new Error('server exited');
     if (performance.now() - t0 > 30 * 60_000) throw new Error('server not ready after 30 minutes');
     try {
-      const ready = await fetch(`${base}/readyz`);
-      const k = (await (await fetch(`${base}/api/karfur/status`)).json()) as { ready: boolean; searchReady: boolean };
+      const ready = await fetch(`${p.base}/readyz`);
+      const k = (await (await fetch(`${p.base}/api/karfur/status`)).json()) as { ready: boolean; searchReady: boolean };
       if (ready.ok && k.ready && k.searchReady) break;
     } catch {
       /* not listening yet */
@@ -101,7 +77,7 @@ async function startServer(): Promise<{ base: string; child: ChildProcess }> {
     await new Promise((r) => setTimeout(r, 2000));
   }
   console.log(` ready in ${((performance.now() - t0) / 1000).toFixed(0)} s.\n`);
-  return { base, child };
+  return p;
 }
 
 async function bytesCold(base: string): Promise<Map<string, { total: number; byKind: Record<string, number>; requests: number }>> {
@@ -242,7 +218,8 @@ async function inProcess() {
 
 async function main() {
   console.log(`Karfu'R benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores — load average before: ${load()}\n`);
-  const { base, child } = await startServer();
+  const server = await startServer();
+  const { base } = server;
   try {
     console.log(
       `1. Bytes transferred cold (compressed; all resources; new browser context each; service worker not registered) — load ${load()}`,
@@ -293,9 +270,7 @@ async function main() {
       console.log(`  search hit@5 ${r.lang} ≥ ${target.toFixed(2)}: ${r.hit.toFixed(3)} — ${check(r.hit >= target)}`);
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1000));
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.kill('SIGTERM', 1000);
   }
 }
 

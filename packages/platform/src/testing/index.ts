@@ -1,2 +1,3 @@
 export * from './databases.ts';
+export * from './server-process.ts';
 export * from './tmpfs.ts';
