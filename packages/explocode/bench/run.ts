@@ -267,7 +267,7 @@ async function main() {
       httpLines.push(formatLoad('suggest', await httpLoad(suggestUrls, 8), 8));
     });
     console.log(
-      `Server start (until /healthz reports explocode ready): cold ${starts.cold}, warm ${starts.warm}; server RSS after warm start: ${starts.serverRss}`,
+      `Server start (until /readyz reports every service ready): cold ${starts.cold}, warm ${starts.warm}; server RSS after warm start: ${starts.serverRss}`,
     );
     if (httpLines.length) console.log(`Over HTTP against the warm server (loopback, same sample):\n${httpLines.join('\n')}`);
   }

@@ -8,28 +8,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, openDb } from '@eig/platform';
-import { testDatabases } from '@eig/platform/testing';
+import { freePort, testDatabases } from '@eig/platform/testing';
 import { CONTENT_TABLES } from './db/migrations.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const SUBSET = JSON.stringify({ articles: 3000, fichesTravail: 20, fichesVdd: 20, contributions: 4, conventions: 3 });
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 interface Server {
   base: string;

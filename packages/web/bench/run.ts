@@ -5,12 +5,12 @@
  * 1.6 Mbps down / 750 kbps up, 150 ms round trip) and prints bytes transferred per kind (compressed,
  * as on the wire), first contentful paint and load, against the issue's targets.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { freePort, serverProcessEnv, startServerProcess } from '@eig/platform/testing';
 
 const repoRoot = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,16 +20,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const SLOW = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const TARGETS = { resultsTotal: 250 * 1024, resultsJs: 120 * 1024, html: 60 * 1024, fcpMs: 3000 };
-
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-    s.on('error', rej);
-  });
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -72,39 +62,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   if (!existsSync(join(repoRoot, 'packages/server/dist/main.js'))) throw new Error('Build the suite first: npm run build');
   mkdirSync(DATA_DIR, { recursive: true });
-  const env = {
-    ...process.env,
-    DATA_DIR,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    RATE_LIMIT_MAX: '1000000',
-    EIG_PASSWORD: ADMIN.password,
-  };
+  // An inherited DATABASE_URL is passed on (to the CLI and the server alike), as this bench always did.
+  const opts = { repoRoot, dataDir: DATA_DIR, port: await freePort(), databaseUrl: process.env.DATABASE_URL };
   // The CLI and the server share the PGlite folder: add the admin before the server starts.
   spawnSync(process.execPath, ['packages/server/dist/cli.js', 'users', 'add', ADMIN.email, '--role', 'admin'], {
     cwd: repoRoot,
-    env,
+    env: { ...serverProcessEnv(opts), EIG_PASSWORD: ADMIN.password },
     stdio: 'ignore',
   });
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ['packages/server/dist/main.js'], {
-    cwd: repoRoot,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // The server's errors go to this terminal; its warn logs on stdout are dropped.
+  const server = await startServerProcess({ ...opts, stdout: 'ignore', stderr: 'inherit' });
+  const { base } = server;
   try {
     process.stdout.write('Waiting for the suite (first run: ExploCode ingests its content)…');
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (i > 600) throw new Error('the suite did not become ready');
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    if ((await server.waitReady(10 * 60_000)) === null)
+      throw new Error(server.exited ? 'the suite exited before it was ready' : 'the suite did not become ready');
     console.log(' ready.\n');
 
     const pick = async <T>(url: string) => (await (await fetch(base + url)).json()) as T;
@@ -195,7 +168,7 @@ async function main() {
     console.log(`  HTML ≤ 60 KB on every page: largest ${kb(maxHtml)} — ${check(maxHtml <= TARGETS.html)}`);
     console.log(`  FCP ≤ 3 s on the slow profile: slowest ${(maxFcp / 1000).toFixed(2)} s — ${check(maxFcp <= TARGETS.fcpMs)}`);
   } finally {
-    server.kill('SIGTERM');
+    await server.kill('SIGTERM');
   }
 }
 
