@@ -39,6 +39,22 @@ export async function loadMobileNetV2(layers: string[]): Promise<tf.LayersModel>
   return tf.model({ inputs: full.inputs, outputs: layers.map((l) => full.getLayer(l).output as tf.SymbolicTensor) });
 }
 
+/**
+ * MobileNetV2 1.4 (TF-Hub graph, the `mobilenet_v2_mid` bundle, input [n,224,224,3] in [0,1]) and the
+ * graph nodes of its mid-level layers that the heads use: block 13's expansion (14×14×816, after ReLU6)
+ * and block 16's projection (7×7×448). The graph's batch norms are already fused into its convolutions.
+ */
+const WIDE_PREFIX =
+  'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/';
+export const MOBILENET_V2_WIDE_NODES = [
+  `${WIDE_PREFIX}expanded_conv_13/expand/Relu6`,
+  `${WIDE_PREFIX}expanded_conv_16/project/BatchNorm/FusedBatchNormV3`,
+];
+
+export async function loadMobileNetV2Wide(): Promise<tf.GraphModel> {
+  return tf.loadGraphModel(tf.io.fromMemory(await nsfwArtifacts('mobilenet_v2_mid')));
+}
+
 /** Input sizes the CenterNet graph runs at: multiples of 32 (its coarsest stride). */
 export const CENTERNET_NATIVE_SIZE = 512;
 

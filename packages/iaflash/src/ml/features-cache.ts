@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { VisionPool } from './pool.ts';
 import type { Extracted } from './extract.ts';
 import { hashString } from '../core/random.ts';
+import { DEFAULT_EXTRACTOR } from './vision.ts';
 
-/** Bump when the crops, layers or detector change: invalidates caches. */
-export const EXTRACTOR_VERSION = 'mnv2-b13b16-c224-d512-v1';
+/** The extractor id (vision.ts) is part of the key: a new extractor or crop plan never reads old features. */
+export const EXTRACTOR_VERSION = DEFAULT_EXTRACTOR;
 
 export interface FeatureRecord {
   features: Float32Array[];

@@ -8,6 +8,7 @@ import { tf } from './tf.ts';
 import { IaflashError } from '../io/errors.ts';
 import type { Standardizer } from './head.ts';
 import type { DecisionPolicy } from '../core/decision.ts';
+import { EXTRACTORS } from './vision.ts';
 
 export interface VehicleClass {
   make: string;
@@ -72,6 +73,12 @@ export function readManifest(dir: string): ModelManifest {
   if (!existsSync(path)) throw new IaflashError('MODEL_INVALID', `Aucun modèle dans ${dir}.`);
   const m = JSON.parse(readFileSync(path, 'utf8')) as ModelManifest;
   if (m.format !== 'iaflash-model/1') throw new IaflashError('MODEL_INVALID', 'Format de modèle inconnu.');
+  // Models name the frozen network their head was trained on; older suites trained on MobileNetV2 1.0.
+  if (!Object.hasOwn(EXTRACTORS, m.extractor) || EXTRACTORS[m.extractor].channels !== m.featureChannels)
+    throw new IaflashError(
+      'MODEL_INVALID',
+      `Ce modèle a été entraîné sur un extracteur que cette version ne connaît pas (${m.extractor}).`,
+    );
   return m;
 }
 

@@ -63,7 +63,7 @@ export class HeadRecognizer implements Recognizer {
   }
 
   async recognize(image: DecodedImage, box: Box | null): Promise<Float32Array> {
-    const features = await this.vision.embed(image, inferenceCrops(box, image.width, image.height));
+    const features = await this.vision.embed(image, inferenceCrops(box, image.width, image.height), this.model.manifest.extractor);
     return calibratedSoftmax(await this.logits(features), this.model.manifest.temperature);
   }
 }

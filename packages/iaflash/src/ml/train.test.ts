@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { train } from './train.ts';
 import { createAnalyzer } from '../analyzer.ts';
 import { IaflashError } from '../io/errors.ts';
+import { DEFAULT_EXTRACTOR } from './vision.ts';
 
 async function tinySet(dir: string) {
   mkdirSync(join(dir, 'img'));
@@ -45,6 +46,7 @@ describe('train → model directory → analyze', () => {
       });
       expect([...stages]).toEqual(['features', 'validation', 'final', 'save']);
       expect(res.manifest.classes.map((c) => c.model)).toEqual(['208', 'CLIO']);
+      expect(res.manifest).toMatchObject({ extractor: DEFAULT_EXTRACTOR, featureChannels: 1264 });
       expect(res.validation?.images).toBeGreaterThanOrEqual(2);
       expect(res.manifest.policy.threshold).toBeGreaterThan(0);
       expect(statSync(join(out, 'head.bin')).size).toBeLessThan(5_000_000);

@@ -13,7 +13,7 @@ import { createVisionPool, type VisionPool } from './pool.ts';
 import { extractAll, EXTRACTOR_VERSION, type FeatureRecord } from './features-cache.ts';
 import { DEFAULT_HEAD, fitStandardizer, headLogits, standardize, type HeadConfig } from './head.ts';
 import { trainEnsemble } from './ensemble.ts';
-import { FEATURE_CHANNELS, FEATURE_GRID } from './vision.ts';
+import { extractorSpec, FEATURE_GRID } from './vision.ts';
 import { calibratedSoftmax, meanLogits } from './recognizer.ts';
 import { classReport } from './metrics.ts';
 import { saveModel, type ModelManifest, type ValidationReport, type VehicleClass } from './model-dir.ts';
@@ -52,7 +52,7 @@ export interface TrainResult {
 }
 
 const REPORTED_RATES = [0.01, 0.02, 0.05, 0.1];
-/** Dimensions kept by the PCA of the 896-channel local descriptors. */
+/** Dimensions kept by the PCA of the local descriptors (1,264 channels with MobileNetV2 1.4). */
 export const PCA_DIMS = 256;
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
@@ -166,7 +166,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     classes,
     grid: cfg.grid,
     channels: cfg.channels,
-    featureChannels: FEATURE_CHANNELS,
+    featureChannels: extractorSpec(EXTRACTOR_VERSION).channels,
     temperature,
     policy: { threshold, targetFalseAlarmRate: targetRate },
     validation,
@@ -189,12 +189,13 @@ async function fitHead(
   signal?: AbortSignal,
 ) {
   const raw = items.flatMap((it) => records[it.i].features);
-  const st = fitStandardizer(raw, FEATURE_CHANNELS);
+  const channels = extractorSpec(EXTRACTOR_VERSION).channels;
+  const st = fitStandardizer(raw, channels);
   const normalized = raw.map((f) => standardize(f, st));
   // Whitened PCA of the local descriptors: the head trains on cfg.channels dimensions.
-  st.projection = await fitPca(normalized, FEATURE_CHANNELS, cfg.channels);
+  st.projection = await fitPca(normalized, channels, cfg.channels);
   st.dims = cfg.channels;
-  const x = await projectAll(normalized, st.projection, FEATURE_CHANNELS, cfg.channels);
+  const x = await projectAll(normalized, st.projection, channels, cfg.channels);
   normalized.length = 0;
   const y = items.flatMap((it) => records[it.i].features.map(() => it.y));
   const model = await trainEnsemble({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);

@@ -1,11 +1,11 @@
 /**
  * The frozen vision stack, one instance per thread: the COCO CenterNet detector (MobileNetV3
- * backbone) and a MobileNetV2 feature extractor on the vehicle crop. Trainable heads (recognizer.ts)
- * sit on top of the features it returns.
+ * backbone) and MobileNetV2 feature extractors on the vehicle crop. Trainable heads (recognizer.ts)
+ * sit on top of the features it returns; a model records which extractor it was trained on.
  */
 import { initTf, tf } from './tf.ts';
-import { loadCenterNet, loadMobileNetV2 } from './backbones.ts';
-import { fuseBatchNorm, type FusedModel } from './fused.ts';
+import { loadCenterNet, loadMobileNetV2, loadMobileNetV2Wide, MOBILENET_V2_WIDE_NODES } from './backbones.ts';
+import { fuseBatchNorm } from './fused.ts';
 import type { Box, Detection } from '../core/boxes.ts';
 import type { DecodedImage } from '../io/decode.ts';
 
@@ -16,10 +16,53 @@ import type { DecodedImage } from '../io/decode.ts';
  */
 export const DETECTOR_SIZE = 512;
 export const CROP_SIZE = 224;
-/** Mid-level MobileNetV2 layers: 14×14×576 (pooled to 7×7) and 7×7×320. */
-export const FEATURE_LAYERS = ['block_13_expand_relu', 'block_16_project_BN'] as const;
+/** Features are a 7×7 grid of local descriptors (the 14×14 layer is average-pooled to 7×7). */
 export const FEATURE_GRID = 49;
-export const FEATURE_CHANNELS = 576 + 320;
+
+/** A frozen backbone: crops [n,224,224,3] in [0,1] → the two tapped layers (14×14×a and 7×7×b). */
+type Backbone = { predict(crops: tf.Tensor4D): [tf.Tensor4D, tf.Tensor4D] };
+
+interface ExtractorSpec {
+  /** Channels of a position: both tapped layers concatenated. */
+  channels: number;
+  load(): Promise<Backbone>;
+}
+
+/**
+ * The extractors a model can be trained on, by the id stored in its manifest. Why two: MobileNetV2
+ * 1.4 (the default since 2026-12-03) recognises better (one head on the benchmark split: top-1 0.717
+ * against 0.623 for 1.0, docs/model.md) for ≈ 30 ms more a photo; models trained on 1.0 keep working.
+ */
+export const EXTRACTORS: Record<string, ExtractorSpec> = {
+  // MobileNetV2 1.0 (Keras): block_13_expand_relu (576) and block_16_project_BN (320), batch norms folded.
+  'mnv2-b13b16-c224-d512-v1': {
+    channels: 576 + 320,
+    async load() {
+      const layers = ['block_13_expand_relu', 'block_16_project_BN'];
+      const keras = await loadMobileNetV2(layers);
+      const fused = fuseBatchNorm(keras, layers);
+      keras.dispose();
+      return { predict: (x) => fused.predict(x) as [tf.Tensor4D, tf.Tensor4D] };
+    },
+  },
+  // MobileNetV2 1.4 (TF-Hub graph): expanded_conv_13/expand (816) and expanded_conv_16/project (448).
+  'mnv2w14-c13c16-c224-d512-v1': {
+    channels: 816 + 448,
+    async load() {
+      const graph = await loadMobileNetV2Wide();
+      return { predict: (x) => graph.execute(x, MOBILENET_V2_WIDE_NODES) as [tf.Tensor4D, tf.Tensor4D] };
+    },
+  },
+};
+/** The extractor new models are trained on. */
+export const DEFAULT_EXTRACTOR = 'mnv2w14-c13c16-c224-d512-v1';
+
+export function extractorSpec(id: string): ExtractorSpec {
+  const spec = Object.hasOwn(EXTRACTORS, id) ? EXTRACTORS[id] : undefined;
+  if (!spec) throw new Error(`unknown feature extractor "${id}"`);
+  return spec;
+}
+
 /** The single CenterNet layer of the frozen-features baseline (global average pooled). */
 export const BASELINE_NODE = 'tower_0/MobilenetV3/expanded_conv_9/add';
 const DETECTIONS_NODE = 'tower_0/detections';
@@ -42,20 +85,30 @@ export interface VisionOptions {
 }
 
 export class Vision {
+  /** Backbones by extractor id, loaded on first use (a thread serving only new models never loads 1.0). */
+  private readonly backbones = new Map<string, Promise<Backbone>>();
+
   private constructor(
     private readonly detector: tf.GraphModel,
-    private readonly features: FusedModel,
     readonly detectorSize: number,
   ) {}
 
   static async create(opts: VisionOptions = {}): Promise<Vision> {
     await initTf('wasm');
     const size = opts.detectorSize ?? DETECTOR_SIZE;
-    const [detector, features] = await Promise.all([loadCenterNet(size), loadMobileNetV2([...FEATURE_LAYERS])]);
-    // Batch norms folded into the convolutions (one kernel each); the layers model is not kept.
-    const fused = fuseBatchNorm(features, [...FEATURE_LAYERS]);
-    features.dispose();
-    return new Vision(detector, fused, size);
+    const vision = new Vision(await loadCenterNet(size), size);
+    await vision.backbone(DEFAULT_EXTRACTOR);
+    return vision;
+  }
+
+  private backbone(extractor: string): Promise<Backbone> {
+    let b = this.backbones.get(extractor);
+    if (!b) {
+      b = extractorSpec(extractor).load();
+      this.backbones.set(extractor, b);
+      b.catch(() => this.backbones.delete(extractor));
+    }
+    return b;
   }
 
   private imageTensor(img: DecodedImage): tf.Tensor3D {
@@ -93,10 +146,12 @@ export class Vision {
   }
 
   /**
-   * Features of each crop variant: [FEATURE_GRID × FEATURE_CHANNELS] (7×7 positions, row-major,
-   * channels of both layers concatenated), one Float32Array per variant.
+   * Features of each crop variant: [FEATURE_GRID × channels] (7×7 positions, row-major, channels of
+   * both tapped layers concatenated), one Float32Array per variant, from the given extractor.
    */
-  async embed(img: DecodedImage, variants: CropVariant[]): Promise<Float32Array[]> {
+  async embed(img: DecodedImage, variants: CropVariant[], extractor = DEFAULT_EXTRACTOR): Promise<Float32Array[]> {
+    const backbone = await this.backbone(extractor);
+    const channels = extractorSpec(extractor).channels;
     const out = tf.tidy(() => {
       const image = this.imageTensor(img).toFloat().div(255).expandDims(0) as tf.Tensor4D;
       const boxes = variants.map((v) => [v.box[1] / img.height, v.box[0] / img.width, v.box[3] / img.height, v.box[2] / img.width]);
@@ -106,13 +161,13 @@ export class Vision {
         const mask = tf.tensor1d(variants.map((v) => (v.flip ? 1 : 0))).reshape([-1, 1, 1, 1]);
         crops = crops.mul(tf.scalar(1).sub(mask)).add(flipped.mul(mask)) as tf.Tensor4D;
       }
-      const [mid, top] = this.features.predict(crops);
+      const [mid, top] = backbone.predict(crops);
       const midPooled = tf.avgPool(mid, 2, 2, 'valid');
-      return tf.concat([midPooled, top], 3).reshape([variants.length, FEATURE_GRID * FEATURE_CHANNELS]);
+      return tf.concat([midPooled, top], 3).reshape([variants.length, FEATURE_GRID * channels]);
     });
     const data = (await out.data()) as Float32Array;
     out.dispose();
-    const size = FEATURE_GRID * FEATURE_CHANNELS;
+    const size = FEATURE_GRID * channels;
     return variants.map((_, i) => data.slice(i * size, (i + 1) * size));
   }
 }
