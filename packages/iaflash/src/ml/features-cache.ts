@@ -11,9 +11,6 @@ import type { Extracted } from './extract.ts';
 import { hashString } from '../core/random.ts';
 import { DEFAULT_EXTRACTOR } from './vision.ts';
 
-/** The extractor id (vision.ts) is part of the key: a new extractor or crop plan never reads old features. */
-export const EXTRACTOR_VERSION = DEFAULT_EXTRACTOR;
-
 export interface FeatureRecord {
   features: Float32Array[];
   baseline?: Float32Array;
@@ -66,7 +63,8 @@ export async function extractAll(pool: VisionPool, paths: string[], opts: Extrac
     const bytes = readFileSync(paths[i]);
     const key = createHash('sha1')
       .update(bytes)
-      .update(`${EXTRACTOR_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}`)
+      // the extractor id is in the key: features of another backbone or crop plan are never read back
+      .update(`${DEFAULT_EXTRACTOR}|${opts.mode}|${withBaseline ? 1 : 0}`)
       .digest('hex');
     const cached = opts.cacheDir ? join(opts.cacheDir, key + '.bin') : null;
     if (cached && existsSync(cached)) out[i] = load(cached);

@@ -8,7 +8,7 @@ import { tf } from './tf.ts';
 import { IaflashError } from '../io/errors.ts';
 import type { Standardizer } from './head.ts';
 import type { DecisionPolicy } from '../core/decision.ts';
-import { EXTRACTORS } from './vision.ts';
+import { findExtractor } from './vision.ts';
 
 export interface VehicleClass {
   make: string;
@@ -74,7 +74,7 @@ export function readManifest(dir: string): ModelManifest {
   const m = JSON.parse(readFileSync(path, 'utf8')) as ModelManifest;
   if (m.format !== 'iaflash-model/1') throw new IaflashError('MODEL_INVALID', 'Format de modèle inconnu.');
   // Models name the frozen network their head was trained on; older suites trained on MobileNetV2 1.0.
-  if (!Object.hasOwn(EXTRACTORS, m.extractor) || EXTRACTORS[m.extractor].channels !== m.featureChannels)
+  if (findExtractor(m.extractor)?.channels !== m.featureChannels)
     throw new IaflashError(
       'MODEL_INVALID',
       `Ce modèle a été entraîné sur un extracteur que cette version ne connaît pas (${m.extractor}).`,

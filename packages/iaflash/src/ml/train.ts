@@ -10,10 +10,10 @@ import { classKey, groupSplit } from '../core/labels.ts';
 import { expectedCalibrationError, fitTemperature, thresholdForFalseAlarmRate } from '../core/calibration.ts';
 import { mulberry32 } from '../core/random.ts';
 import { createVisionPool, type VisionPool } from './pool.ts';
-import { extractAll, EXTRACTOR_VERSION, type FeatureRecord } from './features-cache.ts';
+import { extractAll, type FeatureRecord } from './features-cache.ts';
 import { DEFAULT_HEAD, fitStandardizer, headLogits, standardize, type HeadConfig } from './head.ts';
 import { trainEnsemble } from './ensemble.ts';
-import { extractorSpec, FEATURE_GRID } from './vision.ts';
+import { DEFAULT_EXTRACTOR, extractorSpec, FEATURE_GRID } from './vision.ts';
 import { calibratedSoftmax, meanLogits } from './recognizer.ts';
 import { classReport } from './metrics.ts';
 import { saveModel, type ModelManifest, type ValidationReport, type VehicleClass } from './model-dir.ts';
@@ -54,6 +54,8 @@ export interface TrainResult {
 const REPORTED_RATES = [0.01, 0.02, 0.05, 0.1];
 /** Dimensions kept by the PCA of the local descriptors (1,264 channels with MobileNetV2 1.4). */
 export const PCA_DIMS = 256;
+/** Channels of the features new models are trained on. */
+const FEATURE_CHANNELS = extractorSpec(DEFAULT_EXTRACTOR).channels;
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
   const rows = readLabelsCsv(opts.labelsCsv);
@@ -162,11 +164,11 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
   const manifest: ModelManifest = {
     format: 'iaflash-model/1',
     kind: 'mnv2-spatial-head',
-    extractor: EXTRACTOR_VERSION,
+    extractor: DEFAULT_EXTRACTOR,
     classes,
     grid: cfg.grid,
     channels: cfg.channels,
-    featureChannels: extractorSpec(EXTRACTOR_VERSION).channels,
+    featureChannels: FEATURE_CHANNELS,
     temperature,
     policy: { threshold, targetFalseAlarmRate: targetRate },
     validation,
@@ -189,13 +191,12 @@ async function fitHead(
   signal?: AbortSignal,
 ) {
   const raw = items.flatMap((it) => records[it.i].features);
-  const channels = extractorSpec(EXTRACTOR_VERSION).channels;
-  const st = fitStandardizer(raw, channels);
+  const st = fitStandardizer(raw, FEATURE_CHANNELS);
   const normalized = raw.map((f) => standardize(f, st));
   // Whitened PCA of the local descriptors: the head trains on cfg.channels dimensions.
-  st.projection = await fitPca(normalized, channels, cfg.channels);
+  st.projection = await fitPca(normalized, FEATURE_CHANNELS, cfg.channels);
   st.dims = cfg.channels;
-  const x = await projectAll(normalized, st.projection, channels, cfg.channels);
+  const x = await projectAll(normalized, st.projection, FEATURE_CHANNELS, cfg.channels);
   normalized.length = 0;
   const y = items.flatMap((it) => records[it.i].features.map(() => it.y));
   const model = await trainEnsemble({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);

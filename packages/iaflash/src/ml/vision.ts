@@ -57,8 +57,13 @@ export const EXTRACTORS: Record<string, ExtractorSpec> = {
 /** The extractor new models are trained on. */
 export const DEFAULT_EXTRACTOR = 'mnv2w14-c13c16-c224-d512-v1';
 
+/** The extractor a model names, if this version knows it (own keys only: ids come from files). */
+export function findExtractor(id: string): ExtractorSpec | undefined {
+  return Object.hasOwn(EXTRACTORS, id) ? EXTRACTORS[id] : undefined;
+}
+
 export function extractorSpec(id: string): ExtractorSpec {
-  const spec = Object.hasOwn(EXTRACTORS, id) ? EXTRACTORS[id] : undefined;
+  const spec = findExtractor(id);
   if (!spec) throw new Error(`unknown feature extractor "${id}"`);
   return spec;
 }
