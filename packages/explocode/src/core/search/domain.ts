@@ -91,6 +91,8 @@ export class DomainDetector {
   private readonly wordCount = new Map<string, number>();
   /** folded word → how the headings write it (accents): "economique" → "économique" */
   private readonly surfaces = new Map<string, string>();
+  /** The word the headings write most often for each stem (see `writtenForm`). */
+  private readonly writtenByStem = new Map<string, string>();
   private nLabour = 0;
   private nOther = 0;
 
@@ -136,6 +138,11 @@ export class DomainDetector {
       }
     }
     this.words = [...this.wordCount.keys()].sort();
+    for (const w of this.words) {
+      const stem = an.stem(w);
+      const best = this.writtenByStem.get(stem);
+      if (best === undefined || this.wordCount.get(w)! > this.wordCount.get(best)!) this.writtenByStem.set(stem, w);
+    }
   }
 
   /**
@@ -171,6 +178,24 @@ export class DomainDetector {
   /** How the labour headings write a folded word ("economique" → "économique"), or the word itself. */
   surface(norm: string): string {
     return this.surfaces.get(norm) ?? norm;
+  }
+
+  /**
+   * A folded word as the labour headings write it: itself when they do, else their most frequent word
+   * of the same stem ("contratx" → "contrat", "salairs" → "salaires"), else null.
+   */
+  writtenForm(norm: string): string | null {
+    return this.surfaces.has(norm) ? norm : (this.writtenByStem.get(this.an.stem(norm)) ?? null);
+  }
+
+  /**
+   * The word to suggest for a correction, or null: a completion of a cut word as it is; a typo's
+   * correction only when it is likely (trust ≥ ½: "coucou" → "concours" at 0.48 and "hmmmm" →
+   * "homme" at 0.23 are guesses, not suggestions), in the form the headings write.
+   */
+  suggestion(correction: { to: string; cut?: boolean }): string | null {
+    if (!correction.cut && this.correctionTrust(this.an.stem(correction.to)) < 0.5) return null;
+    return this.writtenForm(correction.to);
   }
 
   /** How topical one analyzed term is, in [0, 1]. */

@@ -260,6 +260,11 @@ describe('an honest "no answer" for off-topic and nonsense queries', () => {
     const r = engine.search('licenciment economique', { limit: 5 });
     expect(r.spellingSuggestions).toEqual(['licenciement économique']);
   });
+  it('suggests only words the headings write: the corrector matches stems, and "contrax" → "contratx" is no word', () => {
+    expect(engine.search('contrax', { limit: 5 }).spellingSuggestions).toEqual(['contrat']);
+    expect(engine.search('congxs', { limit: 5 }).spellingSuggestions).toEqual(['congé']);
+    expect(engine.search('demandess', { limit: 5 }).spellingSuggestions).toEqual(['demandées']);
+  });
 });
 
 describe('how-to questions put the fiche that answers first', () => {

@@ -228,7 +228,7 @@ export class ExplocodeEngine implements SearchEngine {
       return { idcc: c.idcc, title: c.shortTitle || c.title, url: `/explocode/convention/${c.idcc}`, effectif: c.effectif };
     });
     const plan = buildQueryPlan(route ? route.rest : query, this.an, this.syn, this.config, this.vocabulary);
-    const spellingSuggestions = spellingSuggestion(route ? route.rest : query, plan, (w) => this.domain.surface(w));
+    const spellingSuggestions = spellingSuggestion(route ? route.rest : query, plan, this.domain);
     // An honest "no answer" for what is not a labour-law question (routed or agreement-naming queries
     // are never judged: "1486", "L1234-9" and "boulangerie" are about labour law by definition).
     if (
@@ -360,10 +360,18 @@ export class ExplocodeEngine implements SearchEngine {
 /**
  * The query with its corrected words, when some were corrected ("licenciment economique" →
  * "licenciement économique": the other words get the accents the headings write them with).
+ * The corrector matches stems, and the first variant of the right stem may be no word ("contrax" →
+ * "contratx", "salairs" → "salars"): the suggestion offers the word the headings write for that stem
+ * ("contrat", "salaires"), or nothing; an unlikely correction is not suggested (`DomainDetector.suggestion`).
  */
-function spellingSuggestion(text: string, plan: QueryPlan, surface: (norm: string) => string): string[] {
-  if (!plan.corrections.length) return [];
-  const fixed = new Map(plan.corrections.map((c) => [c.from, c.to]));
+function spellingSuggestion(text: string, plan: QueryPlan, words: Pick<DomainDetector, 'surface' | 'suggestion'>): string[] {
+  const fixed = new Map<string, string>();
+  for (const c of plan.corrections) {
+    const written = words.suggestion(c);
+    if (written) fixed.set(c.from, written);
+  }
+  if (!fixed.size) return [];
+  const surface = (norm: string) => words.surface(norm);
   let out = '';
   let pos = 0;
   for (const t of tokenizeWithOffsets(text)) {
