@@ -229,13 +229,24 @@ async function main() {
     }[];
     const byCountry = new Map<string, [number, number]>();
     let exact = 0;
+    // Where the reader found as many characters as the plate has: how many it read right (the
+    // classifier's share of the errors, apart from segmentation's).
+    let segmented = 0;
+    let chars = 0;
+    let charsRight = 0;
     const times: number[] = [];
     for (const p of plates) {
       const t = performance.now();
       const r = await reader.read(readFileSync(join(DATA, 'plates-eu', p.file)));
       times.push(performance.now() - t);
-      const ok = r.raw === p.text.toUpperCase();
+      const truth = p.text.toUpperCase();
+      const ok = r.raw === truth;
       if (ok) exact++;
+      if (r.raw.length === truth.length) {
+        segmented++;
+        chars += truth.length;
+        for (let i = 0; i < truth.length; i++) if (r.raw[i] === truth[i]) charsRight++;
+      }
       const c = byCountry.get(p.country) ?? [0, 0];
       byCountry.set(p.country, [c[0] + (ok ? 1 : 0), c[1] + 1]);
     }
@@ -244,6 +255,7 @@ async function main() {
         [...byCountry].map(([c, [a, b]]) => `${c} ${a}/${b}`).join(', ') +
         `; p50 ${pct(times, 50).toFixed(0)} ms`,
     );
+    log(`as many characters as the plate: ${segmented}/${plates.length}; of their characters, right ${charsRight}/${chars} (${f3(charsRight / chars)})`);
   } else log('no plate model in model/default (run npm run train:default -w @eig/iaflash)');
 }
 

@@ -44,7 +44,7 @@ if (what === 'all' || what === 'plates') {
     outDir: DEFAULT_MODEL_DIR,
     plates: Number(process.env.PLATES ?? 3000),
     onProgress: (stage, d, t) => {
-      if (d % 250 === 0 || d === t) console.log(`[${elapsed()}] plates ${stage} ${d}/${t}`);
+      if (stage === 'epochs' || d % 250 === 0 || d === t) console.log(`[${elapsed()}] plates ${stage} ${d}/${t}`);
     },
   });
   console.log(

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tf } from '../ml/tf.ts';
 import { IaflashError } from '../io/errors.ts';
 import { sniffFormat, DEFAULT_MAX_BYTES } from '../io/decode.ts';
-import { binarize, findCharacters, glyph, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
+import { binarize, findCharacters, glyph, keepCharacterBand, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { ALPHABET, decodePlate, type PlateReading } from './decode.ts';
 
 export const PLATE_HEIGHT = 64;
@@ -43,23 +43,72 @@ export interface Segmented {
 }
 
 /**
- * Light characters on a dark plate (old FNI black plates) are read inverted: the polarity comes from
- * the median tone of the plate's central band.
+ * Light characters on a dark plate (old FNI black plates) are read inverted. Characters cover less
+ * of a plate than its background, so the ink is the minority side of an Otsu split of the plate's
+ * central band: an absolute cut-off read under-exposed white plates as black ones.
  */
 export function isDarkPlate(img: Gray): boolean {
-  const vals: number[] = [];
+  const hist = new Array<number>(256).fill(0);
+  let n = 0;
   for (let y = Math.floor(img.height * 0.3); y < img.height * 0.7; y++)
-    for (let x = Math.floor(img.width * 0.15); x < img.width * 0.85; x += 2) vals.push(img.data[y * img.width + x]);
-  vals.sort((a, b) => a - b);
-  return vals[Math.floor(vals.length / 2)] < 100;
+    for (let x = Math.floor(img.width * 0.15); x < img.width * 0.85; x += 2) {
+      hist[img.data[y * img.width + x]]++;
+      n++;
+    }
+  const t = otsuThreshold(hist, n);
+  let dark = 0;
+  for (let v = 0; v <= t; v++) dark += hist[v];
+  return dark > n / 2;
 }
 
-export function segmentBoth(img: Gray): Segmented[] {
-  return [isDarkPlate(img)].map((invert) => {
-    const mask = binarize(img, invert);
-    const boxes = findCharacters(mask, img.width, img.height);
-    return { glyphs: boxes.map((b) => glyph(img, b, invert)), invert };
-  });
+/**
+ * Otsu's threshold: the grey level that maximises the between-class variance of the histogram.
+ * Written here because sharp only thresholds at a level it is given.
+ */
+export function otsuThreshold(hist: readonly number[], n: number): number {
+  let total = 0;
+  for (let v = 0; v < 256; v++) total += v * hist[v];
+  let w0 = 0;
+  let sum0 = 0;
+  let best = 0;
+  let bestVar = -1;
+  for (let t = 0; t < 256; t++) {
+    w0 += hist[t];
+    if (w0 === 0) continue;
+    const w1 = n - w0;
+    if (w1 === 0) break;
+    sum0 += t * hist[t];
+    const m0 = sum0 / w0;
+    const m1 = (total - sum0) / w1;
+    const between = w0 * w1 * (m0 - m1) ** 2;
+    if (between > bestVar) {
+      bestVar = between;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/**
+ * Candidate segmentations of a plate, the reader keeping the one whose reading best fits a French
+ * format: the whole mask and its character band alone (on a tight crop the characters touch the dark
+ * frame); wide blobs split at 1.7 and at 1.4 times the median width (two touching characters are
+ * ≈ 1.6 times as wide as one, a lone W or M ≈ 1.3 times).
+ */
+export function segmentations(img: Gray): Segmented[] {
+  const invert = isDarkPlate(img);
+  const mask = binarize(img, invert);
+  const out: Segmented[] = [];
+  for (const m of [mask, keepCharacterBand(mask, img.width, img.height)]) {
+    const seen = new Set<number>();
+    for (const splitRatio of [1.7, 1.4]) {
+      const boxes = findCharacters(m, img.width, img.height, splitRatio);
+      if (seen.has(boxes.length)) continue;
+      seen.add(boxes.length);
+      out.push({ glyphs: boxes.map((b) => glyph(img, b, invert)), invert });
+    }
+  }
+  return out;
 }
 
 export class PlateReader {
@@ -100,7 +149,7 @@ export class PlateReader {
     const img = await plateGray(input);
     let best: PlateReading = { text: '', confidence: 0, format: 'UNKNOWN', raw: '' };
     let bestScore = -Infinity;
-    for (const seg of segmentBoth(img)) {
+    for (const seg of segmentations(img)) {
       if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
       const reading = decodePlate(await this.classify(seg.glyphs));
       // Prefer readings that fit a French format, then more characters read confidently.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, findCharacters, glyph, GLYPH_H, GLYPH_W } from './segment.ts';
+import { binarize, findCharacters, glyph, GLYPH_H, GLYPH_W, keepCharacterBand } from './segment.ts';
 
 /** A light plate with n dark bars of character size, a frame line touching them, and a hyphen. */
 function plate(n: number) {
@@ -28,5 +28,43 @@ describe('segmentation', () => {
   it('finds nothing on a blank plate', () => {
     const img = { data: new Uint8Array(300 * 64).fill(200), width: 300, height: 64 };
     expect(findCharacters(binarize(img, false), 300, 64)).toHaveLength(0);
+  });
+
+  it('separates characters that reach a thick dark frame (a tight crop) by keeping the character band', () => {
+    // Seven hollow boxes (like "0") from y = 8 to 56 touching an 8-pixel dark frame whose rows are
+    // broken every 75 pixels (as binarisation breaks a real frame), so no frame line is erased.
+    const w = 300;
+    const h = 64;
+    const data = new Uint8Array(w * h).fill(220);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) if ((y < 8 || y >= 56 || x < 6 || x >= w - 6) && x % 75 !== 0) data[y * w + x] = 20;
+    for (let k = 0; k < 7; k++)
+      for (let y = 8; y < 56; y++)
+        for (let x = 20 + k * 38; x < 40 + k * 38; x++) {
+          const dx = x - (20 + k * 38);
+          if (dx < 5 || dx >= 15 || y < 13 || y >= 51) data[y * w + x] = 20;
+        }
+    const mask = binarize({ data, width: w, height: h }, false);
+    expect(findCharacters(mask, w, h).length).toBeLessThan(7);
+    expect(findCharacters(keepCharacterBand(mask, w, h), w, h)).toHaveLength(7);
+  });
+
+  it('leaves a mask with no clear character band unchanged', () => {
+    const mask = new Uint8Array(300 * 64);
+    expect(keepCharacterBand(mask, 300, 64)).toBe(mask);
+  });
+
+  it('splits two touching characters only at the lower split ratio, and keeps a lone wide one', () => {
+    // Five 14-pixel characters, then a 23-pixel blob (two touching characters, 1.64 times as wide).
+    const w = 300;
+    const h = 64;
+    const mask = new Uint8Array(w * h);
+    const bar = (x0: number, width: number) => {
+      for (let y = 14; y < 50; y++) for (let x = x0; x < x0 + width; x++) if (x - x0 < 4 || x0 + width - x <= 4 || y < 18) mask[y * w + x] = 1;
+    };
+    for (let k = 0; k < 5; k++) bar(20 + k * 24, 14);
+    bar(150, 23);
+    expect(findCharacters(mask, w, h, 1.7)).toHaveLength(6);
+    expect(findCharacters(mask, w, h, 1.4)).toHaveLength(7);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Character segmentation of a plate crop: local (Sauvola-style) binarisation, connected components,
  * then the largest row of components of character size aligned on one line. Pure: grayscale pixels
- * in, boxes out. Both polarities are tried (dark on light, and the old light-on-black plates).
+ * in, boxes out. The caller gives the polarity (dark on light, or the old light-on-black plates).
  */
 export interface Gray {
   data: Uint8Array;
@@ -103,6 +103,36 @@ export function removeFrameLines(mask: Uint8Array, w: number, h: number): Uint8A
   return out;
 }
 
+/**
+ * Keeps only the rows of the character band: on a tight crop the characters reach the plate's dark
+ * frame and merge with it into one blob that no size rule accepts. The band is the longest run of
+ * rows crossing many ink edges (characters) rather than few (frame, body, shadows); rows outside it
+ * are cleared. Returns the mask unchanged when no clear band stands out.
+ */
+export function keepCharacterBand(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const edges = new Array<number>(h).fill(0);
+  for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) if (mask[y * w + x] !== mask[y * w + x - 1]) edges[y]++;
+  const max = Math.max(...edges);
+  if (max < 8) return mask;
+  let best: [number, number] = [0, -1];
+  for (let y = 0; y < h;) {
+    if (edges[y] < 0.35 * max) {
+      y++;
+      continue;
+    }
+    let e = y;
+    while (e + 1 < h && edges[e + 1] >= 0.35 * max) e++;
+    if (e - y > best[1] - best[0]) best = [y, e];
+    y = e + 1;
+  }
+  const [top, bottom] = best;
+  if (bottom - top + 1 < 0.25 * h || bottom - top + 1 > 0.95 * h) return mask;
+  const out = mask.slice();
+  out.fill(0, 0, top * w);
+  out.fill(0, (bottom + 1) * w);
+  return out;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
@@ -110,10 +140,10 @@ const median = (xs: number[]) => {
 
 /**
  * The characters: components 25–95 % of the crop height, not too wide, then the biggest set sharing
- * a height (±25 %) and a vertical centre (±20 % of the height), left to right. Wide blobs (touching
- * characters) are split evenly.
+ * a height (±25 %) and a vertical centre (±20 % of the height), left to right. A blob wider than
+ * `splitRatio` times the median width (touching characters) is split evenly.
  */
-export function findCharacters(mask: Uint8Array, w: number, h: number): CharBox[] {
+export function findCharacters(mask: Uint8Array, w: number, h: number, splitRatio = 1.7): CharBox[] {
   const cands = components(removeFrameLines(mask, w, h), w, h).filter((c) => {
     const ch = c.y2 - c.y1;
     const cw = c.x2 - c.x1;
@@ -143,7 +173,7 @@ export function findCharacters(mask: Uint8Array, w: number, h: number): CharBox[
   const out: CharBox[] = [];
   for (const c of merged) {
     const cw = c.x2 - c.x1;
-    const parts = mw > 0 && cw > 1.7 * mw ? Math.round(cw / mw) : 1;
+    const parts = mw > 0 && cw > splitRatio * mw ? Math.max(2, Math.round(cw / mw)) : 1;
     for (let p = 0; p < parts; p++) out.push({ x1: c.x1 + (p * cw) / parts, x2: c.x1 + ((p + 1) * cw) / parts, y1: c.y1, y2: c.y2 });
   }
   return out;

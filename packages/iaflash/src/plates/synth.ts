@@ -10,6 +10,14 @@ import { mulberry32 } from '../core/random.ts';
 export const SIV_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
 const FNI_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
 const FONTS = ['DejaVu Sans Condensed', 'Liberation Sans Narrow', 'DejaVu Sans', 'Liberation Sans', 'DejaVu Sans Mono'];
+/** Average advance of a capital or digit relative to DejaVu Sans, per font. */
+const FONT_WIDTH: Record<string, number> = {
+  'DejaVu Sans Condensed': 0.9,
+  'Liberation Sans Narrow': 0.85,
+  'DejaVu Sans': 1,
+  'Liberation Sans': 0.95,
+  'DejaVu Sans Mono': 0.95,
+};
 const DEPTS = [
   ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'),
   '2A',
@@ -57,7 +65,11 @@ function plateSvg(text: string, format: 'SIV' | 'FNI', rnd: () => number): { svg
   const h = 110;
   const font = pick<string>(rnd, FONTS);
   const weight = rnd() < 0.75 ? 'bold' : 'normal';
-  const size = 60 + rnd() * 20;
+  // French plates are 520 × 110 mm with 75 mm characters (cap height ≈ 0.68 of the plate) in a
+  // condensed sans: a crop is mostly characters, which the segmenter's size rules expect. The
+  // machine's fonts have a cap height of ≈ 0.73 em.
+  const capHeight = h * (0.56 + rnd() * 0.16);
+  const size = capHeight / 0.73;
   const spacing = -2 + rnd() * 6;
   let bg = '#f4f4f0';
   let fg = '#111';
@@ -78,9 +90,17 @@ function plateSvg(text: string, format: 'SIV' | 'FNI', rnd: () => number): { svg
   }
   const tint = Math.floor(rnd() * 30);
   if (bg === '#f4f4f0') bg = `rgb(${244 - tint},${244 - tint},${240 - tint})`;
+  const left = bands ? 44 : 0;
+  const right = format === 'SIV' ? 44 : 0;
+  const textCentre = (left + w - right) / 2;
+  const textLength = Math.min(w - left - right - 40, text.length * capHeight * (0.5 + rnd() * 0.2));
+  // librsvg ignores textLength: squeeze with a transform from the text's estimated natural width
+  // (an upper bound on these fonts' advances, so the text never overflows the plate).
+  const natural = text.length * size * (weight === 'bold' ? 0.78 : 0.7) * FONT_WIDTH[font] + text.length * spacing;
+  const squeeze = Math.min(1, textLength / natural);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
 <rect x="0" y="0" width="${w}" height="${h}" rx="8" fill="${bg}" stroke="#222" stroke-width="3"/>${bands}
-<text x="${w / 2 + (bands ? 0 : 0)}" y="${h / 2 + size * 0.36}" font-family="${font}" font-weight="${weight}" font-size="${size.toFixed(1)}" letter-spacing="${spacing.toFixed(1)}" fill="${fg}" text-anchor="middle" textLength="${Math.min(w - 150, text.length * (36 + rnd() * 9)).toFixed(0)}" lengthAdjust="spacingAndGlyphs">${esc(text)}</text>
+<text transform="translate(${textCentre.toFixed(1)} ${((h + capHeight) / 2).toFixed(1)}) scale(${squeeze.toFixed(3)} 1)" font-family="${font}" font-weight="${weight}" font-size="${size.toFixed(1)}" letter-spacing="${spacing.toFixed(1)}" fill="${fg}" text-anchor="middle">${esc(text)}</text>
 </svg>`;
   return { svg, w, h };
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isDarkPlate, otsuThreshold } from './reader.ts';
+
+/** A plate of one tone with seven character bars of another, covering about a fifth of it. */
+function plate(background: number, ink: number) {
+  const width = 300;
+  const height = 64;
+  const data = new Uint8Array(width * height).fill(background);
+  for (let k = 0; k < 7; k++)
+    for (let y = 12; y < 52; y++) for (let x = 30 + k * 36; x < 38 + k * 36; x++) data[y * width + x] = ink;
+  return { data, width, height };
+}
+
+describe('plate polarity', () => {
+  it('reads an under-exposed white plate as a light plate', () => {
+    // Background at 90: the old absolute cut-off (< 100) read it as a black plate and inverted it.
+    expect(isDarkPlate(plate(90, 25))).toBe(false);
+  });
+
+  it('reads an old black plate with light characters as a dark plate', () => {
+    expect(isDarkPlate(plate(30, 200))).toBe(true);
+  });
+
+  it("Otsu's threshold falls between the two tones", () => {
+    const hist = new Array<number>(256).fill(0);
+    hist[40] = 300;
+    hist[180] = 700;
+    const t = otsuThreshold(hist, 1000);
+    expect(t).toBeGreaterThanOrEqual(40);
+    expect(t).toBeLessThan(180);
+  });
+});
