@@ -255,7 +255,9 @@ async function main() {
         [...byCountry].map(([c, [a, b]]) => `${c} ${a}/${b}`).join(', ') +
         `; p50 ${pct(times, 50).toFixed(0)} ms`,
     );
-    log(`as many characters as the plate: ${segmented}/${plates.length}; of their characters, right ${charsRight}/${chars} (${f3(charsRight / chars)})`);
+    log(
+      `as many characters as the plate: ${segmented}/${plates.length}; of their characters, right ${charsRight}/${chars} (${f3(charsRight / chars)})`,
+    );
   } else log('no plate model in model/default (run npm run train:default -w @eig/iaflash)');
 }
 

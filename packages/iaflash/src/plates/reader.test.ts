@@ -6,8 +6,7 @@ function plate(background: number, ink: number) {
   const width = 300;
   const height = 64;
   const data = new Uint8Array(width * height).fill(background);
-  for (let k = 0; k < 7; k++)
-    for (let y = 12; y < 52; y++) for (let x = 30 + k * 36; x < 38 + k * 36; x++) data[y * width + x] = ink;
+  for (let k = 0; k < 7; k++) for (let y = 12; y < 52; y++) for (let x = 30 + k * 36; x < 38 + k * 36; x++) data[y * width + x] = ink;
   return { data, width, height };
 }
 

@@ -60,7 +60,8 @@ describe('segmentation', () => {
     const h = 64;
     const mask = new Uint8Array(w * h);
     const bar = (x0: number, width: number) => {
-      for (let y = 14; y < 50; y++) for (let x = x0; x < x0 + width; x++) if (x - x0 < 4 || x0 + width - x <= 4 || y < 18) mask[y * w + x] = 1;
+      for (let y = 14; y < 50; y++)
+        for (let x = x0; x < x0 + width; x++) if (x - x0 < 4 || x0 + width - x <= 4 || y < 18) mask[y * w + x] = 1;
     };
     for (let k = 0; k < 5; k++) bar(20 + k * 24, 14);
     bar(150, 23);
