@@ -98,8 +98,10 @@ export function otsuThreshold(hist: readonly number[], n: number): number {
 export function segmentations(img: Gray): Segmented[] {
   const invert = isDarkPlate(img);
   const mask = binarize(img, invert);
+  const band = keepCharacterBand(mask, img.width, img.height);
   const out: Segmented[] = [];
-  for (const m of [mask, keepCharacterBand(mask, img.width, img.height)]) {
+  // keepCharacterBand returns the mask itself when no band stands out: read it once, not twice.
+  for (const m of band === mask ? [mask] : [mask, band]) {
     const seen = new Set<number>();
     for (const splitRatio of [1.7, 1.4]) {
       const boxes = findCharacters(m, img.width, img.height, splitRatio);

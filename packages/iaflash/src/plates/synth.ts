@@ -9,8 +9,7 @@ import { mulberry32 } from '../core/random.ts';
 
 export const SIV_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
 const FNI_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
-const FONTS = ['DejaVu Sans Condensed', 'Liberation Sans Narrow', 'DejaVu Sans', 'Liberation Sans', 'DejaVu Sans Mono'];
-/** Average advance of a capital or digit relative to DejaVu Sans, per font. */
+/** The fonts drawn from, each with its average capital or digit advance relative to DejaVu Sans. */
 const FONT_WIDTH: Record<string, number> = {
   'DejaVu Sans Condensed': 0.9,
   'Liberation Sans Narrow': 0.85,
@@ -18,6 +17,7 @@ const FONT_WIDTH: Record<string, number> = {
   'Liberation Sans': 0.95,
   'DejaVu Sans Mono': 0.95,
 };
+const FONTS = Object.keys(FONT_WIDTH);
 const DEPTS = [
   ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((d) => d !== '20'),
   '2A',
