@@ -7,7 +7,7 @@
  * off-topic queries that got results and the real ones that got none.
  */
 import { loadBenchCorpus } from './corpus-cache.ts';
-import { loadEval, loadEveryday, everydayHalves, loadOffTopic } from './eval-data.ts';
+import { loadEval, loadEveryday, everydayHalves, loadOffTopic, OFFTOPIC_UNSEEN_FILE } from './eval-data.ts';
 import { evaluate } from './metrics.ts';
 import { firstAnswer, offTopicRates } from './answer-metrics.ts';
 import { buildEngine, loadModel, trainModel, type EngineConfig } from '../src/core/search/index.ts';
@@ -18,6 +18,7 @@ if (process.env.QUICK_TRAIN) console.log(`model: ${Object.keys(model!.assoc).len
 const dev = loadEval();
 const everyday = loadEveryday() ?? [];
 const offTopic = loadOffTopic();
+const unseen = loadOffTopic(OFFTOPIC_UNSEEN_FILE);
 const configs = process.argv.slice(2).length ? process.argv.slice(2) : ['{}'];
 const f3 = (x: number) => x.toFixed(3);
 for (const c of configs) {
@@ -43,6 +44,9 @@ for (const c of configs) {
   console.log(mix);
   const ot = offTopicRates(offTopic, everyday, mixed);
   console.log(`  off-topic empty ${f3(ot.empty)} (n=${ot.nOff})   real answered ${f3(ot.answered)} (n=${ot.nReal})`);
-  if (process.env.QUICK_LEAKS) console.log(`  leaks: ${ot.leaks.join(' | ')}\n  lost: ${ot.lost.join(' | ')}`);
+  const un = offTopicRates(unseen, [], mixed);
+  console.log(`  unseen off-topic empty ${f3(un.empty)} (n=${un.nOff})`);
+  if (process.env.QUICK_LEAKS)
+    console.log(`  leaks: ${ot.leaks.join(' | ')}\n  unseen leaks: ${un.leaks.join(' | ')}\n  lost: ${ot.lost.join(' | ')}`);
 }
 process.exit(0);

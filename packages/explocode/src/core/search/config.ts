@@ -90,7 +90,7 @@ export function resolveConfig(config: Partial<EngineConfig>): EngineConfig {
 export const WEAK_QUERY_TERMS: ReadonlySet<string> = new Set(
   (
     'droit droits legal legale legaux legales legalement illegal illegale obligatoire obligatoires obligatoirement ' +
-    'normal normale possible autorise autorisee permis chose choses quelque exactement vraiment juste hier demain ' +
+    'normal normale possible autorise autorisee permis chose choses quelque exactement vraiment juste hier demain aujourd hui rien ' +
     'ok svp merci besoin question aide'
   ).split(' '),
 );

@@ -88,6 +88,15 @@ describe('short queries and the typo corrector', () => {
     expect(r.results).toEqual([]);
     expect(r.total).toBe(0);
   });
+  it.each(['rien', "aujourd'hui", "rien aujourd'hui"])('scaffolding alone ("%s") is no question: empty answer', (q) => {
+    // "aujourd'hui" is cut at its apostrophe; "hui" was corrected towards "huit" and counted as labour
+    const r = engine.search(q, { limit: 10 });
+    expect(r.outOfScope).toBe(true);
+    expect(r.total).toBe(0);
+  });
+  it('scaffolding does not hide a real question: "je n\'ai rien reçu aujourd\'hui pour mes congés payés"', () => {
+    expect(engine.search("je n'ai rien reçu aujourd'hui pour mes congés payés", { limit: 10 }).results.length).toBeGreaterThan(0);
+  });
   it.each([
     'smic',
     'cdi',
