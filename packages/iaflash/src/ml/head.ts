@@ -8,6 +8,7 @@
 import { tf } from './tf.ts';
 import { mulberry32, shuffle } from '../core/random.ts';
 import { project } from './pca.ts';
+import type { SecondOrderConfig } from './second-order.ts';
 
 export interface HeadConfig {
   grid: number;
@@ -22,6 +23,13 @@ export interface HeadConfig {
   seed: number;
   /** Heads averaged in the saved model (ensemble.ts), trained with seeds seed, seed + 1, … */
   members: number;
+  /**
+   * How the grid is pooled: 'avg-max' (a learned 1×1 projection, then average and max pooling; models
+   * trained before 2026-12-04) or 'second-order' (second-order.ts: covariance, matrix square root,
+   * linear classifier; `hidden`, `dropout` and `members` do not apply). Absent means 'avg-max'.
+   */
+  pooling?: 'avg-max' | 'second-order';
+  secondOrder?: SecondOrderConfig;
 }
 
 export const DEFAULT_HEAD: Omit<HeadConfig, 'grid' | 'channels'> = {
@@ -34,6 +42,7 @@ export const DEFAULT_HEAD: Omit<HeadConfig, 'grid' | 'channels'> = {
   weightDecay: 1e-4,
   seed: 7,
   members: 3,
+  pooling: 'avg-max',
 };
 
 export interface Standardizer {
@@ -160,14 +169,16 @@ export function classWeights(y: number[], numClasses: number): Float32Array {
   return Float32Array.from(w, (v) => v / mean);
 }
 
+/** Trains the model `build` makes (by default the avg-max head) on [grid, channels] samples. */
 export async function trainHead(
   set: TrainSet,
   numClasses: number,
   cfg: HeadConfig,
   onEpoch?: (e: EpochInfo) => void,
   signal?: AbortSignal,
+  build: (cfg: HeadConfig, numClasses: number) => tf.LayersModel = buildHead,
 ): Promise<tf.LayersModel> {
-  const model = buildHead(cfg, numClasses);
+  const model = build(cfg, numClasses);
   const weights = classWeights(set.y, numClasses);
   const dim = cfg.grid * cfg.channels;
   const rnd = mulberry32(cfg.seed);

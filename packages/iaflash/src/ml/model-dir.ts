@@ -9,6 +9,8 @@ import { IaflashError } from '../io/errors.ts';
 import type { Standardizer } from './head.ts';
 import type { DecisionPolicy } from '../core/decision.ts';
 import { findExtractor } from './vision.ts';
+// Registers the SecondOrderPooling layer, which the saved topology of second-order models names.
+import './second-order.ts';
 
 export interface VehicleClass {
   make: string;
@@ -27,7 +29,7 @@ export interface ValidationReport {
 
 export interface ModelManifest {
   format: 'iaflash-model/1';
-  kind: 'mnv2-spatial-head';
+  kind: 'mnv2-spatial-head' | 'mnv2-second-order';
   extractor: string;
   classes: VehicleClass[];
   grid: number;

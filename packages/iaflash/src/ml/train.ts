@@ -13,6 +13,7 @@ import { createVisionPool, type VisionPool } from './pool.ts';
 import { extractAll, type FeatureRecord } from './features-cache.ts';
 import { DEFAULT_HEAD, fitStandardizer, headLogits, standardize, type HeadConfig } from './head.ts';
 import { trainEnsemble } from './ensemble.ts';
+import { SECOND_ORDER_HEAD, trainSecondOrderHead } from './second-order.ts';
 import { DEFAULT_EXTRACTOR, extractorSpec, FEATURE_GRID } from './vision.ts';
 import { calibratedSoftmax, meanLogits } from './recognizer.ts';
 import { classReport } from './metrics.ts';
@@ -52,7 +53,7 @@ export interface TrainResult {
 }
 
 const REPORTED_RATES = [0.01, 0.02, 0.05, 0.1];
-/** Dimensions kept by the PCA of the local descriptors (1,264 channels with MobileNetV2 1.4). */
+/** Dimensions kept by the PCA of the local descriptors for the avg-max head (1,264 channels with MobileNetV2 1.4). */
 export const PCA_DIMS = 256;
 /** Channels of the features new models are trained on. */
 const FEATURE_CHANNELS = extractorSpec(DEFAULT_EXTRACTOR).channels;
@@ -90,7 +91,9 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     if (!opts.pool) await pool.close();
   }
 
-  const cfg: HeadConfig = { ...DEFAULT_HEAD, ...opts.head, grid: FEATURE_GRID, channels: opts.head?.channels ?? PCA_DIMS };
+  // New models pool second-order (second-order.ts); `head: { pooling: 'avg-max' }` trains the former head.
+  const base = opts.head?.pooling === 'avg-max' ? { ...DEFAULT_HEAD, channels: PCA_DIMS } : SECOND_ORDER_HEAD;
+  const cfg: HeadConfig = { ...base, ...opts.head, grid: FEATURE_GRID };
   const items = rows.map((r, i) => ({ ...r, i, y: ys[i] }));
   const split = groupSplit(items, opts.valFraction ?? 0.2, seed);
   const targetRate = opts.targetFalseAlarmRate ?? 0.01;
@@ -101,6 +104,8 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
   let threshold = 1;
   let kept: Awaited<ReturnType<typeof fitHead>> | null = null;
   if (split.val.length >= classes.length) {
+    // the standardiser, PCA and pooling take a minute or two before the first epoch: say so
+    progress({ stage: 'validation', done: 0, total: 1, message: 'Préparation des descripteurs (validation)' });
     const fitted = await fitHead(
       split.train,
       records,
@@ -150,6 +155,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
 
   // 2. Final model on every photo (or on the training part only).
   const finalItems = opts.finalOnAll === false && validation ? split.train : items;
+  if (!kept) progress({ stage: 'final', done: 0, total: 1, message: 'Préparation des descripteurs (modèle final)' });
   const final =
     kept ??
     (await fitHead(
@@ -163,7 +169,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
   progress({ stage: 'save', done: 0, total: 1, message: 'Enregistrement du modèle' });
   const manifest: ModelManifest = {
     format: 'iaflash-model/1',
-    kind: 'mnv2-spatial-head',
+    kind: cfg.pooling === 'second-order' ? 'mnv2-second-order' : 'mnv2-spatial-head',
     extractor: DEFAULT_EXTRACTOR,
     classes,
     grid: cfg.grid,
@@ -199,6 +205,7 @@ async function fitHead(
   const x = await projectAll(normalized, st.projection, FEATURE_CHANNELS, cfg.channels);
   normalized.length = 0;
   const y = items.flatMap((it) => records[it.i].features.map(() => it.y));
-  const model = await trainEnsemble({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);
+  const train = cfg.pooling === 'second-order' ? trainSecondOrderHead : trainEnsemble;
+  const model = await train({ x, y }, numClasses, cfg, (e) => onEpoch(e.epoch, e.epochs), signal);
   return { model, st };
 }
