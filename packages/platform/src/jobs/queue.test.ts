@@ -318,24 +318,29 @@ describe.each(testDatabases())('job queue on $name', (target) => {
     const db = await target.open();
     const { q } = await open(db);
     const reasons: string[] = [];
+    // The row says 'running' a moment before the handler listens to its signal: wait for the handler
+    // itself, or close() may abort before anyone listens (a race seen on CI, not a queue fault).
+    let listening!: () => void;
+    const handlerListens = new Promise<void>((resolve) => (listening = resolve));
     q.register({
       name: 'long',
       retry: { limit: 1, delaySeconds: 0, backoff: false },
       handler: async (_p, job) => {
         if (job.attempt > 1) return;
-        await new Promise<void>((_, reject) =>
+        await new Promise<void>((_, reject) => {
           job.signal.addEventListener('abort', () => {
             reasons.push((job.signal.reason as JobAbort).reason);
             reject(job.signal.reason);
-          }),
-        );
+          });
+          listening();
+        });
       },
     });
     q.register('short', () => {});
     const done = await q.enqueue('short', null);
     await waitFor(async () => expect((await q.get(done))?.state).toBe('done'));
     const id = await q.enqueue('long', null);
-    await waitFor(async () => expect((await q.get(id))?.state).toBe('running'));
+    await handlerListens;
     await q.close();
     expect(reasons).toEqual(['shutdown']);
 
