@@ -91,7 +91,7 @@ export const WEAK_QUERY_TERMS: ReadonlySet<string> = new Set(
   (
     'droit droits legal legale legaux legales legalement illegal illegale obligatoire obligatoires obligatoirement ' +
     'normal normale possible autorise autorisee permis chose choses quelque exactement vraiment juste hier demain aujourd hui rien ' +
-    'ok svp merci besoin question aide'
+    'ok svp merci besoin question aide depuis aucun aucune jamais toujours'
   ).split(' '),
 );
 
