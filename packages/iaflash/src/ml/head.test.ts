@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTf, tf } from './tf.ts';
-import { fitStandardizer, standardize, TensorStandardizer, type Standardizer } from './head.ts';
+import { fitStandardizer, logitAdjustment, standardize, TensorStandardizer, type Standardizer } from './head.ts';
 import { mulberry32 } from '../core/random.ts';
 
 const GRID = 4;
@@ -46,5 +46,18 @@ describe('TensorStandardizer (inference-time standardisation + PCA on tfjs)', ()
     const want = xs.flatMap((x) => Array.from(standardize(x, st)));
     expect(got.length).toBe(xs.length * GRID * dims);
     want.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 4));
+  });
+});
+
+describe('logitAdjustment', () => {
+  it('raises the rare classes against the frequent ones by τ·log of their prior ratio, and is 0 at τ = 0', () => {
+    const y = [0, 0, 0, 0, 0, 0, 0, 1, 2, 2];
+    const shift = logitAdjustment(y, 4, 0.5);
+    // add-one smoothed priors: 8/14, 2/14, 3/14, 1/14 (class 3 has no sample)
+    expect(shift[1] - shift[0]).toBeCloseTo(0.5 * Math.log(8 / 2), 6);
+    expect(shift[3]).toBeGreaterThan(shift[1]);
+    expect(shift[1]).toBeGreaterThan(shift[2]);
+    expect(shift[2]).toBeGreaterThan(shift[0]);
+    expect(Array.from(logitAdjustment(y, 4, 0))).toEqual([0, 0, 0, 0]);
   });
 });
