@@ -41,6 +41,18 @@ describe('second-order pooling', () => {
     tf.dispose([x, out]);
   });
 
+  it('pools each sample of a batch as it would pool it alone', async () => {
+    const d = 5;
+    const rnd = mulberry32(11);
+    const samples = Array.from({ length: 3 }, () => Float32Array.from({ length: 20 * d }, () => rnd() * 2 - 1));
+    const batch = await secondOrderAll(samples, d, { iterations: 5, scale: 1 });
+    for (const [k, s] of samples.entries()) {
+      const [alone] = await secondOrderAll([s], d, { iterations: 5, scale: 1 });
+      for (let j = 0; j < alone.length; j++) expect(batch[k][j]).toBeCloseTo(alone[j], 5);
+    }
+    expect(Math.abs(batch[0][0] - batch[1][0])).toBeGreaterThan(1e-4);
+  });
+
   it('a full covariance: the pooled matrix squared is proportional to it', async () => {
     const d = 4;
     const rnd = mulberry32(3);
