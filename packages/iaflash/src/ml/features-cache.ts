@@ -10,6 +10,7 @@ import type { VisionPool } from './pool.ts';
 import type { Extracted } from './extract.ts';
 import { hashString } from '../core/random.ts';
 import { DEFAULT_EXTRACTOR } from './vision.ts';
+import { CROP_PLAN_VERSION } from '../core/crops.ts';
 
 export interface FeatureRecord {
   features: Float32Array[];
@@ -64,7 +65,7 @@ export async function extractAll(pool: VisionPool, paths: string[], opts: Extrac
     const key = createHash('sha1')
       .update(bytes)
       // the extractor id is in the key: features of another backbone or crop plan are never read back
-      .update(`${DEFAULT_EXTRACTOR}|${opts.mode}|${withBaseline ? 1 : 0}`)
+      .update(`${DEFAULT_EXTRACTOR}|${CROP_PLAN_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}`)
       .digest('hex');
     const cached = opts.cacheDir ? join(opts.cacheDir, key + '.bin') : null;
     if (cached && existsSync(cached)) out[i] = load(cached);

@@ -43,6 +43,8 @@ export interface ModelManifest {
   trainedAt: string;
   trainImages: number;
   head: Record<string, unknown>;
+  /** Crops averaged at inference (core/crops.ts); absent in models trained with two. */
+  inferenceViews?: number;
 }
 
 export interface LoadedModel {

@@ -1,7 +1,7 @@
 /**
  * Make/model recognition behind one interface, so another model (an ONNX export trained elsewhere,
  * say) can replace the default without touching the pipeline. The default implementation runs the
- * trained head over MobileNetV2 features of the vehicle crop and its mirror image.
+ * trained head over MobileNetV2 features of the vehicle crops (core/crops.ts), their logits averaged.
  */
 import { tf } from './tf.ts';
 import type { Box } from '../core/boxes.ts';
@@ -63,7 +63,11 @@ export class HeadRecognizer implements Recognizer {
   }
 
   async recognize(image: DecodedImage, box: Box | null): Promise<Float32Array> {
-    const features = await this.vision.embed(image, inferenceCrops(box, image.width, image.height), this.model.manifest.extractor);
+    const features = await this.vision.embed(
+      image,
+      inferenceCrops(box, image.width, image.height, this.model.manifest.inferenceViews ?? 2),
+      this.model.manifest.extractor,
+    );
     return calibratedSoftmax(await this.logits(features), this.model.manifest.temperature);
   }
 }

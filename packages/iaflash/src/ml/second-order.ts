@@ -29,8 +29,9 @@ export const DEFAULT_SECOND_ORDER: SecondOrderConfig = { iterations: 5, scale: 3
 /**
  * The head new models are trained with. PCA-128 descriptors (8,256 pooled dimensions): in a 5-fold
  * grouped cross-validation over the bench's 803 training photos, top-1 0.758 against 0.747 at 96
- * dimensions (on a single 168-photo split both gave 0.756, and 160 gave 0.750); the pooling costs
- * 83 ms a photo (two crops) against 33 ms at 96. Five Newton–Schulz iterations: three gave 0.696 on
+ * dimensions (on a single 168-photo split both gave 0.756, and 160 gave 0.750); the pooling then cost
+ * 83 ms a photo (two crops) against 33 ms at 96, most of it wasm's batched matMul (see secondOrderPool:
+ * 13 ms now). Five Newton–Schulz iterations: three gave 0.696 on
  * that split (a rougher square root), eight no clear gain. One linear classifier (a convex fit: seeds
  * barely move it, so no ensemble), light weight decay, 40 epochs.
  *

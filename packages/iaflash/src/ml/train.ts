@@ -4,6 +4,7 @@
  * grouped validation split measures top-1/top-5, fits the temperature and sets the alarm threshold
  * for the target false-alarm rate; the head is then retrained on all photos and saved.
  */
+import { INFERENCE_VIEWS } from '../core/crops.ts';
 import { readLabelsCsv, type LabelRow } from '../io/labels-csv.ts';
 import { IaflashError } from '../io/errors.ts';
 import { classKey, groupSplit } from '../core/labels.ts';
@@ -116,7 +117,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     );
     const valLogits: Float32Array[] = [];
     for (const it of split.val) {
-      const xs = records[it.i].features.slice(0, 2).map((f) => standardize(f, fitted.st));
+      const xs = records[it.i].features.slice(0, INFERENCE_VIEWS).map((f) => standardize(f, fitted.st));
       valLogits.push(meanLogits(await headLogits(fitted.model, xs, cfg.grid, cfg.channels)));
     }
     // Without a final retraining, the validated model is the one saved.
@@ -181,6 +182,7 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     trainedAt: new Date().toISOString(),
     trainImages: finalItems.length,
     head: { ...cfg },
+    inferenceViews: INFERENCE_VIEWS,
   };
   await saveModel(opts.outDir, manifest, final.model, final.st);
   final.model.dispose();
