@@ -11,6 +11,7 @@ import { IaflashError } from '../io/errors.ts';
 import { sniffFormat, DEFAULT_MAX_BYTES } from '../io/decode.ts';
 import { binarize, findCharacters, glyph, keepCharacterBand, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { ALPHABET, decodePlate, type PlateReading } from './decode.ts';
+import { bestSequences, oversegment, type Oversegmentation } from './oversegment.ts';
 
 export const PLATE_HEIGHT = 64;
 
@@ -132,6 +133,10 @@ export class PlateReader {
     return new PlateReader(model);
   }
 
+  dispose() {
+    this.model.dispose();
+  }
+
   static exists(dir: string) {
     return existsSync(join(dir, 'plate-chars.json'));
   }
@@ -151,19 +156,42 @@ export class PlateReader {
     const img = await plateGray(input);
     let best: PlateReading = { text: '', confidence: 0, format: 'UNKNOWN', raw: '' };
     let bestScore = -Infinity;
+    const readings: ArrayLike<number>[][] = [];
     for (const seg of segmentations(img)) {
       if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
-      const reading = decodePlate(await this.classify(seg.glyphs));
-      // Prefer readings that fit a French format, then more characters read confidently.
-      const score =
-        (reading.format !== 'UNKNOWN' ? 10 : 0) +
-        Math.log(Math.max(1e-12, reading.confidence)) / seg.glyphs.length +
-        seg.glyphs.length * 0.05;
+      readings.push(await this.classify(seg.glyphs));
+    }
+    readings.push(...(await this.recognitionDriven(img)));
+    for (const probs of readings) {
+      const reading = decodePlate(probs);
+      const n = probs.length;
+      // Prefer readings that fit a French format, then more characters read confidently. The
+      // recognition-driven readings (one per character count) compete with the component ones.
+      const score = (reading.format !== 'UNKNOWN' ? 10 : 0) + Math.log(Math.max(1e-12, reading.confidence)) / n + n * 0.05;
       if (score > bestScore) {
         bestScore = score;
         best = reading;
       }
     }
     return best;
+  }
+
+  /** The recognition-driven candidates of a plate (oversegment.ts), with the classifier's probabilities for each. */
+  async candidates(img: Gray): Promise<{ seg: Oversegmentation; probs: Float32Array[] } | null> {
+    const invert = isDarkPlate(img);
+    const seg = oversegment(binarize(img, invert), img.width, img.height);
+    if (!seg || !seg.candidates.length) return null;
+    return { seg, probs: await this.classify(seg.candidates.map((c) => glyph(img, c.box, invert))) };
+  }
+
+  /** Readings of the recognition-driven segmentation, one per character count. */
+  async recognitionDriven(img: Gray): Promise<Float32Array[][]> {
+    const found = await this.candidates(img);
+    if (!found) return [];
+    const { seg, probs } = found;
+    const scores = probs.map((p) => Math.log(Math.max(1e-9, Math.max(...p))));
+    const out: Float32Array[][] = [];
+    for (const [k, path] of bestSequences(seg, (ci) => scores[ci])) if (k >= 2) out.push(path.map((i) => probs[i]));
+    return out;
   }
 }

@@ -7,8 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initTf, tf } from '../ml/tf.ts';
 import { renderPlate } from './synth.ts';
-import { plateGray, segmentations, PlateReader } from './reader.ts';
-import { GLYPH_H, GLYPH_W } from './segment.ts';
+import { isDarkPlate, plateGray, segmentations, PlateReader } from './reader.ts';
+import { glyph, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
+import { bestSequences } from './oversegment.ts';
 import { ALPHABET } from './decode.ts';
 import { mulberry32, shuffle } from '../core/random.ts';
 
@@ -22,13 +23,24 @@ export interface PlateTrainOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
+interface RenderedPlate {
+  img: Gray;
+  chars: string;
+}
+
+/**
+ * Renders `count` synthetic plates and keeps the glyphs of the component segmentation where it finds
+ * as many characters as the plate has (the plates themselves are kept for the alignment stage).
+ */
 export async function collectGlyphs(count: number, seed: number, onProgress?: (d: number, n: number) => void) {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
+  const plates: RenderedPlate[] = [];
   let used = 0;
   for (let i = 0; i < count; i++) {
     const p = await renderPlate(seed + i);
     const img = await plateGray(p.png);
+    plates.push({ img, chars: p.chars });
     const segs = segmentations(img).filter((s) => s.glyphs.length === p.chars.length);
     if (segs.length) {
       used++;
@@ -39,7 +51,37 @@ export async function collectGlyphs(count: number, seed: number, onProgress?: (d
     }
     onProgress?.(i + 1, count);
   }
-  return { xs, ys, used };
+  return { xs, ys, used, plates };
+}
+
+/** An alignment is kept only when its characters are, on average, this likely under the first model. */
+const MIN_ALIGNED_LOGP = Math.log(0.2);
+
+/**
+ * Glyphs of the recognition-driven segmentation (oversegment.ts), labelled by aligning each plate's
+ * known text to its candidates with a first model: the reader reads those crops too, and they include
+ * the plates the component segmentation could not split (broken, touching or wide glyphs).
+ */
+export async function alignedGlyphs(reader: PlateReader, plates: RenderedPlate[], onProgress?: (d: number, n: number) => void) {
+  const xs: Float32Array[] = [];
+  const ys: number[] = [];
+  let aligned = 0;
+  for (const [i, p] of plates.entries()) {
+    onProgress?.(i + 1, plates.length);
+    const found = await reader.candidates(p.img);
+    if (!found) continue;
+    const labels = [...p.chars].map((c) => ALPHABET.indexOf(c));
+    const logp = (ci: number, k: number) => Math.log(Math.max(1e-9, found.probs[ci][labels[k]]));
+    const path = bestSequences(found.seg, logp, labels.length).get(labels.length);
+    if (!path || path.reduce((a, ci, k) => a + logp(ci, k), 0) / path.length < MIN_ALIGNED_LOGP) continue;
+    aligned++;
+    const invert = isDarkPlate(p.img);
+    path.forEach((ci, k) => {
+      xs.push(glyph(p.img, found.seg.candidates[ci].box, invert));
+      ys.push(labels[k]);
+    });
+  }
+  return { xs, ys, aligned };
 }
 
 /**
@@ -91,17 +133,18 @@ function glyphMlp(input: tf.SymbolicTensor, prefix: string): tf.SymbolicTensor {
   return tf.layers.dense({ units: ALPHABET.length, name: `${prefix}logits` }).apply(h) as tf.SymbolicTensor;
 }
 
-export async function trainPlateReader(
-  opts: PlateTrainOptions,
-): Promise<{ segmentedRate: number; glyphs: number; syntheticExact: number }> {
-  await initTf('wasm');
-  const seed = opts.seed ?? 1;
-  const n = opts.plates ?? 3000;
-  const collected = await collectGlyphs(n, seed * 1_000_003, (d, t) => opts.onProgress?.('plates', d, t));
-  const { used } = collected;
+/** Glyphs (each also twice augmented) → one layers model averaging `members` MLPs' logits. */
+async function fitMembers(
+  glyphs: Float32Array[],
+  labels: number[],
+  members: number,
+  epochs: number,
+  seed: number,
+  onEpoch?: (done: number, total: number) => void,
+): Promise<tf.LayersModel> {
   const augRnd = mulberry32(seed + 17);
-  const xs = [...collected.xs, ...collected.xs.flatMap((g) => [augmentGlyph(g, augRnd), augmentGlyph(g, augRnd)])];
-  const ys = [...collected.ys, ...collected.ys.flatMap((y) => [y, y])];
+  const xs = [...glyphs, ...glyphs.flatMap((g) => [augmentGlyph(g, augRnd), augmentGlyph(g, augRnd)])];
+  const ys = [...labels, ...labels.flatMap((y) => [y, y])];
   const dim = GLYPH_W * GLYPH_H;
   const order = shuffle(
     xs.map((_, i) => i),
@@ -121,22 +164,44 @@ export async function trainPlateReader(
   // plates far more than on synthetic ones (character accuracy 0.84 to 0.89 from run to run);
   // averaging their logits removes most of that spread for a few extra milliseconds a plate.
   const input = tf.input({ shape: [dim] });
-  const members = Array.from({ length: Math.max(1, opts.members ?? 3) }, (_, k) => glyphMlp(input, `m${k}_`));
-  const epochs = opts.epochs ?? 25;
-  for (const [k, logits] of members.entries()) {
+  const heads = Array.from({ length: Math.max(1, members) }, (_, k) => glyphMlp(input, `m${k}_`));
+  for (const [k, logits] of heads.entries()) {
     const train = tf.model({ inputs: input, outputs: tf.layers.activation({ activation: 'softmax' }).apply(logits) as tf.SymbolicTensor });
     train.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
     await train.fit(x, y, {
       epochs,
       batchSize: 128,
       verbose: 0,
-      callbacks: { onEpochEnd: async (e) => opts.onProgress?.('epochs', k * epochs + e + 1, members.length * epochs) },
+      callbacks: { onEpochEnd: async (e) => onEpoch?.(k * epochs + e + 1, heads.length * epochs) },
     });
   }
-  const output = members.length > 1 ? (tf.layers.average({ name: 'ensemble' }).apply(members) as tf.SymbolicTensor) : members[0];
-  const model = tf.model({ inputs: input, outputs: output });
   x.dispose();
   y.dispose();
+  const output = heads.length > 1 ? (tf.layers.average({ name: 'ensemble' }).apply(heads) as tf.SymbolicTensor) : heads[0];
+  return tf.model({ inputs: input, outputs: output });
+}
+
+export async function trainPlateReader(
+  opts: PlateTrainOptions,
+): Promise<{ segmentedRate: number; alignedRate: number; glyphs: number; syntheticExact: number }> {
+  await initTf('wasm');
+  const seed = opts.seed ?? 1;
+  const n = opts.plates ?? 3000;
+  const epochs = opts.epochs ?? 25;
+  const collected = await collectGlyphs(n, seed * 1_000_003, (d, t) => opts.onProgress?.('plates', d, t));
+  // Stage 1: one MLP on the component glyphs, only to align the recognition-driven candidates.
+  const first = new PlateReader(
+    await fitMembers(collected.xs, collected.ys, 1, Math.ceil(epochs / 2), seed + 101, (d, t) =>
+      opts.onProgress?.('alignment model', d, t),
+    ),
+  );
+  const dp = await alignedGlyphs(first, collected.plates, (d, t) => opts.onProgress?.('alignment', d, t));
+  first.dispose();
+  collected.plates.length = 0;
+  // Stage 2: the reader on both kinds of crops.
+  const xs = [...collected.xs, ...dp.xs];
+  const ys = [...collected.ys, ...dp.ys];
+  const model = await fitMembers(xs, ys, opts.members ?? 3, epochs, seed, (d, t) => opts.onProgress?.('epochs', d, t));
   mkdirSync(opts.outDir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (art) => {
@@ -157,5 +222,5 @@ export async function trainPlateReader(
     const r = await reader.read(p.png);
     if (r.text.replace(/[^A-Z0-9]/g, '') === p.chars) exact++;
   }
-  return { segmentedRate: used / n, glyphs: xs.length, syntheticExact: exact / test };
+  return { segmentedRate: collected.used / n, alignedRate: dp.aligned / n, glyphs: xs.length * 3, syntheticExact: exact / test };
 }
