@@ -3,11 +3,11 @@
  * a glyph broken in pieces by low contrast, two glyphs touching, a wide W or M taken for two
  * characters, a character merged with the plate's blue band. Here the character band's columns are
  * cut into small units (runs of inked columns, wide runs also at their thinnest columns); every run
- * of one to four consecutive units is a candidate character; the classifier scores each candidate,
+ * of one to five consecutive units is a candidate character; the classifier scores each candidate,
  * and a dynamic programme picks, for each character count, the best left-to-right sequence
  * (units not taken are skipped at a cost that grows with their ink). Pure: the scores come in.
  */
-import { findCharacters, removeFrameLines, type CharBox } from './segment.ts';
+import { findCharacters, median, removeFrameLines, type CharBox } from './segment.ts';
 
 export interface Unit {
   x1: number;
@@ -31,11 +31,6 @@ export interface Oversegmentation {
 }
 
 const MAX_UNITS_PER_CHAR = 5;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : 0;
-};
 
 /**
  * The band and units of a plate's ink mask, or null when no row of character-like components gives

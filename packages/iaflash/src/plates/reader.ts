@@ -90,15 +90,19 @@ export function otsuThreshold(hist: readonly number[], n: number): number {
   return best;
 }
 
+/** The plate's polarity and ink mask, computed once per reading for both segmentations. */
+export function inkMask(img: Gray): { invert: boolean; mask: Uint8Array } {
+  const invert = isDarkPlate(img);
+  return { invert, mask: binarize(img, invert) };
+}
+
 /**
  * Candidate segmentations of a plate, the reader keeping the one whose reading best fits a French
  * format: the whole mask and its character band alone (on a tight crop the characters touch the dark
  * frame); wide blobs split at 1.7 and at 1.4 times the median width (two touching characters are
  * ≈ 1.6 times as wide as one, a lone W or M ≈ 1.3 times).
  */
-export function segmentations(img: Gray): Segmented[] {
-  const invert = isDarkPlate(img);
-  const mask = binarize(img, invert);
+export function segmentations(img: Gray, { invert, mask } = inkMask(img)): Segmented[] {
   const band = keepCharacterBand(mask, img.width, img.height);
   const out: Segmented[] = [];
   // keepCharacterBand returns the mask itself when no band stands out: read it once, not twice.
@@ -156,12 +160,13 @@ export class PlateReader {
     const img = await plateGray(input);
     let best: PlateReading = { text: '', confidence: 0, format: 'UNKNOWN', raw: '' };
     let bestScore = -Infinity;
+    const ink = inkMask(img);
     const readings: ArrayLike<number>[][] = [];
-    for (const seg of segmentations(img)) {
+    for (const seg of segmentations(img, ink)) {
       if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
       readings.push(await this.classify(seg.glyphs));
     }
-    readings.push(...(await this.recognitionDriven(img)));
+    readings.push(...(await this.recognitionDriven(img, ink)));
     for (const probs of readings) {
       const reading = decodePlate(probs);
       const n = probs.length;
@@ -177,16 +182,18 @@ export class PlateReader {
   }
 
   /** The recognition-driven candidates of a plate (oversegment.ts), with the classifier's probabilities for each. */
-  async candidates(img: Gray): Promise<{ seg: Oversegmentation; probs: Float32Array[] } | null> {
-    const invert = isDarkPlate(img);
-    const seg = oversegment(binarize(img, invert), img.width, img.height);
+  async candidates(
+    img: Gray,
+    { invert, mask } = inkMask(img),
+  ): Promise<{ seg: Oversegmentation; probs: Float32Array[]; invert: boolean } | null> {
+    const seg = oversegment(mask, img.width, img.height);
     if (!seg || !seg.candidates.length) return null;
-    return { seg, probs: await this.classify(seg.candidates.map((c) => glyph(img, c.box, invert))) };
+    return { seg, probs: await this.classify(seg.candidates.map((c) => glyph(img, c.box, invert))), invert };
   }
 
   /** Readings of the recognition-driven segmentation, one per character count. */
-  async recognitionDriven(img: Gray): Promise<Float32Array[][]> {
-    const found = await this.candidates(img);
+  async recognitionDriven(img: Gray, ink = inkMask(img)): Promise<Float32Array[][]> {
+    const found = await this.candidates(img, ink);
     if (!found) return [];
     const { seg, probs } = found;
     const scores = probs.map((p) => Math.log(Math.max(1e-9, Math.max(...p))));

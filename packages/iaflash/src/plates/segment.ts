@@ -133,7 +133,7 @@ export function keepCharacterBand(mask: Uint8Array, w: number, h: number): Uint8
   return out;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
 };

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initTf, tf } from '../ml/tf.ts';
 import { renderPlate } from './synth.ts';
-import { isDarkPlate, plateGray, segmentations, PlateReader } from './reader.ts';
+import { plateGray, segmentations, PlateReader } from './reader.ts';
 import { glyph, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { bestSequences } from './oversegment.ts';
 import { ALPHABET } from './decode.ts';
@@ -75,9 +75,8 @@ export async function alignedGlyphs(reader: PlateReader, plates: RenderedPlate[]
     const path = bestSequences(found.seg, logp, labels.length).get(labels.length);
     if (!path || path.reduce((a, ci, k) => a + logp(ci, k), 0) / path.length < MIN_ALIGNED_LOGP) continue;
     aligned++;
-    const invert = isDarkPlate(p.img);
     path.forEach((ci, k) => {
-      xs.push(glyph(p.img, found.seg.candidates[ci].box, invert));
+      xs.push(glyph(p.img, found.seg.candidates[ci].box, found.invert));
       ys.push(labels[k]);
     });
   }
