@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../types.ts';
 import { buildEngine } from './engine.ts';
 import { trainModel } from './model.ts';
-import type { PublicServiceEntry } from './domain.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FEATURE_COUNT, loadDomainModel, type PublicServiceEntry } from './domain.ts';
 import { corpusBuilders } from '../../test-fixtures/corpus.ts';
 
 const { article, fiche, agreement } = corpusBuilders();
@@ -135,5 +138,41 @@ describe('short queries and the typo corrector', () => {
     const d = (engine as any).domain as { correctionTrust(stem: string): number };
     expect(d.correctionTrust('zzzz')).toBe(0);
     expect(d.correctionTrust('licenc')).toBeGreaterThan(d.correctionTrust('concour'));
+  });
+});
+
+describe('the fitted model file', () => {
+  it('the shipped model loads, with one weight per feature and training questions on both sides', () => {
+    const m = loadDomainModel();
+    expect(m).toBeDefined();
+    expect(m!.model.weights).toHaveLength(FEATURE_COUNT);
+    expect(m!.labourQuestions.length).toBeGreaterThan(100);
+    expect(m!.otherQuestions.length).toBeGreaterThan(100);
+  });
+  it('a missing, malformed or stale file is refused (the engine then judges every question in scope)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'domain-'));
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    expect(loadDomainModel(join(dir, 'absent.json'))).toBeUndefined();
+    expect(loadDomainModel(write('bad.json', '{not json'))).toBeUndefined();
+    const stale = { ...loadDomainModel()!, model: { bias: 0, weights: [1, 2, 3, 4, 5, 6], threshold: 0.5 } };
+    expect(loadDomainModel(write('stale.json', JSON.stringify(stale)))).toBeUndefined();
+    const e = buildEngine(corpus, trainModel(corpus), {}, undefined, publicService, undefined, null);
+    expect(e.search('recette de la tarte aux pommes', { limit: 10 }).outOfScope).toBe(false);
+  });
+  it('the training questions teach each side its words: a daily-life word no heading uses', () => {
+    const plain = buildEngine(corpus, trainModel(corpus), {}, undefined, publicService);
+    const taught = buildEngine(corpus, trainModel(corpus), {}, undefined, publicService, undefined, {
+      ...loadDomainModel()!,
+      otherQuestions: [...loadDomainModel()!.otherQuestions, 'quelle farine pour la brioche', 'brioche maison recette'],
+    });
+    // engine internals on purpose: the contrast of one word
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const odds = (e: unknown, word: string) => (e as any).domain.logOdds((e as any).an.terms(word)[0]) as number | null;
+    expect(odds(plain, 'brioche')).toBeNull();
+    expect(odds(taught, 'brioche')).toBeLessThan(0);
+    expect(odds(taught, 'licenciement')).toBeGreaterThan(0);
   });
 });

