@@ -35,6 +35,8 @@ export interface SynthPlate {
   chars: string;
   format: 'SIV' | 'FNI';
   png: Buffer;
+  /** height of the crop in pixels (18 to 77: small crops are the hard ones) */
+  height: number;
 }
 
 const pick = <T>(rnd: () => number, xs: readonly T[] | string): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -145,5 +147,5 @@ export async function renderPlate(seed: number): Promise<SynthPlate> {
     .jpeg({ quality: 25 + Math.floor(rnd() * 70) })
     .toBuffer();
   const png = await sharp(jpeg).png().toBuffer();
-  return { ...p, png };
+  return { ...p, png, height };
 }

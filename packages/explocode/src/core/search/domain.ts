@@ -65,7 +65,8 @@ export interface DomainModel {
 }
 /**
  * How many headings one hand-written training question counts as. Questions are few (about 500 a
- * side, against 10,000 headings) and worded as users word them; chosen at 3 by the fit (docs/search.md).
+ * side, against 10,000 headings) and worded as users word them; 3 was picked among 0.5 to 5
+ * (docs/search.md).
  */
 export const QUESTION_WEIGHT = 3;
 
@@ -80,6 +81,9 @@ export interface DomainModelFile {
   /** what the fit measured (cross-fitted on the training questions), for the record */
   fit?: Record<string, number>;
 }
+
+/** What the detector is built with: the model and the training questions. */
+export type DomainFit = Pick<DomainModelFile, 'model' | 'questionWeight' | 'labourQuestions' | 'otherQuestions'>;
 
 export const DOMAIN_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../model/domain-model.json');
 
@@ -153,16 +157,17 @@ export class DomainDetector {
     /** how common a stem is in the corpus (the typo corrector's frequency), to weigh corrected words */
     private readonly frequency: (stem: string) => number = (t) => artIdx.df(t),
     /** the fitted model and training questions (the shipped file when not given; null: none) */
-    fitted: Pick<DomainModelFile, 'model' | 'questionWeight' | 'labourQuestions' | 'otherQuestions'> | null | undefined = loadDomainModel(),
+    fitted: DomainFit | null | undefined = loadDomainModel(),
   ) {
     this.model = fitted?.model ?? null;
-    const labour = (text: string, topical = true, weight = 1) => {
-      const terms = new Set(contentTerms(an, text));
+    const countLabour = (terms: Set<string>, weight: number) => {
       this.nLabour += weight;
-      for (const t of terms) {
-        this.labourDf.set(t, (this.labourDf.get(t) ?? 0) + weight);
-        if (topical && !t.includes(' ')) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
-      }
+      for (const t of terms) this.labourDf.set(t, (this.labourDf.get(t) ?? 0) + weight);
+    };
+    const labour = (text: string, topical = true) => {
+      const terms = new Set(contentTerms(an, text));
+      countLabour(terms, 1);
+      if (topical) for (const t of terms) if (!t.includes(' ')) this.topical.set(t, (this.topical.get(t) ?? 0) + 1);
       for (const tok of tokenizeWithOffsets(text)) {
         const w = tok.norm;
         if (w.length < 3 || /\d/.test(w)) continue;
@@ -192,11 +197,7 @@ export class DomainDetector {
     }
     // training questions inform the contrast only: their words are not headings (no topicality, no
     // completion of cut words)
-    for (const q of fitted?.labourQuestions ?? []) {
-      const terms = new Set(contentTerms(an, q));
-      this.nLabour += fitted!.questionWeight;
-      for (const t of terms) this.labourDf.set(t, (this.labourDf.get(t) ?? 0) + fitted!.questionWeight);
-    }
+    for (const q of fitted?.labourQuestions ?? []) countLabour(new Set(contentTerms(an, q)), fitted!.questionWeight);
     for (const q of fitted?.otherQuestions ?? []) other(q, fitted!.questionWeight);
     this.words = [...this.wordCount.keys()].sort();
     for (const w of this.words) {
