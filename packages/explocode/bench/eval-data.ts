@@ -37,38 +37,34 @@ function findEvalDir(): string {
 }
 export const EVAL_DIR = process.env.EXPLOCODE_EVAL_DIR ?? findEvalDir();
 
-function jsonl<T>(file: string): T[] {
-  return readFileSync(resolve(EVAL_DIR, file), 'utf8')
+/** The objects of a JSON-lines file, one per non-blank line. */
+export function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 }
+const jsonl = <T>(file: string): T[] => readJsonl<T>(resolve(EVAL_DIR, file));
 
 export const loadEval = () => jsonl<EvalQuery>('eval-articles.dev.jsonl');
 /** Hand-made everyday-phrasing relevance set (bench/everyday-queries.jsonl), if present. */
 export const EVERYDAY_FILE = process.env.EXPLOCODE_EVERYDAY ?? resolve(dirname(fileURLToPath(import.meta.url)), 'everyday-queries.jsonl');
 export function loadEveryday(): EvalQuery[] | null {
   if (!existsSync(EVERYDAY_FILE)) return null;
-  return readFileSync(EVERYDAY_FILE, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const o = JSON.parse(l) as {
-        id: string;
-        query: string;
-        articles: { num: string; id?: string }[];
-        answers?: GoldAnswer[];
-        topic?: string;
-      };
-      return {
-        id: o.id,
-        query: o.query,
-        source: (o.topic ?? 'everyday') as EvalQuery['source'],
-        articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })),
-        doc: '',
-        answers: o.answers ?? [],
-      };
-    });
+  return readJsonl<{
+    id: string;
+    query: string;
+    articles: { num: string; id?: string }[];
+    answers?: GoldAnswer[];
+    topic?: string;
+  }>(EVERYDAY_FILE).map((o) => ({
+    id: o.id,
+    query: o.query,
+    source: (o.topic ?? 'everyday') as EvalQuery['source'],
+    articles: o.articles.map((a) => ({ num: a.num, id: a.id ?? '' })),
+    doc: '',
+    answers: o.answers ?? [],
+  }));
 }
 /** The first version of the everyday set (ev-001…ev-124), reported for continuity with earlier figures. */
 export const everydayV1 = (qs: EvalQuery[]) => qs.filter((q) => (parseInt(q.id.replace(/\D+/g, ''), 10) || 0) <= 124);
@@ -77,11 +73,7 @@ export const OFFTOPIC_FILE = process.env.EXPLOCODE_OFFTOPIC ?? resolve(dirname(f
 /** A second off-topic set, written after the detector was fitted and never used to fit it (offtopic-unseen.md). */
 export const OFFTOPIC_UNSEEN_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'offtopic-unseen.jsonl');
 export function loadOffTopic(file = OFFTOPIC_FILE): OffTopicQuery[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as OffTopicQuery);
+  return existsSync(file) ? readJsonl<OffTopicQuery>(file) : [];
 }
 
 /**

@@ -16,11 +16,11 @@
  * keeps KEEP_REAL of the everyday questions in scope. The even halves and the second off-topic set
  * are never fitted on. The shipped file holds every training question.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBenchCorpus } from '../bench/corpus-cache.ts';
-import { loadEval, loadEveryday, loadOffTopic, loadPopular } from '../bench/eval-data.ts';
+import { loadEval, loadEveryday, loadOffTopic, loadPopular, readJsonl } from '../bench/eval-data.ts';
 import { buildEngine, loadModel } from '../src/core/search/index.ts';
 import {
   DOMAIN_MODEL_PATH,
@@ -45,11 +45,7 @@ const L2 = 0.0005;
 
 const dry = process.argv.includes('--dry');
 const here = dirname(fileURLToPath(import.meta.url));
-const questions = (file: string) =>
-  readFileSync(resolve(here, '../bench', file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { query: string }).query);
+const questions = (file: string) => readJsonl<{ query: string }>(resolve(here, '../bench', file)).map((q) => q.query);
 const labourQuestions = questions('everyday-train.jsonl');
 const otherQuestions = questions('offtopic-train.jsonl');
 const extra = [...loadEval(), ...loadPopular()].filter((_, i) => i % 2 === 1).map((q) => q.query);
@@ -130,30 +126,26 @@ const prob = (x: number[]) => sigmoid(dot(x, w));
 // cross-fitted, where the tuning halves keep 0.992 and empty 0.918; no threshold gives the training
 // questions both 0.98 and 0.95.)
 const full = detector(-1);
-const judged = (qs: { id: string; query: string }[], half: number) =>
+const tuningHalf = (qs: { id: string; query: string }[]) =>
   qs
-    .filter((q) => parseInt(q.id.replace(/\D+/g, ''), 10) % 2 === half)
+    .filter((q) => parseInt(q.id.replace(/\D+/g, ''), 10) % 2 === 1)
     .map((q) => features(full, q.query))
     .map((f) => (f === null ? null : prob([1, ...f])));
-const everyday = loadEveryday() ?? [];
-const offTopic = loadOffTopic();
-const share = (ps: (number | null)[], ok: (p: number | null) => boolean) => ps.filter(ok).length / ps.length;
 // null: routed (an article number, an agreement), answered without being judged
+const everydayTuning = tuningHalf(loadEveryday() ?? []);
+const offTopicTuning = tuningHalf(loadOffTopic());
+const trainingReal = rows.filter((r) => r.training && r.y === 1).map((r) => prob(r.x));
+const trainingOff = rows.filter((r) => r.training && r.y === 0).map((r) => prob(r.x));
+const share = (ps: (number | null)[], ok: (p: number | null) => boolean) => ps.filter(ok).length / ps.length;
 let threshold = 0.05;
 const record: Record<string, number> = {};
 for (let t = 0.05; t < 0.96; t += 0.05) {
   const th = Math.round(t * 100) / 100;
   const inScope = (p: number | null) => p === null || p >= th;
-  const kept = share(judged(everyday, 1), inScope);
-  const empty = share(judged(offTopic, 1), (p) => !inScope(p));
-  const trainKept = share(
-    rows.filter((r) => r.training && r.y === 1).map((r) => prob(r.x)),
-    inScope,
-  );
-  const trainEmpty = share(
-    rows.filter((r) => r.training && r.y === 0).map((r) => prob(r.x)),
-    (p) => !inScope(p),
-  );
+  const kept = share(everydayTuning, inScope);
+  const empty = share(offTopicTuning, (p) => !inScope(p));
+  const trainKept = share(trainingReal, inScope);
+  const trainEmpty = share(trainingOff, (p) => !inScope(p));
   console.log(
     `threshold ${th.toFixed(2)}: tuning halves: everyday kept ${kept.toFixed(3)}, off-topic empty ${empty.toFixed(3)} | cross-fitted training questions: kept ${trainKept.toFixed(3)}, empty ${trainEmpty.toFixed(3)}`,
   );

@@ -78,7 +78,7 @@ export interface DomainModelFile {
   /** everyday labour questions and off-topic ones, whose words join each side of the contrast */
   labourQuestions: string[];
   otherQuestions: string[];
-  /** what the fit measured (cross-fitted on the training questions), for the record */
+  /** what the fit measured at the chosen threshold (tuning halves, cross-fitted training questions), for the record */
   fit?: Record<string, number>;
 }
 

@@ -18,7 +18,7 @@ import { browseThemes } from './browse-themes.ts';
 import type { Candidate } from './candidate.ts';
 import { resolveConfig, type EngineConfig } from './config.ts';
 import { DocumentScorer } from './documents.ts';
-import { DomainDetector, loadDomainModel, loadPublicServiceIndex, type DomainModelFile, type PublicServiceEntry } from './domain.ts';
+import { DomainDetector, loadPublicServiceIndex, type DomainFit, type PublicServiceEntry } from './domain.ts';
 import { buildIndexes, type PrebuiltIndexes } from './indexes.ts';
 import { mixPools, type Pool } from './mixing.ts';
 import type { SemanticModel } from './model.ts';
@@ -71,7 +71,7 @@ export class ExplocodeEngine implements SearchEngine {
     prebuilt?: PrebuiltIndexes,
     publicService?: PublicServiceEntry[],
     rankers?: Rankers,
-    domainModel?: DomainModelFile | null,
+    domainModel?: DomainFit | null,
   ) {
     const t0 = performance.now();
     this.config = resolveConfig(config);
@@ -93,14 +93,7 @@ export class ExplocodeEngine implements SearchEngine {
       this.config.articleRanker ? learned.article : null,
     );
     this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
-    this.domain = new DomainDetector(
-      c,
-      an,
-      idx.art,
-      publicService ?? loadPublicServiceIndex(),
-      this.termFrequency,
-      domainModel === undefined ? loadDomainModel() : domainModel,
-    );
+    this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex(), this.termFrequency, domainModel);
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
     this.results = new ResultBuilder(c, an, idx.art, this.config.articleWeights.direct);
@@ -401,7 +394,7 @@ export function buildEngine(
   prebuilt?: PrebuiltIndexes,
   publicService?: PublicServiceEntry[],
   rankers?: Rankers,
-  domainModel?: DomainModelFile | null,
+  domainModel?: DomainFit | null,
 ): ExplocodeEngine {
   return new ExplocodeEngine(corpus, model ?? undefined, config, prebuilt, publicService, rankers, domainModel);
 }
