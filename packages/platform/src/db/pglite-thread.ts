@@ -146,7 +146,11 @@ async function handle(m: Request) {
     }
     case 'close':
       await pg.close();
-      return ok(m.id);
+      ok(m.id);
+      // Nothing more will come: let the thread end by itself once its last file writes are done, rather
+      // than be terminated with requests in flight (see kill() in pglite-worker.ts).
+      port.unref();
+      return;
   }
 }
 

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
@@ -143,6 +144,24 @@ describe('PGlite in a worker thread', () => {
       n: null,
       big: 12345678901,
     });
+  });
+});
+
+describe('closing', () => {
+  it('lets a cleanly closed thread end by itself instead of terminating it (Node can abort on a thread terminated mid-write)', async () => {
+    const dir = path.join(await tempDir(), 'pgdata');
+    const first = await openPgliteWorker(dir, { log: silent });
+    await first.query('CREATE TABLE kept (n int)');
+    await first.query('INSERT INTO kept SELECT generate_series(1, 500)');
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      await first.close();
+      expect(terminate).not.toHaveBeenCalled();
+    } finally {
+      terminate.mockRestore();
+    }
+    const again = await open(dir);
+    expect((await again.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows).toEqual([{ n: 500 }]);
   });
 });
 

@@ -88,6 +88,9 @@ interface Thread {
 /** A clean close waits this long at most: shutdown has its own deadline (10 s), and a thread can always be terminated. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
+/** How long a cleanly closed thread may take to end by itself before it is terminated. */
+const EXIT_GRACE_MS = 2_000;
+
 type State = 'open' | 'restarting' | 'failed' | 'closed';
 
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -115,7 +118,14 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
   /** Every thread started and not yet terminated (one, or two while a restart opens the next). */
   const threads = new Set<Thread>();
 
-  function kill(t: Thread, reason: Error): Promise<unknown> {
+  /**
+   * Stops a thread. One that closed PGlite cleanly is given `exitGraceMs` to end by itself: terminating
+   * a thread while its file-system requests are still in flight can abort the whole process (a known
+   * Node fault, seen once in CI on Node 22/24 as a test process that died). Terminating remains the
+   * way to stop a stuck or crashed thread: it stops PGlite even inside a statement that loops
+   * (checked: within a second).
+   */
+  function kill(t: Thread, reason: Error, exitGraceMs = 0): Promise<unknown> {
     if (t.dead) return Promise.resolve();
     t.dead = true;
     threads.delete(t);
@@ -125,8 +135,14 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
     }
     t.pending.clear();
     t.worker.removeAllListeners('message');
-    // Terminating stops PGlite even inside a statement that loops (checked: within a second).
-    return t.worker.terminate();
+    if (exitGraceMs <= 0) return t.worker.terminate();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void t.worker.terminate().then(() => resolve()), exitGraceMs);
+      t.worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   // An idle thread does not keep the process alive (a script that forgets close() still exits); one
@@ -462,13 +478,18 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
       clearInterval(watchdog);
       clearInterval(diskTimer);
       clearTimeout(retryTimer);
+      let closedCleanly = false;
       if (t && responsive) {
         // A clean close writes PGlite's last pages; a stuck or dead thread is only terminated (SIGTERM must not wait on it).
-        await request({ op: 'close' }, t, CLOSE_TIMEOUT_MS).catch((err: unknown) => log?.warn({ err }, 'PGlite did not close cleanly'));
+        closedCleanly = await request({ op: 'close' }, t, CLOSE_TIMEOUT_MS).then(
+          () => true,
+          (err: unknown) => (log?.warn({ err }, 'PGlite did not close cleanly'), false),
+        );
       }
       state = 'closed';
       listeners.clear();
-      await Promise.all([...threads].map((x) => kill(x, new DatabaseUnavailableError('Base de données fermée : arrêt du serveur.'))));
+      const reason = new DatabaseUnavailableError('Base de données fermée : arrêt du serveur.');
+      await Promise.all([...threads].map((x) => kill(x, reason, x === t && closedCleanly ? EXIT_GRACE_MS : 0)));
       await unlock();
     },
   };
