@@ -175,6 +175,12 @@ async function main() {
       console.log(`engine (full): real questions left without results (${ot.lost.length}): ${ot.lost.join(' | ')}`);
       const devAnswered = offTopicRates([], evalSet, full).answered;
       console.log(`engine (full): dev queries answered: ${f3(devAnswered)} (n=${evalSet.length})`);
+      // code.travail.gouv.fr's own most frequent searches: all are labour-law searches, so every empty
+      // answer among them is a real user's dead end (typed fragments included)
+      const lost = offTopicRates([], popular, full).lost;
+      console.log(
+        `engine (full): popular searches answered: ${popular.length - lost.length}/${popular.length}; left empty (${lost.length}): ${lost.join(' | ')}`,
+      );
       // a second off-topic set, written later and never fitted on: how the detector generalises
       const unseen = loadOffTopic(OFFTOPIC_UNSEEN_FILE);
       if (unseen.length) {

@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEATURE_COUNT, loadDomainModel, type PublicServiceEntry } from './domain.ts';
+import { labourAcronyms } from './synonyms.ts';
 import { corpusBuilders } from '../../test-fixtures/corpus.ts';
 
 const { article, fiche, agreement } = corpusBuilders();
@@ -51,6 +52,18 @@ const topics: [string, string, string][] = [
     "La mutuelle d'entreprise",
     'L’employeur fait bénéficier ses salariés d’une mutuelle d’entreprise, une couverture complémentaire santé.',
   ],
+  ['L3151-1', 'Le compte épargne-temps', 'Le compte épargne-temps permet au salarié d’accumuler des droits à congé rémunéré.'],
+  [
+    'L2254-2',
+    'Les accords de performance collective',
+    'Un accord de performance collective aménage la durée du travail et la rémunération des salariés.',
+  ],
+  ['L1221-13', 'Le registre unique du personnel', 'Un registre unique du personnel est tenu dans tout établissement.'],
+  [
+    'D3131-1',
+    'Le repos dans les hôtels, cafés et restaurants',
+    'Dans les hôtels, cafés et restaurants, le repos du salarié est de onze heures.',
+  ],
   // the one heading with "concours": a rare labour stem, one edit away from "coucou"
   ['L6321-1', 'Préparation aux concours de la fonction publique', 'Le congé de formation permet de préparer un concours.'],
 ];
@@ -75,6 +88,7 @@ const publicService: PublicServiceEntry[] = [
     ['Bail d’habitation et loyer du locataire', 'Logement'],
     ['Permis de conduire : retrait de points', 'Transports'],
     ['Horaires et tarifs de la piscine municipale', 'Loisirs'],
+    ['Café, restaurant : licence et hygiène de la restauration', 'Commerce'],
     ['Succession et héritage', 'Famille'],
     ['Carte d’identité', 'Papiers - Citoyenneté'],
   ]
@@ -138,6 +152,34 @@ describe('short queries and the typo corrector', () => {
     const d = (engine as any).domain as { correctionTrust(stem: string): number };
     expect(d.correctionTrust('zzzz')).toBe(0);
     expect(d.correctionTrust('licenc')).toBeGreaterThan(d.correctionTrust('concour'));
+  });
+});
+
+describe('acronyms of the CDTN synonym list (popular searches that got the empty answer)', () => {
+  it('are the groups whose short word the initials of a phrase spell', () => {
+    const m = labourAcronyms([
+      'compte épargne temps, cet',
+      'hôtellerie café et restauration, hcr',
+      "système d'information des prestations de service internationale, sipsi",
+      'licenciement, rupture',
+      'cdd, contrat',
+    ]);
+    expect([...m]).toEqual([
+      ['cet', 'compte épargne temps'],
+      ['hcr', 'hôtellerie café et restauration'],
+      ['sipsi', "système d'information des prestations de service internationale"],
+    ]);
+  });
+  it.each(['apc', 'rup', 'CET', 'cet', 'hôtellerie café et restauration'])('name a labour notion: "%s" gets results', (q) => {
+    const r = engine.search(q, { limit: 10 });
+    expect(r.outOfScope).toBe(false);
+    expect(r.results.length).toBeGreaterThan(0);
+  });
+  it('a bare acronym that is a stop word ("cet") is searched as the phrase it stands for', () => {
+    expect(engine.search('cet', { limit: 3 }).results[0].title).toMatch(/compte épargne-temps/i);
+  });
+  it('cafés and restaurants alone stay another subject', () => {
+    expect(engine.search('restaurant café', { limit: 10 }).outOfScope).toBe(true);
   });
 });
 

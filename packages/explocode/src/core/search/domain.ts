@@ -29,12 +29,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tokenizeWithOffsets, type FrenchAnalyzer, type Bm25fIndex } from '@eig/platform/search';
+import { fold, tokenizeWithOffsets, type FrenchAnalyzer, type Bm25fIndex } from '@eig/platform/search';
 import { WEAK_QUERY_TERMS } from './config.ts';
 import { EVERYDAY_LEXICON } from './lexicon.ts';
 import type { QueryPlan } from './query-plan.ts';
 import type { SearchCorpus } from './search-corpus.ts';
-import { loadCdtnSynonyms } from './synonyms.ts';
+import { labourAcronyms, loadCdtnSynonyms } from './synonyms.ts';
+
+/**
+ * CDTN acronyms of 3 letters or more that are also everyday French words: lowercase, they are the
+ * word ("la somme due", "il mit", "un épi"), not the notion (checked by hand on the 91 acronyms).
+ */
+const EVERYDAY_WORD_ACRONYMS = new Set(['due', 'mit', 'epi', 'cet', 'vip']);
 
 /** A word used by this many headings or phrasings is fully topical. */
 const TOPICAL_COUNT = 3;
@@ -158,6 +164,8 @@ export class DomainDetector {
     private readonly frequency: (stem: string) => number = (t) => artIdx.df(t),
     /** the fitted model and training questions (the shipped file when not given; null: none) */
     fitted: DomainFit | null | undefined = loadDomainModel(),
+    /** labour-law acronyms (folded) → the phrase they stand for (synonyms.ts) */
+    private readonly acronyms: ReadonlyMap<string, string> = labourAcronyms(),
   ) {
     this.model = fitted?.model ?? null;
     const countLabour = (terms: Set<string>, weight: number) => {
@@ -305,9 +313,10 @@ export class DomainDetector {
       topical += idf * this.topicality(term) * trust[i];
     }
     const odds: number[] = [];
+    const notions = this.acronymWords(plan);
     for (let i = 0; i < terms.length; i++) {
       if (!counted[i]) continue;
-      let lo = this.logOdds(terms[i]);
+      let lo = notions.has(i) ? MAX_LOG_ODDS : this.logOdds(terms[i]);
       if (lo === null) unknown++;
       for (const j of [i - 1, i + 1]) {
         if (j < 0 || j >= terms.length) continue;
@@ -325,6 +334,32 @@ export class DomainDetector {
       f: [mean, Math.max(...odds), Math.min(...odds), unknown / odds.length, total > 0 ? topical / total : 0],
       words: odds.length,
     };
+  }
+
+  /**
+   * The question's words that name a labour-law notion through the CDTN's acronyms, by their index in
+   * the plan: an acronym ("apc", "SIPSI", "rup": headings spell them out, so they are unknown words) and
+   * the words of a phrase an acronym stands for ("hôtellerie café et restauration", which the other
+   * side's cafés and restaurants would outvote). An acronym of 2 letters, or one that is also an
+   * everyday word ("la somme due"), counts only when written in capitals.
+   */
+  private acronymWords(plan: QueryPlan): Set<number> {
+    const out = new Set<number>();
+    for (let j = plan.nOriginal; j < plan.terms.length; j++) {
+      const { from, to } = plan.synFrom[j];
+      const acronym = fold(from);
+      const phrase = tokenizeWithOffsets(from).map((t) => t.norm);
+      // a phrase of two words or more: one word ("restauration") is not the notion
+      const words =
+        this.acronyms.has(fold(to)) && phrase.length >= 2
+          ? new Set(phrase)
+          : this.acronyms.has(acronym) && acronym.length >= 3 && (from === from.toUpperCase() || !EVERYDAY_WORD_ACRONYMS.has(acronym))
+            ? new Set([acronym])
+            : null;
+      if (!words) continue;
+      for (let i = 0; i < plan.nOriginal; i++) if (words.has(fold(plan.surfaces[i]))) out.add(i);
+    }
+    return out;
   }
 
   /** How far a typo's correction may stand for the word typed, in [0, 1] (see CORRECTION_PRIOR). */

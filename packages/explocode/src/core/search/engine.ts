@@ -28,6 +28,7 @@ import { presearchAll, buildRouterTables, type RouterTables } from './router.ts'
 import { ScoreBuffers } from './score-buffers.ts';
 import { findArticleByNumber, prepareSearchCorpus, type SearchCorpus } from './search-corpus.ts';
 import { Suggester } from './suggest.ts';
+import { labourAcronyms } from './synonyms.ts';
 import { ThemeFilter } from './theme-filter.ts';
 import { themeDocCount, ThemeMatcher, themeTitle } from './theme-match.ts';
 
@@ -52,6 +53,8 @@ export class ExplocodeEngine implements SearchEngine {
   private readonly articles: ArticleScorer;
   private readonly documents: DocumentScorer;
   private readonly domain: DomainDetector;
+  /** CDTN acronyms → the phrase each stands for ("cet" → "compte épargne temps"). */
+  private readonly acronyms = labourAcronyms();
   private readonly themeFilter: ThemeFilter;
   private readonly themeMatcher: ThemeMatcher;
   private readonly results: ResultBuilder;
@@ -93,7 +96,15 @@ export class ExplocodeEngine implements SearchEngine {
       this.config.articleRanker ? learned.article : null,
     );
     this.documents = new DocumentScorer(c, an, idx, this.buffers, this.config.documentWeights);
-    this.domain = new DomainDetector(c, an, idx.art, publicService ?? loadPublicServiceIndex(), this.termFrequency, domainModel);
+    this.domain = new DomainDetector(
+      c,
+      an,
+      idx.art,
+      publicService ?? loadPublicServiceIndex(),
+      this.termFrequency,
+      domainModel,
+      this.acronyms,
+    );
     this.themeFilter = new ThemeFilter(c);
     this.themeMatcher = new ThemeMatcher(c, idx.theme, this.buffers);
     this.results = new ResultBuilder(c, an, idx.art, this.config.articleWeights.direct);
@@ -229,8 +240,12 @@ export class ExplocodeEngine implements SearchEngine {
       const c = this.corpus.conventions[i];
       return { idcc: c.idcc, title: c.shortTitle || c.title, url: `/explocode/convention/${c.idcc}`, effectif: c.effectif };
     });
-    const plan = buildQueryPlan(route ? route.rest : query, this.an, this.syn, this.config, this.vocabulary);
-    const spellingSuggestions = spellingSuggestion(route ? route.rest : query, plan, this.domain);
+    const asked = route ? route.rest : query;
+    let plan = buildQueryPlan(asked, this.an, this.syn, this.config, this.vocabulary);
+    // An acronym that is also a stop word ("cet") leaves no term: search the phrase it stands for.
+    const spelledOut = plan.terms.length ? undefined : this.acronyms.get(fold(asked.trim()));
+    if (spelledOut) plan = buildQueryPlan(spelledOut, this.an, this.syn, this.config, this.vocabulary);
+    const spellingSuggestions = spellingSuggestion(asked, plan, this.domain);
     // An honest "no answer" for what is not a labour-law question (routed or agreement-naming queries
     // are never judged: "1486", "L1234-9" and "boulangerie" are about labour law by definition).
     if (

@@ -3,7 +3,7 @@
  * code.travail.gouv.fr's Elasticsearch uses), plus the hand-written everyday lexicon.
  */
 import { createRequire } from 'node:module';
-import { SynonymMap, type FrenchAnalyzer } from '@eig/platform/search';
+import { fold, SynonymMap, type FrenchAnalyzer } from '@eig/platform/search';
 import { EVERYDAY_LEXICON } from './lexicon.ts';
 
 interface TessEntry {
@@ -27,6 +27,41 @@ export function loadCdtnSynonyms(): { cdtn: string[]; thesaurus: TessEntry[] } {
     thesaurus: TessEntry[];
   };
   return { cdtn: ds.cdtnSynonyms, thesaurus: ds.thesaurus };
+}
+
+/** Words an acronym's letters skip ("hôtellerie café ET restauration" → hcr). */
+const ACRONYM_SKIPPED = new Set(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'par', 'pour', 'sur']);
+
+/**
+ * The acronyms of the CDTN synonym list (folded acronym → the phrase it stands for): the groups where a
+ * short word is spelt by the initials of a phrase of the same group ("compte épargne temps, cet",
+ * "système d'information des prestations de service internationale, sipsi"). Being code.travail.gouv.fr's
+ * own list, each names a labour-law notion; the initials check keeps out groups of mere synonyms.
+ */
+export function labourAcronyms(lines: readonly string[] = loadCdtnSynonyms().cdtn): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of lines) {
+    if (line.includes('=>')) continue;
+    const parts = line
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const short of parts) {
+      const acronym = fold(short);
+      if (!/^[a-z0-9]{2,6}$/.test(acronym) || out.has(acronym)) continue;
+      const phrase = parts.find((p) => p !== short && initials(p) === acronym);
+      if (phrase) out.set(acronym, phrase);
+    }
+  }
+  return out;
+}
+
+function initials(phrase: string): string {
+  return fold(phrase)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !ACRONYM_SKIPPED.has(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 /**
