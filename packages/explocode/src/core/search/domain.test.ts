@@ -52,6 +52,7 @@ const topics: [string, string, string][] = [
     "La mutuelle d'entreprise",
     'L’employeur fait bénéficier ses salariés d’une mutuelle d’entreprise, une couverture complémentaire santé.',
   ],
+  ['R4624-10', 'La visite médicale d’embauche', 'Le salarié bénéficie d’une visite médicale d’information et de prévention.'],
   ['L3151-1', 'Le compte épargne-temps', 'Le compte épargne-temps permet au salarié d’accumuler des droits à congé rémunéré.'],
   [
     'L2254-2',
@@ -146,6 +147,11 @@ describe('short queries and the typo corrector', () => {
       expect(r.results.length).toBeGreaterThan(0);
     },
   );
+  it('a last word cut while typing is completed even when it is also a stem the synonyms know ("médi", of "médiation")', () => {
+    const r = engine.search('visite médi', { limit: 10 });
+    expect(r.outOfScope).toBe(false);
+    expect(r.spellingSuggestions).toEqual(['visite médicale']);
+  });
   it('a correction is trusted as far as the corrected stem is common', () => {
     // engine internals on purpose: the detector's weighing of corrections
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -132,14 +132,15 @@ export class ExplocodeEngine implements SearchEngine {
 
   private readonly vocabulary = {
     frequency: this.termFrequency,
-    complete: (norm: string, before: string) => this.completeCutWord(norm, before),
+    continues: (norm: string, before: string) => this.continueTitlePhrase(norm, before),
+    complete: (norm: string, before: string) => this.continueTitlePhrase(norm, before) ?? this.domain.complete(norm),
   };
 
   /**
-   * The word a word cut while typing begins with: the one the titles' phrases continue the previous
-   * word with ("rupture conventi" → "conventionnelle"), else the most used one ("trav" → "travail").
+   * The word a word cut while typing begins with when the titles' phrases continue the words typed
+   * before it with it ("rupture conventi" → "conventionnelle", "visite médi" → "médicale"), or null.
    */
-  private completeCutWord(norm: string, before: string): string | null {
+  private continueTitlePhrase(norm: string, before: string): string | null {
     if (!this.domain.isCut(norm)) return null;
     const typed = fold(before)
       .split(/[^a-z0-9]+/)
@@ -156,7 +157,7 @@ export class ExplocodeEngine implements SearchEngine {
         }
       }
     }
-    return this.domain.complete(norm);
+    return null;
   }
 
   /** The built indexes (for snapshots). */

@@ -58,6 +58,12 @@ export interface PlanVocabulary {
   frequency?: (stem: string) => number;
   /** the word a word cut while typing begins ("trav" → "travail"), given the text typed before it, or null */
   complete?: (norm: string, before: string) => string | null;
+  /**
+   * the same, only when the titles' phrases continue the words typed before with it: evidence enough
+   * to complete even a fragment the synonym map knows ("visite médi": "médi" is also the stem of
+   * "médiation")
+   */
+  continues?: (norm: string, before: string) => string | null;
 }
 
 /**
@@ -71,7 +77,7 @@ export function buildQueryPlan(
   config: EngineConfig,
   vocabulary: PlanVocabulary = {},
 ): QueryPlan {
-  const { frequency, complete } = vocabulary;
+  const { frequency, complete, continues } = vocabulary;
   const corrections: QueryPlan['corrections'] = [];
   // the last word, when nothing follows it, may be cut while typing ("accident du trav")
   const cut = /[\p{L}\p{N}]$/u.test(q.trim()) && q === q.trimEnd();
@@ -81,16 +87,19 @@ export function buildQueryPlan(
   const toks = all
     .filter((t) => t.term.length > 1 || /\d/.test(t.term))
     .map((t) => {
-      // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them.
-      if (!config.spelling || !frequency || syn.startsPhrase(t.term)) return t;
-      // (only a word no heading uses whole: complete() says so)
-      if (cut && complete && t.end === lastEnd && t.end === q.length) {
-        const whole = complete(t.norm, q.slice(0, t.start));
-        if (whole) {
-          corrections.push({ from: t.surface, to: whole, cut: true });
-          return { ...t, norm: whole, term: an.stem(whole) };
-        }
+      if (!config.spelling || !frequency) return t;
+      // Everyday words the synonym map knows ("patron") are not typos, even if the Code never uses them;
+      // but a last word that the titles' phrases continue the typed words with is being typed ("visite
+      // médi": "médi" is also the stem of "médiation"). (Only a word no heading uses whole: complete()
+      // and continues() say so.)
+      const known = syn.startsPhrase(t.term);
+      const completeLast = known ? continues : complete;
+      const whole = cut && completeLast && t.end === lastEnd && t.end === q.length ? completeLast(t.norm, q.slice(0, t.start)) : null;
+      if (whole) {
+        corrections.push({ from: t.surface, to: whole, cut: true });
+        return { ...t, norm: whole, term: an.stem(whole) };
       }
+      if (known) return t;
       const fixed = correctSpelling(t.norm, (n) => an.stem(n), frequency);
       // a typo rarely hits the first letter; "pommes" → "hommes" or "tarte" → "parte" are other words
       if (!fixed || fixed[0] !== t.norm[0]) return t;
