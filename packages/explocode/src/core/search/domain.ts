@@ -38,7 +38,7 @@ import { labourAcronyms, loadCdtnSynonyms } from './synonyms.ts';
 
 /**
  * CDTN acronyms of 3 letters or more that are also everyday French words: lowercase, they are the
- * word ("la somme due", "il mit", "un épi"), not the notion (checked by hand on the 91 acronyms).
+ * word ("la somme due", "il mit", "un épi"), not the notion (checked by hand on the 89 acronyms).
  */
 const EVERYDAY_WORD_ACRONYMS = new Set(['due', 'mit', 'epi', 'cet', 'vip']);
 
