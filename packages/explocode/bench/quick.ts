@@ -3,17 +3,20 @@
  * search, mixed first answer, off-topic rates), without latency/server measurements. Uses the corpus cache
  * of corpus-cache.ts.
  *   node --import tsx packages/explocode/bench/quick.ts '{"modelWeight":0}' ...
- * QUICK_TRAIN=1 trains the model in-process instead of loading the shipped file. QUICK_LEAKS=1 lists the
+ * QUICK_TRAIN=1 trains the model in-process instead of loading the shipped file (QUICK_NO_QUESTIONS=1:
+ * without the hand-written training questions). QUICK_LEAKS=1 lists the
  * off-topic queries that got results and the real ones that got none.
  */
 import { loadBenchCorpus } from './corpus-cache.ts';
-import { loadEval, loadEveryday, everydayHalves, loadOffTopic, OFFTOPIC_UNSEEN_FILE } from './eval-data.ts';
+import { loadEval, loadEveryday, loadTrainingQuestions, everydayHalves, loadOffTopic, OFFTOPIC_UNSEEN_FILE } from './eval-data.ts';
 import { evaluate } from './metrics.ts';
 import { firstAnswer, offTopicRates } from './answer-metrics.ts';
 import { buildEngine, loadModel, trainModel, type EngineConfig } from '../src/core/search/index.ts';
 
 const { corpus } = await loadBenchCorpus();
-const model = process.env.QUICK_TRAIN ? trainModel(corpus, JSON.parse(process.env.QUICK_TRAIN_OPTS ?? '{}')) : await loadModel();
+const model = process.env.QUICK_TRAIN
+  ? trainModel(corpus, JSON.parse(process.env.QUICK_TRAIN_OPTS ?? '{}'), process.env.QUICK_NO_QUESTIONS ? [] : loadTrainingQuestions())
+  : await loadModel();
 if (process.env.QUICK_TRAIN) console.log(`model: ${Object.keys(model!.assoc).length} terms`);
 const dev = loadEval();
 const everyday = loadEveryday() ?? [];

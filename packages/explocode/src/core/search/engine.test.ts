@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Corpus, Fiche, Theme } from '../types.ts';
 import { buildEngine } from './engine.ts';
+import { FrenchAnalyzer } from '@eig/platform/search';
 import { trainModel } from './model.ts';
 
 const sec = (id: string, title: string, parentId: string | null, depth: number, order: number) => ({ id, title, parentId, depth, order });
@@ -292,5 +293,19 @@ describe('ExploCode engine — totals', () => {
     const all = engine.search('licenciement préavis congés', { limit: 100 });
     expect(first.total).toBe(all.results.length);
     expect(second.total).toBe(first.total);
+  });
+});
+
+describe('ExploCode semantic model — hand-written training questions', () => {
+  it('teach the associations that only everyday wording has ("la boîte coule" → economic dismissal)', () => {
+    const questions = [
+      { query: 'la boîte coule, ils suppriment mon poste', articles: [{ num: 'R1233-1' }] },
+      { query: 'ma société coule, on va tous être licenciés ?', articles: [{ num: 'R1233-1' }] },
+    ];
+    const an = new FrenchAnalyzer({ stem: 'light' });
+    const [coule] = an.terms('coule');
+    expect(trainModel(corpus).assoc[coule]).toBeUndefined();
+    const taught = trainModel(corpus, {}, questions).assoc[coule]?.map(([d]) => d);
+    expect(taught).toContain(an.terms('économique')[0]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The learned semantic model: term associations between the everyday vocabulary of questions
  * (titles of fiche sections, fiches and Q&A) and the vocabulary of the Code du travail articles they
- * cite. Trained from the corpus only (content + citation links) by scripts/train-model.ts, shipped
+ * cite, and of hand-written everyday questions and the articles that answer them. Trained from the
+ * corpus (content + citation links) and bench/everyday-train.jsonl by scripts/train-model.ts, shipped
  * as packages/explocode/model/semantic-model.json, loaded at engine start. Used for query expansion
  * on the article index (weighted, shown as `explanation.semantic`).
  */
@@ -63,6 +64,14 @@ export interface TrainOptions {
   discount?: number;
   /** minimum PMI */
   minPmi?: number;
+  /** weight of each hand-written training question (see `trainModel`'s `questions`) as a citing unit */
+  questionWeight?: number;
+}
+
+/** A hand-written everyday question and the articles that answer it (bench/everyday-train.jsonl). */
+export interface TrainingQuestion {
+  query: string;
+  articles: { num: string }[];
 }
 
 export const DEFAULT_TRAIN: Required<TrainOptions> = {
@@ -73,6 +82,7 @@ export const DEFAULT_TRAIN: Required<TrainOptions> = {
   maxDTerms: 40,
   discount: 0.5,
   minPmi: 0.7,
+  questionWeight: 3,
 };
 
 /** Top terms of a text by tf·idf (ties by term), plus `always`. */
@@ -96,9 +106,10 @@ const usable = (t: string) => t.length >= 3 && !/[0-9]/.test(t);
  * each side keeps its most salient terms (tf·idf). Association of question term q and article term d:
  * discounted co-occurrence c'(q,d) = max(0, c(q,d) − δ), PMI = log(c'(q,d)·N / (c(q)·c(d))), weight =
  * c'(q,d)/c(q) · PMI (expected PMI: frequent *and* specific), PMI ≥ minPmi, top-k per q, normalised to
- * the best association of q. Trained on corpus content only.
+ * the best association of q. Trained on corpus content, plus the hand-written everyday training
+ * questions (`questions`, never the bench's everyday set), each a unit of weight `questionWeight`.
  */
-export function trainModel(corpus: Corpus, options: TrainOptions = {}): SemanticModel {
+export function trainModel(corpus: Corpus, options: TrainOptions = {}, questions: TrainingQuestion[] = []): SemanticModel {
   const o = { ...DEFAULT_TRAIN, ...options };
   const an = new FrenchAnalyzer({ stem: 'light' });
   const byNum = new Map(corpus.articles.map((a) => [a.num, a]));
@@ -126,7 +137,7 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}): Semantic
   };
 
   // question side: citing units
-  const units: { title: string[]; text: string[]; cited: string[] }[] = [];
+  const units: { title: string[]; text: string[]; cited: string[]; weight?: number }[] = [];
   for (const f of corpus.fiches) {
     units.push({ title: an.terms(f.title), text: o.questionText ? an.terms(`${f.description} ${f.intro}`) : [], cited: f.citedArticles });
     for (const s of f.sections)
@@ -135,6 +146,10 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}): Semantic
   }
   for (const c of corpus.contributions)
     units.push({ title: an.terms(c.title), text: o.questionText ? an.terms(c.generic.text) : [], cited: c.generic.citedArticles });
+  // The corpus's titles speak the Code's language more than a worker does ("événements familiaux", not
+  // "je me marie"): written everyday questions teach the associations that only everyday wording has.
+  for (const q of questions)
+    units.push({ title: an.terms(q.query), text: [], cited: q.articles.map((a) => a.num), weight: o.questionWeight });
   const dfU = new Map<string, number>();
   for (const u of units) for (const x of new Set([...u.title, ...u.text])) dfU.set(x, (dfU.get(x) ?? 0) + 1);
   const idfU = (t: string) => Math.log(1 + units.length / (dfU.get(t) ?? 1));
@@ -149,7 +164,7 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}): Semantic
     if (!cited.length) continue;
     const qs = salient([...u.title, ...u.text].filter(usable), idfU, o.maxQTerms, u.title.filter(usable));
     if (!qs.length) continue;
-    const w = 1 / cited.length;
+    const w = (u.weight ?? 1) / cited.length;
     for (const num of cited) {
       const ds = termsOfArticle(num);
       npairs++;
