@@ -83,7 +83,16 @@ async function main() {
 
   const variants: [string, Partial<EngineConfig>, boolean][] = [
     ['engine (full)', {}, true],
-    ['− model', { modelWeight: 0 }, false],
+    // the model file holds the learned associations and the worked examples (example-votes.ts)
+    ['− model file', { modelWeight: 0 }, false],
+    [
+      '− worked examples',
+      {
+        articleWeights: { example: 0 } as EngineConfig['articleWeights'],
+        documentWeights: { example: 0 } as EngineConfig['documentWeights'],
+      },
+      true,
+    ],
     ['− propagation', { propagation: false }, true],
     ['− doc expansion', { docExpansion: false }, true],
     ['− synonyms (all)', { synonyms: false }, true],

@@ -19,7 +19,9 @@
  *  - first: the article opens its section (where the Code states a rule before its details);
  *  - legislative: an L article (the rule; R and D articles say how it is applied);
  *  - model: the share of the direct score due to the learned associations (they over-reach: weighted
- *    down).
+ *    down);
+ *  - example: the votes of the hand-written questions the question resembles (example-votes.ts); the
+ *    articles they vote for are candidates too.
  */
 import { selectTop, topK, type Bm25fIndex, type FrenchAnalyzer, type ScoreResult, type WeightedTerm } from '@eig/platform/search';
 import type { Candidate } from './candidate.ts';
@@ -31,6 +33,7 @@ import type { ScoreBuffers } from './score-buffers.ts';
 import type { SearchCorpus } from './search-corpus.ts';
 import { passageAffinities } from './passage-affinity.ts';
 import { Ranker, type RankerModel } from './ranker.ts';
+import { ExampleVotes } from './example-votes.ts';
 
 /** Passages whose cited articles become candidates (best first). */
 const CANDIDATE_PASSAGES = 30;
@@ -60,6 +63,8 @@ export interface ArticleWeights {
   first: number;
   legislative: number;
   model: number;
+  /** the votes of the worked examples the question resembles (example-votes.ts) */
+  example: number;
 }
 
 /** The features a learned article ranker reads (ranker.ts), in order; see `ArticleScorer.features`. */
@@ -90,6 +95,7 @@ export const ARTICLE_FEATURES = [
   'qLen',
   'qPass',
   'qDirect',
+  'example',
 ] as const;
 export const N_ARTICLE_FEATURES = ARTICLE_FEATURES.length;
 const F = Object.fromEntries(ARTICLE_FEATURES.map((n, i) => [n, i])) as Record<(typeof ARTICLE_FEATURES)[number], number>;
@@ -125,7 +131,10 @@ export class ArticleScorer {
   private readonly sectionPropAcc: Float64Array;
   /** the passages of the current search (computed once, see passageHits) */
   private hits: PassageHit[] | null = null;
+  /** the worked examples' votes of the current search (computed once, see exampleVotes) */
+  private votes: Map<number, number> | null = null;
   private readonly ranker: Ranker | null;
+  private readonly examples: ExampleVotes | null;
 
   constructor(
     private readonly c: SearchCorpus,
@@ -137,6 +146,7 @@ export class ArticleScorer {
     ranker?: RankerModel | null,
   ) {
     this.ranker = ranker ? new Ranker(ranker) : null;
+    this.examples = model?.examples?.length ? new ExampleVotes(model.examples, an, (num) => c.artByNum.get(num)) : null;
     this.combined = new Float64Array(c.articles.length);
     this.affinity = passageAffinities(c, an, idx.art);
     this.headingTerms = c.passages.map((p) => new Set(an.terms(p.heading)));
@@ -198,15 +208,26 @@ export class ArticleScorer {
       // types (mixing.ts) keeps its calibration (selectTop keeps positive scores only)
       comb[a] = ranker
         ? Math.max(1e-6, ranker.score(x, o))
-        : 1e-6 + w.direct * x[o + F.direct] + w.prop * x[o + F.prop] + w.head * x[o + F.head] + w.model * x[o + F.model] + this.prior[a];
+        : 1e-6 +
+          w.direct * x[o + F.direct] +
+          w.prop * x[o + F.prop] +
+          w.head * x[o + F.head] +
+          w.model * x[o + F.model] +
+          w.example * x[o + F.example] +
+          this.prior[a];
     });
     const maskOf = new Map<number, number>();
-    cands.forEach((a, i) => maskOf.set(a, masks[i]));
+    const exampleOf = new Map<number, number>();
+    cands.forEach((a, i) => {
+      maskOf.set(a, masks[i]);
+      exampleOf.set(a, w.example * x[i * N_ARTICLE_FEATURES + F.example]);
+    });
     const order = this.c.artOrder;
     const top = selectTop(cands, comb, k, (d) => order[d]);
     return top.map((i) => {
       const v = (via.get(i) ?? []).sort((a, b) => b.s - a.s).slice(0, MAX_VIA);
-      return { type: 'article' as const, idx: i, score: comb[i], mask: maskOf.get(i) ?? 0, via: v.map((x) => x.p) };
+      const mixScore = comb[i] - (exampleOf.get(i) ?? 0);
+      return { type: 'article' as const, idx: i, score: comb[i], mixScore, mask: maskOf.get(i) ?? 0, via: v.map((x) => x.p) };
     });
   }
 
@@ -275,6 +296,13 @@ export class ArticleScorer {
         });
       }
     }
+    const votes = this.exampleVotes(plan);
+    if (votes.size)
+      for (const a of votes.keys()) {
+        if (!allowed(a)) continue;
+        if (comb[a] === 0 && direct.scores[a] === 0) matched++;
+        add(a);
+      }
     this.matchedCount = matched;
     // the learned associations' share of each direct score, in one pass over their postings
     const model = mterms.length ? this.idx.art.score(mterms, this.buffers.get('artModel', this.idx.art)) : null;
@@ -360,6 +388,7 @@ export class ArticleScorer {
       X[o + F.qLen] = qLen;
       X[o + F.qPass] = qPass;
       X[o + F.qDirect] = qDirect;
+      X[o + F.example] = votes.get(a) ?? 0;
     }
     for (const a of cands) {
       this.sectionAcc[this.sectionOf[a]] = 0;
@@ -388,9 +417,15 @@ export class ArticleScorer {
     return this.hits;
   }
 
+  /** The votes of the worked examples the question resembles, per article (computed once per search). */
+  exampleVotes(plan: QueryPlan): Map<number, number> {
+    return (this.votes ??= this.examples?.votes(plan) ?? new Map());
+  }
+
   /** Clears the scores (after every search, even a failed one). */
   reset(): void {
     this.hits = null;
+    this.votes = null;
     for (const d of this.touched) this.combined[d] = 0;
     this.touched.length = 0;
     this.matchedCount = 0;

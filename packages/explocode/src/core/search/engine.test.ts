@@ -3,6 +3,7 @@ import type { Article, Corpus, Fiche, Theme } from '../types.ts';
 import { buildEngine } from './engine.ts';
 import { FrenchAnalyzer } from '@eig/platform/search';
 import { trainModel } from './model.ts';
+import { DEFAULT_CONFIG } from './config.ts';
 
 const sec = (id: string, title: string, parentId: string | null, depth: number, order: number) => ({ id, title, parentId, depth, order });
 let order = 0;
@@ -307,5 +308,23 @@ describe('ExploCode semantic model — hand-written training questions', () => {
     expect(trainModel(corpus).assoc[coule]).toBeUndefined();
     const taught = trainModel(corpus, {}, questions).assoc[coule]?.map(([d]) => d);
     expect(taught).toContain(an.terms('économique')[0]);
+  });
+
+  it('raise the articles of the examples a question resembles, even with no word in common', () => {
+    const questions = [
+      { query: 'la boîte coule, ils suppriment des postes', articles: [{ num: 'R1233-1' }] },
+      { query: 'congés refusés par mon patron', articles: [{ num: 'L3141-16' }] },
+    ];
+    const q = 'ma boîte coule, ils vont supprimer des postes ?';
+    const rank = (e: ReturnType<typeof buildEngine>) => {
+      const nums = e.search(q, { type: 'article', limit: 10 }).results.map((r) => r.num);
+      return nums.includes('R1233-1') ? nums.indexOf('R1233-1') : Infinity;
+    };
+    // the questions ship as examples but teach no association (weight 0): only the votes differ
+    const model = trainModel(corpus, { questionWeight: 0 }, questions);
+    const without = rank(buildEngine(corpus, model, { articleWeights: { ...DEFAULT_CONFIG.articleWeights, example: 0 } }));
+    const taught = rank(buildEngine(corpus, model));
+    expect(taught).toBeLessThan(without);
+    expect(taught).toBeLessThanOrEqual(1);
   });
 });

@@ -49,14 +49,17 @@ export function mixPools(
     for (const r of cands) if (r.score > max) max = r.score;
     max ||= 1;
     const quality = type === 'convention' || type === 'theme' ? poolQuality(type, plan, max, indexes) : 1;
-    for (const r of cands) {
+    // the pool keeps its order (by score) but takes the distribution of its mixing scores: the i-th
+    // best article gets the i-th best mixScore, so that a better order does not shift the calibration
+    const calibrated = cands.map((r) => r.mixScore ?? r.score).sort((a, b) => b - a);
+    cands.forEach((r, i) => {
       const conv = idcc && concernsAgreement(c, r, idcc) ? CHOSEN_AGREEMENT_BONUS : 0;
       let s: number;
-      if (type === 'article') s = (m.articleShare * r.score) / m.articleScale;
+      if (type === 'article') s = (m.articleShare * calibrated[i]) / m.articleScale;
       else if (type === 'fiche' || type === 'contribution') s = r.score / m.documentScale;
       else s = (r.score / max) * quality * TYPE_BOOST[type];
       merged.push({ ...r, score: Math.round((s + conv) * 1e4) / 1e4 });
-    }
+    });
   }
   merged.sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   return merged;

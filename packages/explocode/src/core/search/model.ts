@@ -12,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FrenchAnalyzer } from '@eig/platform/search';
 import type { Corpus } from '../types.ts';
+import type { WorkedExample } from './example-votes.ts';
 
 export interface SemanticModel {
   format: 'explocode-assoc-v1';
@@ -19,6 +20,8 @@ export interface SemanticModel {
   params: { minCount: number; topK: number; pairs: number } & Partial<TrainOptions>;
   /** question-side stem → [article-side stem, weight in (0,1]] sorted by weight desc */
   assoc: Record<string, [string, number][]>;
+  /** the hand-written training questions and their articles, for nearest-neighbour votes (example-votes.ts) */
+  examples?: WorkedExample[];
 }
 
 export const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../model/semantic-model.json');
@@ -203,5 +206,8 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}, questions
     corpusVersion: corpus.version,
     params: { ...o, pairs: npairs },
     assoc,
+    examples: questions
+      .map((q) => ({ query: q.query, articles: q.articles.map((a) => a.num).filter((num) => byNum.has(num)) }))
+      .filter((q) => q.articles.length),
   };
 }
