@@ -41,6 +41,8 @@ interface Generation {
 export class EngineHost {
   private current: Generation | null = null;
   private closed = false;
+  /** pools still loading (building or writing a snapshot): close() ends them too */
+  private readonly loading = new Set<WorkerPool>();
 
   constructor(private readonly opts: EngineHostOptions) {}
 
@@ -72,6 +74,7 @@ export class EngineHost {
       if (msg?.type === 'warn') this.opts.onWarn?.(msg.message);
       else if (msg?.type === 'search-error') this.opts.onSearchError?.(msg.stack);
     });
+    this.loading.add(pool);
     try {
       // One thread restores the snapshot, or builds the engine from the database and writes the snapshot...
       const first = await this.runLoad(pool, kind);
@@ -89,6 +92,8 @@ export class EngineHost {
     } catch (err) {
       await pool.destroy().catch(() => undefined);
       throw err;
+    } finally {
+      this.loading.delete(pool);
     }
   }
 
@@ -126,6 +131,10 @@ export class EngineHost {
     this.closed = true;
     const cur = this.current;
     this.current = null;
-    await cur?.pool.destroy();
+    // A load still under way (a new dataset announced while closing) would otherwise go on writing its
+    // snapshot under DATA_DIR after close() returned.
+    const loading = [...this.loading];
+    this.loading.clear();
+    await Promise.all([cur?.pool.destroy(), ...loading.map((p) => p.destroy().catch(() => undefined))]);
   }
 }

@@ -39,6 +39,14 @@ export function testDatabases(): TestDatabase[] {
   return [pgliteTarget(), postgresTarget(url)];
 }
 
+/**
+ * Removes a test's data directory. A file still being created in it while the recursive removal runs
+ * makes rmdir fail with ENOTEMPTY (seen once in CI after a runtime test, 2026-12-06): Node retries
+ * that case itself with `maxRetries` (linear back-off), so cleanup no longer fails a suite whose tests
+ * all passed.
+ */
+const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+
 function baseConfig(dataDir: string, databaseUrl?: string): Config {
   return { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', DATA_DIR: dataDir }), databaseUrl };
 }
@@ -57,7 +65,7 @@ function pgliteTarget(): TestDatabase {
     async cleanup() {
       for (const { db, dir } of opened.splice(0)) {
         await db.close().catch(() => {});
-        await rm(dir, { recursive: true, force: true });
+        await removeDataDir(dir);
       }
     },
     toString: () => 'pglite',
@@ -96,7 +104,7 @@ function postgresTarget(adminUrl: string): TestDatabase {
       await admin(async (c) => {
         for (const { name } of items) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       });
-      for (const { dir } of items) await rm(dir, { recursive: true, force: true });
+      for (const { dir } of items) await removeDataDir(dir);
     },
     toString: () => 'postgres',
   };
