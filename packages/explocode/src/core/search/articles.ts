@@ -131,8 +131,6 @@ export class ArticleScorer {
   private readonly sectionPropAcc: Float64Array;
   /** the passages of the current search (computed once, see passageHits) */
   private hits: PassageHit[] | null = null;
-  /** the worked examples' votes of the current search (computed once, see exampleVotes) */
-  private votes: Map<number, number> | null = null;
   private readonly ranker: Ranker | null;
   private readonly examples: ExampleVotes | null;
 
@@ -220,7 +218,8 @@ export class ArticleScorer {
     const exampleOf = new Map<number, number>();
     cands.forEach((a, i) => {
       maskOf.set(a, masks[i]);
-      exampleOf.set(a, w.example * x[i * N_ARTICLE_FEATURES + F.example]);
+      // (a learned ranker has no separable example term: its score is its own calibration)
+      if (!ranker) exampleOf.set(a, w.example * x[i * N_ARTICLE_FEATURES + F.example]);
     });
     const order = this.c.artOrder;
     const top = selectTop(cands, comb, k, (d) => order[d]);
@@ -296,13 +295,12 @@ export class ArticleScorer {
         });
       }
     }
-    const votes = this.exampleVotes(plan);
-    if (votes.size)
-      for (const a of votes.keys()) {
-        if (!allowed(a)) continue;
-        if (comb[a] === 0 && direct.scores[a] === 0) matched++;
-        add(a);
-      }
+    const votes = this.examples?.votes(plan) ?? new Map<number, number>();
+    for (const a of votes.keys()) {
+      if (!allowed(a)) continue;
+      if (comb[a] === 0 && direct.scores[a] === 0) matched++;
+      add(a);
+    }
     this.matchedCount = matched;
     // the learned associations' share of each direct score, in one pass over their postings
     const model = mterms.length ? this.idx.art.score(mterms, this.buffers.get('artModel', this.idx.art)) : null;
@@ -417,15 +415,9 @@ export class ArticleScorer {
     return this.hits;
   }
 
-  /** The votes of the worked examples the question resembles, per article (computed once per search). */
-  exampleVotes(plan: QueryPlan): Map<number, number> {
-    return (this.votes ??= this.examples?.votes(plan) ?? new Map());
-  }
-
   /** Clears the scores (after every search, even a failed one). */
   reset(): void {
     this.hits = null;
-    this.votes = null;
     for (const d of this.touched) this.combined[d] = 0;
     this.touched.length = 0;
     this.matchedCount = 0;

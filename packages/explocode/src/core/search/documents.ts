@@ -11,8 +11,7 @@
  *    its sections, the answer): a fiche whose section "Quelle est la durée du préavis ?" asks the
  *    question;
  *  - ministry: a fiche of the ministry of labour (fiches-travail), written for this audience;
- *  - articleVote: the document cites the best articles for the question (1/rank summed over the top 10);
- *  - example: the document cites the articles that the worked examples the question resembles vote for.
+ *  - articleVote: the document cites the best articles for the question (1/rank summed over the top 10).
  */
 import { topK, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search';
 import type { Candidate } from './candidate.ts';
@@ -29,8 +28,6 @@ export interface DocumentWeights {
   heading: number;
   ministry: number;
   articleVote: number;
-  /** the document cites the articles the worked examples vote for (example-votes.ts) */
-  example: number;
 }
 
 /** Best BM25F fiches / answers kept as candidates (the passages add their owners). */
@@ -84,7 +81,6 @@ export class DocumentScorer {
     wantAnswers: boolean,
     allowedFiche: (i: number) => boolean,
     allowedAnswer: (i: number) => boolean,
-    exampleVotes: Map<number, number> = new Map(),
   ): DocumentPools {
     const w = this.weights;
     const cap = Math.log(1 + this.idx.art.n / 10);
@@ -119,11 +115,6 @@ export class DocumentScorer {
       });
       return Math.min(1, v / 2);
     };
-    const exampleVote = (cites: Set<number>) => {
-      let v = 0;
-      for (const [a, x] of exampleVotes) if (cites.has(a)) v += x;
-      return Math.min(1, v);
-    };
     const pool = (
       type: 'fiche' | 'contribution',
       index: Bm25fIndex,
@@ -152,8 +143,7 @@ export class DocumentScorer {
           w.titleCoverage * coverage +
           w.heading * (heading[type].get(i) ?? 0) +
           w.ministry * ministry +
-          w.articleVote * vote(cites[i]) +
-          w.example * exampleVote(cites[i]);
+          w.articleVote * vote(cites[i]);
         out.push({ type, idx: i, score, mask: r.masks[i] });
       }
       out.sort((a, b) => b.score - a.score || a.idx - b.idx);

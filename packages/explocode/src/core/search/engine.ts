@@ -292,7 +292,6 @@ export class ExplocodeEngine implements SearchEngine {
           wantType('contribution'),
           (i) => allowed('fiche', i),
           (i) => allowed('contribution', i),
-          this.articles.exampleVotes(plan),
         );
         if (wantType('fiche')) pools.push({ type: 'fiche', cands: docs.fiches });
         if (wantType('contribution'))
