@@ -195,7 +195,10 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     );
     expect(res.statusCode, res.body).toBe(202);
     const { batch, jobs } = res.json();
-    expect(batch).toMatchObject({ total: 3, pending: 3 });
+    // the queue's workers may already have taken an item when the answer is built (seen in CI on
+    // PostgreSQL): every item is accounted for, whatever its state
+    expect(batch.total).toBe(3);
+    expect(batch.pending + batch.done + batch.failed).toBe(3);
     expect(batch.problems).toHaveLength(1);
     expect(jobs).toHaveLength(2);
     await waitChecked(db);
