@@ -2,8 +2,8 @@
  * Worked examples: hand-written everyday questions and the articles that answer them (shipped inside
  * the semantic model, `examples`; see model.ts). A question worded like one of them is probably
  * answered by the same articles, even when it shares no word with those articles: "je me marie, j'ai
- * droit à des jours ?" finds the example "combien de jours pour mon mariage" and its article on
- * family-event leave. This is nearest-neighbour retrieval over questions, the way a search engine
+ * droit à des jours ?" finds the example "combien de jours de conges pour mon mariage" and its article
+ * on family-event leave. This is nearest-neighbour retrieval over questions, the way a search engine
  * learns from the queries whose answers it knows.
  *
  * The examples are scored with BM25F on their words, with the question's plan (its own terms and

@@ -4,7 +4,8 @@
  * cite, and of hand-written everyday questions and the articles that answer them. Trained from the
  * corpus (content + citation links) and bench/everyday-train.jsonl by scripts/train-model.ts, shipped
  * as packages/explocode/model/semantic-model.json, loaded at engine start. Used for query expansion
- * on the article index (weighted, shown as `explanation.semantic`).
+ * on the article index (weighted, shown as `explanation.semantic`); the file also carries the
+ * training questions themselves, as worked examples (example-votes.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
