@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TrainingQuestion } from '../src/core/search/model.ts';
 
 export interface EvalQuery {
   id: string;
@@ -66,12 +67,12 @@ export function loadEveryday(): EvalQuery[] | null {
     answers: o.answers ?? [],
   }));
 }
-/** The first version of the everyday set (ev-001…ev-124), reported for continuity with earlier figures. */
 /** Hand-written everyday training questions with their gold articles: for fitting only, never scored. */
 export const TRAINING_QUESTIONS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'everyday-train.jsonl');
 export const loadTrainingQuestions = () =>
-  existsSync(TRAINING_QUESTIONS_FILE) ? readJsonl<{ id: string; query: string; articles: { num: string }[] }>(TRAINING_QUESTIONS_FILE) : [];
+  existsSync(TRAINING_QUESTIONS_FILE) ? readJsonl<TrainingQuestion & { id: string }>(TRAINING_QUESTIONS_FILE) : [];
 
+/** The first version of the everyday set (ev-001…ev-124), reported for continuity with earlier figures. */
 export const everydayV1 = (qs: EvalQuery[]) => qs.filter((q) => (parseInt(q.id.replace(/\D+/g, ''), 10) || 0) <= 124);
 
 export const OFFTOPIC_FILE = process.env.EXPLOCODE_OFFTOPIC ?? resolve(dirname(fileURLToPath(import.meta.url)), 'offtopic-queries.jsonl');

@@ -1,7 +1,7 @@
 /**
  * Trains ExploCode's semantic model from the corpus (code, fiches, contributions and their citation
- * links) and the hand-written everyday training questions (bench/everyday-train.jsonl), and writes packages/explocode/model/semantic-model.json. Deterministic: same
- * packages → byte-identical file.   Run: node --import tsx packages/explocode/scripts/train-model.ts
+ * links) and the hand-written everyday training questions (bench/everyday-train.jsonl), and writes
+ * packages/explocode/model/semantic-model.json. Deterministic: same packages → byte-identical file.   Run: node --import tsx packages/explocode/scripts/train-model.ts
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

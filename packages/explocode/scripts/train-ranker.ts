@@ -20,11 +20,9 @@
  * heading cites).
  * Deterministic: no randomness but a seeded one, fixed iteration orders.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { loadBenchCorpus } from '../bench/corpus-cache.ts';
-import { loadEval, loadEveryday, everydayHalves, readJsonl } from '../bench/eval-data.ts';
+import { loadEval, loadEveryday, everydayHalves, loadTrainingQuestions } from '../bench/eval-data.ts';
 import { ARTICLE_FEATURES, extractCandidates, rankMetrics, type JudgedQuery, type QueryCandidates } from '../bench/ranker-data.ts';
 import { buildEngine, DEFAULT_CONFIG, loadModel } from '../src/core/search/index.ts';
 import { RANKER_FILES, type RankerModel, type RankerTree } from '../src/core/search/ranker.ts';
@@ -115,8 +113,7 @@ function blindFeatures(qs: (JudgedQuery & { doc: string })[], folds: number): Ma
 }
 // hand-written everyday-style training questions (bench/everyday-train.jsonl: written for fitting only,
 // not the bench's everyday set), split by question into fit and validation like the derived ones
-const writtenFile = resolve(dirname(fileURLToPath(import.meta.url)), '../bench/everyday-train.jsonl');
-const written: JudgedQuery[] = existsSync(writtenFile) ? readJsonl<JudgedQuery>(writtenFile) : [];
+const written: JudgedQuery[] = loadTrainingQuestions();
 const writtenFitQ = written.filter((q) => !isValidationDoc(q.id, opts.validShare));
 const writtenValidQ = written.filter((q) => isValidationDoc(q.id, opts.validShare));
 log(`hand-written training questions: ${written.length} → fit ${writtenFitQ.length}, validation ${writtenValidQ.length}`);

@@ -121,9 +121,9 @@ export async function openPgliteWorker(dir: string | undefined, options: PgliteW
   /**
    * Stops a thread. One that closed PGlite cleanly is given `exitGraceMs` to end by itself: terminating
    * a thread while its file-system requests are still in flight can abort the whole process (a known
-   * Node fault; the suspected, unconfirmed cause of a test process that died once in CI on Node 22/24). Terminating remains the
-   * way to stop a stuck or crashed thread: it stops PGlite even inside a statement that loops
-   * (checked: within a second).
+   * Node fault; the suspected, unconfirmed cause of a test process that died once in CI on Node
+   * 22/24). Terminating remains the way to stop a stuck or crashed thread: it stops PGlite even inside
+   * a statement that loops (checked: within a second).
    */
   function kill(t: Thread, reason: Error, exitGraceMs = 0): Promise<unknown> {
     if (t.dead) return Promise.resolve();

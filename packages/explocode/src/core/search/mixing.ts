@@ -51,7 +51,7 @@ export function mixPools(
     const quality = type === 'convention' || type === 'theme' ? poolQuality(type, plan, max, indexes) : 1;
     // the pool keeps its order (by score) but takes the distribution of its mixing scores: the i-th
     // best article gets the i-th best mixScore, so that a better order does not shift the calibration
-    const calibrated = cands.map((r) => r.mixScore ?? r.score).sort((a, b) => b - a);
+    const calibrated = type === 'article' ? cands.map((r) => r.mixScore ?? r.score).sort((a, b) => b - a) : [];
     cands.forEach((r, i) => {
       const conv = idcc && concernsAgreement(c, r, idcc) ? CHOSEN_AGREEMENT_BONUS : 0;
       let s: number;
