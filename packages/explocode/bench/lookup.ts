@@ -6,6 +6,8 @@
  *   node --import tsx packages/explocode/bench/lookup.ts section 'regex'           plan sections whose title matches, with their articles
  *   node --import tsx packages/explocode/bench/lookup.ts fiche 'regex'             fiches whose title matches (id, source)
  *   node --import tsx packages/explocode/bench/lookup.ts qr 'regex'                question-réponses whose title matches (slug)
+ *   node --import tsx packages/explocode/bench/lookup.ts doc F2258 les-conges-payes  a fiche (id) or question-réponse (slug):
+ *                                                                                  title, section titles, opening text
  */
 import { loadBenchCorpus } from './corpus-cache.ts';
 
@@ -55,5 +57,17 @@ if (cmd === 'art') {
 } else if (cmd === 'qr') {
   const re = new RegExp(args[0], flags);
   for (const c of corpus.contributions) if (re.test(c.title)) console.log(`${c.slug.padEnd(60)} ${c.title}`);
+} else if (cmd === 'doc') {
+  const chars = Number(process.env.CHARS ?? 900);
+  for (const key of args) {
+    const f = corpus.fiches.find((x) => x.id === key);
+    const c = corpus.contributions.find((x) => x.slug === key);
+    if (f)
+      console.log(
+        `\n== fiche ${f.id} (${f.source}) ${f.title}\n${f.description}\nsections: ${f.sections.map((s) => s.title).join(' | ')}\n${f.intro.slice(0, chars)}`,
+      );
+    else if (c) console.log(`\n== question-réponse ${c.slug}: ${c.title}\n${c.generic.text.slice(0, chars)}`);
+    else console.log(`${key}: NOT FOUND`);
+  }
 }
 process.exit(0);

@@ -11,6 +11,7 @@ import { loadBenchCorpus } from './corpus-cache.ts';
 import { loadEval, loadEveryday, loadTrainingQuestions, everydayHalves, loadOffTopic, OFFTOPIC_UNSEEN_FILE } from './eval-data.ts';
 import { evaluate } from './metrics.ts';
 import { firstAnswer, offTopicRates } from './answer-metrics.ts';
+import { runIssueChecks } from './issue-checks.ts';
 import { buildEngine, loadModel, trainModel, type EngineConfig } from '../src/core/search/index.ts';
 
 const { corpus } = await loadBenchCorpus();
@@ -49,6 +50,13 @@ for (const c of configs) {
   console.log(`  off-topic empty ${f3(ot.empty)} (n=${ot.nOff})   real answered ${f3(ot.answered)} (n=${ot.nReal})`);
   const un = offTopicRates(unseen, [], mixed);
   console.log(`  unseen off-topic empty ${f3(un.empty)} (n=${un.nOff})`);
+  const checks = runIssueChecks(e);
+  console.log(
+    `  issue checks ${checks.passed}/${checks.lines.length}${checks.lines
+      .filter((l) => l.includes('✗'))
+      .map((l) => '\n' + l)
+      .join('')}`,
+  );
   if (process.env.QUICK_LEAKS)
     console.log(`  leaks: ${ot.leaks.join(' | ')}\n  unseen leaks: ${un.leaks.join(' | ')}\n  lost: ${ot.lost.join(' | ')}`);
 }

@@ -85,7 +85,14 @@ async function main() {
     ['engine (full)', {}, true],
     // the model file holds the learned associations and the worked examples (example-votes.ts)
     ['− model file', { modelWeight: 0 }, false],
-    ['− worked examples', { articleWeights: { example: 0 } as EngineConfig['articleWeights'] }, true],
+    [
+      '− worked examples',
+      {
+        articleWeights: { example: 0 } as EngineConfig['articleWeights'],
+        documentWeights: { example: 0 } as EngineConfig['documentWeights'],
+      },
+      true,
+    ],
     ['− propagation', { propagation: false }, true],
     ['− doc expansion', { docExpansion: false }, true],
     ['− synonyms (all)', { synonyms: false }, true],

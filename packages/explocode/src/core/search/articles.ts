@@ -33,7 +33,7 @@ import type { ScoreBuffers } from './score-buffers.ts';
 import type { SearchCorpus } from './search-corpus.ts';
 import { passageAffinities } from './passage-affinity.ts';
 import { Ranker, type RankerModel } from './ranker.ts';
-import { ExampleVotes } from './example-votes.ts';
+import { ExampleVotes, type ExampleResolver } from './example-votes.ts';
 
 /** Passages whose cited articles become candidates (best first). */
 const CANDIDATE_PASSAGES = 30;
@@ -144,7 +144,7 @@ export class ArticleScorer {
     ranker?: RankerModel | null,
   ) {
     this.ranker = ranker ? new Ranker(ranker) : null;
-    this.examples = model?.examples?.length ? new ExampleVotes(model.examples, an, (num) => c.artByNum.get(num)) : null;
+    this.examples = model?.examples?.length ? new ExampleVotes(model.examples, an, exampleResolver(c)) : null;
     this.combined = new Float64Array(c.articles.length);
     this.affinity = passageAffinities(c, an, idx.art);
     this.headingTerms = c.passages.map((p) => new Set(an.terms(p.heading)));
@@ -295,7 +295,9 @@ export class ArticleScorer {
         });
       }
     }
-    const votes = this.examples?.votes(plan) ?? new Map<number, number>();
+    // computed here, once per question, for the articles and, read from the plan, for the documents
+    plan.examples = this.examples?.votes(plan);
+    const votes = plan.examples?.articles ?? new Map<number, number>();
     for (const a of votes.keys()) {
       if (!allowed(a)) continue;
       if (comb[a] === 0 && direct.scores[a] === 0) matched++;
@@ -473,4 +475,11 @@ function headingCoverage(notions: { term: string; weight: number }[], heading: S
     if (heading.has(n.term)) got += n.weight;
   }
   return total > 0 ? got / total : 0;
+}
+
+/** Where the worked examples' articles, fiches and question-réponses are in the corpus. */
+function exampleResolver(c: SearchCorpus): ExampleResolver {
+  const fiches = new Map(c.fiches.map((f, i) => [f.id, i]));
+  const contributions = new Map(c.contributions.map((x, i) => [x.slug, i]));
+  return { article: (num) => c.artByNum.get(num), fiche: (id) => fiches.get(id), contribution: (slug) => contributions.get(slug) };
 }

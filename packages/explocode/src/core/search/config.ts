@@ -66,7 +66,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   // fitted on the everyday tuning half and the dev set (bench/quick.ts), checked on the other half
   articleWeights: { direct: 2.86, prop: 0.5, head: 2.53, pop: 1.71, first: 0.61, legislative: 0.51, model: -1.59, example: 3 },
   articleRanker: true,
-  documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1 },
+  documentWeights: { bm: 1.07, titlePrecision: 1.55, titleCoverage: 0.08, heading: 1.82, ministry: 0.27, articleVote: 1.1, example: 1.5 },
   mixing: { documentScale: 4, articleScale: 6, articleShare: 0.7 },
   offTopic: true,
 };

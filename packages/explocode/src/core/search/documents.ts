@@ -11,7 +11,9 @@
  *    its sections, the answer): a fiche whose section "Quelle est la durée du préavis ?" asks the
  *    question;
  *  - ministry: a fiche of the ministry of labour (fiches-travail), written for this audience;
- *  - articleVote: the document cites the best articles for the question (1/rank summed over the top 10).
+ *  - articleVote: the document cites the best articles for the question (1/rank summed over the top 10);
+ *  - example: the votes of the hand-written questions the question resembles that this document
+ *    answers (example-votes.ts, computed with the articles); a voted document is a candidate.
  */
 import { topK, type Bm25fIndex, type FrenchAnalyzer } from '@eig/platform/search';
 import type { Candidate } from './candidate.ts';
@@ -28,6 +30,7 @@ export interface DocumentWeights {
   heading: number;
   ministry: number;
   articleVote: number;
+  example: number;
 }
 
 /** Best BM25F fiches / answers kept as candidates (the passages add their owners). */
@@ -122,6 +125,7 @@ export class DocumentScorer {
       n: number,
       titles: string[][],
       cites: Set<number>[],
+      votes: Map<number, number> | undefined,
       allowed: (i: number) => boolean,
     ) => {
       const r = index.score(plan.terms, this.buffers.get(buffer, index));
@@ -133,6 +137,7 @@ export class DocumentScorer {
       }
       const cands = new Set(topK(r, n, allowed).map((x) => x.doc));
       for (const [i] of heading[type]) if (allowed(i)) cands.add(i);
+      for (const [i] of votes ?? []) if (allowed(i)) cands.add(i);
       const out: Candidate[] = [];
       for (const i of cands) {
         const [precision, coverage] = titleFeatures(titles[i]);
@@ -143,17 +148,27 @@ export class DocumentScorer {
           w.titleCoverage * coverage +
           w.heading * (heading[type].get(i) ?? 0) +
           w.ministry * ministry +
-          w.articleVote * vote(cites[i]);
+          w.articleVote * vote(cites[i]) +
+          w.example * (votes?.get(i) ?? 0);
         out.push({ type, idx: i, score, mask: r.masks[i] });
       }
       out.sort((a, b) => b.score - a.score || a.idx - b.idx);
       return { cands: out.slice(0, k), matched: Math.max(matched, out.length) };
     };
     const f = wantFiches
-      ? pool('fiche', this.idx.fiche, 'fiche', FICHE_CANDIDATES, this.ficheTitle, this.ficheCites, allowedFiche)
+      ? pool('fiche', this.idx.fiche, 'fiche', FICHE_CANDIDATES, this.ficheTitle, this.ficheCites, plan.examples?.fiches, allowedFiche)
       : { cands: [], matched: 0 };
     const a = wantAnswers
-      ? pool('contribution', this.idx.contrib, 'contrib', ANSWER_CANDIDATES, this.answerTitle, this.answerCites, allowedAnswer)
+      ? pool(
+          'contribution',
+          this.idx.contrib,
+          'contrib',
+          ANSWER_CANDIDATES,
+          this.answerTitle,
+          this.answerCites,
+          plan.examples?.contributions,
+          allowedAnswer,
+        )
       : { cands: [], matched: 0 };
     return { fiches: f.cands, contributions: a.cands, matchedFiches: f.matched, matchedContributions: a.matched };
   }

@@ -327,4 +327,18 @@ describe('ExploCode semantic model — hand-written training questions', () => {
     expect(taught).toBeLessThan(without);
     expect(taught).toBeLessThanOrEqual(1);
   });
+
+  it('put first the fiche that answers the example a question resembles, in the mixed list', () => {
+    const questions = [
+      { query: 'on me jette dehors, ils me doivent du fric ?', articles: [], answers: [{ type: 'fiche' as const, id: 'le-preavis' }] },
+      { query: 'congés refusés par mon patron', articles: [{ num: 'L3141-16' }] },
+    ];
+    const q = 'ils me jettent dehors, combien de fric ils me doivent ?';
+    const first = (e: ReturnType<typeof buildEngine>) => e.search(q, { limit: 10 }).results[0]?.id;
+    const model = trainModel(corpus, { questionWeight: 0 }, questions);
+    expect(model.examples?.[0]).toMatchObject({ fiches: ['le-preavis'], contributions: [] });
+    // (the tiny corpus knows too few words to tell this question from an off-topic one)
+    expect(first(buildEngine(corpus, { ...model, examples: [] }, { offTopic: false }))).not.toBe('le-preavis');
+    expect(first(buildEngine(corpus, model, { offTopic: false }))).toBe('le-preavis');
+  });
 });

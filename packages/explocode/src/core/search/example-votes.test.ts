@@ -14,16 +14,27 @@ const articles = new Map([
   ['L1234-9', 2],
   ['L3141-3', 3],
 ]);
-const votes = new ExampleVotes(
+const fiches = new Map([
+  ['F2278', 0],
+  ['conges-pour-evenements-familiaux', 1],
+]);
+const answers = new Map([['indemnite-de-licenciement', 0]]);
+const examples = new ExampleVotes(
   [
-    { query: 'je me marie le mois prochain, combien de jours de congé ?', articles: ['L3142-4', 'L3142-1'] },
-    { query: 'viré après 3 ans, combien on me doit', articles: ['L1234-9'] },
+    {
+      query: 'je me marie le mois prochain, combien de jours de congé ?',
+      articles: ['L3142-4', 'L3142-1'],
+      fiches: ['F2278', 'conges-pour-evenements-familiaux'],
+    },
+    { query: 'viré après 3 ans, combien on me doit', articles: ['L1234-9'], contributions: ['indemnite-de-licenciement'] },
     { query: 'combien de semaines de vacances par an', articles: ['L3141-3'] },
     { query: 'une question dont l’article a été abrogé', articles: ['L9999-1'] },
+    { query: 'une question dont la fiche a été retirée', articles: [], fiches: ['F0000'] },
   ],
   an,
-  (num) => articles.get(num),
+  { article: (num) => articles.get(num), fiche: (id) => fiches.get(id), contribution: (slug) => answers.get(slug) },
 );
+const votes = { votes: (plan: QueryPlan) => examples.votes(plan).articles, size: examples.size };
 
 describe('worked examples: nearest-neighbour votes', () => {
   it('a question worded like an example votes for its articles first, split over them', () => {
@@ -48,5 +59,15 @@ describe('worked examples: nearest-neighbour votes', () => {
 
   it('drops the articles the corpus does not hold, and the examples left with none', () => {
     expect(votes.size).toBe(3);
+  });
+
+  it('votes for the documents the example lists, each with the whole vote (either one answers)', () => {
+    const v = examples.votes(planOf('je me marie en juin : combien de jours ?'));
+    expect(v.fiches.get(0)).toBeGreaterThan(0.3);
+    expect(v.fiches.get(1)).toBeCloseTo(v.fiches.get(0)!);
+    // the example's two articles share its vote
+    expect(v.fiches.get(0)!).toBeCloseTo(2 * v.articles.get(0)!);
+    expect(examples.votes(planOf('viré après 3 ans combien on me doit')).contributions.get(0)).toBeGreaterThan(0.5);
+    expect(examples.votes(planOf('attestation employeur formation')).fiches.size).toBe(0);
   });
 });

@@ -1,24 +1,49 @@
 /**
- * Worked examples: hand-written everyday questions and the articles that answer them (shipped inside
- * the semantic model, `examples`; see model.ts). A question worded like one of them is probably
- * answered by the same articles, even when it shares no word with those articles: "je me marie, j'ai
- * droit à des jours ?" finds the example "combien de jours de conges pour mon mariage" and its article
- * on family-event leave. This is nearest-neighbour retrieval over questions, the way a search engine
- * learns from the queries whose answers it knows.
+ * Worked examples: hand-written everyday questions with the articles, fiches and question-réponses
+ * that answer them (shipped inside the semantic model, `examples`; see model.ts). A question worded
+ * like one of them is probably answered by the same documents, even when it shares no word with them:
+ * "je me marie, j'ai droit à des jours ?" finds the example "combien de jours de conges pour mon
+ * mariage" and its article and fiche on family-event leave. This is nearest-neighbour retrieval over
+ * questions, the way a search engine learns from the queries whose answers it knows.
  *
  * The examples are scored with BM25F on their words, with the question's plan (its own terms and
- * their synonyms). The best examples vote for their articles: (score relative to the best)² × how
- * much of the question the best example says (its score over the ideal score of the question's own
- * terms, capped at 1), split over the example's articles. A question no example resembles gets
- * little or no vote.
+ * their synonyms). The best examples vote: (score relative to the best)² × how much of the question
+ * the best example says (its score over the ideal score of the question's own terms, capped at 1).
+ * An article vote is split over the example's articles (they answer together); a document vote is
+ * not (each document the example lists answers it on its own, often the same fiche published twice).
+ * A question no example resembles gets little or no vote.
  */
 import { Bm25fBuilder, Bm25fIndex, topK, type FrenchAnalyzer, type ScoreResult } from '@eig/platform/search';
 import type { QueryPlan } from './query-plan.ts';
 
-/** A hand-written question and the numbers of the articles that answer it. */
+/** A hand-written question, the numbers of the articles that answer it, and the documents that do. */
 export interface WorkedExample {
   query: string;
   articles: string[];
+  /** fiche ids (ministry slug or service-public "Fxxxx"), best first */
+  fiches?: string[];
+  /** question-réponse slugs, best first */
+  contributions?: string[];
+}
+
+/** Where an example's answers are in the corpus (undefined: not in it; the example keeps the others). */
+export interface ExampleResolver {
+  article(num: string): number | undefined;
+  fiche(id: string): number | undefined;
+  contribution(slug: string): number | undefined;
+}
+
+/** Each voted article's, fiche's and question-réponse's vote, in (0, 1]. */
+export interface ExampleVoteSet {
+  articles: Map<number, number>;
+  fiches: Map<number, number>;
+  contributions: Map<number, number>;
+}
+
+interface Answers {
+  articles: number[];
+  fiches: number[];
+  contributions: number[];
 }
 
 /** Examples that vote (best first). */
@@ -26,18 +51,24 @@ const VOTING_EXAMPLES = 5;
 
 export class ExampleVotes {
   private readonly idx: Bm25fIndex;
-  private readonly answers: number[][];
+  private readonly answers: Answers[];
   private readonly buffer: ScoreResult;
 
-  /** `articleOf`: the index of an article by its number (undefined: not in the corpus; the example keeps the others). */
-  constructor(examples: readonly WorkedExample[], an: FrenchAnalyzer, articleOf: (num: string) => number | undefined) {
+  constructor(examples: readonly WorkedExample[], an: FrenchAnalyzer, resolve: ExampleResolver) {
     const b = new Bm25fBuilder([{ name: 'question', weight: 1, b: 0.75 }]);
     this.answers = [];
+    const indexes = (keys: readonly string[] | undefined, of: (key: string) => number | undefined) => [
+      ...new Set((keys ?? []).map(of).filter((i): i is number => i !== undefined)),
+    ];
     for (const e of examples) {
-      const arts = [...new Set(e.articles.map(articleOf).filter((i): i is number => i !== undefined))];
-      if (!arts.length) continue;
+      const a: Answers = {
+        articles: indexes(e.articles, (k) => resolve.article(k)),
+        fiches: indexes(e.fiches, (k) => resolve.fiche(k)),
+        contributions: indexes(e.contributions, (k) => resolve.contribution(k)),
+      };
+      if (!a.articles.length && !a.fiches.length && !a.contributions.length) continue;
       b.add([an.terms(e.query)]);
-      this.answers.push(arts);
+      this.answers.push(a);
     }
     this.idx = b.build();
     this.buffer = { scores: new Float32Array(this.idx.n), masks: new Int32Array(this.idx.n), touched: [] };
@@ -47,9 +78,8 @@ export class ExampleVotes {
     return this.answers.length;
   }
 
-  /** Each voted article's vote, in (0, 1]. */
-  votes(plan: QueryPlan): Map<number, number> {
-    const out = new Map<number, number>();
+  votes(plan: QueryPlan): ExampleVoteSet {
+    const out: ExampleVoteSet = { articles: new Map(), fiches: new Map(), contributions: new Map() };
     if (!this.answers.length || !plan.nOriginal) return out;
     const r = this.idx.score(plan.terms, this.buffer);
     try {
@@ -61,10 +91,13 @@ export class ExampleVotes {
       let ideal = 0;
       for (let i = 0; i < plan.nOriginal; i++) ideal += plan.terms[i].weight * this.idx.idf(plan.terms[i].term);
       const cover = ideal > 0 ? Math.min(1, best / ideal) : 0;
+      const add = (m: Map<number, number>, i: number, v: number) => m.set(i, Math.min(1, (m.get(i) ?? 0) + v));
       for (const { doc, score } of top) {
-        const arts = this.answers[doc];
-        const v = ((score / best) ** 2 * cover) / arts.length;
-        for (const a of arts) out.set(a, Math.min(1, (out.get(a) ?? 0) + v));
+        const { articles, fiches, contributions } = this.answers[doc];
+        const v = (score / best) ** 2 * cover;
+        for (const a of articles) add(out.articles, a, v / articles.length);
+        for (const f of fiches) add(out.fiches, f, v);
+        for (const x of contributions) add(out.contributions, x, v);
       }
       return out;
     } finally {

@@ -21,7 +21,7 @@ export interface SemanticModel {
   params: { minCount: number; topK: number; pairs: number } & Partial<TrainOptions>;
   /** question-side stem → [article-side stem, weight in (0,1]] sorted by weight desc */
   assoc: Record<string, [string, number][]>;
-  /** the hand-written training questions and their articles, for nearest-neighbour votes (example-votes.ts) */
+  /** the hand-written training questions and their answers, for nearest-neighbour votes (example-votes.ts) */
   examples?: WorkedExample[];
 }
 
@@ -76,6 +76,8 @@ export interface TrainOptions {
 export interface TrainingQuestion {
   query: string;
   articles: { num: string }[];
+  /** the fiches and question-réponses that answer it, best first */
+  answers?: ({ type: 'fiche'; id: string } | { type: 'contribution'; slug: string })[];
 }
 
 export const DEFAULT_TRAIN: Required<TrainOptions> = {
@@ -202,13 +204,20 @@ export function trainModel(corpus: Corpus, options: TrainOptions = {}, questions
     const max = top[0][1];
     assoc[q] = top.map(([d, sc]) => [d, Math.round((sc / max) * 1000) / 1000]);
   }
+  // the questions' answers that the corpus holds (a model is trained for one corpus version)
+  const ficheIds = new Set(corpus.fiches.map((f) => f.id));
+  const slugs = new Set(corpus.contributions.map((x) => x.slug));
+  const toExample = (q: TrainingQuestion) => ({
+    query: q.query,
+    articles: q.articles.map((a) => a.num).filter((num) => byNum.has(num)),
+    fiches: (q.answers ?? []).flatMap((a) => (a.type === 'fiche' && ficheIds.has(a.id) ? [a.id] : [])),
+    contributions: (q.answers ?? []).flatMap((a) => (a.type === 'contribution' && slugs.has(a.slug) ? [a.slug] : [])),
+  });
   return {
     format: 'explocode-assoc-v1',
     corpusVersion: corpus.version,
     params: { ...o, pairs: npairs },
     assoc,
-    examples: questions
-      .map((q) => ({ query: q.query, articles: q.articles.map((a) => a.num).filter((num) => byNum.has(num)) }))
-      .filter((q) => q.articles.length),
+    examples: questions.map(toExample).filter((e) => e.articles.length || e.fiches.length || e.contributions.length),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { correctSpelling, type Bm25fIndex, type FrenchAnalyzer, type SynonymMap, type WeightedTerm } from '@eig/platform/search';
 import { MAX_QUERY_CHARS, MAX_TERMS, WEAK_QUERY_TERMS, type EngineConfig } from './config.ts';
+import type { ExampleVoteSet } from './example-votes.ts';
 import type { SemanticModel } from './model.ts';
 import { buildSynonymMap, DEFAULT_SYNONYM_WEIGHTS } from './synonyms.ts';
 
@@ -13,6 +14,8 @@ export interface QueryPlan {
   terms: WeightedTerm[]; // original first, then synonyms
   /** learned association terms (article index only), set by the article scorer */
   model: WeightedTerm[];
+  /** the worked examples' votes (example-votes.ts), set by the article scorer */
+  examples?: ExampleVoteSet;
   /** max direct article score (for the semantic share) */
   maxDirect: number;
   /** best passage score (article pool calibration), set by the article scorer */
