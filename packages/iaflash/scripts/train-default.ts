@@ -48,7 +48,7 @@ if (what === 'all' || what === 'plates') {
     },
   });
   console.log(
-    `plate reader: ${r.glyphs} glyphs from ${(r.segmentedRate * 100).toFixed(0)} % of synthetic plates; synthetic end-to-end exact ${r.syntheticExact.toFixed(3)}`,
+    `plate reader: ${r.glyphs} glyphs from ${(r.segmentedRate * 100).toFixed(0)} % of synthetic plates (${r.negatives} "not a character"); synthetic end-to-end exact ${r.syntheticExact.toFixed(3)}`,
   );
 }
 console.log(`done in ${elapsed()} → ${DEFAULT_MODEL_DIR}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDarkPlate, otsuThreshold } from './reader.ts';
+import { characterProbability, isDarkPlate, otsuThreshold } from './reader.ts';
+import { ALPHABET } from './decode.ts';
 
 /** A plate of one tone with seven character bars of another, covering about a fifth of it. */
 function plate(background: number, ink: number) {
@@ -27,5 +28,14 @@ describe('plate polarity', () => {
     const t = otsuThreshold(hist, 1000);
     expect(t).toBeGreaterThanOrEqual(40);
     expect(t).toBeLessThan(180);
+  });
+});
+
+describe('character probability', () => {
+  it('is the best ALPHABET class, not the "not a character" one', () => {
+    const p = new Float32Array(ALPHABET.length + 1).fill(0.005);
+    p[ALPHABET.indexOf('M')] = 0.2;
+    p[ALPHABET.length] = 0.6;
+    expect(characterProbability(p)).toBeCloseTo(0.2);
   });
 });

@@ -118,6 +118,13 @@ export function segmentations(img: Gray, { invert, mask } = inkMask(img)): Segme
   return out;
 }
 
+/** The probability that a candidate is a character, and the one the classifier reads: its best ALPHABET class. */
+export function characterProbability(p: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 0; i < ALPHABET.length; i++) best = Math.max(best, p[i]);
+  return best;
+}
+
 export class PlateReader {
   constructor(private readonly model: tf.LayersModel) {}
 
@@ -145,14 +152,18 @@ export class PlateReader {
     return existsSync(join(dir, 'plate-chars.json'));
   }
 
+  /**
+   * Each glyph's probabilities over ALPHABET, then, when the model has it (readers trained since
+   * 2026-12-06), over a last "not a character" class: decodePlate reads only the ALPHABET part.
+   */
   async classify(glyphs: Float32Array[]): Promise<Float32Array[]> {
     if (!glyphs.length) return [];
     const x = new Float32Array(glyphs.length * GLYPH_W * GLYPH_H);
     glyphs.forEach((g, i) => x.set(g, i * GLYPH_W * GLYPH_H));
     const t = tf.tidy(() => tf.softmax(this.model.predict(tf.tensor2d(x, [glyphs.length, GLYPH_W * GLYPH_H])) as tf.Tensor2D));
     const data = (await t.data()) as Float32Array;
+    const k = t.shape[1] ?? ALPHABET.length;
     t.dispose();
-    const k = ALPHABET.length;
     return glyphs.map((_, i) => data.slice(i * k, (i + 1) * k));
   }
 
@@ -196,7 +207,7 @@ export class PlateReader {
     const found = await this.candidates(img, ink);
     if (!found) return [];
     const { seg, probs } = found;
-    const scores = probs.map((p) => Math.log(Math.max(1e-9, Math.max(...p))));
+    const scores = probs.map((p) => Math.log(Math.max(1e-9, characterProbability(p))));
     const out: Float32Array[][] = [];
     for (const [k, path] of bestSequences(seg, (ci) => scores[ci])) if (k >= 2) out.push(path.map((i) => probs[i]));
     return out;
