@@ -12,6 +12,7 @@ import { glyph, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { bestSequences } from './oversegment.ts';
 import { ALPHABET } from './decode.ts';
 import { mulberry32, shuffle } from '../core/random.ts';
+import { iou } from '../core/boxes.ts';
 
 export interface PlateTrainOptions {
   outDir: string;
@@ -74,10 +75,9 @@ const MAX_NEGATIVE_OVERLAP = 0.4;
 
 type Span = { x1: number; x2: number };
 
-/** Intersection over union of two column spans. */
+/** Intersection over union of two column spans: the boxes' IoU with the rows left out. */
 export function spanOverlap(a: Span, b: Span): number {
-  const inter = Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1));
-  return inter / Math.max(1e-9, Math.max(a.x2, b.x2) - Math.min(a.x1, b.x1));
+  return iou([a.x1, 0, a.x2, 1], [b.x1, 0, b.x2, 1]);
 }
 
 /**
