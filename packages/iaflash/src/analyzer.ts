@@ -54,7 +54,7 @@ export async function createAnalyzer(opts: AnalyzerOptions = {}): Promise<Analyz
   const run = async (image: Uint8Array, input: AnalyzeInput) => {
     const raw = await pool.analyze({ image, modelDir, maxRecognized: opts.maxRecognized ?? 3, decode: opts.decode });
     const policy = { ...manifest.policy, ...opts.policy };
-    return buildResult(raw, manifest.classes, registeredOf(input), policy);
+    return buildResult(raw, manifest.classes, registeredOf(input), policy, manifest.classPrior);
   };
 
   return {

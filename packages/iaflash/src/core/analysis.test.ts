@@ -37,6 +37,19 @@ describe('buildResult', () => {
     expect(buildResult(tiny, classes, normalizeRegistry('RENAULT CLIO'), policy).check?.reasons[0].code).toBe('LOW_QUALITY');
   });
 
+  it('ranks the classes shown on equal priors, while the check scores the posterior', () => {
+    // Trained on 80 % CLIO photos: its 0.9 posterior is weak evidence; PEUGEOT 208 (5 %) leads on equal priors.
+    const prior = [0.05, 0.8, 0.15];
+    const v = { ...raw.vehicles[0], probs: [0.08, 0.9, 0.02] };
+    const r = buildResult({ ...raw, vehicles: [v] }, classes, normalizeRegistry('RENAULT CLIO'), { ...policy, threshold: 0.5 }, prior);
+    expect(r.vehicles[0].classes.map((c) => c.model)).toEqual(['208', 'CLIO', 'MEGANE']);
+    expect(r.check).toMatchObject({ decision: 'CONSISTENT', score: 0.1 });
+    // The reason quotes the figure the agent sees in the list, not the posterior.
+    const shownClio = r.vehicles[0].classes[1].prob;
+    expect(r.check?.reasons[0].message).toContain(`${Math.round(shownClio * 100)} %`);
+    expect(buildResult({ ...raw, vehicles: [v] }, classes, null, policy).vehicles[0].classes[0].model).toBe('CLIO');
+  });
+
   it('converts to the matchvec answer', () => {
     const m = toMatchvec(buildResult(raw, classes, null, policy));
     expect(m[0]).toMatchObject({ x1: 200, y1: 130, x2: 800, y2: 730, class_name: 'car', confidence: 0.8 });

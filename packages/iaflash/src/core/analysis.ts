@@ -2,6 +2,7 @@
 import type { Box, VehicleLabel } from './boxes.ts';
 import type { Check, ClassProb, DecisionPolicy } from './decision.ts';
 import { decide } from './decision.ts';
+import { equalPriorProbs } from './calibration.ts';
 import type { NormalizedRegistry } from './registry/normalize.ts';
 
 export interface AnalyzedVehicleOut {
@@ -45,12 +46,18 @@ export function topClasses(probs: ArrayLike<number>, classes: { make: string; mo
 export const MIN_VEHICLE_SIDE = 64;
 export const MIN_VEHICLE_SCORE = 0.2;
 
+/**
+ * `prior` (the model's training shares, when it has them) ranks the classes shown on equal priors;
+ * the check's score always reads the calibrated posterior, on which its threshold was set.
+ */
 export function buildResult(
   raw: RawAnalysis,
   classes: { make: string; model: string }[],
   registered: NormalizedRegistry | null,
   policy: DecisionPolicy,
+  prior?: ArrayLike<number>,
 ): AnalysisResult {
+  const shown = (probs: ArrayLike<number>) => (prior ? equalPriorProbs(probs, prior) : probs);
   const toOriginal = (b: Box): Box => {
     const r = (v: number) => Math.round(v * 10) / 10;
     return [r(b[0] * raw.scale), r(b[1] * raw.scale + raw.offsetY), r(b[2] * raw.scale), r(b[3] * raw.scale + raw.offsetY)];
@@ -59,17 +66,20 @@ export function buildResult(
     box: toOriginal(v.box),
     score: Math.round(v.score * 1e4) / 1e4,
     label: v.label,
-    classes: v.probs ? topClasses(v.probs, classes) : [],
+    classes: v.probs ? topClasses(shown(v.probs), classes) : [],
   }));
   const result: AnalysisResult = { vehicles };
   if (registered) {
     const main = raw.vehicles[0];
     const side = main ? Math.min(main.box[2] - main.box[0], main.box[3] - main.box[1]) * raw.scale : 0;
-    const probs = main?.probs ? Array.from(main.probs, (prob, i) => ({ ...classes[i], prob })) : classes.map((c) => ({ ...c, prob: 0 }));
+    const named = (p: ArrayLike<number> | undefined) =>
+      p ? Array.from(p, (prob, i) => ({ ...classes[i], prob })) : classes.map((c) => ({ ...c, prob: 0 }));
+    const probs = named(main?.probs);
     const check = decide(
       {
         registered,
         probs,
+        shown: main?.probs && prior ? named(shown(main.probs)) : undefined,
         vehicleFound: Boolean(main),
         severalVehicles: raw.ambiguous,
         lowQuality: Boolean(main) && (side < MIN_VEHICLE_SIDE || main.score < MIN_VEHICLE_SCORE),

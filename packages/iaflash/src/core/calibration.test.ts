@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { catchRateAt, expectedCalibrationError, fitTemperature, nll, rocAuc, softmax, thresholdForFalseAlarmRate } from './calibration.ts';
+import {
+  catchRateAt,
+  classShares,
+  equalPriorProbs,
+  expectedCalibrationError,
+  fitTemperature,
+  nll,
+  rocAuc,
+  softmax,
+  thresholdForFalseAlarmRate,
+} from './calibration.ts';
 import { mulberry32 } from './random.ts';
 
 describe('temperature scaling', () => {
@@ -51,5 +61,24 @@ describe('ROC summaries', () => {
     expect(rocAuc([0.1, 0.2], [0.8, 0.9])).toBe(1);
     expect(rocAuc([0.5, 0.5], [0.5, 0.5])).toBe(0.5);
     expect(catchRateAt([0.1, 0.2, 0.3, 0.4], [0.35, 0.9], 0.25)).toBe(1);
+  });
+});
+
+describe('equal-prior probabilities', () => {
+  it('counts each class share of the training labels', () => {
+    expect(classShares([0, 0, 0, 1], 3)).toEqual([0.75, 0.25, 0]);
+  });
+
+  it('lifts a rare class the head under-ranks because it saw few of its photos', () => {
+    // The head learnt on 90 % class 0: p(0) = 0.6 is weak evidence for it, p(1) = 0.4 strong for 1.
+    const p = equalPriorProbs([0.6, 0.4], [0.9, 0.1]);
+    expect(p[1]).toBeGreaterThan(p[0]);
+    expect(p[0] + p[1]).toBeCloseTo(1, 10);
+    expect(p[1]).toBeCloseTo(4 / (4 + 0.6 / 0.9), 10);
+  });
+
+  it('leaves the probabilities alone under a uniform prior, and never divides by a zero share', () => {
+    expect(equalPriorProbs([0.2, 0.3, 0.5], [1 / 3, 1 / 3, 1 / 3]).map((v) => +v.toFixed(10))).toEqual([0.2, 0.3, 0.5]);
+    expect(equalPriorProbs([0.5, 0.5], [1, 0]).every(Number.isFinite)).toBe(true);
   });
 });

@@ -8,6 +8,26 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): number[] {
   return e.map((v) => v / s);
 }
 
+/** Each class's share of the training labels (the prior the head learnt its probabilities under). */
+export function classShares(labels: readonly number[], numClasses: number): number[] {
+  const n = new Array<number>(numClasses).fill(0);
+  for (const y of labels) n[y]++;
+  return n.map((c) => c / Math.max(1, labels.length));
+}
+
+/**
+ * The probabilities the model would give if every class were equally frequent: Bayes' rule with the
+ * training prior swapped for a uniform one (each probability divided by its class's share, then
+ * renormalised). The training shares say which photos the operator had, not what is on the road, and
+ * a head trained on them under-ranks the rare models (logit adjustment, Menon et al., ICLR 2021).
+ * A class with no share keeps its probability rather than dividing by zero.
+ */
+export function equalPriorProbs(probs: ArrayLike<number>, prior: ArrayLike<number>): number[] {
+  const raw = Array.from(probs, (p, k) => (prior[k] > 0 ? p / prior[k] : p));
+  const s = raw.reduce((a, b) => a + b, 0);
+  return s > 0 ? raw.map((v) => v / s) : Array.from(probs);
+}
+
 /** Mean negative log-likelihood of the true classes at a temperature. */
 export function nll(logits: ArrayLike<number>[], labels: number[], temperature: number): number {
   let total = 0;

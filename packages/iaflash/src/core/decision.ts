@@ -36,6 +36,8 @@ export interface DecisionInput {
   registered: NormalizedRegistry;
   /** Calibrated probabilities over every class of the model, any order. */
   probs: ClassProb[];
+  /** The probabilities the agent is shown (equal priors), which the reasons quote; `probs` by default. */
+  shown?: ClassProb[];
   vehicleFound: boolean;
   severalVehicles: boolean;
   lowQuality: boolean;
@@ -91,16 +93,19 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Check {
   // Without a vehicle there is nothing to score: the probabilities are not about anything in the photo.
   if (reasons.length) return { decision: 'UNDETERMINED', score: input.vehicleFound ? score : null, reasons };
 
-  const top = [...input.probs].sort((a, b) => b.prob - a.prob)[0];
+  // The reasons quote the list the agent sees, so their figures match it.
+  const shown = input.shown ?? input.probs;
+  const top = [...shown].sort((a, b) => b.prob - a.prob)[0];
+  const regShown = shown.find((p) => classKey(p.make, p.model) === regKey) ?? regProb;
   if (score >= policy.threshold) {
     reasons.push({
       code: 'DIFFERS_FROM_REGISTRY',
-      message: `Le véhicule ressemble à ${name(top)} (${pct(top.prob)}) ; le registre indique ${name(reg)} (${pct(regProb.prob)}).`,
+      message: `Le véhicule ressemble à ${name(top)} (${pct(top.prob)}) ; le registre indique ${name(reg)} (${pct(regShown.prob)}).`,
     });
     if (top.make === reg.make)
       reasons.push({ code: 'SAME_MAKE_OTHER_MODEL', message: `Même marque (${reg.make}), modèle différent : à vérifier avec attention.` });
     return { decision: 'MISMATCH', score, reasons };
   }
-  reasons.push({ code: 'MATCHES_REGISTRY', message: `Le véhicule est compatible avec le registre (${name(reg)}, ${pct(regProb.prob)}).` });
+  reasons.push({ code: 'MATCHES_REGISTRY', message: `Le véhicule est compatible avec le registre (${name(reg)}, ${pct(regShown.prob)}).` });
   return { decision: 'CONSISTENT', score, reasons };
 }

@@ -23,7 +23,11 @@ export const vehicle = z.object({
   box: z.array(z.number()).length(4).describe('[x1, y1, x2, y2] en pixels de la photo (après orientation EXIF)'),
   score: z.number().describe('Confiance du détecteur'),
   label: z.string().describe('car, truck ou bus'),
-  classes: z.array(classProb).describe('Top 5 marque/modèle, probabilités calibrées (vide si le véhicule n’est pas reconnu)'),
+  classes: z
+    .array(classProb)
+    .describe(
+      'Top 5 marque/modèle, probabilités calibrées, chaque modèle compté comme également fréquent (vide si le véhicule n’est pas reconnu)',
+    ),
 });
 export const check = z.object({
   decision: decisionEnum,

@@ -45,6 +45,12 @@ export interface ModelManifest {
   head: Record<string, unknown>;
   /** Crops averaged at inference (core/crops.ts); absent in models trained with two. */
   inferenceViews?: number;
+  /**
+   * Each class's share of the photos the head was trained on. When present, the classes shown (top 5,
+   * matchvec) are ranked on equal priors (core/calibration.ts `equalPriorProbs`); the check's score
+   * still reads the calibrated posterior its threshold was set on. Absent in older models.
+   */
+  classPrior?: number[];
 }
 
 export interface LoadedModel {

@@ -49,6 +49,8 @@ describe('train → model directory → analyze', () => {
       expect(res.manifest).toMatchObject({ extractor: DEFAULT_EXTRACTOR, featureChannels: 1264 });
       expect(res.validation?.images).toBeGreaterThanOrEqual(2);
       expect(res.manifest.policy.threshold).toBeGreaterThan(0);
+      // The final head trained on all ten photos, five of each model: the shares the ranking divides by.
+      expect(res.manifest.classPrior).toEqual([0.5, 0.5]);
       expect(statSync(join(out, 'head.bin')).size).toBeLessThan(5_000_000);
 
       const analyzer = await createAnalyzer({ modelDir: out, workers: 0 });

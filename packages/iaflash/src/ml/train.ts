@@ -8,7 +8,7 @@ import { INFERENCE_VIEWS } from '../core/crops.ts';
 import { readLabelsCsv, type LabelRow } from '../io/labels-csv.ts';
 import { IaflashError } from '../io/errors.ts';
 import { classKey, groupSplit } from '../core/labels.ts';
-import { expectedCalibrationError, fitTemperature, thresholdForFalseAlarmRate } from '../core/calibration.ts';
+import { classShares, equalPriorProbs, expectedCalibrationError, fitTemperature, thresholdForFalseAlarmRate } from '../core/calibration.ts';
 import { mulberry32 } from '../core/random.ts';
 import { createVisionPool, type VisionPool } from './pool.ts';
 import { extractAll, type FeatureRecord } from './features-cache.ts';
@@ -126,7 +126,16 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     const valY = split.val.map((it) => it.y);
     temperature = fitTemperature(valLogits, valY);
     const probs = valLogits.map((l) => calibratedSoftmax(l, temperature));
-    const rep = classReport(probs, valY, classes.length);
+    // Recognition is reported as shown to the agent (equal priors); the alarms as the check scores them.
+    const prior = classShares(
+      split.train.map((it) => it.y),
+      classes.length,
+    );
+    const rep = classReport(
+      probs.map((p) => equalPriorProbs(p, prior)),
+      valY,
+      classes.length,
+    );
     const genuine = probs.map((p, i) => 1 - p[valY[i]]);
     // Simulated swaps: the registry names another class drawn at random.
     const rnd = mulberry32(seed + 1);
@@ -183,6 +192,10 @@ export async function trainOnRows(rows: LabelRow[], opts: Omit<TrainOptions, 'la
     trainImages: finalItems.length,
     head: { ...cfg },
     inferenceViews: INFERENCE_VIEWS,
+    classPrior: classShares(
+      finalItems.map((it) => it.y),
+      classes.length,
+    ),
   };
   await saveModel(opts.outDir, manifest, final.model, final.st);
   final.model.dispose();

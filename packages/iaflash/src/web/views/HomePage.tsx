@@ -50,7 +50,8 @@ export function HomePage({ viewer, model }: PropsOf<typeof views.home>) {
         <li>Un détecteur repère les véhicules et retient le véhicule principal.</li>
         <li>
           Un réseau de neurones estime, pour chacun des {frNumber(model.classes)} modèles de véhicules qu’il a appris, la probabilité que ce
-          véhicule soit de ce modèle.
+          véhicule soit de ce modèle. La liste présentée à l’agent compte chaque modèle comme s’il était aussi fréquent que les autres : un
+          modèle peu photographié à l’entraînement n’y est pas désavantagé.
         </li>
         <li>La marque et le modèle du registre sont normalisés (fautes de frappe, variantes d’écriture).</li>
         <li>
