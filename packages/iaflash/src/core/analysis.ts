@@ -79,7 +79,7 @@ export function buildResult(
       {
         registered,
         probs,
-        shown: main?.probs && prior ? named(shown(main.probs)) : undefined,
+        shown: main?.probs ? named(shown(main.probs)) : probs,
         vehicleFound: Boolean(main),
         severalVehicles: raw.ambiguous,
         lowQuality: Boolean(main) && (side < MIN_VEHICLE_SIDE || main.score < MIN_VEHICLE_SCORE),
