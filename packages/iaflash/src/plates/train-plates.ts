@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initTf, tf } from '../ml/tf.ts';
-import { renderPlate } from './synth.ts';
+import { renderPlate, type PlateFonts } from './synth.ts';
 import { plateGray, segmentations, PlateReader } from './reader.ts';
 import { glyph, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { bestSequences } from './oversegment.ts';
@@ -25,6 +25,8 @@ export interface PlateTrainOptions {
   negativesPerPlate?: number;
   /** Fresh synthetic plates read end to end after training (200 by default). */
   evaluationPlates?: number;
+  /** Fonts the synthetic plates are drawn with ('all' by default; 'system' only for comparisons). */
+  fonts?: PlateFonts;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -37,13 +39,13 @@ interface RenderedPlate {
  * Renders `count` synthetic plates and keeps the glyphs of the component segmentation where it finds
  * as many characters as the plate has (the plates themselves are kept for the alignment stage).
  */
-export async function collectGlyphs(count: number, seed: number, onProgress?: (d: number, n: number) => void) {
+export async function collectGlyphs(count: number, seed: number, fonts: PlateFonts, onProgress?: (d: number, n: number) => void) {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const plates: RenderedPlate[] = [];
   let used = 0;
   for (let i = 0; i < count; i++) {
-    const p = await renderPlate(seed + i);
+    const p = await renderPlate(seed + i, fonts);
     const img = await plateGray(p.png);
     plates.push({ img, chars: p.chars });
     const segs = segmentations(img).filter((s) => s.glyphs.length === p.chars.length);
@@ -236,7 +238,7 @@ export async function trainPlateReader(
   const seed = opts.seed ?? 1;
   const n = opts.plates ?? 3000;
   const epochs = opts.epochs ?? 25;
-  const collected = await collectGlyphs(n, seed * 1_000_003, (d, t) => opts.onProgress?.('plates', d, t));
+  const collected = await collectGlyphs(n, seed * 1_000_003, opts.fonts ?? 'all', (d, t) => opts.onProgress?.('plates', d, t));
   // Stage 1: one MLP on the component glyphs, only to align the recognition-driven candidates.
   const first = new PlateReader(
     await fitMembers(collected.xs, collected.ys, 1, Math.ceil(epochs / 2), seed + 101, (d, t) =>
@@ -268,7 +270,7 @@ export async function trainPlateReader(
   let exact = 0;
   const test = opts.evaluationPlates ?? 200;
   for (let i = 0; i < test; i++) {
-    const p = await renderPlate(987_654_321 + i);
+    const p = await renderPlate(987_654_321 + i, opts.fonts);
     const r = await reader.read(p.png);
     if (r.text.replace(/[^A-Z0-9]/g, '') === p.chars) exact++;
   }
