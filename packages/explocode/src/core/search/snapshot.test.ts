@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,19 @@ describe('engine snapshots', () => {
     const d = await loadOrBuildEngine({ dataDir: dir, datasetKey: 'ds2', loadCorpus });
     expect(d?.from).toBe('build');
     expect(readdirSync(join(dir, 'explocode')).filter((x) => x.endsWith('.snap'))).toHaveLength(1);
+  });
+  it('removes the temporary file of a writer stopped mid-write, not one being written', async () => {
+    const dir = tmp();
+    const loadCorpus = async () => corpus;
+    await loadOrBuildEngine({ dataDir: dir, datasetKey: 'ds1', loadCorpus });
+    const folder = join(dir, 'explocode');
+    const snap = readdirSync(folder)[0];
+    writeFileSync(join(folder, `${snap}.111.tmp`), 'half a snapshot');
+    const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(folder, `${snap}.111.tmp`), longAgo, longAgo);
+    writeFileSync(join(folder, `${snap}.222.tmp`), 'another process writing now');
+    expect((await loadOrBuildEngine({ dataDir: dir, datasetKey: 'ds1', loadCorpus }))?.from).toBe('snapshot');
+    expect(readdirSync(folder).sort()).toEqual([snap, `${snap}.222.tmp`]);
   });
   it('returns null without a corpus, and works without a data dir', async () => {
     expect(await loadOrBuildEngine({ datasetKey: 'x', loadCorpus: async () => null })).toBeNull();

@@ -13,7 +13,7 @@
  * per index, in header order: offsets (i32), docs (i32), tfw (f32) | SHA-256 of all preceding bytes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +201,7 @@ export async function loadOrBuildEngine(opts: LoadOrBuildOptions): Promise<Loade
       const { corpus, indexes } = decodeSnapshot(readFileSync(file), key);
       const t1 = performance.now();
       const engine = new ExplocodeEngine(corpus, model, opts.config, indexes);
+      removeDeadFiles(dirname(file), file);
       return { engine, from: 'snapshot', loadMs: t1 - t0, buildMs: performance.now() - t1 };
     } catch (err) {
       warn(`engine snapshot ignored (${err instanceof Error ? err.message : String(err)}): rebuilding`);
@@ -223,12 +224,32 @@ export async function loadOrBuildEngine(opts: LoadOrBuildOptions): Promise<Loade
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, encodeSnapshot(key, corpus, engine.indexes()));
       renameSync(tmp, file);
-      // older snapshots (previous datasets / code versions) are dead weight
-      for (const f of readdirSync(dir))
-        if (/^engine-[0-9a-f]+\.snap$/.test(f) && join(dir, f) !== file) rmSync(join(dir, f), { force: true });
+      removeDeadFiles(dir, file);
     } catch (err) {
       warn(`engine snapshot not written: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   return { engine, from: 'build', loadMs: t1 - t0, buildMs: t2 - t1 };
+}
+
+/** A snapshot takes seconds to write: a temporary file older than this lost its writer. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
+/**
+ * Older snapshots (previous datasets or code versions) are dead weight, and so are the temporary
+ * files of a process stopped mid-write. A recent temporary file may be another process's write in
+ * progress, so only old ones go.
+ */
+function removeDeadFiles(dir: string, keep: string): void {
+  try {
+    for (const f of readdirSync(dir)) {
+      const path = join(dir, f);
+      if (path === keep) continue;
+      const oldSnapshot = /^engine-[0-9a-f]+\.snap$/.test(f);
+      const staleTmp = /^engine-[0-9a-f]+\.snap\.\d+\.tmp$/.test(f) && Date.now() - statSync(path).mtimeMs > STALE_TMP_MS;
+      if (oldSnapshot || staleTmp) rmSync(path, { force: true });
+    }
+  } catch {
+    // a file removed meanwhile by another process: nothing left to clean
+  }
 }
