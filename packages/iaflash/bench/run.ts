@@ -79,6 +79,12 @@ async function main() {
     // Posterior (what the check scores) and equal-prior probabilities (the ranking the API shows).
     const probs: number[][] = new Array(test.length);
     const shownProbs: number[][] = new Array(test.length);
+    // The model's class order → the bench's.
+    const inClasses = (q: ArrayLike<number>) => {
+      const full = new Array<number>(classes.length).fill(0);
+      Array.from(q).forEach((v, j) => (full[modelIndex[j]] = v));
+      return full;
+    };
     let found = 0;
     const tStart = performance.now();
     const cpuStart = process.cpuUsage();
@@ -93,13 +99,8 @@ async function main() {
           latencies.push(performance.now() - t);
           const p = res.vehicles[0]?.probs ?? res.wholePhoto!;
           if (res.vehicles.length) found++;
-          const inClasses = (q: ArrayLike<number>) => {
-            const full = new Array<number>(classes.length).fill(0);
-            Array.from(q).forEach((v, j) => (full[modelIndex[j]] = v));
-            return full;
-          };
           probs[k] = inClasses(p);
-          shownProbs[k] = inClasses(manifest.classPrior ? equalPriorProbs(p, manifest.classPrior) : p);
+          shownProbs[k] = inClasses(equalPriorProbs(p, manifest.classPrior));
         }
       }),
     );

@@ -57,7 +57,6 @@ export function buildResult(
   policy: DecisionPolicy,
   prior?: ArrayLike<number>,
 ): AnalysisResult {
-  const shown = (probs: ArrayLike<number>) => (prior ? equalPriorProbs(probs, prior) : probs);
   const toOriginal = (b: Box): Box => {
     const r = (v: number) => Math.round(v * 10) / 10;
     return [r(b[0] * raw.scale), r(b[1] * raw.scale + raw.offsetY), r(b[2] * raw.scale), r(b[3] * raw.scale + raw.offsetY)];
@@ -66,7 +65,7 @@ export function buildResult(
     box: toOriginal(v.box),
     score: Math.round(v.score * 1e4) / 1e4,
     label: v.label,
-    classes: v.probs ? topClasses(shown(v.probs), classes) : [],
+    classes: v.probs ? topClasses(equalPriorProbs(v.probs, prior), classes) : [],
   }));
   const result: AnalysisResult = { vehicles };
   if (registered) {
@@ -79,7 +78,7 @@ export function buildResult(
       {
         registered,
         probs,
-        shown: main?.probs ? named(shown(main.probs)) : probs,
+        shown: main?.probs ? named(equalPriorProbs(main.probs, prior)) : probs,
         vehicleFound: Boolean(main),
         severalVehicles: raw.ambiguous,
         lowQuality: Boolean(main) && (side < MIN_VEHICLE_SIDE || main.score < MIN_VEHICLE_SCORE),

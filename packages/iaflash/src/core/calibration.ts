@@ -20,9 +20,11 @@ export function classShares(labels: readonly number[], numClasses: number): numb
  * training prior swapped for a uniform one (each probability divided by its class's share, then
  * renormalised). The training shares say which photos the operator had, not what is on the road, and
  * a head trained on them under-ranks the rare models (logit adjustment, Menon et al., ICLR 2021).
- * A class with no share keeps its probability rather than dividing by zero.
+ * A class with no share keeps its probability rather than dividing by zero; without shares (models
+ * trained before they were stored) the probabilities are returned as they are.
  */
-export function equalPriorProbs(probs: ArrayLike<number>, prior: ArrayLike<number>): number[] {
+export function equalPriorProbs(probs: ArrayLike<number>, prior: ArrayLike<number> | undefined): number[] {
+  if (!prior) return Array.from(probs);
   const raw = Array.from(probs, (p, k) => (prior[k] > 0 ? p / prior[k] : p));
   const s = raw.reduce((a, b) => a + b, 0);
   return s > 0 ? raw.map((v) => v / s) : Array.from(probs);
