@@ -241,15 +241,21 @@ const STALE_TMP_MS = 60 * 60 * 1000;
  * progress, so only old ones go.
  */
 function removeDeadFiles(dir: string, keep: string): void {
+  let names: string[];
   try {
-    for (const f of readdirSync(dir)) {
-      const path = join(dir, f);
-      if (path === keep) continue;
+    names = readdirSync(dir);
+  } catch {
+    return; // cleaning is a courtesy: the snapshot just read or written still serves
+  }
+  for (const f of names) {
+    const path = join(dir, f);
+    if (path === keep) continue;
+    try {
       const oldSnapshot = /^engine-[0-9a-f]+\.snap$/.test(f);
       const staleTmp = /^engine-[0-9a-f]+\.snap\.\d+\.tmp$/.test(f) && Date.now() - statSync(path).mtimeMs > STALE_TMP_MS;
       if (oldSnapshot || staleTmp) rmSync(path, { force: true });
+    } catch {
+      // removed meanwhile by another process: one file fewer to clean, the others still go
     }
-  } catch {
-    // a file removed meanwhile by another process: nothing left to clean
   }
 }
