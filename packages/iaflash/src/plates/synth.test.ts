@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { OUTLINE_FONTS, outlineFont, outlineText, renderPlate } from './synth.ts';
+import { plateCameraEffects, OUTLINE_FONTS, outlineFont, outlineText, renderPlate } from './synth.ts';
 
 /** The first seed from `from` whose plate is drawn in an outline font. */
 async function outlinePlateSeed(from: number): Promise<number> {
@@ -42,8 +42,42 @@ describe('outline fonts', () => {
 
   it('draws only the system fonts when asked to', async () => {
     const seed = await outlinePlateSeed(1);
-    const plate = await renderPlate(seed, 'system');
+    const plate = await renderPlate(seed, { fonts: 'system' });
     expect(OUTLINE_FONTS).not.toContain(plate.font);
     expect(plate.chars).toBe((await renderPlate(seed)).chars);
+  });
+});
+
+describe('camera effects', () => {
+  it('leave the plate a seed draws unchanged when off, and keep its text when on', async () => {
+    for (let seed = 40; seed < 46; seed++) {
+      const plain = await renderPlate(seed);
+      expect((await renderPlate(seed, { camera: false })).png.equals(plain.png)).toBe(true);
+      const camera = await renderPlate(seed, { camera: true });
+      expect(camera.chars).toBe(plain.chars);
+      expect(camera.height).toBe(plain.height);
+    }
+  });
+
+  it('draw each effect on some plates and not on others', () => {
+    const drawn = Array.from({ length: 400 }, (_, i) => plateCameraEffects(i));
+    for (const key of ['infrared', 'screws', 'frame', 'shadow', 'dirt', 'motion'] as const) {
+      const share = drawn.filter((e) => e[key]).length / drawn.length;
+      expect(share, key).toBeGreaterThan(0.1);
+      expect(share, key).toBeLessThan(0.6);
+    }
+  });
+
+  it('render an infrared plate in grey', async () => {
+    let seed = 1;
+    while (!plateCameraEffects(seed).infrared) seed++;
+    const { data, info } = await sharp((await renderPlate(seed, { camera: true })).png)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(3);
+    let spread = 0;
+    for (let i = 0; i < data.length; i += 3)
+      spread = Math.max(spread, Math.abs(data[i] - data[i + 1]), Math.abs(data[i + 1] - data[i + 2]));
+    expect(spread).toBe(0);
   });
 });

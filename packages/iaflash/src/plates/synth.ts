@@ -4,12 +4,13 @@
  * machine has (sans condensed, narrow, mono; bold) or with condensed and DIN-like sans fonts from
  * npm @fontsource packages (development dependencies: only training draws them), then degraded
  * like a camera crop: perspective shear, rotation, scale, blur, noise, contrast and JPEG
- * compression, with a margin of car body.
+ * compression, with a margin of car body; on request, with what a roadside camera adds (infrared
+ * flash, screws, frame, shadow, dirt, motion blur).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import opentype from 'opentype.js';
-import sharp from 'sharp';
+import sharp, { type Kernel } from 'sharp';
 import { mulberry32 } from '../core/random.ts';
 
 export const SIV_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
@@ -41,6 +42,16 @@ export const OUTLINE_FONTS = [
 ];
 /** 'system' draws only the machine's fonts, as before the outline fonts: for comparisons. */
 export type PlateFonts = 'all' | 'system';
+
+export interface PlateStyle {
+  /** Fonts drawn from ('all' by default). */
+  fonts?: PlateFonts;
+  /**
+   * What a roadside camera adds (off by default, so a seed draws the same plate as before): an
+   * infrared look, screws, a dealer frame, a shadow, dirt, motion blur. See `plateCameraEffects`.
+   */
+  camera?: boolean;
+}
 /**
  * Share of the plates still drawn in a system font when all fonts are drawn from. Half: drawing
  * the 14 fonts alike (5/14) read plates-eu and the system-font plates about as well (small runs).
@@ -161,6 +172,7 @@ function plateSvg(
   format: 'SIV' | 'FNI',
   rnd: () => number,
   fonts: PlateFonts,
+  fx: CameraEffects | undefined,
 ): { svg: string; w: number; h: number; font: string } {
   const w = 520;
   const h = 110;
@@ -189,6 +201,12 @@ function plateSvg(
   }
   const tint = Math.floor(rnd() * 30);
   if (bg === '#f4f4f0') bg = `rgb(${244 - tint},${244 - tint},${240 - tint})`;
+  if (fx?.infrared) {
+    // Under an infrared flash the retroreflective sheet glows whatever its colour (yellow plates
+    // too) and the blue bands' ink lets it through: light grey bands on a near-white plate.
+    if (bg !== '#111') bg = `rgb(${fx.infrared.sheet},${fx.infrared.sheet},${fx.infrared.sheet})`;
+    bands = bands.replace(/#1f3f99|#23409a|#1b3a8c/g, `rgb(${fx.infrared.band},${fx.infrared.band},${fx.infrared.band})`);
+  }
   const left = bands ? 44 : 0;
   const right = format === 'SIV' ? 44 : 0;
   const textCentre = (left + w - right) / 2;
@@ -198,15 +216,16 @@ function plateSvg(
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
 <rect x="0" y="0" width="${w}" height="${h}" rx="8" fill="${bg}" stroke="#222" stroke-width="3"/>${bands}
 <g transform="translate(${textCentre.toFixed(1)} ${((h + capHeight) / 2).toFixed(1)}) scale(${squeeze.toFixed(3)} 1)">${body}</g>
-</svg>`;
+${fx ? overlaySvg(fx, w, h, textCentre, textLength) : ''}</svg>`;
   return { svg, w, h, font };
 }
 
 /** One degraded plate crop (PNG), like the crops a detector or a case file provides. */
-export async function renderPlate(seed: number, fonts: PlateFonts = 'all'): Promise<SynthPlate> {
+export async function renderPlate(seed: number, style: PlateStyle = {}): Promise<SynthPlate> {
   const rnd = mulberry32(seed);
+  const fx = style.camera ? plateCameraEffects(seed) : undefined;
   const p = randomPlateText(rnd);
-  const { svg, w, h, font } = plateSvg(p.text, p.format, rnd, fonts);
+  const { svg, w, h, font } = plateSvg(p.text, p.format, rnd, style.fonts ?? 'all', fx);
   const base = await sharp(Buffer.from(svg)).png().toBuffer();
   // Car body margin around the plate (≈10 % of the width, 20 % of the height), then geometry.
   const body = [Math.floor(rnd() * 255), Math.floor(rnd() * 255), Math.floor(rnd() * 255)];
@@ -234,6 +253,8 @@ export async function renderPlate(seed: number, fonts: PlateFonts = 'all'): Prom
     .blur(rnd() < 0.6 ? 0.3 + rnd() * (height < 30 ? 0.8 : 1.6) : undefined)
     .linear(0.6 + rnd() * 0.6, -30 + rnd() * 60)
     .gamma(1 + rnd() * 1.5);
+  if (fx?.infrared) img = img.grayscale();
+  if (fx?.motion) img = img.convolve(motionKernel(fx.motion.length, fx.motion.vertical));
   const raw = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const noise = rnd() * 18;
   const data = raw.data;
@@ -243,4 +264,82 @@ export async function renderPlate(seed: number, fonts: PlateFonts = 'all'): Prom
     .toBuffer();
   const png = await sharp(jpeg).png().toBuffer();
   return { ...p, png, height, font };
+}
+
+/**
+ * What a roadside camera adds to a plate, drawn once per plate. Why: the reader learns only from
+ * synthetic plates, and real camera crops have screws and frames that touch the characters,
+ * shadows, dirt and motion blur, and (French speed cameras flash in infrared) a grey, glowing plate.
+ */
+export interface CameraEffects {
+  infrared?: { sheet: number; band: number };
+  /** Screw heads, in plate units (520 × 110): x offsets from the text centre in text widths, y, radius. */
+  screws?: { dx: number[]; y: number; r: number; fill: string };
+  frame?: { side: number; bottom: number; fill: string };
+  shadow?: { opacity: number; fromTop: boolean; reach: number };
+  dirt?: { x: number; y: number; rx: number; ry: number; opacity: number }[];
+  /** Blur length in pixels of the final crop (3 or 5). */
+  motion?: { length: number; vertical: boolean };
+}
+
+/**
+ * The effects of a plate's seed, from a random stream of their own: the plate a seed draws without
+ * them is unchanged, so figures on the plain plates stay comparable.
+ */
+export function plateCameraEffects(seed: number): CameraEffects {
+  const fx = mulberry32((seed ^ 0x5bd1e995) >>> 0);
+  const e: CameraEffects = {};
+  if (fx() < 0.3) e.infrared = { sheet: 235 + Math.floor(fx() * 20), band: 150 + Math.floor(fx() * 90) };
+  if (fx() < 0.4) {
+    // Two screws, most often in the gaps near the ends of the text or between its groups.
+    const spread = 0.15 + fx() * 0.45;
+    e.screws = {
+      dx: [-spread, spread],
+      y: 55 + (fx() - 0.5) * 50,
+      r: 4 + fx() * 5,
+      fill: pick<string>(fx, ['#777', '#aaa', '#333', '#ddd', '#555']),
+    };
+  }
+  if (fx() < 0.25) e.frame = { side: 3 + fx() * 10, bottom: 6 + fx() * 16, fill: pick<string>(fx, ['#111', '#222', '#999', '#bbb']) };
+  if (fx() < 0.3) e.shadow = { opacity: 0.2 + fx() * 0.45, fromTop: fx() < 0.7, reach: 0.3 + fx() * 0.6 };
+  if (fx() < 0.3) {
+    e.dirt = Array.from({ length: 3 + Math.floor(fx() * 20) }, () => ({
+      x: fx() * 520,
+      y: fx() * 110,
+      rx: 2 + fx() * 14,
+      ry: 2 + fx() * 8,
+      opacity: 0.08 + fx() * 0.3,
+    }));
+  }
+  if (fx() < 0.25) e.motion = { length: fx() < 0.7 ? 3 : 5, vertical: fx() < 0.5 };
+  return e;
+}
+
+/** The effects drawn over the plate: screws, frame, shadow and dirt, in the plate's units. */
+function overlaySvg(e: CameraEffects, w: number, h: number, textCentre: number, textWidth: number): string {
+  let out = '';
+  if (e.screws)
+    for (const dx of e.screws.dx) {
+      const x = textCentre + dx * textWidth;
+      out += `<circle cx="${x.toFixed(1)}" cy="${e.screws.y.toFixed(1)}" r="${e.screws.r.toFixed(1)}" fill="${e.screws.fill}" stroke="#222" stroke-width="1"/>`;
+    }
+  for (const d of e.dirt ?? [])
+    out += `<ellipse cx="${d.x.toFixed(0)}" cy="${d.y.toFixed(0)}" rx="${d.rx.toFixed(1)}" ry="${d.ry.toFixed(1)}" fill="#4a3b2a" fill-opacity="${d.opacity.toFixed(2)}"/>`;
+  if (e.shadow) {
+    const [y1, y2] = e.shadow.fromTop ? ['0', '1'] : ['1', '0'];
+    out += `<defs><linearGradient id="s" x1="0" y1="${y1}" x2="0" y2="${y2}"><stop offset="0" stop-color="#000" stop-opacity="${e.shadow.opacity.toFixed(2)}"/><stop offset="${e.shadow.reach.toFixed(2)}" stop-color="#000" stop-opacity="0"/></linearGradient></defs><rect x="0" y="0" width="${w}" height="${h}" fill="url(#s)"/>`;
+  }
+  if (e.frame) {
+    const { side, bottom, fill } = e.frame;
+    out += `<path d="M0 0H${w}V${h}H0Z M${side.toFixed(1)} ${side.toFixed(1)}V${(h - bottom).toFixed(1)}H${(w - side).toFixed(1)}V${side.toFixed(1)}Z" fill="${fill}" fill-rule="evenodd"/>`;
+  }
+  return out;
+}
+
+/** A line through a square kernel (sharp takes odd sizes of at least 3): blur along the motion. */
+function motionKernel(length: number, vertical: boolean): Kernel {
+  const kernel = new Array<number>(length * length).fill(0);
+  const mid = (length - 1) / 2;
+  for (let i = 0; i < length; i++) kernel[vertical ? i * length + mid : mid * length + i] = 1;
+  return { width: length, height: length, kernel, scale: length };
 }

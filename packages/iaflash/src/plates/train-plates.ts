@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initTf, tf } from '../ml/tf.ts';
-import { renderPlate, type PlateFonts } from './synth.ts';
+import { renderPlate, type PlateFonts, type PlateStyle } from './synth.ts';
 import { plateGray, segmentations, PlateReader } from './reader.ts';
 import { glyph, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { bestSequences } from './oversegment.ts';
@@ -27,6 +27,8 @@ export interface PlateTrainOptions {
   evaluationPlates?: number;
   /** Fonts the synthetic plates are drawn with ('all' by default; 'system' only for comparisons). */
   fonts?: PlateFonts;
+  /** Draw a roadside camera's effects on the synthetic plates (synth.ts `plateCameraEffects`; on by default). */
+  camera?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -39,13 +41,13 @@ interface RenderedPlate {
  * Renders `count` synthetic plates and keeps the glyphs of the component segmentation where it finds
  * as many characters as the plate has (the plates themselves are kept for the alignment stage).
  */
-export async function collectGlyphs(count: number, seed: number, fonts: PlateFonts, onProgress?: (d: number, n: number) => void) {
+export async function collectGlyphs(count: number, seed: number, style: PlateStyle, onProgress?: (d: number, n: number) => void) {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const plates: RenderedPlate[] = [];
   let used = 0;
   for (let i = 0; i < count; i++) {
-    const p = await renderPlate(seed + i, fonts);
+    const p = await renderPlate(seed + i, style);
     const img = await plateGray(p.png);
     plates.push({ img, chars: p.chars });
     const segs = segmentations(img).filter((s) => s.glyphs.length === p.chars.length);
@@ -238,7 +240,8 @@ export async function trainPlateReader(
   const seed = opts.seed ?? 1;
   const n = opts.plates ?? 3000;
   const epochs = opts.epochs ?? 25;
-  const collected = await collectGlyphs(n, seed * 1_000_003, opts.fonts ?? 'all', (d, t) => opts.onProgress?.('plates', d, t));
+  const style = { fonts: opts.fonts ?? 'all', camera: opts.camera ?? true };
+  const collected = await collectGlyphs(n, seed * 1_000_003, style, (d, t) => opts.onProgress?.('plates', d, t));
   // Stage 1: one MLP on the component glyphs, only to align the recognition-driven candidates.
   const first = new PlateReader(
     await fitMembers(collected.xs, collected.ys, 1, Math.ceil(epochs / 2), seed + 101, (d, t) =>
@@ -270,7 +273,7 @@ export async function trainPlateReader(
   let exact = 0;
   const test = opts.evaluationPlates ?? 200;
   for (let i = 0; i < test; i++) {
-    const p = await renderPlate(987_654_321 + i, opts.fonts);
+    const p = await renderPlate(987_654_321 + i, style);
     const r = await reader.read(p.png);
     if (r.text.replace(/[^A-Z0-9]/g, '') === p.chars) exact++;
   }
