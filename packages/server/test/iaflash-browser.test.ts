@@ -18,7 +18,7 @@ import { createApp, type App } from '../src/app.ts';
 import { login } from './openjustice-helpers.ts';
 import FormData from 'form-data';
 import { writeZip } from '@eig/iaflash/testing';
-import { IAF_AGENT, createIaflashAccounts, photo, seedFlag, waitChecked } from './iaflash-helpers.ts';
+import { IAF_AGENT, createIaflashAccounts, photo, plateImage, seedFlag, waitChecked } from './iaflash-helpers.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -71,12 +71,15 @@ async function contextFor(cookie: string | null, javaScriptEnabled = true): Prom
 describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: IA Flash analyse page and review queue', () => {
   let agent: string;
   let photoFile: string;
+  let plateFile: string;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH, or SKIP_BROWSER_TEST=1)`);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'eig-iaf-browser-'));
     photoFile = path.join(dataDir, 'radar.jpg');
     await writeFile(photoFile, await photo());
+    plateFile = path.join(dataDir, 'plaque.jpg');
+    await writeFile(plateFile, await plateImage('GH-456-KL'));
     const env = {
       DATA_DIR: dataDir,
       PORT: '0',
@@ -132,6 +135,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: IA Flash analys
       await page.getByLabel(/^Photo/).setInputFiles(photoFile);
       await page.getByLabel(/^Marque au registre/).fill('reneau');
       await page.getByLabel(/^Modèle au registre/).fill('clio RT');
+      await page.getByLabel(/^Plaque du dossier/).fill('GH-456-KT');
+      await page.getByLabel(/^Image de la plaque/).setInputFiles(plateFile);
       // Keyboard: focus the button and press Enter.
       await page.getByRole('button', { name: 'Analyser' }).focus();
       await Promise.all([
@@ -142,6 +147,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TEST === '1')('browser: IA Flash analys
       await expect(page.getByText('RENAULT CLIO').first().isVisible()).resolves.toBe(true);
       await expect(page.getByRole('heading', { name: /^Décision/ }).isVisible()).resolves.toBe(true);
       await expect(page.getByRole('img', { name: 'Photo analysée' }).count()).resolves.toBe(1);
+      await expect(
+        page.getByText(/Lu sur l’image de la plaque : GH-456-KL .*différente de la plaque du dossier/).isVisible(),
+      ).resolves.toBe(true);
       await audit(page, `analyse-result-${js}`, js);
       await context.close();
     },

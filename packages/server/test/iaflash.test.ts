@@ -127,6 +127,37 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     expect(store.statusCode).toBe(403);
   });
 
+  it('reads a plate image sent with the photo and reports a disagreement, the case file’s plate winning', async () => {
+    const jpeg = await photo();
+    const plateJpeg = await plateImage('GH-456-KL');
+    const analyze = (plate: string, withImage = true) =>
+      multipart('/api/iaflash/analyze', [
+        ['image', jpeg, 'radar.jpg', 'image/jpeg'],
+        ['registeredMake', 'RENAULT'],
+        ['registeredModel', 'CLIO'],
+        ['plate', plate],
+        ...(withImage ? [['plateImage', plateJpeg, 'plaque.jpg', 'image/jpeg'] as [string, Buffer, string, string]] : []),
+      ]);
+    const same = await analyze('gh456kl');
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().plateReading).toMatchObject({ text: 'GH-456-KL', format: 'SIV', agreement: 'AGREES' });
+    const other = (await analyze('GH-456-KT')).json();
+    expect(other.plateReading.agreement).toBe('DISAGREES');
+    expect(other.plate.text).toBe('GH-456-KT');
+    const disagreement = other.check.reasons.find((r: { code: string }) => r.code === 'PLATE_DISAGREES');
+    expect(disagreement.message).toContain('GH-456-KL');
+    // The reading adds a reason; the decision stays the one made with the case file's plate.
+    const without = (await analyze('GH-456-KT', false)).json();
+    expect(without.plateReading).toBeUndefined();
+    expect(other.check.decision).toBe(without.check.decision);
+    expect(other.check.score).toBe(without.check.score);
+    const bad = await multipart('/api/iaflash/analyze', [
+      ['image', jpeg, 'radar.jpg', 'image/jpeg'],
+      ['plateImage', Buffer.from('pas une image'), 'plaque.jpg', 'image/jpeg'],
+    ]);
+    expect(bad.statusCode).toBe(415);
+  });
+
   it('normalises registry strings, reads plates, answers in matchvec’s shape', async () => {
     const norm = await json('POST', '/api/iaflash/registry/normalize', undefined, { raw: 'MERCEDES benz C 220 BLUETECH' });
     expect(norm.json()).toEqual({ make: 'MERCEDES', model: 'CLASSE C', status: 'OK' });
@@ -174,9 +205,13 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
       { name: 'lot/a.jpg', data: await photo(0) },
       { name: 'lot/b.png', data: await photo(1, 'png') },
       { name: 'lot/c.jpg', data: jpeg.subarray(0, 200) },
+      { name: 'lot/plaque-b.jpg', data: await plateImage('GH-456-KL') },
       { name: '__MACOSX/._a.jpg', data: Buffer.from('x') },
     ]);
-    const cases = 'file,plate,make,model\na.jpg,AB-123-CD,,\nlot/b.png,,peugeot,208\nc.jpg,1234 AB 56,,\nabsente.jpg,,renault,clio\n';
+    // b's plate image reads another plate than its case file's; c's plate image is missing.
+    const cases =
+      'file,plate,make,model,plate_file\na.jpg,AB-123-CD,,,\nlot/b.png,GH-456-KT,peugeot,208,plaque-b.jpg\n' +
+      'c.jpg,1234 AB 56,,,absente-plaque.jpg\nabsente.jpg,,renault,clio,\n';
     expect(
       (
         await multipart('/api/iaflash/batches', [
@@ -199,7 +234,8 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     // PostgreSQL): every item is accounted for, whatever its state
     expect(batch.total).toBe(3);
     expect(batch.pending + batch.done + batch.failed).toBe(3);
-    expect(batch.problems).toHaveLength(1);
+    expect(batch.problems).toHaveLength(2);
+    expect(batch.problems[0]).toMatch(/image de plaque absente/);
     expect(jobs).toHaveLength(2);
     await waitChecked(db);
     const results = await json('GET', `/api/iaflash/batches/${batch.id}`, agent);
@@ -209,6 +245,8 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     const byItem = Object.fromEntries(body.results.map((r: { item: string }) => [r.item, r]));
     expect(byItem['a.jpg'].registered).toEqual({ make: 'RENAULT', model: 'CLIO', status: 'OK' });
     expect(byItem['lot/b.png'].registered).toEqual({ make: 'PEUGEOT', model: '208', status: 'OK' });
+    expect(byItem['lot/b.png'].plateDisagreement).toMatch(/lit GH-456-KL .*et non GH-456-KT/);
+    expect(byItem['a.jpg'].plateDisagreement).toBeNull();
     for (const r of body.results) if (r.decision && r.decision !== 'CONSISTENT') expect(r.reason, r.item).toEqual(expect.any(String));
     expect(byItem['c.jpg']).toMatchObject({ status: 'failed', error: expect.stringMatching(/illisible|incomplète/) });
     const filtered = await json('GET', `/api/iaflash/batches/${batch.id}?status=failed`, agent);

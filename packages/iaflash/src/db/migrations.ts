@@ -101,4 +101,9 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // The plate's image of a batch case, when the operator sends one: it lives and expires with the photo.
+    id: '002_plate_images',
+    sql: `ALTER TABLE iaflash_photos ADD COLUMN plate_bytes bytea;`,
+  },
 ];

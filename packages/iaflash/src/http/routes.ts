@@ -18,7 +18,10 @@ const authErrors = { 401: s.errorBody, 403: s.errorBody, 404: s.errorBody, 409: 
 
 export const photoUpload = (st: IaflashSettings) =>
   defineUpload({
-    files: { image: { maxBytes: st.IAFLASH_MAX_PHOTO_BYTES, types: ['image/jpeg', 'image/png'] } },
+    files: {
+      image: { maxBytes: st.IAFLASH_MAX_PHOTO_BYTES, types: ['image/jpeg', 'image/png'] },
+      plateImage: { maxBytes: st.IAFLASH_MAX_PHOTO_BYTES, types: ['image/jpeg', 'image/png'], required: false },
+    },
     fields: s.analyzeFields,
   });
 
@@ -94,14 +97,17 @@ export async function iaflashRoutes(app: FastifyInstance, api: IaflashService, s
         tags,
         summary: 'Analyse une photo : véhicule, top 5 marque/modèle, cohérence avec le registre',
         description:
-          'Multipart : « image » (JPEG ou PNG), et facultatifs « plate », « registeredMake », « registeredModel » (chaînes brutes du registre, normalisées). ' +
+          'Multipart : « image » (JPEG ou PNG), et facultatifs « plate », « registeredMake », « registeredModel » (chaînes brutes du registre, normalisées), ' +
+          '« plateImage » (l’image recadrée de la plaque : le lecteur la lit et signale un désaccord avec « plate », qui fait foi). ' +
           'Sans marque ni modèle, la plaque est cherchée dans le registre importé. Rien n’est conservé, sauf « store=true » (agents connectés).',
         response: { 200: s.analyzeResponse, ...errors, 401: s.errorBody, 403: s.errorBody },
       },
     },
     async (req) => {
       const { files, fields } = await receiveUpload(req, photos);
-      const out = await api.analyze(await files.image[0].read(), fields, req.user ?? null);
+      const out = await api.analyze(await files.image[0].read(), fields, req.user ?? null, {
+        plateImage: files.plateImage[0] ? await files.plateImage[0].read() : undefined,
+      });
       delete out.thumbnail;
       return out;
     },
@@ -157,7 +163,7 @@ export async function iaflashRoutes(app: FastifyInstance, api: IaflashService, s
       preHandler: staff,
       schema: {
         tags: staffTags,
-        summary: 'Soumet un lot : « photos » (zip) et « cases » (CSV file,plate,make,model) ; analysé en tâche de fond',
+        summary: 'Soumet un lot : « photos » (zip) et « cases » (CSV file,plate,make,model[,plate_file]) ; analysé en tâche de fond',
         response: { 202: s.batchSubmitResponse, ...errors, ...authErrors },
       },
     },

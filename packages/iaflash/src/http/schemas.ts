@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { errorBodySchema } from '@eig/platform';
+import { PLATE_AGREEMENTS } from '../core/plate-check.ts';
 
 export const errorBody = errorBodySchema;
 
@@ -45,6 +46,10 @@ export const analyzeFields = z.object({
 });
 export type AnalyzeFields = z.infer<typeof analyzeFields>;
 
+export const plateResponse = z.object({ text: z.string(), confidence: z.number(), format: z.enum(['SIV', 'FNI', 'UNKNOWN']) });
+export const plateReading = plateResponse.extend({ agreement: z.enum(PLATE_AGREEMENTS) });
+export type PlateReadingOut = z.infer<typeof plateReading>;
+
 export const analyzeResponse = z.object({
   vehicles: z.array(vehicle),
   check: check.optional(),
@@ -54,6 +59,11 @@ export const analyzeResponse = z.object({
     .object({ text: z.string(), format: z.enum(['SIV', 'FNI', 'UNKNOWN']), valid: z.boolean(), registryFound: z.boolean() })
     .optional()
     .describe('La plaque du dossier, vérifiée (format) et cherchée dans le registre importé'),
+  plateReading: plateReading
+    .optional()
+    .describe(
+      'Présent quand une image de la plaque (« plateImage ») est envoyée : ce que le lecteur y lit et son accord avec la plaque du dossier, qui fait toujours foi',
+    ),
   model: z.object({ id: z.number().nullable(), name: z.string() }),
   analysisId: z.number().optional().describe('Présent quand l’analyse est conservée (store=true, agents)'),
   flagId: z.number().optional(),
@@ -62,8 +72,6 @@ export type AnalyzeResponse = z.infer<typeof analyzeResponse>;
 
 export const normalizeBody = z.object({ raw: z.string().max(500) });
 export const normalizeResponse = registered;
-
-export const plateResponse = z.object({ text: z.string(), confidence: z.number(), format: z.enum(['SIV', 'FNI', 'UNKNOWN']) });
 
 export const matchvecResponse = z.array(
   z.array(
@@ -117,6 +125,10 @@ export const analysisRow = z.object({
   top: classProb.nullable(),
   error: z.string().nullable(),
   reason: z.string().nullable().describe('La première raison de la décision'),
+  plateDisagreement: z
+    .string()
+    .nullable()
+    .describe('Quand le lecteur lit une autre plaque sur l’image de plaque du dossier : ce qu’il lit (la plaque du dossier fait foi)'),
   flagId: z.number().nullable(),
   flagStatus: flagStatus.nullable(),
 });

@@ -1,7 +1,7 @@
 /**
  * The CSV files an operator gives: the cases of a batch (`file,plate,make,model`: photo, plate,
  * registered make and model; make/model may be left empty when the plate is in the imported
- * registry) and the registry extract (`plate,make,model`). Column names are matched loosely
+ * registry; an optional `plate_file` names the plate's image) and the registry extract (`plate,make,model`). Column names are matched loosely
  * (marque, modele, immatriculation, registeredMake...). Bad files are a clear 400, never a crash.
  */
 import { parse } from 'csv-parse/sync';
@@ -13,6 +13,8 @@ export interface CaseRow {
   plate: string | null;
   make: string | null;
   model: string | null;
+  /** The plate's image (a crop), when the case has one: the reader checks it against `plate`. */
+  plateFile: string | null;
 }
 
 export interface RegistryRow {
@@ -27,6 +29,7 @@ const ALIASES: Record<string, string[]> = {
   plate: ['plate', 'plaque', 'immatriculation', 'immat'],
   make: ['make', 'marque', 'registeredmake', 'registered_make', 'brand'],
   model: ['model', 'modele', 'modèle', 'registeredmodel', 'registered_model'],
+  plateFile: ['plate_file', 'plate_image', 'plateimage', 'plate_crop', 'image_plaque', 'photo_plaque'],
 };
 
 function records(csv: Buffer | string, what: string): { cols: Record<string, string>; rows: Record<string, string>[] } {
@@ -70,7 +73,7 @@ export function readCasesCsv(csv: Buffer | string, maxRows: number): CaseRow[] {
   return rows.map((r, i) => {
     const file = opt(r, 'file');
     if (!file) throw new IaflashError('CASES_INVALID', `Ligne ${i + 2} : nom de photo vide.`);
-    return { line: i + 2, file, plate: opt(r, 'plate'), make: opt(r, 'make'), model: opt(r, 'model') };
+    return { line: i + 2, file, plate: opt(r, 'plate'), make: opt(r, 'make'), model: opt(r, 'model'), plateFile: opt(r, 'plateFile') };
   });
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { HttpError, type AuthUser, type Queryable } from '@eig/platform';
 import type { IaFlash } from '../context.ts';
 import { parsePlate, plateKey } from '../core/plate-format.ts';
+import { comparePlates } from '../core/plate-check.ts';
 import { normalizeRegistry } from '../core/registry/normalize.ts';
 import { toMatchvec, type MatchvecObject } from '../core/matchvec.ts';
 import type { AnalysisResult } from '../core/analysis.ts';
@@ -49,11 +50,13 @@ interface AnalysisDbRow {
   flag_id: string | null;
   flag_status: s.FlagStatus | null;
   reason: string | null;
+  plate_disagreement: string | null;
 }
 
 const ANALYSIS_COLUMNS = `a.id, a.item, a.status, a.plate, a.registered_raw, a.registered_make, a.registered_model, a.registered_status,
   a.decision, a.score, a.top_make, a.top_model, a.top_prob, a.error, f.id AS flag_id, f.status AS flag_status,
-  a.result #>> '{check,reasons,0,message}' AS reason`;
+  a.result #>> '{check,reasons,0,message}' AS reason,
+  jsonb_path_query_first(a.result, '$.check.reasons[*] ? (@.code == "PLATE_DISAGREES").message') #>> '{}' AS plate_disagreement`;
 
 function analysisRow(r: AnalysisDbRow): s.AnalysisRow {
   return {
@@ -70,6 +73,7 @@ function analysisRow(r: AnalysisDbRow): s.AnalysisRow {
     top: r.top_make ? { make: r.top_make, model: r.top_model ?? '', prob: Number(r.top_prob) } : null,
     error: r.error,
     reason: r.reason ?? null,
+    plateDisagreement: r.plate_disagreement ?? null,
     flagId: num(r.flag_id),
     flagStatus: r.flag_status,
   };
@@ -96,7 +100,7 @@ export class IaflashService {
     photo: Buffer,
     fields: s.AnalyzeFields,
     user: AuthUser | null,
-    opts: { thumbnail?: boolean } = {},
+    opts: { thumbnail?: boolean; plateImage?: Buffer } = {},
   ): Promise<AnalyzeOutcome> {
     const store = yes(fields.store);
     if (store && !isStaff(user))
@@ -117,10 +121,15 @@ export class IaflashService {
     const result = await mapErrors(() =>
       this.ia.gate(async () => (await this.ia.analyzer()).analyze(photo, { registeredMake: make, registeredModel: modelName })),
     );
+    // The case file's plate always wins: a reading of another plate only adds a reason (core/plate-check.ts).
+    const reading = opts.plateImage ? await this.readPlate(opts.plateImage) : undefined;
+    const compared = reading ? comparePlates(plate?.text ?? null, reading) : undefined;
+    if (compared?.reason && result.check) result.check.reasons.push(compared.reason);
     const [image, thumb] = await Promise.all([photoSize(photo), opts.thumbnail ? thumbnail(photo) : Promise.resolve(undefined)]);
     const out: AnalyzeOutcome = {
       vehicles: result.vehicles.map((v) => ({ box: [...v.box], score: v.score, label: v.label, classes: v.classes })),
       ...(result.check ? { check: result.check } : {}),
+      ...(reading && compared ? { plateReading: { ...reading, agreement: compared.agreement } } : {}),
       ...(image ? { image } : {}),
       ...(plate ? { plate: { text: plate.text, format: plate.format, valid: plate.valid, registryFound } } : {}),
       model: { id: active.id, name: active.name },
@@ -241,10 +250,15 @@ export class IaflashService {
       const base = e.name.split('/').pop()!.toLowerCase();
       if (!byName.has(base)) byName.set(base, e);
     }
+    const entryFor = (name: string) => byName.get(name.toLowerCase()) ?? byName.get(name.split('/').pop()!.toLowerCase());
     const problems: string[] = [];
+    const problem = (text: string) => problems.length < 100 && problems.push(text);
     const found = cases.filter((c) => {
-      const ok = byName.has(c.file.toLowerCase()) || byName.has(c.file.split('/').pop()!.toLowerCase());
-      if (!ok && problems.length < 100) problems.push(`Ligne ${c.line} : photo absente de l’archive (${c.file.slice(0, 100)}).`);
+      const ok = entryFor(c.file) !== undefined;
+      if (!ok) problem(`Ligne ${c.line} : photo absente de l’archive (${c.file.slice(0, 100)}).`);
+      // A missing plate image loses only the plate check: the case is still analysed.
+      else if (c.plateFile && !entryFor(c.plateFile))
+        problem(`Ligne ${c.line} : image de plaque absente de l’archive (${c.plateFile.slice(0, 100)}), plaque non lue.`);
       return ok;
     });
     if (found.length === 0) throw new HttpError(400, 'Aucune photo du fichier CSV ne se trouve dans l’archive.', 'iaflash.batch_empty');
@@ -257,8 +271,9 @@ export class IaflashService {
       );
       const id = Number(rows[0].id);
       for (const c of found) {
-        const entry = byName.get(c.file.toLowerCase()) ?? byName.get(c.file.split('/').pop()!.toLowerCase())!;
-        const bytes = await entry.read();
+        const bytes = await entryFor(c.file)!.read();
+        const plateEntry = c.plateFile ? entryFor(c.plateFile) : undefined;
+        const plateBytes = plateEntry ? await plateEntry.read() : null;
         let raw = [c.make, c.model].filter(Boolean).join(' ') || null;
         const plate = c.plate ? parsePlate(c.plate).text : null;
         if (!raw && plate) {
@@ -273,11 +288,10 @@ export class IaflashService {
         );
         const aid = Number(a.rows[0].id);
         ids.push(aid);
-        await tx.query(`INSERT INTO iaflash_photos (analysis_id, bytes, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`, [
-          aid,
-          bytes,
-          expiry,
-        ]);
+        await tx.query(
+          `INSERT INTO iaflash_photos (analysis_id, bytes, plate_bytes, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+          [aid, bytes, plateBytes, expiry],
+        );
       }
       return id;
     });
@@ -306,8 +320,13 @@ export class IaflashService {
       while (next < todo.length) {
         if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
         const id = todo[next++];
-        const { rows: r } = await this.db.query<{ bytes: Uint8Array | null; registered_raw: string | null }>(
-          `SELECT p.bytes, a.registered_raw FROM iaflash_analyses a LEFT JOIN iaflash_photos p ON p.analysis_id = a.id WHERE a.id = $1`,
+        const { rows: r } = await this.db.query<{
+          bytes: Uint8Array | null;
+          plate_bytes: Uint8Array | null;
+          plate: string | null;
+          registered_raw: string | null;
+        }>(
+          `SELECT p.bytes, p.plate_bytes, a.plate, a.registered_raw FROM iaflash_analyses a LEFT JOIN iaflash_photos p ON p.analysis_id = a.id WHERE a.id = $1`,
           [id],
         );
         const row = r[0];
@@ -315,6 +334,16 @@ export class IaflashService {
         try {
           if (!row.bytes) throw new IaflashError('IMAGE_EMPTY', 'La photo n’est plus disponible (durée de conservation dépassée).');
           const result = await analyzer.analyze(Buffer.from(row.bytes), { registeredMake: row.registered_raw ?? undefined });
+          if (row.plate_bytes) {
+            // An unreadable plate image loses only the plate check, not the case's analysis.
+            const reader = await this.ia.plateReader();
+            const reading = await reader.readPlate(Buffer.from(row.plate_bytes)).catch((err: unknown) => {
+              if (err instanceof IaflashError) return null;
+              throw err;
+            });
+            const reason = reading && comparePlates(row.plate, reading).reason;
+            if (reason && result.check) result.check.reasons.push(reason);
+          }
           await this.db.transaction((tx) => this.saveResult(tx, id, row.registered_raw, result, active.id));
         } catch (err) {
           if (!(err instanceof IaflashError)) throw err;
@@ -387,7 +416,9 @@ export class IaflashService {
 
   /** The whole batch as CSV (semicolons, for spreadsheets in French), filtered like the table. */
   async resultsCsv(id: number, q: Pick<s.ResultsQuery, 'decision' | 'status'>): Promise<string> {
-    const lines = ['fichier;plaque;registre;registre_normalise;decision;raison;score;modele_reconnu;probabilite;alerte;erreur'];
+    const lines = [
+      'fichier;plaque;registre;registre_normalise;decision;raison;score;modele_reconnu;probabilite;alerte;erreur;plaque_lue_differente',
+    ];
     const cell = (v: unknown) => {
       const t = v === null || v === undefined ? '' : String(v);
       // Spreadsheet formulas are neutralised (=, +, -, @ at the start of a cell).
@@ -410,6 +441,7 @@ export class IaflashService {
             a.top ? a.top.prob.toFixed(4) : '',
             a.flagStatus ?? '',
             a.error,
+            a.plateDisagreement,
           ]
             .map(cell)
             .join(';'),

@@ -113,6 +113,7 @@ const pages: PageDefinition<IaflashSettings>[] = [
         // The trial page never stores: `store` is for the API.
         const out = await apiOf(ctx).analyze(await files.image[0].read(), { ...fields, store: undefined }, req.user ?? null, {
           thumbnail: true,
+          plateImage: files.plateImage[0] ? await files.plateImage[0].read() : undefined,
         });
         const { thumbnail, ...result } = out;
         const photo = thumbnail ? `data:image/jpeg;base64,${thumbnail.toString('base64')}` : null;

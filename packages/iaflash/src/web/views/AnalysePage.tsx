@@ -1,5 +1,6 @@
 import type { PropsOf } from '@eig/platform/web';
 import { PageBreadcrumb } from '@eig/web/ui';
+import type { PlateReadingOut } from '../../http/schemas.ts';
 import type { views } from '../views.ts';
 import { CheckBlock, HumanRule, PhotoWithBoxes, Styles, TopClasses } from './common.tsx';
 
@@ -29,6 +30,15 @@ export function AnalysePage({ form, result, photo, error, maxMb }: PropsOf<typeo
             </span>
           </label>
           <input className="fr-input" id="iaf-plate" name="plate" defaultValue={form.plate} maxLength={20} autoComplete="off" />
+        </div>
+        <div className="fr-upload-group fr-mb-3w">
+          <label className="fr-label" htmlFor="iaf-plate-image">
+            Image de la plaque (facultative)
+            <span className="fr-hint-text">
+              La plaque recadrée, JPEG ou PNG. Le lecteur la lit et signale un désaccord avec la plaque du dossier, qui fait toujours foi.
+            </span>
+          </label>
+          <input className="fr-upload" type="file" id="iaf-plate-image" name="plateImage" accept="image/jpeg,image/png" />
         </div>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
@@ -74,6 +84,7 @@ export function AnalysePage({ form, result, photo, error, maxMb }: PropsOf<typeo
               {result.plate.registryFound ? ' ; trouvée dans le registre importé.' : '.'}
             </p>
           )}
+          {result.plateReading && <PlateReadingLine reading={result.plateReading} />}
           {main && (
             <TopClasses classes={main.classes} registered={result.check?.registered} caption="Marques et modèles les plus probables" />
           )}
@@ -85,5 +96,21 @@ export function AnalysePage({ form, result, photo, error, maxMb }: PropsOf<typeo
         </section>
       )}
     </div>
+  );
+}
+
+const AGREEMENT: Record<PlateReadingOut['agreement'], string> = {
+  AGREES: 'identique à la plaque du dossier.',
+  DISAGREES: 'différente de la plaque du dossier, qui fait foi (voir les raisons).',
+  UNREADABLE: 'lecture trop incertaine pour être comparée à la plaque du dossier.',
+  NO_CASE_PLATE: 'aucune plaque du dossier à laquelle la comparer.',
+};
+
+function PlateReadingLine({ reading }: { reading: PlateReadingOut }) {
+  return (
+    <p>
+      Lu sur l’image de la plaque : <strong>{reading.text || '(rien)'}</strong> (confiance {Math.round(reading.confidence * 100)} %) —{' '}
+      {AGREEMENT[reading.agreement]}
+    </p>
   );
 }

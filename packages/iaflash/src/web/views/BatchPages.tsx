@@ -30,7 +30,8 @@ export function BatchesPage({ batches, notice, maxMb }: PropsOf<typeof views.bat
                 Dossiers (CSV)
                 <span className="fr-hint-text">
                   Colonnes file,plate,make,model : nom de la photo dans l’archive, plaque, marque et modèle au registre (laissez-les vides
-                  pour les chercher par la plaque dans le registre importé).
+                  pour les chercher par la plaque dans le registre importé). Colonne facultative plate_file : l’image recadrée de la plaque
+                  dans l’archive, lue et comparée à la plaque du dossier, qui fait foi.
                 </span>
               </label>
               <input className="fr-upload" type="file" id="iaf-cases" name="cases" accept=".csv,text/csv" required />
@@ -198,6 +199,7 @@ export function BatchPage({ data, filters, pageSize, notice }: PropsOf<typeof vi
                 <td>
                   {a.decision ? <DecisionBadge decision={a.decision} /> : a.status === 'pending' ? 'En attente' : (a.error ?? 'Échec')}
                   {a.decision && a.decision !== 'CONSISTENT' && a.reason && <p className="fr-text--xs fr-mb-0">{a.reason}</p>}
+                  {a.plateDisagreement && <p className="fr-text--xs fr-mb-0">{a.plateDisagreement}</p>}
                 </td>
                 <td>
                   {a.flagId && a.flagStatus ? (

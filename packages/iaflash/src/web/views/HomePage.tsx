@@ -65,6 +65,12 @@ export function HomePage({ viewer, model }: PropsOf<typeof views.home>) {
         est trop petit, si le modèle du registre n’est pas reconnu ou ne fait pas partie des modèles appris, l’outil répond « indéterminé »
         et ne formule aucun avis.
       </p>
+      <p>
+        <strong>Lecture de la plaque.</strong> Quand le dossier fournit une image recadrée de la plaque, un lecteur la lit. La plaque du
+        dossier fait toujours foi : si le lecteur lit avec assurance une autre plaque, l’agent en est averti, et la décision ne change pas.
+        Ce lecteur est entraîné sur des plaques françaises dessinées par le projet ; son taux de lecture sur de vraies plaques françaises
+        n’a pas encore été mesuré.
+      </p>
       <h2>Erreurs mesurées</h2>
       {v ? (
         <ul>
