@@ -28,6 +28,15 @@ async function listPhotos(root: string): Promise<{ name: string; full: string }[
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
+/** `eig iaflash analyze`'s options, as commander names them. */
+interface AnalyzeOptions {
+  plate?: string;
+  plateImage?: string;
+  registryMake?: string;
+  registryModel?: string;
+  json: boolean;
+}
+
 export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): void {
   const cmd = program.command('iaflash').description('IA Flash : marque et modèle des véhicules, plaques doublées');
 
@@ -40,47 +49,42 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
     .option('--registry-make <marque>', 'marque inscrite au registre')
     .option('--registry-model <modèle>', 'modèle inscrit au registre')
     .option('--json', 'réponse JSON de l’API', false)
-    .action(
-      async (
-        photo: string,
-        opts: { plate?: string; plateImage?: string; registryMake?: string; registryModel?: string; json: boolean },
-      ) => {
-        const ctx = await getContext();
-        const ia = iaflashFor(ctx);
-        try {
-          const api = new IaflashService(ia);
-          const t0 = Date.now();
-          const out = await api.analyze(
-            await readFile(photo),
-            { plate: opts.plate, registeredMake: opts.registryMake, registeredModel: opts.registryModel },
-            null,
-            { plateImage: opts.plateImage ? await readFile(opts.plateImage) : undefined },
-          );
-          if (opts.json) return console.log(JSON.stringify(out, null, 2));
-          console.log(`Modèle : ${out.model.name} — ${Date.now() - t0} ms`);
-          if (!out.vehicles.length) console.log('Aucun véhicule détecté.');
-          for (const [i, v] of out.vehicles.entries()) {
-            console.log(`Véhicule ${i + 1} (${v.label}, ${pct(v.score)}) : [${v.box.map((x) => Math.round(x)).join(', ')}]`);
-            for (const c of v.classes) console.log(`  ${c.make} ${c.model} — ${pct(c.prob)}`);
-          }
-          if (out.plate)
-            console.log(
-              `Plaque : ${out.plate.text} (${out.plate.format}${out.plate.valid ? '' : ', format invalide'})${out.plate.registryFound ? ', trouvée au registre' : ''}`,
-            );
-          if (out.plateReading)
-            console.log(
-              `Lu sur l’image de la plaque : ${out.plateReading.text || '(rien)'} (${pct(out.plateReading.confidence)}) — ${out.plateReading.agreement}`,
-            );
-          if (out.check) {
-            console.log(`Registre : ${out.check.registered.make} ${out.check.registered.model} (${out.check.registered.status})`);
-            console.log(`Décision : ${out.check.decision}${out.check.score === null ? '' : ` — score ${out.check.score.toFixed(3)}`}`);
-            for (const r of out.check.reasons) console.log(`  - ${r.message}`);
-          }
-        } finally {
-          await ia.close();
+    .action(async (photo: string, opts: AnalyzeOptions) => {
+      const ctx = await getContext();
+      const ia = iaflashFor(ctx);
+      try {
+        const api = new IaflashService(ia);
+        const t0 = Date.now();
+        const out = await api.analyze(
+          await readFile(photo),
+          { plate: opts.plate, registeredMake: opts.registryMake, registeredModel: opts.registryModel },
+          null,
+          { plateImage: opts.plateImage ? await readFile(opts.plateImage) : undefined },
+        );
+        if (opts.json) return console.log(JSON.stringify(out, null, 2));
+        console.log(`Modèle : ${out.model.name} — ${Date.now() - t0} ms`);
+        if (!out.vehicles.length) console.log('Aucun véhicule détecté.');
+        for (const [i, v] of out.vehicles.entries()) {
+          console.log(`Véhicule ${i + 1} (${v.label}, ${pct(v.score)}) : [${v.box.map((x) => Math.round(x)).join(', ')}]`);
+          for (const c of v.classes) console.log(`  ${c.make} ${c.model} — ${pct(c.prob)}`);
         }
-      },
-    );
+        if (out.plate)
+          console.log(
+            `Plaque : ${out.plate.text} (${out.plate.format}${out.plate.valid ? '' : ', format invalide'})${out.plate.registryFound ? ', trouvée au registre' : ''}`,
+          );
+        if (out.plateReading)
+          console.log(
+            `Lu sur l’image de la plaque : ${out.plateReading.text || '(rien)'} (${pct(out.plateReading.confidence)}) — ${out.plateReading.agreement}`,
+          );
+        if (out.check) {
+          console.log(`Registre : ${out.check.registered.make} ${out.check.registered.model} (${out.check.registered.status})`);
+          console.log(`Décision : ${out.check.decision}${out.check.score === null ? '' : ` — score ${out.check.score.toFixed(3)}`}`);
+          for (const r of out.check.reasons) console.log(`  - ${r.message}`);
+        }
+      } finally {
+        await ia.close();
+      }
+    });
 
   const batch = (name: string, description: string) =>
     cmd
