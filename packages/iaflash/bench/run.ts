@@ -295,8 +295,8 @@ async function benchRegistryAndPlates() {
       ['< 30 px', (h) => h < 30],
     ];
     // The machine's fonts alone draw the very plates of the earlier benches (comparable figures); all
-    // fonts add the outline fonts training also draws; the camera's effects, what training draws
-    // over them since 2026-12-06 (synth.ts).
+    // fonts add the outline fonts training also draws; the camera's effects (synth.ts), which the
+    // shipped reader is not trained on, show how it reads camera-like plates.
     const styles: [string, PlateStyle][] = [
       ["the machine's fonts only, as in earlier benches", { fonts: 'system' }],
       ['all training fonts', { fonts: 'all' }],

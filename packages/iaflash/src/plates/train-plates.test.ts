@@ -40,8 +40,8 @@ describe('plate reader training', () => {
   it('trains on a few synthetic plates, saves a reader with the extra class, and reads with it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plates-'));
     try {
-      // Plain plates: with the camera's effects (the default), a reader trained on 40 plates is too weak
-      // to align any, and the "not a character" stage would have nothing to test.
+      // Plain plates (the default, said here because with the camera's effects a reader trained on 40
+      // plates is too weak to align any, and the "not a character" stage would have nothing to test).
       const r = await trainPlateReader({ outDir: dir, plates: 40, epochs: 8, members: 1, evaluationPlates: 0, camera: false });
       expect(r.glyphs).toBeGreaterThan(0);
       expect(r.negatives).toBeGreaterThan(0);

@@ -27,7 +27,11 @@ export interface PlateTrainOptions {
   evaluationPlates?: number;
   /** Fonts the synthetic plates are drawn with ('all' by default; 'system' only for comparisons). */
   fonts?: PlateFonts;
-  /** Draw a roadside camera's effects on the synthetic plates (synth.ts `plateCameraEffects`; on by default). */
+  /**
+   * Draw a roadside camera's effects on the synthetic plates (synth.ts `plateCameraEffects`). Off by
+   * default: at full scale they traded plain plates for camera-like ones and real non-French glyphs
+   * (docs/model.md, 2026-12-06), so the shipped reader is trained without them.
+   */
   camera?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -240,7 +244,7 @@ export async function trainPlateReader(
   const seed = opts.seed ?? 1;
   const n = opts.plates ?? 3000;
   const epochs = opts.epochs ?? 25;
-  const style = { fonts: opts.fonts ?? 'all', camera: opts.camera ?? true };
+  const style = { fonts: opts.fonts ?? 'all', camera: opts.camera ?? false };
   const collected = await collectGlyphs(n, seed * 1_000_003, style, (d, t) => opts.onProgress?.('plates', d, t));
   // Stage 1: one MLP on the component glyphs, only to align the recognition-driven candidates.
   const first = new PlateReader(
