@@ -1,8 +1,9 @@
 /**
  * The CSV files an operator gives: the cases of a batch (`file,plate,make,model`: photo, plate,
  * registered make and model; make/model may be left empty when the plate is in the imported
- * registry; an optional `plate_file` names the plate's image) and the registry extract (`plate,make,model`). Column names are matched loosely
- * (marque, modele, immatriculation, registeredMake...). Bad files are a clear 400, never a crash.
+ * registry; an optional `plate_file` names the plate's image) and the registry extract
+ * (`plate,make,model`). Column names are matched loosely (marque, modele, immatriculation,
+ * registeredMake...). Bad files are a clear 400, never a crash.
  */
 import { parse } from 'csv-parse/sync';
 import { IaflashError } from './errors.ts';
