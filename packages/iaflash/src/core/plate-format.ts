@@ -3,7 +3,8 @@
  * and WW are never issued (WW is reserved for temporary plates), nor 000 as the number. FNI (older,
  * still on the road): 1 to 4 digits, 1 to 3 letters, then the département (01–95, 2A, 2B, 971–976).
  */
-export type PlateFormat = 'SIV' | 'FNI' | 'UNKNOWN';
+export const PLATE_FORMATS = ['SIV', 'FNI', 'UNKNOWN'] as const;
+export type PlateFormat = (typeof PLATE_FORMATS)[number];
 
 const SIV_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
 const SIV_LETTER_SET = new Set(SIV_LETTERS);

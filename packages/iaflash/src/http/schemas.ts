@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { errorBodySchema } from '@eig/platform';
 import { PLATE_AGREEMENTS } from '../core/plate-check.ts';
+import { PLATE_FORMATS } from '../core/plate-format.ts';
 
 export const errorBody = errorBodySchema;
 
@@ -46,7 +47,7 @@ export const analyzeFields = z.object({
 });
 export type AnalyzeFields = z.infer<typeof analyzeFields>;
 
-export const plateResponse = z.object({ text: z.string(), confidence: z.number(), format: z.enum(['SIV', 'FNI', 'UNKNOWN']) });
+export const plateResponse = z.object({ text: z.string(), confidence: z.number(), format: z.enum(PLATE_FORMATS) });
 export const plateReading = plateResponse.extend({ agreement: z.enum(PLATE_AGREEMENTS) });
 export type PlateReadingOut = z.infer<typeof plateReading>;
 
@@ -56,7 +57,7 @@ export const analyzeResponse = z.object({
   /** Photo size after EXIF orientation (to draw the boxes). */
   image: z.object({ width: z.number(), height: z.number() }).optional(),
   plate: z
-    .object({ text: z.string(), format: z.enum(['SIV', 'FNI', 'UNKNOWN']), valid: z.boolean(), registryFound: z.boolean() })
+    .object({ text: z.string(), format: z.enum(PLATE_FORMATS), valid: z.boolean(), registryFound: z.boolean() })
     .optional()
     .describe('La plaque du dossier, vérifiée (format) et cherchée dans le registre importé'),
   plateReading: plateReading
