@@ -59,6 +59,20 @@ describe('camera effects', () => {
     }
   });
 
+  it('can be drawn only on crops at least a given height', async () => {
+    const seen = { small: 0, tall: 0 };
+    for (let seed = 40; seed < 52; seed++) {
+      const plain = await renderPlate(seed);
+      const camera = await renderPlate(seed, { camera: true });
+      const some = await renderPlate(seed, { camera: { minHeight: 45 } });
+      expect(some.height).toBe(plain.height);
+      expect(some.png.equals((plain.height >= 45 ? camera : plain).png)).toBe(true);
+      seen[plain.height >= 45 ? 'tall' : 'small']++;
+    }
+    expect(seen.small).toBeGreaterThan(0);
+    expect(seen.tall).toBeGreaterThan(0);
+  });
+
   it('draw each effect on some plates and not on others', () => {
     const drawn = Array.from({ length: 400 }, (_, i) => plateCameraEffects(i));
     for (const key of ['infrared', 'screws', 'frame', 'shadow', 'dirt', 'motion'] as const) {

@@ -49,8 +49,10 @@ export interface PlateStyle {
   /**
    * What a roadside camera adds (off by default, so a seed draws the same plate as before): an
    * infrared look, screws, a dealer frame, a shadow, dirt, motion blur. See `plateCameraEffects`.
+   * `{ minHeight }` draws them only on crops at least that high (the crop's height comes from the
+   * plate's own stream, so it is the same with or without the effects).
    */
-  camera?: boolean;
+  camera?: boolean | { minHeight: number };
 }
 /**
  * Share of the plates still drawn in a system font when all fonts are drawn from. Half: drawing
@@ -222,6 +224,11 @@ ${fx ? overlaySvg(fx, w, h, textCentre, textLength) : ''}</svg>`;
 
 /** One degraded plate crop (PNG), like the crops a detector or a case file provides. */
 export async function renderPlate(seed: number, style: PlateStyle = {}): Promise<SynthPlate> {
+  if (typeof style.camera === 'object') {
+    // The height is drawn late in the plate's stream: render plainly first, then again if tall enough.
+    const plain = await renderPlate(seed, { ...style, camera: false });
+    return plain.height >= style.camera.minHeight ? renderPlate(seed, { ...style, camera: true }) : plain;
+  }
   const rnd = mulberry32(seed);
   const fx = style.camera ? plateCameraEffects(seed) : undefined;
   const p = randomPlateText(rnd);

@@ -32,7 +32,7 @@ export interface PlateTrainOptions {
    * default: at full scale they traded plain plates for camera-like ones and real non-French glyphs
    * (docs/model.md, 2026-12-06), so the shipped reader is trained without them.
    */
-  camera?: boolean;
+  camera?: PlateStyle['camera'];
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
