@@ -30,7 +30,8 @@ export interface PlateTrainOptions {
   /**
    * Draw a roadside camera's effects on the synthetic plates (synth.ts `plateCameraEffects`). Off by
    * default: at full scale they traded plain plates for camera-like ones and real non-French glyphs
-   * (docs/model.md, 2026-12-06), so the shipped reader is trained without them.
+   * (docs/model.md, 2026-12-06), and drawn only on crops of 45 px and more they moved no figure
+   * beyond noise (2026-12-07), so the shipped reader is trained without them.
    */
   camera?: PlateStyle['camera'];
   onProgress?: (stage: string, done: number, total: number) => void;
