@@ -200,6 +200,18 @@ describe('uploads', () => {
       'Champ invalide « camera » : Entrée invalide : chaîne de caractères attendu, indéfini reçu',
     );
     expect((await post('/api/demo/optional', form())).json()).toEqual({ count: 0 });
+    // What a browser sends for a file input left empty: a part with an empty file name and no bytes.
+    const unchosen = (field: string) => {
+      const b = 'XyZ';
+      const payload =
+        `--${b}\r\nContent-Disposition: form-data; name="${field}"; filename=""\r\n` +
+        `Content-Type: application/octet-stream\r\n\r\n\r\n--${b}--\r\n`;
+      return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+    };
+    const optional = await app.inject({ method: 'POST', url: '/api/demo/optional', ...unchosen('image') });
+    expect(optional.json()).toEqual({ count: 0 });
+    const required = await app.inject({ method: 'POST', url: '/api/demo/photo', ...unchosen('photo') });
+    expect(required.json()).toMatchObject({ statusCode: 400, code: 'missing_file' });
   });
 
   it('answers 413 for too many files or parts, and too long fields', async () => {

@@ -195,7 +195,7 @@ const HEAD_BYTES = 4100; // what file-type needs for a reliable verdict
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** Reads one file part under its rule: size counted as it streams, text checked, type sniffed. */
-async function receiveFile(req: FastifyRequest, part: MultipartFile, rule: UploadFileRule): Promise<UploadedFile> {
+async function receiveFile(req: FastifyRequest, part: MultipartFile, rule: UploadFileRule): Promise<UploadedFile | null> {
   const field = part.fieldname;
   const storage = rule.storage ?? (rule.maxBytes <= MiB ? 'memory' : 'disk');
   const checkText = rule.types.some((ty) => TEXT_TYPES.has(ty));
@@ -247,6 +247,9 @@ async function receiveFile(req: FastifyRequest, part: MultipartFile, rule: Uploa
   }
   // busboy's own limit (set a byte above the largest rule) as a backstop.
   if (part.file.truncated) throw tooLarge(field, rule);
+  // A browser sends a file input left empty as a part with no file name and no bytes: no file, not an
+  // empty one (a required field then fails as missing).
+  if (size === 0 && !part.filename) return null;
   if (size === 0) throw new HttpError(400, t('uploads.emptyFile', { field }), 'empty_file');
   if (isText && decoder) {
     try {
@@ -337,7 +340,8 @@ export async function receiveUpload<Fields>(req: FastifyRequest, spec: UploadSpe
         part.file.resume();
         throw new HttpError(413, t('uploads.tooManyFiles', { field, max: rule.maxCount ?? 1 }), 'too_many_files');
       }
-      files[part.fieldname].push(await receiveFile(req, part, rule));
+      const file = await receiveFile(req, part, rule);
+      if (file) files[part.fieldname].push(file);
     }
   } catch (err) {
     throw toUploadError(err);
