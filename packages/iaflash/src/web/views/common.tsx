@@ -87,9 +87,11 @@ export function PhotoWithBoxes({
   caption: string;
 }) {
   const stroke = Math.max(2, Math.round(image.width / 250));
+  // A tall photo is narrowed to 70 % of the viewport's height rather than letterboxed in a full-width box.
+  const width = `min(100%, calc(70vh * ${(image.width / image.height).toFixed(4)}))`;
   return (
     <figure className="fr-content-media fr-mt-0 iaf-photo">
-      <svg viewBox={`0 0 ${image.width} ${image.height}`} role="img" aria-label={caption} className="iaf-photo__svg">
+      <svg viewBox={`0 0 ${image.width} ${image.height}`} role="img" aria-label={caption} className="iaf-photo__svg" style={{ width }}>
         <image href={src} x={0} y={0} width={image.width} height={image.height} preserveAspectRatio="none" />
         {vehicles.map((v, i) => (
           <rect
@@ -184,7 +186,7 @@ export function CheckBlock({ check, headingLevel = 2 }: { check: CheckOut; headi
 }
 
 export const IAF_CSS = `
-.iaf-photo__svg { width: 100%; height: auto; max-height: 70vh; display: block; background: #1e1e1e; }
+.iaf-photo__svg { height: auto; display: block; }
 .iaf-photo { max-width: 56rem; }
 .iaf-nowrap { white-space: nowrap; }
 `;
