@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferenceCrops, INFERENCE_VIEWS, trainingCrops } from './crops.ts';
+import { inferenceCrops, INFERENCE_VIEWS, TRAINING_JITTERS, trainingCrops } from './crops.ts';
 import type { Box } from './boxes.ts';
 
 describe('crop plans', () => {
@@ -30,9 +30,17 @@ describe('crop plans', () => {
   it('trains on the inference views plus seeded jitters inside the photo', () => {
     const a = trainingCrops(main, 640, 480, 7);
     expect(a.slice(0, INFERENCE_VIEWS)).toEqual(inferenceCrops(main, 640, 480));
-    expect(a).toHaveLength(INFERENCE_VIEWS + 2);
+    expect(a).toHaveLength(INFERENCE_VIEWS + TRAINING_JITTERS);
     expect(trainingCrops(main, 640, 480, 7)).toEqual(a);
     expect(trainingCrops(main, 640, 480, 8)[INFERENCE_VIEWS]).not.toEqual(a[INFERENCE_VIEWS]);
     for (const p of a) expect(p.box[3]).toBeLessThanOrEqual(480);
+  });
+
+  it('draws more jitters as a longer run of the same seeded sequence', () => {
+    const two = trainingCrops(main, 640, 480, 7, 2);
+    const six = trainingCrops(main, 640, 480, 7, 6);
+    expect(six).toHaveLength(INFERENCE_VIEWS + 6);
+    expect(six.slice(0, two.length)).toEqual(two);
+    expect(new Set(six.slice(INFERENCE_VIEWS).map((p) => p.box.join(','))).size).toBe(6);
   });
 });

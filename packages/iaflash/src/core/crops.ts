@@ -40,7 +40,15 @@ export function inferenceCrops(main: Box | null, width: number, height: number, 
   return plans;
 }
 
-export function trainingCrops(main: Box | null, width: number, height: number, seed: number, jitters = 2): CropPlan[] {
+/**
+ * Jittered boxes a training photo adds to its inference views. Six rather than two (2026-12-07): in a
+ * 5-fold grouped cross-validation over the bench's 803 training photos (docs/model.md), top-1
+ * 0.814 → 0.827, top-5 0.950 → 0.958, mean class recall 0.763 → 0.779; inference is unchanged, training
+ * extracts four more crops a photo and fits the head on 10 crops instead of 6.
+ */
+export const TRAINING_JITTERS = 6;
+
+export function trainingCrops(main: Box | null, width: number, height: number, seed: number, jitters = TRAINING_JITTERS): CropPlan[] {
   const plans = inferenceCrops(main, width, height, INFERENCE_VIEWS);
   const rnd = mulberry32(seed);
   const base = plans[0].box;
