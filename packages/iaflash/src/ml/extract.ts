@@ -13,8 +13,6 @@ export interface ExtractRequest {
   mode: 'infer' | 'train';
   /** Seed of the training jitter. */
   seed?: number;
-  /** Jittered boxes added to the inference views in training (default TRAINING_JITTERS). */
-  jitters?: number;
   withBaseline?: boolean;
   decode?: DecodeOptions;
 }
@@ -46,9 +44,7 @@ export async function extract(vision: Vision, req: ExtractRequest): Promise<Extr
   const main = chooseMainVehicle(vehicles, img.width, img.height);
   const mainBox = main.index >= 0 ? vehicles[main.index].box : null;
   const plans =
-    req.mode === 'train'
-      ? trainingCrops(mainBox, img.width, img.height, req.seed ?? 1, req.jitters)
-      : inferenceCrops(mainBox, img.width, img.height);
+    req.mode === 'train' ? trainingCrops(mainBox, img.width, img.height, req.seed ?? 1) : inferenceCrops(mainBox, img.width, img.height);
   const features = await vision.embed(img, plans);
   const t3 = performance.now();
   return {

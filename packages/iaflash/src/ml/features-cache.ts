@@ -22,8 +22,6 @@ export interface FeatureRecord {
 export interface ExtractAllOptions {
   mode: 'infer' | 'train';
   withBaseline?: boolean;
-  /** Jittered training boxes a photo (default TRAINING_JITTERS); part of the cache key. */
-  jitters?: number;
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -60,20 +58,20 @@ export async function extractAll(pool: VisionPool, paths: string[], opts: Extrac
   const out = new Array<FeatureRecord>(paths.length);
   // Training extraction always includes the baseline layer (cheap), so one cache serves both.
   const withBaseline = opts.mode === 'train' ? true : Boolean(opts.withBaseline);
-  const jitters = opts.jitters ?? TRAINING_JITTERS;
   let done = 0;
   let next = 0;
   const runOne = async (i: number) => {
     const bytes = readFileSync(paths[i]);
     const key = createHash('sha1')
       .update(bytes)
-      // the extractor id is in the key: features of another backbone or crop plan are never read back
-      .update(`${DEFAULT_EXTRACTOR}|${CROP_PLAN_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}|j${jitters}`)
+      // the extractor id and crop plan (views, jitter count) are in the key: features of another
+      // backbone or crop plan are never read back
+      .update(`${DEFAULT_EXTRACTOR}|${CROP_PLAN_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}|j${TRAINING_JITTERS}`)
       .digest('hex');
     const cached = opts.cacheDir ? join(opts.cacheDir, key + '.bin') : null;
     if (cached && existsSync(cached)) out[i] = load(cached);
     else {
-      const e = await pool.extract({ image: bytes, mode: opts.mode, seed: hashString(key), withBaseline, jitters });
+      const e = await pool.extract({ image: bytes, mode: opts.mode, seed: hashString(key), withBaseline });
       out[i] = toRecord(e);
       if (cached) save(cached, out[i]);
     }
