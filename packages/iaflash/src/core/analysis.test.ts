@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildResult, topClasses } from './analysis.ts';
+import { buildResult, roundProb, topClasses } from './analysis.ts';
 import { toMatchvec } from './matchvec.ts';
 import { normalizeRegistry } from './registry/normalize.ts';
+import { frPercent } from './percent.ts';
 
 const classes = [
   { make: 'PEUGEOT', model: '208' },
@@ -46,7 +47,7 @@ describe('buildResult', () => {
     expect(r.check).toMatchObject({ decision: 'CONSISTENT', score: 0.1 });
     // The reason quotes the figure the agent sees in the list, not the posterior.
     const shownClio = r.vehicles[0].classes[1].prob;
-    expect(r.check?.reasons[0].message).toContain(`${Math.round(shownClio * 100)} %`);
+    expect(r.check?.reasons[0].message).toContain(frPercent(shownClio));
     expect(buildResult({ ...raw, vehicles: [v] }, classes, null, policy).vehicles[0].classes[0].model).toBe('CLIO');
   });
 
@@ -56,5 +57,16 @@ describe('buildResult', () => {
     expect(m[0].brand_model_classif.pred[0]).toBe('RENAULT CLIO');
     expect(m[0].brand_model_classif.prob[0]).toBe(0.9);
     expect(topClasses([0.1, 0.2, 0.7], classes, 2).map((c) => c.model)).toEqual(['MEGANE', 'CLIO']);
+  });
+});
+
+describe('roundProb', () => {
+  it('keeps a probability off 0 and 1 unless it is exactly there', () => {
+    expect(roundProb(3.14159e-6)).toBe(3.14e-6);
+    expect(roundProb(0.999968)).toBe(0.999968);
+    expect(roundProb(0.123456)).toBe(0.123);
+    expect(roundProb(0.87654)).toBe(0.877);
+    expect(roundProb(0)).toBe(0);
+    expect(roundProb(1)).toBe(1);
   });
 });

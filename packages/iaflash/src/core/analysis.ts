@@ -35,11 +35,21 @@ export interface RawAnalysis {
   ambiguous: boolean;
 }
 
+/**
+ * Three significant digits of the probability's distance to the nearer of 0 and 1. Four decimals turned a
+ * runner-up at 3e-6 into 0 and a score of 0.99997 into 1: certainties the model never gives, and pages
+ * then printed "0 %" and "100 %".
+ */
+export function roundProb(p: number): number {
+  if (!(p > 0 && p < 1)) return p;
+  return p <= 0.5 ? Number(p.toPrecision(3)) : Number((1 - Number((1 - p).toPrecision(3))).toPrecision(12));
+}
+
 export function topClasses(probs: ArrayLike<number>, classes: { make: string; model: string }[], k = 5): ClassProb[] {
   return Array.from(probs, (prob, i) => ({ ...classes[i], prob }))
     .sort((a, b) => b.prob - a.prob)
     .slice(0, k)
-    .map((c) => ({ make: c.make, model: c.model, prob: Math.round(c.prob * 1e4) / 1e4 }));
+    .map((c) => ({ make: c.make, model: c.model, prob: roundProb(c.prob) }));
 }
 
 /** Minimum size of the main vehicle, in original pixels, for a make/model judgement. */
@@ -85,7 +95,7 @@ export function buildResult(
       },
       policy,
     );
-    result.check = { ...check, score: check.score === null ? null : Math.round(check.score * 1e4) / 1e4, registered };
+    result.check = { ...check, score: check.score === null ? null : roundProb(check.score), registered };
   }
   return result;
 }

@@ -5,6 +5,7 @@
  * UNDETERMINED, with the reason, never a guess.
  */
 import { classKey } from './labels.ts';
+import { frPercent as pct } from './percent.ts';
 import type { NormalizedRegistry } from './registry/normalize.ts';
 
 export type Decision = 'CONSISTENT' | 'MISMATCH' | 'UNDETERMINED';
@@ -57,7 +58,6 @@ export interface Check {
   reasons: Reason[];
 }
 
-const pct = (p: number) => `${Math.round(p * 100)} %`;
 const name = (c: { make: string; model: string }) => `${c.make} ${c.model}`;
 
 export function decide(input: DecisionInput, policy: DecisionPolicy): Check {

@@ -48,6 +48,7 @@ const NOTICES: Record<string, Notice> = {
   dismiss: { severity: 'success', text: 'Alerte écartée.' },
   reopen: { severity: 'info', text: 'Alerte rouverte.' },
   lot: { severity: 'success', text: 'Lot enregistré : l’analyse se poursuit en tâche de fond.' },
+  'lot.fini': { severity: 'success', text: 'Lot enregistré et analysé.' },
   entrainement: { severity: 'success', text: 'Entraînement lancé : il se poursuit en tâche de fond.' },
   'iaflash.stale': { severity: 'error', text: 'L’alerte a été traitée entre-temps : la page a été rechargée.' },
   'iaflash.bad_transition': { severity: 'error', text: 'Cette action n’est pas possible dans l’état actuel de l’alerte.' },
@@ -177,9 +178,11 @@ const pages: PageDefinition<IaflashSettings>[] = [
         page,
         page_size: RESULTS_PAGE_SIZE,
       });
+      // The redirect after an upload says the analysis goes on; reloaded once it has ended, that would be false.
+      const notice = q.ok === 'lot' && data.batch.pending === 0 ? NOTICES['lot.fini'] : noticeOf(req);
       return view(
         views.batch,
-        { viewer: viewerOf(user), data, filters: { decision, status }, pageSize: RESULTS_PAGE_SIZE, notice: noticeOf(req) },
+        { viewer: viewerOf(user), data, filters: { decision, status }, pageSize: RESULTS_PAGE_SIZE, notice },
         { title: `Lot no ${data.batch.id}${page > 1 ? `, page ${page}` : ''}` },
       );
     },

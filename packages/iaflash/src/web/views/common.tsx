@@ -1,4 +1,5 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { frPercent } from '../../core/percent.ts';
 import type { CheckOut, DecisionValue, FlagStatus, Registered } from '../../http/schemas.ts';
 import type { Notice } from '../views.ts';
 
@@ -42,8 +43,7 @@ export function NoticeAlert({ notice }: { notice: Notice | null }) {
   );
 }
 
-export const pct = (p: number | null | undefined) =>
-  p === null || p === undefined ? '—' : `${(p * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+export const pct = frPercent;
 export const regText = (r: Registered | null | undefined) =>
   r
     ? r.status === 'OK'
