@@ -53,7 +53,10 @@ describe.each(testDatabases())('ExploCode runtime on $name', (target) => {
     expect(main.runtime.ready).toBe(true);
     logs.lines.length = 0;
     let done = false;
-    const ingest = main.runtime.ingestNow({ force: true, subset: SUBSET }).finally(() => (done = true));
+    const messages: string[] = [];
+    const ingest = main.runtime
+      .ingestNow({ force: true, subset: SUBSET, progress: (_d, _t, m) => messages.push(m) })
+      .finally(() => (done = true));
     const statuses: number[] = [];
     while (!done) {
       statuses.push((await search(main, 'rupture du contrat de travail')).statusCode);
@@ -73,6 +76,8 @@ describe.each(testDatabases())('ExploCode runtime on $name', (target) => {
     expect(events).toContain('ingest_done');
     const progress = logs.lines.find((l) => l.event === 'ingest_progress')!;
     expect(progress).toMatchObject({ percent: expect.any(Number), step: expect.any(String) });
+    // A serving process says it loads the engine once the thread is done, and only then that all is up to date.
+    expect(messages.slice(-2)).toEqual(['chargement du moteur de recherche', 'contenu à jour']);
     // No query text in the logs.
     expect(JSON.stringify(logs.lines)).not.toContain('rupture du contrat');
   });

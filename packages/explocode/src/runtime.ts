@@ -144,7 +144,11 @@ export class ExplocodeRuntime {
       const { percent, message } =
         step === 'snapshot'
           ? { percent: this.ingest?.done ?? 0, message: 'préparation du moteur de recherche' }
-          : overall.update(step, done, total);
+          : step === 'done' && this.serving
+            ? // The thread is done, but this process still loads the search engine (seconds) before it serves:
+              // "contenu à jour" beside a "not ready" badge read as a stuck service.
+              { percent: 100, message: 'chargement du moteur de recherche' }
+            : overall.update(step, done, total);
       this.ingest = { state: 'running', done: percent, total: 100, message };
       opts.progress?.(percent, 100, message);
       // Progress in the logs every few seconds (steps and counts only: the content is public law).
@@ -172,6 +176,7 @@ export class ExplocodeRuntime {
       );
       if (this.serving) await this.reload();
       this.ingest = { state: 'done', done: 100, total: 100, message: 'contenu à jour' };
+      opts.progress?.(100, 100, 'contenu à jour');
       this.lastError = null;
       log.info(
         {
