@@ -1,9 +1,9 @@
 /**
  * Profiles one photo at a time through the pipeline, stage by stage, in-process (one wasm thread):
- * decode (sharp), text band, detector, crops + backbone (the crop and its mirror in one batch), head.
+ * decode (sharp), text band, detector (coarse to fine, as extract.ts runs it), crops + backbone (the crop and its mirror in one batch), head.
  * Wall and CPU milliseconds (medians over the photos, after a warm-up pass); CPU time is less
  * sensitive to other jobs on the machine. `npm run profile:iaflash`. Env: PROFILE_N photos of cars/
- * (default 24), PROFILE_DETECTOR (detector input side, default the pipeline's), PROFILE_JS_HEAD=1
+ * (default 24), PROFILE_DETECTOR (detector input side at full size, default the pipeline's), PROFILE_JS_HEAD=1
  * (the former JavaScript standardisation + PCA, for comparison), IAFLASH_DATA.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { Vision } from '../src/ml/vision.ts';
 import { HeadRecognizer } from '../src/ml/recognizer.ts';
 import { loadModel } from '../src/ml/model-dir.ts';
 import { headLogits, standardize } from '../src/ml/head.ts';
-import { chooseMainVehicle, filterVehicles, orderVehicles } from '../src/core/boxes.ts';
+import { findVehicles } from '../src/ml/extract.ts';
 import { inferenceCrops } from '../src/core/crops.ts';
 import { DEFAULT_MODEL_DIR, defaultDataDir } from '../src/ml/paths.ts';
 
@@ -45,10 +45,8 @@ async function main() {
       mark();
       detectTextBand(toGray(img.data, img.width, img.height), img.width, img.height);
       mark();
-      const det = await vision.detect(img);
+      const { vehicles: vs, main } = await findVehicles(vision, img);
       mark();
-      const vs = orderVehicles(filterVehicles(det.detections, img.width, img.height), img.width, img.height);
-      const main = chooseMainVehicle(vs, img.width, img.height);
       const feats = await vision.embed(img, inferenceCrops(main.index >= 0 ? vs[main.index].box : null, img.width, img.height));
       mark();
       if (jsHead)
@@ -69,7 +67,7 @@ async function main() {
       cpu.total.push(c[c.length - 1] - c[0]);
     }
   console.log(
-    `${rows.length} photos, detector ${vision.detectorSize}×${vision.detectorSize}, ${jsHead ? 'JavaScript' : 'tfjs'} standardisation; median ms a photo (load average ${loadavg()[0].toFixed(1)})`,
+    `${rows.length} photos, detector up to ${vision.detectorSize}×${vision.detectorSize} (coarse to fine), ${jsHead ? 'JavaScript' : 'tfjs'} standardisation; median ms a photo (load average ${loadavg()[0].toFixed(1)})`,
   );
   console.log('stage      wall ms   CPU ms  CPU share');
   const total = med(cpu.total);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { centernetWeightsForSize } from './backbones.ts';
+import { centernetWeightsForClasses, centernetWeightsForSize } from './backbones.ts';
 import { CENTERNET_DIR } from './paths.ts';
 import type { tf } from './tf.ts';
 
@@ -18,7 +18,7 @@ function int32Of(specs: Spec[], data: ArrayBuffer, name: string): number[] {
   let offset = 0;
   for (const w of specs) {
     const n = w.shape.reduce((a, b) => a * b, 1);
-    if (w.name === name) return Array.from(new Int32Array(data, offset, n));
+    if (w.name === name) return Array.from(new Int32Array(data.slice(offset, offset + 4 * n)));
     offset += n * bytes[w.quantization?.dtype ?? w.dtype];
   }
   throw new Error(`no ${name}`);
@@ -49,5 +49,41 @@ describe('CenterNet at another input size', () => {
     expect(() => centernetWeightsForSize(specs, data, 400)).toThrow(/multiple of 32/);
     const renamed = specs.map((w) => (w.name === 'tower_0/strided_slice_6' ? { ...w, name: 'other' } : w));
     expect(() => centernetWeightsForSize(renamed, data, 384)).toThrow(/do not match/);
+  });
+});
+
+describe('CenterNet restricted to vehicle classes', () => {
+  const f16 = (specs: Spec[], data: ArrayBuffer, name: string): number[] => {
+    let offset = 0;
+    for (const w of specs) {
+      const n = w.shape.reduce((a, b) => a * b, 1);
+      const width = w.quantization?.dtype === 'float16' ? 2 : 4;
+      if (w.name === name) return Array.from(new Uint16Array(data.slice(offset, offset + n * width)));
+      offset += n * width;
+    }
+    throw new Error(`no ${name}`);
+  };
+
+  it('keeps the chosen columns of the class head, in order, and sets the class count', () => {
+    const { specs, data } = vendored();
+    const out = centernetWeightsForClasses(specs, data, [2, 5, 7]);
+    const W = 'CenternetHead/centernet_cls_output/pointwise_weights';
+    const B = 'CenternetHead/centernet_cls_output/biases';
+    expect(out.specs.find((w) => w.name === W)?.shape).toEqual([1, 1, 128, 3]);
+    expect(int32Of(out.specs, out.data, 'tower_0/strided_slice_7')).toEqual([3]);
+    const before = f16(specs, data, W);
+    const after = f16(out.specs, out.data, W);
+    for (const row of [0, 64, 127]) expect([0, 1, 2].map((j) => after[row * 3 + j])).toEqual([2, 5, 7].map((c) => before[row * 80 + c]));
+    expect(f16(out.specs, out.data, B)).toEqual([2, 5, 7].map((c) => f16(specs, data, B)[c]));
+    // Everything else is carried over, so the size patch still finds its constants.
+    expect(int32Of(out.specs, centernetWeightsForSize(out.specs, out.data, 384), 'tower_0/strided_slice_6')).toEqual([96]);
+  });
+
+  it('refuses indices outside COCO and graphs without the class head', () => {
+    const { specs, data } = vendored();
+    expect(() => centernetWeightsForClasses(specs, data, [80])).toThrow(/COCO/);
+    expect(() => centernetWeightsForClasses(specs, data, [])).toThrow(/COCO/);
+    const renamed = specs.map((w) => (w.name === 'tower_0/strided_slice_7' ? { ...w, name: 'other' } : w));
+    expect(() => centernetWeightsForClasses(renamed, data, [2])).toThrow(/do not match/);
   });
 });

@@ -99,9 +99,11 @@ export function centernetWeightsForSize(specs: tf.io.WeightsManifestEntry[], dat
     const p = patches[w.name];
     if (p) {
       if (w.dtype !== 'int32' || w.quantization) throw new Error(`CenterNet constant ${w.name} is not plain int32`);
-      const view = new Int32Array(out, offset, n);
-      if (Array.from(view).join() !== p[0].join()) throw new Error(`CenterNet constant ${w.name} is ${Array.from(view)}, expected ${p[0]}`);
-      view.set(p[1]);
+      // A DataView, not an Int32Array: once the class head is sliced, offsets need not be multiples of 4.
+      const view = new DataView(out, offset, bytes);
+      const values = Array.from({ length: n }, (_, i) => view.getInt32(4 * i, true));
+      if (values.join() !== p[0].join()) throw new Error(`CenterNet constant ${w.name} is ${values}, expected ${p[0]}`);
+      p[1].forEach((v, i) => view.setInt32(4 * i, v, true));
       patched++;
     }
     offset += bytes;
@@ -111,14 +113,71 @@ export function centernetWeightsForSize(specs: tf.io.WeightsManifestEntry[], dat
   return out;
 }
 
-/** COCO CenterNet; `size` (a multiple of 32) is its square input, 512 as exported. */
-export async function loadCenterNet(size = CENTERNET_NATIVE_SIZE): Promise<tf.GraphModel> {
+/**
+ * Keeps only the given COCO classes in the heat-map head (the pointwise weights and biases of
+ * `centernet_cls_output`, and the class count the decoder divides by). The suite looks only for
+ * vehicles, and at 80 classes the last convolution, the peak test (max-pool + equal) and the top-k
+ * over every class's map cost ≈ 15 % of the detector; each kept class's map is computed exactly as
+ * before. The graph's class index then counts in `classes` (0 = classes[0]…). Returns new specs and
+ * data; throws when the graph does not hold the expected tensors.
+ */
+export function centernetWeightsForClasses(
+  specs: tf.io.WeightsManifestEntry[],
+  data: ArrayBuffer,
+  classes: readonly number[],
+): { specs: tf.io.WeightsManifestEntry[]; data: ArrayBuffer } {
+  const HEAD = 'CenternetHead/centernet_cls_output/';
+  const COUNT = 'tower_0/strided_slice_7';
+  if (classes.length === 0 || classes.some((c) => !Number.isInteger(c) || c < 0 || c >= 80))
+    throw new Error('CenterNet classes must be COCO indices (0–79)');
+  const parts: Uint8Array[] = [];
+  const outSpecs: tf.io.WeightsManifestEntry[] = [];
+  let offset = 0;
+  let patched = 0;
+  for (const w of specs) {
+    const n = w.shape.reduce((a, b) => a * b, 1);
+    const width = BYTES[w.quantization?.dtype ?? w.dtype];
+    const bytes = new Uint8Array(data, offset, n * width);
+    offset += n * width;
+    const classAxis = w.name === `${HEAD}pointwise_weights` || w.name === `${HEAD}biases`;
+    if (classAxis) {
+      const k = w.shape[w.shape.length - 1];
+      if (k !== 80) throw new Error(`CenterNet tensor ${w.name} has ${k} classes, expected 80`);
+      const rows = n / k;
+      const out = new Uint8Array(rows * classes.length * width);
+      for (let r = 0; r < rows; r++)
+        classes.forEach((c, j) => out.set(bytes.subarray((r * k + c) * width, (r * k + c + 1) * width), (r * classes.length + j) * width));
+      parts.push(out);
+      outSpecs.push({ ...w, shape: [...w.shape.slice(0, -1), classes.length] });
+      patched++;
+    } else if (w.name === COUNT) {
+      if (w.dtype !== 'int32' || w.quantization || new Int32Array(bytes.slice().buffer)[0] !== 80)
+        throw new Error(`CenterNet constant ${COUNT} is not the int32 class count 80`);
+      parts.push(new Uint8Array(Int32Array.of(classes.length).buffer));
+      outSpecs.push(w);
+      patched++;
+    } else {
+      parts.push(bytes);
+      outSpecs.push(w);
+    }
+  }
+  if (offset !== data.byteLength || patched !== 3) throw new Error('CenterNet weights do not match the expected graph');
+  const all = Buffer.concat(parts);
+  return { specs: outSpecs, data: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer };
+}
+
+/**
+ * COCO CenterNet; `size` (a multiple of 32) is its square input, 512 as exported; `classes`, when
+ * given, the COCO classes its heat map keeps (see centernetWeightsForClasses).
+ */
+export async function loadCenterNet(size = CENTERNET_NATIVE_SIZE, classes?: readonly number[]): Promise<tf.GraphModel> {
   const json = JSON.parse(readFileSync(join(CENTERNET_DIR, 'centernet.json'), 'utf8')) as Artifacts & {
     modelTopology: { node: { op: string; attr: { shape?: { shape: { dim: { size: string }[] } } } }[] };
   };
   const bin = readFileSync(join(CENTERNET_DIR, 'centernet.bin'));
-  const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
+  let weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
   let weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+  if (classes) ({ specs: weightSpecs, data: weightData } = centernetWeightsForClasses(weightSpecs, weightData, classes));
   if (size !== CENTERNET_NATIVE_SIZE) {
     weightData = centernetWeightsForSize(weightSpecs, weightData, size);
     for (const node of json.modelTopology.node)

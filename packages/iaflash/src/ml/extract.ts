@@ -2,8 +2,9 @@
  * Photo → vehicles and crop features, the part of the pipeline that runs the frozen networks. Used
  * in-process (tests) or inside worker threads (pool.ts).
  */
-import { decodeImage, type DecodeOptions } from '../io/decode.ts';
-import { chooseMainVehicle, filterVehicles, orderVehicles, type Box, type Vehicle } from '../core/boxes.ts';
+import { decodeImage, type DecodedImage, type DecodeOptions } from '../io/decode.ts';
+import { chooseMainVehicle, filterVehicles, orderVehicles, type Box, type MainVehicleChoice, type Vehicle } from '../core/boxes.ts';
+import { needsFullPass, quickDetectorSize } from '../core/detector-passes.ts';
 import { inferenceCrops, trainingCrops } from '../core/crops.ts';
 import type { Vision } from './vision.ts';
 import type { Recognizer } from './recognizer.ts';
@@ -34,14 +35,57 @@ export interface Extracted {
   timings: { decode: number; detect: number; embed: number };
 }
 
+export interface FoundVehicles {
+  /** Vehicles in processed pixels, main vehicle first. */
+  vehicles: Vehicle[];
+  main: MainVehicleChoice;
+  /** The baseline layer, from the full-size pass, when asked. */
+  baseline?: Float32Array;
+}
+
+export interface FindOptions {
+  /** Also return the baseline layer (training): it always comes from a full-size pass. */
+  withBaseline?: boolean;
+  /** Skip the quick pass (training: the most precise boxes; the time is spent offline). */
+  fullSizeOnly?: boolean;
+}
+
+/**
+ * Detection, coarse to fine (core/detector-passes.ts): a pass at the photo's own scale, then one at
+ * full size when that pass found nothing or no single main vehicle. Training detects at full size
+ * only: a head trained on the full-size boxes recognised the coarse pass's boxes as well as its own
+ * (benchmark split, 2026-12-07: top-1 0.896 and top-5 0.991 either way), whereas one trained on the
+ * coarse boxes fell to 0.972 top-5 (docs/model.md).
+ */
+export async function findVehicles(vision: Vision, img: DecodedImage, opts: FindOptions = {}): Promise<FoundVehicles> {
+  const withBaseline = Boolean(opts.withBaseline);
+  const choose = (dets: Parameters<typeof filterVehicles>[0]) => {
+    const vehicles = orderVehicles(filterVehicles(dets, img.width, img.height), img.width, img.height);
+    return { vehicles, main: chooseMainVehicle(vehicles, img.width, img.height) };
+  };
+  const full = vision.detectorSize;
+  const quick = opts.fullSizeOnly ? full : quickDetectorSize(img.width, img.height, full);
+  const first = await vision.detect(img, withBaseline && quick === full, quick);
+  let found: FoundVehicles = { ...choose(first.detections), baseline: first.baseline };
+  if (quick === full) return found;
+  const unsure = needsFullPass(found.vehicles.length, found.main.ambiguous);
+  if (unsure || withBaseline) {
+    const second = await vision.detect(img, withBaseline, full);
+    if (unsure) found = choose(second.detections);
+    found.baseline = second.baseline;
+  }
+  return found;
+}
+
 export async function extract(vision: Vision, req: ExtractRequest): Promise<Extracted> {
   const t0 = performance.now();
   const img = await decodeImage(req.image, req.decode);
   const t1 = performance.now();
-  const det = await vision.detect(img, req.withBaseline);
+  const { vehicles, main, baseline } = await findVehicles(vision, img, {
+    withBaseline: req.withBaseline,
+    fullSizeOnly: req.mode === 'train',
+  });
   const t2 = performance.now();
-  const vehicles = orderVehicles(filterVehicles(det.detections, img.width, img.height), img.width, img.height);
-  const main = chooseMainVehicle(vehicles, img.width, img.height);
   const mainBox = main.index >= 0 ? vehicles[main.index].box : null;
   const plans =
     req.mode === 'train' ? trainingCrops(mainBox, img.width, img.height, req.seed ?? 1) : inferenceCrops(mainBox, img.width, img.height);
@@ -56,7 +100,7 @@ export async function extract(vision: Vision, req: ExtractRequest): Promise<Extr
     ambiguous: main.ambiguous,
     cropBox: plans[0].box,
     features,
-    baseline: det.baseline,
+    baseline,
     timings: { decode: t1 - t0, detect: t2 - t1, embed: t3 - t2 },
   };
 }
@@ -90,10 +134,10 @@ export async function analyzeWith(vision: Vision, recognizer: Recognizer, req: A
   const t0 = performance.now();
   const img = await decodeImage(req.image, req.decode);
   const t1 = performance.now();
-  const det = await vision.detect(img);
+  const found = await findVehicles(vision, img);
   const t2 = performance.now();
-  const vehicles: AnalyzedVehicle[] = orderVehicles(filterVehicles(det.detections, img.width, img.height), img.width, img.height);
-  const main = chooseMainVehicle(vehicles, img.width, img.height);
+  const vehicles: AnalyzedVehicle[] = found.vehicles;
+  const main = found.main;
   const n = Math.min(vehicles.length, req.maxRecognized ?? 1);
   for (let i = 0; i < n; i++) vehicles[i].probs = await recognizer.recognize(img, vehicles[i].box);
   const wholePhoto = vehicles.length === 0 ? await recognizer.recognize(img, null) : undefined;

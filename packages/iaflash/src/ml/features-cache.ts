@@ -11,6 +11,7 @@ import type { Extracted } from './extract.ts';
 import { hashString } from '../core/random.ts';
 import { DEFAULT_EXTRACTOR } from './vision.ts';
 import { CROP_PLAN_VERSION, TRAINING_JITTERS } from '../core/crops.ts';
+import { DETECTION_PLAN_VERSION } from '../core/detector-passes.ts';
 
 export interface FeatureRecord {
   features: Float32Array[];
@@ -58,15 +59,17 @@ export async function extractAll(pool: VisionPool, paths: string[], opts: Extrac
   const out = new Array<FeatureRecord>(paths.length);
   // Training extraction always includes the baseline layer (cheap), so one cache serves both.
   const withBaseline = opts.mode === 'train' ? true : Boolean(opts.withBaseline);
+  const detectionPlan = opts.mode === 'train' ? '' : `${DETECTION_PLAN_VERSION}|`;
   let done = 0;
   let next = 0;
   const runOne = async (i: number) => {
     const bytes = readFileSync(paths[i]);
     const key = createHash('sha1')
       .update(bytes)
-      // the extractor id and crop plan (views, jitter count) are in the key: features of another
-      // backbone or crop plan are never read back
-      .update(`${DEFAULT_EXTRACTOR}|${CROP_PLAN_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}|j${TRAINING_JITTERS}`)
+      // the extractor id, detection plan and crop plan (views, jitter count) are in the key:
+      // features of another backbone, detection or crop plan are never read back. Training still
+      // detects at full size only, as before the coarse-to-fine plan, so its key is unchanged.
+      .update(`${DEFAULT_EXTRACTOR}|${detectionPlan}${CROP_PLAN_VERSION}|${opts.mode}|${withBaseline ? 1 : 0}|j${TRAINING_JITTERS}`)
       .digest('hex');
     const cached = opts.cacheDir ? join(opts.cacheDir, key + '.bin') : null;
     if (cached && existsSync(cached)) out[i] = load(cached);

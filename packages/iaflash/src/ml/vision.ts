@@ -6,15 +6,18 @@
 import { initTf, tf } from './tf.ts';
 import { loadCenterNet, loadMobileNetV2, loadMobileNetV2Wide, MOBILENET_V2_WIDE_NODES } from './backbones.ts';
 import { fuseBatchNorm } from './fused.ts';
-import type { Box, Detection } from '../core/boxes.ts';
+import { VEHICLE_CLASSES, type Box, type Detection } from '../core/boxes.ts';
 import type { DecodedImage } from '../io/decode.ts';
 
 /**
- * Detector input side. The graph also runs at other multiples of 32 (Vision.create({ detectorSize })):
- * 384 cuts its CPU time by ≈ 45 % and found as many vehicles on cars/, but the benchmark's top-1 fell
- * from 0.599 to 0.552 and same-make swap AUC from 0.90 to 0.87 (one run each, docs/model.md), so 512 stays.
+ * Detector input side at full size. The graph also runs at other multiples of 32: extract.ts runs a
+ * first pass at a small photo's own scale and this size only when that pass is unsure
+ * (core/detector-passes.ts). 384 for every photo was measured on 2026-12-03 (benchmark top-1 0.599 →
+ * 0.552 and same-make swap AUC 0.90 → 0.87 with the heads of that day, one run each, docs/model.md).
  */
 export const DETECTOR_SIZE = 512;
+/** The COCO classes the detector's heat map keeps (backbones.ts centernetWeightsForClasses). */
+const DETECTOR_CLASSES = Object.keys(VEHICLE_CLASSES).map(Number);
 export const CROP_SIZE = 224;
 /** Features are a 7×7 grid of local descriptors (the 14×14 layer is average-pooled to 7×7). */
 export const FEATURE_GRID = 49;
@@ -93,17 +96,27 @@ export class Vision {
   /** Backbones by extractor id, loaded on first use (a thread serving only new models never loads 1.0). */
   private readonly backbones = new Map<string, Promise<Backbone>>();
 
-  private constructor(
-    private readonly detector: tf.GraphModel,
-    readonly detectorSize: number,
-  ) {}
+  /** Detector graphs by input side (the size constants are baked in), loaded on first use. */
+  private readonly detectors = new Map<number, Promise<tf.GraphModel>>();
+
+  private constructor(readonly detectorSize: number) {}
 
   static async create(opts: VisionOptions = {}): Promise<Vision> {
     await initTf('wasm');
-    const size = opts.detectorSize ?? DETECTOR_SIZE;
-    const vision = new Vision(await loadCenterNet(size), size);
+    const vision = new Vision(opts.detectorSize ?? DETECTOR_SIZE);
+    await vision.detector(vision.detectorSize);
     await vision.backbone(DEFAULT_EXTRACTOR);
     return vision;
+  }
+
+  private detector(size: number): Promise<tf.GraphModel> {
+    let d = this.detectors.get(size);
+    if (!d) {
+      d = loadCenterNet(size, DETECTOR_CLASSES);
+      this.detectors.set(size, d);
+      d.catch(() => this.detectors.delete(size));
+    }
+    return d;
   }
 
   private backbone(extractor: string): Promise<Backbone> {
@@ -124,11 +137,12 @@ export class Vision {
     );
   }
 
-  async detect(img: DecodedImage, withBaseline = false): Promise<DetectResult> {
-    const size = this.detectorSize;
+  /** Runs the detector at `size` (a multiple of 32; detectorSize by default). */
+  async detect(img: DecodedImage, withBaseline = false, size = this.detectorSize): Promise<DetectResult> {
+    const detector = await this.detector(size);
     const input = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]).expandDims(0));
     const outputs = withBaseline ? [DETECTIONS_NODE, BASELINE_NODE] : [DETECTIONS_NODE];
-    const res = this.detector.execute(input, outputs) as tf.Tensor | tf.Tensor[];
+    const res = detector.execute(input, outputs) as tf.Tensor | tf.Tensor[];
     const [dets, base] = Array.isArray(res) ? res : [res];
     input.dispose();
     const raw = (await dets.array()) as number[][][];
@@ -145,7 +159,7 @@ export class Vision {
     const detections = raw[0].map(([x1, y1, x2, y2, score, cls]) => ({
       box: [x1 * sx, y1 * sy, x2 * sx, y2 * sy] as Box,
       score,
-      cls: Math.round(cls),
+      cls: DETECTOR_CLASSES[Math.round(cls)],
     }));
     return { detections, baseline };
   }
