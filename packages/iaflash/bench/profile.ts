@@ -1,10 +1,11 @@
 /**
  * Profiles one photo at a time through the pipeline, stage by stage, in-process (one wasm thread):
- * decode (sharp), text band, detector (coarse to fine, as extract.ts runs it), crops + backbone (the crop and its mirror in one batch), head.
- * Wall and CPU milliseconds (medians over the photos, after a warm-up pass); CPU time is less
- * sensitive to other jobs on the machine. `npm run profile:iaflash`. Env: PROFILE_N photos of cars/
- * (default 24), PROFILE_DETECTOR (detector input side at full size, default the pipeline's), PROFILE_JS_HEAD=1
- * (the former JavaScript standardisation + PCA, for comparison), IAFLASH_DATA.
+ * decode (sharp), text band, detector (coarse to fine, as extract.ts runs it), crops + backbone (the
+ * crop and its mirror in one batch), head. Wall and CPU milliseconds (medians over the photos, after a
+ * warm-up pass); CPU time is less sensitive to other jobs on the machine. `npm run profile:iaflash`.
+ * Env: PROFILE_N photos of cars/ (default 24), PROFILE_DETECTOR (detector input side at full size,
+ * default the pipeline's), PROFILE_JS_HEAD=1 (the former JavaScript standardisation + PCA, for
+ * comparison), IAFLASH_DATA.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

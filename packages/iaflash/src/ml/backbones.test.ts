@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { centernetWeightsForClasses, centernetWeightsForSize } from './backbones.ts';
+import { centernetWeightsForClasses, centernetWeightsForSize, weightLayout } from './backbones.ts';
 import { CENTERNET_DIR } from './paths.ts';
 import type { tf } from './tf.ts';
 
@@ -13,16 +13,14 @@ function vendored(): { specs: Spec[]; data: ArrayBuffer } {
   return { specs: json.weightsManifest.flatMap((g) => g.weights), data: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) };
 }
 
-function int32Of(specs: Spec[], data: ArrayBuffer, name: string): number[] {
-  const bytes: Record<string, number> = { float32: 4, int32: 4, float16: 2, uint8: 1, uint16: 2, bool: 1 };
-  let offset = 0;
-  for (const w of specs) {
-    const n = w.shape.reduce((a, b) => a * b, 1);
-    if (w.name === name) return Array.from(new Int32Array(data.slice(offset, offset + 4 * n)));
-    offset += n * bytes[w.quantization?.dtype ?? w.dtype];
-  }
-  throw new Error(`no ${name}`);
+/** The stored bytes of one weight entry. */
+function stored(specs: Spec[], data: ArrayBuffer, name: string): ArrayBuffer {
+  const slot = weightLayout(specs).slots.find((s) => s.spec.name === name);
+  if (!slot) throw new Error(`no ${name}`);
+  return data.slice(slot.offset, slot.offset + slot.byteLength);
 }
+
+const int32Of = (specs: Spec[], data: ArrayBuffer, name: string) => Array.from(new Int32Array(stored(specs, data, name)));
 
 describe('CenterNet at another input size', () => {
   it('rewrites the five size constants of the vendored graph for 384×384 and leaves the rest alone', () => {
@@ -53,16 +51,8 @@ describe('CenterNet at another input size', () => {
 });
 
 describe('CenterNet restricted to vehicle classes', () => {
-  const f16 = (specs: Spec[], data: ArrayBuffer, name: string): number[] => {
-    let offset = 0;
-    for (const w of specs) {
-      const n = w.shape.reduce((a, b) => a * b, 1);
-      const width = w.quantization?.dtype === 'float16' ? 2 : 4;
-      if (w.name === name) return Array.from(new Uint16Array(data.slice(offset, offset + n * width)));
-      offset += n * width;
-    }
-    throw new Error(`no ${name}`);
-  };
+  /** float16 entries compared by their raw 16-bit patterns. */
+  const f16 = (specs: Spec[], data: ArrayBuffer, name: string) => Array.from(new Uint16Array(stored(specs, data, name)));
 
   it('keeps the chosen columns of the class head, in order, and sets the class count', () => {
     const { specs, data } = vendored();

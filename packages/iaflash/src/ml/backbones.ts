@@ -60,6 +60,28 @@ export const CENTERNET_NATIVE_SIZE = 512;
 
 const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, float16: 2, uint8: 1, uint16: 2 };
 
+export interface WeightSlot {
+  spec: tf.io.WeightsManifestEntry;
+  /** Number of values. */
+  count: number;
+  /** Byte offset and length in the concatenated weight data (quantised entries at their stored width). */
+  offset: number;
+  byteLength: number;
+}
+
+/** Where each weight entry sits in the concatenated weight data, and the data's expected length. */
+export function weightLayout(specs: tf.io.WeightsManifestEntry[]): { slots: WeightSlot[]; byteLength: number } {
+  let offset = 0;
+  const slots = specs.map((spec) => {
+    const count = spec.shape.reduce((a, b) => a * b, 1);
+    const byteLength = count * BYTES[spec.quantization?.dtype ?? spec.dtype];
+    const slot = { spec, count, offset, byteLength };
+    offset += byteLength;
+    return slot;
+  });
+  return { slots, byteLength: offset };
+}
+
 /**
  * The graph was exported for 512×512 and bakes that size into five int32 constants (the heat map's
  * width, the flattened box map's length and the three FPN upsampling sizes). Everything else is
@@ -91,24 +113,20 @@ export function centernetWeightsForSize(specs: tf.io.WeightsManifestEntry[], dat
     ],
   };
   const out = data.slice(0);
-  let offset = 0;
+  const layout = weightLayout(specs);
   let patched = 0;
-  for (const w of specs) {
-    const n = w.shape.reduce((a, b) => a * b, 1);
-    const bytes = n * BYTES[w.quantization?.dtype ?? w.dtype];
+  for (const { spec: w, count, offset, byteLength } of layout.slots) {
     const p = patches[w.name];
-    if (p) {
-      if (w.dtype !== 'int32' || w.quantization) throw new Error(`CenterNet constant ${w.name} is not plain int32`);
-      // A DataView, not an Int32Array: once the class head is sliced, offsets need not be multiples of 4.
-      const view = new DataView(out, offset, bytes);
-      const values = Array.from({ length: n }, (_, i) => view.getInt32(4 * i, true));
-      if (values.join() !== p[0].join()) throw new Error(`CenterNet constant ${w.name} is ${values}, expected ${p[0]}`);
-      p[1].forEach((v, i) => view.setInt32(4 * i, v, true));
-      patched++;
-    }
-    offset += bytes;
+    if (!p) continue;
+    if (w.dtype !== 'int32' || w.quantization) throw new Error(`CenterNet constant ${w.name} is not plain int32`);
+    // A DataView, not an Int32Array: once the class head is sliced, offsets need not be multiples of 4.
+    const view = new DataView(out, offset, byteLength);
+    const values = Array.from({ length: count }, (_, i) => view.getInt32(4 * i, true));
+    if (values.join() !== p[0].join()) throw new Error(`CenterNet constant ${w.name} is ${values}, expected ${p[0]}`);
+    p[1].forEach((v, i) => view.setInt32(4 * i, v, true));
+    patched++;
   }
-  if (offset !== data.byteLength || patched !== Object.keys(patches).length)
+  if (layout.byteLength !== data.byteLength || patched !== Object.keys(patches).length)
     throw new Error('CenterNet weights do not match the expected graph');
   return out;
 }
@@ -132,18 +150,17 @@ export function centernetWeightsForClasses(
     throw new Error('CenterNet classes must be COCO indices (0–79)');
   const parts: Uint8Array[] = [];
   const outSpecs: tf.io.WeightsManifestEntry[] = [];
-  let offset = 0;
+  const layout = weightLayout(specs);
+  if (layout.byteLength !== data.byteLength) throw new Error('CenterNet weights do not match the expected graph');
   let patched = 0;
-  for (const w of specs) {
-    const n = w.shape.reduce((a, b) => a * b, 1);
-    const width = BYTES[w.quantization?.dtype ?? w.dtype];
-    const bytes = new Uint8Array(data, offset, n * width);
-    offset += n * width;
+  for (const { spec: w, count, offset, byteLength } of layout.slots) {
+    const bytes = new Uint8Array(data, offset, byteLength);
+    const width = byteLength / count;
     const classAxis = w.name === `${HEAD}pointwise_weights` || w.name === `${HEAD}biases`;
     if (classAxis) {
       const k = w.shape[w.shape.length - 1];
       if (k !== 80) throw new Error(`CenterNet tensor ${w.name} has ${k} classes, expected 80`);
-      const rows = n / k;
+      const rows = count / k;
       const out = new Uint8Array(rows * classes.length * width);
       for (let r = 0; r < rows; r++)
         classes.forEach((c, j) => out.set(bytes.subarray((r * k + c) * width, (r * k + c + 1) * width), (r * classes.length + j) * width));
@@ -151,7 +168,7 @@ export function centernetWeightsForClasses(
       outSpecs.push({ ...w, shape: [...w.shape.slice(0, -1), classes.length] });
       patched++;
     } else if (w.name === COUNT) {
-      if (w.dtype !== 'int32' || w.quantization || new Int32Array(bytes.slice().buffer)[0] !== 80)
+      if (w.dtype !== 'int32' || w.quantization || new DataView(data, offset, byteLength).getInt32(0, true) !== 80)
         throw new Error(`CenterNet constant ${COUNT} is not the int32 class count 80`);
       parts.push(new Uint8Array(Int32Array.of(classes.length).buffer));
       outSpecs.push(w);
@@ -161,7 +178,7 @@ export function centernetWeightsForClasses(
       outSpecs.push(w);
     }
   }
-  if (offset !== data.byteLength || patched !== 3) throw new Error('CenterNet weights do not match the expected graph');
+  if (patched !== 3) throw new Error('CenterNet weights do not match the expected graph');
   const all = Buffer.concat(parts);
   return { specs: outSpecs, data: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer };
 }
