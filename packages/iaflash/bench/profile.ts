@@ -68,7 +68,7 @@ async function main() {
       cpu.total.push(c[c.length - 1] - c[0]);
     }
   console.log(
-    `${rows.length} photos, detector up to ${vision.detectorSize}×${vision.detectorSize} (coarse to fine), ${jsHead ? 'JavaScript' : 'tfjs'} standardisation; median ms a photo (load average ${loadavg()[0].toFixed(1)})`,
+    `${rows.length} photos, detector up to ${vision.detectorSize}×${vision.detectorSize} (coarse to fine), detector on ${await vision.detectorRuntime()}, backbone on ${await vision.extractorRuntime()}, ${jsHead ? 'JavaScript' : 'tfjs'} standardisation; median ms a photo (load average ${loadavg()[0].toFixed(1)})`,
   );
   console.log('stage      wall ms   CPU ms  CPU share');
   const total = med(cpu.total);

@@ -32,6 +32,7 @@ import { PlateReader } from '../src/plates/reader.ts';
 import { renderPlate, type PlateStyle } from '../src/plates/synth.ts';
 import { DEFAULT_MODEL_DIR, defaultDataDir } from '../src/ml/paths.ts';
 import { initTf } from '../src/ml/tf.ts';
+import { onnxRuntime } from '../src/ml/onnx-runtime.ts';
 
 const DATA = defaultDataDir();
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -216,7 +217,10 @@ async function benchRecognizer() {
         `measured false alarms on test ${f3(genuine.filter((s) => s >= th).length / genuine.length)}, random swaps caught ${f3(randomSwap.filter((s) => s >= th).length / randomSwap.length)}, same-make caught ${f3(sameMake.filter((s) => s >= th).length / Math.max(1, sameMake.length))}`,
     );
 
-    log('\n## Speed (end to end: decode, detection coarse to fine, recognition of the main vehicle, four views)');
+    const runtime = (await onnxRuntime()) ? 'onnxruntime' : 'tfjs';
+    log(
+      `\n## Speed (end to end: decode, detection coarse to fine, recognition of the main vehicle, four views; detector and backbone on ${runtime})`,
+    );
     log(
       `${WORKERS} worker(s): ${(test.length / wall).toFixed(2)} images/s over ${test.length} photos; latency p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`,
     );

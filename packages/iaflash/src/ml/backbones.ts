@@ -5,6 +5,10 @@
  */
 import { tf } from './tf.ts';
 import { CENTERNET_DIR } from './paths.ts';
+import { createOnnxFeatureExtractor, type OnnxFeatureExtractor } from './onnx-backbone.ts';
+import { createOnnxDetector, type OnnxDetector } from './onnx-detector.ts';
+import type { Ort } from './onnx-runtime.ts';
+import type { TfNode, TfWeight } from './onnx-export.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -53,6 +57,14 @@ export const MOBILENET_V2_WIDE_NODES = [
 
 export async function loadMobileNetV2Wide(): Promise<tf.GraphModel> {
   return tf.loadGraphModel(tf.io.fromMemory(await nsfwArtifacts('mobilenet_v2_mid')));
+}
+
+/** The same graph on onnxruntime (onnx-backbone.ts), its features pooled as Vision.embed pools them. */
+export async function loadMobileNetV2WideOnnx(ort: Ort): Promise<OnnxFeatureExtractor> {
+  const artifacts = await nsfwArtifacts('mobilenet_v2_mid');
+  const weights = decodedWeights(artifacts.weightData as ArrayBuffer, artifacts.weightSpecs!);
+  const nodes = (artifacts.modelTopology as { node: TfNode[] }).node;
+  return createOnnxFeatureExtractor(ort, nodes, weights, [MOBILENET_V2_WIDE_NODES[0], MOBILENET_V2_WIDE_NODES[1]]);
 }
 
 /** Input sizes the CenterNet graph runs at: multiples of 32 (its coarsest stride). */
@@ -188,17 +200,12 @@ export function centernetWeightsForClasses(
  * given, the COCO classes its heat map keeps (see centernetWeightsForClasses).
  */
 export async function loadCenterNet(size = CENTERNET_NATIVE_SIZE, classes?: readonly number[]): Promise<tf.GraphModel> {
-  const json = JSON.parse(readFileSync(join(CENTERNET_DIR, 'centernet.json'), 'utf8')) as Artifacts & {
-    modelTopology: { node: { op: string; attr: { shape?: { shape: { dim: { size: string }[] } } } }[] };
-  };
-  const bin = readFileSync(join(CENTERNET_DIR, 'centernet.bin'));
-  let weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
-  let weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
-  if (classes) ({ specs: weightSpecs, data: weightData } = centernetWeightsForClasses(weightSpecs, weightData, classes));
+  const { json, weightSpecs, weightData: sliced } = centerNetArtifacts(classes);
+  let weightData = sliced;
   if (size !== CENTERNET_NATIVE_SIZE) {
     weightData = centernetWeightsForSize(weightSpecs, weightData, size);
     for (const node of json.modelTopology.node)
-      if (node.op === 'Placeholder' && node.attr.shape) node.attr.shape.shape.dim = [1, size, size, 3].map((d) => ({ size: String(d) }));
+      if (node.op === 'Placeholder' && node.attr?.shape) node.attr.shape.shape!.dim = [1, size, size, 3].map((d) => ({ size: String(d) }));
   }
   return tf.loadGraphModel(
     tf.io.fromMemory({
@@ -208,4 +215,33 @@ export async function loadCenterNet(size = CENTERNET_NATIVE_SIZE, classes?: read
       weightData,
     }),
   );
+}
+
+/** The vendored CenterNet files, the heat map cut to `classes` when given. */
+function centerNetArtifacts(classes?: readonly number[]) {
+  const json = JSON.parse(readFileSync(join(CENTERNET_DIR, 'centernet.json'), 'utf8')) as Artifacts & { modelTopology: { node: TfNode[] } };
+  const bin = readFileSync(join(CENTERNET_DIR, 'centernet.bin'));
+  let weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
+  let weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+  if (classes) ({ specs: weightSpecs, data: weightData } = centernetWeightsForClasses(weightSpecs, weightData, classes));
+  return { json, weightSpecs, weightData };
+}
+
+/** Weight data → float32 arrays by name, dequantised (uint8, float16) exactly as tfjs loads them. */
+function decodedWeights(data: ArrayBuffer, specs: tf.io.WeightsManifestEntry[]): Map<string, TfWeight> {
+  const weights = new Map<string, TfWeight>();
+  for (const [name, t] of Object.entries(tf.io.decodeWeights(data, specs))) {
+    weights.set(name, { shape: t.shape, data: Float32Array.from(t.dataSync()) });
+    t.dispose();
+  }
+  return weights;
+}
+
+/**
+ * CenterNet on onnxruntime (onnx-detector.ts): one session for every input size (its upsampling is
+ * converted to scales, so the size constants need no rewriting); `classes` as for loadCenterNet.
+ */
+export async function loadCenterNetOnnx(ort: Ort, classes?: readonly number[]): Promise<OnnxDetector> {
+  const { json, weightSpecs, weightData } = centerNetArtifacts(classes);
+  return createOnnxDetector(ort, json.modelTopology.node, decodedWeights(weightData, weightSpecs));
 }

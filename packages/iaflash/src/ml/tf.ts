@@ -1,7 +1,8 @@
 /**
  * One TensorFlow.js runtime per process, on the WebAssembly backend (tfjs-node cannot install here:
  * it downloads a binary). The wasm backend is single-threaded, so parallelism comes from one
- * worker_thread per core (see pool.ts), each with its own runtime.
+ * worker_thread per core (see pool.ts), each with its own runtime. The default feature extractor runs
+ * on onnxruntime-node instead (onnx-backbone.ts); tfjs keeps the detector, the heads and training.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';

@@ -1,10 +1,20 @@
 /**
  * The frozen vision stack, one instance per thread: the COCO CenterNet detector (MobileNetV3
- * backbone) and MobileNetV2 feature extractors on the vehicle crop. Trainable heads (recognizer.ts)
+ * backbone) and MobileNetV2 feature extractors on the vehicle crop, on onnxruntime where its binary
+ * loads (onnx-runtime.ts), on tfjs otherwise, with the same results. Trainable heads (recognizer.ts)
  * sit on top of the features it returns; a model records which extractor it was trained on.
  */
 import { initTf, tf } from './tf.ts';
-import { loadCenterNet, loadMobileNetV2, loadMobileNetV2Wide, MOBILENET_V2_WIDE_NODES } from './backbones.ts';
+import {
+  loadCenterNet,
+  loadCenterNetOnnx,
+  loadMobileNetV2,
+  loadMobileNetV2Wide,
+  loadMobileNetV2WideOnnx,
+  MOBILENET_V2_WIDE_NODES,
+} from './backbones.ts';
+import { CENTERNET_BASELINE_NODE, type OnnxDetector } from './onnx-detector.ts';
+import { onnxRuntime } from './onnx-runtime.ts';
 import { fuseBatchNorm } from './fused.ts';
 import { VEHICLE_CLASSES, type Box, type Detection } from '../core/boxes.ts';
 import type { DecodedImage } from '../io/decode.ts';
@@ -22,13 +32,39 @@ export const CROP_SIZE = 224;
 /** Features are a 7×7 grid of local descriptors (the 14×14 layer is average-pooled to 7×7). */
 export const FEATURE_GRID = 49;
 
-/** A frozen backbone: crops [n,224,224,3] in [0,1] → the two tapped layers (14×14×a and 7×7×b). */
-type Backbone = { predict(crops: tf.Tensor4D): [tf.Tensor4D, tf.Tensor4D] };
+/**
+ * A frozen backbone: crops [n,224,224,3] in [0,1] → features [n × FEATURE_GRID × channels]: the
+ * 14×14 tapped layer average-pooled to 7×7, concatenated with the 7×7 one, positions row-major.
+ * The crops tensor stays the caller's.
+ */
+export type Backbone = { runtime: RuntimeName; features(crops: tf.Tensor4D): Promise<Float32Array> };
+
+/** A backbone on tfjs, from a function returning its two tapped layers. */
+function tfjsBackbone(layers: (crops: tf.Tensor4D) => [tf.Tensor4D, tf.Tensor4D]): Backbone {
+  return {
+    runtime: 'tfjs',
+    async features(crops) {
+      const out = tf.tidy(() => {
+        const [mid, top] = layers(crops);
+        return tf.concat([tf.avgPool(mid, 2, 2, 'valid'), top], 3);
+      });
+      const data = (await out.data()) as Float32Array;
+      out.dispose();
+      return data;
+    },
+  };
+}
+
+/** Where a frozen network runs. */
+export type RuntimeName = 'onnxruntime' | 'tfjs';
+/** 'auto': onnxruntime where its binary loads; 'tfjs': always tfjs (tests compare the two). */
+export type VisionRuntime = 'auto' | 'tfjs';
 
 interface ExtractorSpec {
   /** Channels of a position: both tapped layers concatenated. */
   channels: number;
-  load(): Promise<Backbone>;
+  /** `runtime` 'tfjs' keeps an extractor that can run on onnxruntime on tfjs (tests compare the two). */
+  load(runtime?: VisionRuntime): Promise<Backbone>;
 }
 
 /**
@@ -45,15 +81,26 @@ export const EXTRACTORS: Record<string, ExtractorSpec> = {
       const keras = await loadMobileNetV2(layers);
       const fused = fuseBatchNorm(keras, layers);
       keras.dispose();
-      return { predict: (x) => fused.predict(x) as [tf.Tensor4D, tf.Tensor4D] };
+      return tfjsBackbone((x) => fused.predict(x) as [tf.Tensor4D, tf.Tensor4D]);
     },
   },
   // MobileNetV2 1.4 (TF-Hub graph): expanded_conv_13/expand (816) and expanded_conv_16/project (448).
+  // On onnxruntime where its binary loads (4× faster, same features: onnx-backbone.ts), else on tfjs.
   'mnv2w14-c13c16-c224-d512-v1': {
     channels: 816 + 448,
-    async load() {
+    async load(runtime = 'auto') {
+      const ort = runtime === 'tfjs' ? null : await onnxRuntime();
+      if (ort) {
+        const onnx = await loadMobileNetV2WideOnnx(ort);
+        return {
+          runtime: 'onnxruntime',
+          async features(crops) {
+            return onnx.features((await crops.data()) as Float32Array, crops.shape[0], CROP_SIZE);
+          },
+        };
+      }
       const graph = await loadMobileNetV2Wide();
-      return { predict: (x) => graph.execute(x, MOBILENET_V2_WIDE_NODES) as [tf.Tensor4D, tf.Tensor4D] };
+      return tfjsBackbone((x) => graph.execute(x, MOBILENET_V2_WIDE_NODES) as [tf.Tensor4D, tf.Tensor4D]);
     },
   },
 };
@@ -72,7 +119,7 @@ export function extractorSpec(id: string): ExtractorSpec {
 }
 
 /** The single CenterNet layer of the frozen-features baseline (global average pooled). */
-export const BASELINE_NODE = 'tower_0/MobilenetV3/expanded_conv_9/add';
+export const BASELINE_NODE = CENTERNET_BASELINE_NODE;
 const DETECTIONS_NODE = 'tower_0/detections';
 
 /** A crop variant: the box (in processed-image pixels) and whether to mirror it. */
@@ -90,23 +137,40 @@ export interface DetectResult {
 export interface VisionOptions {
   /** Detector input side (a multiple of 32); DETECTOR_SIZE by default. */
   detectorSize?: number;
+  /** 'tfjs' runs the frozen networks on tfjs even where onnxruntime loads (tests compare the two). */
+  runtime?: VisionRuntime;
 }
 
 export class Vision {
   /** Backbones by extractor id, loaded on first use (a thread serving only new models never loads 1.0). */
   private readonly backbones = new Map<string, Promise<Backbone>>();
 
-  /** Detector graphs by input side (the size constants are baked in), loaded on first use. */
+  /** tfjs detector graphs by input side (the size constants are baked in), loaded on first use. */
   private readonly detectors = new Map<number, Promise<tf.GraphModel>>();
 
-  private constructor(readonly detectorSize: number) {}
+  /** The detector on onnxruntime, every side in one session; null where onnxruntime does not load. */
+  private readonly onnxDetector: Promise<OnnxDetector | null>;
+
+  private constructor(
+    readonly detectorSize: number,
+    readonly runtime: VisionRuntime,
+  ) {
+    this.onnxDetector = (runtime === 'tfjs' ? Promise.resolve(null) : onnxRuntime()).then((ort) =>
+      ort ? loadCenterNetOnnx(ort, DETECTOR_CLASSES) : null,
+    );
+  }
 
   static async create(opts: VisionOptions = {}): Promise<Vision> {
     await initTf('wasm');
-    const vision = new Vision(opts.detectorSize ?? DETECTOR_SIZE);
-    await vision.detector(vision.detectorSize);
+    const vision = new Vision(opts.detectorSize ?? DETECTOR_SIZE, opts.runtime ?? 'auto');
+    if (!(await vision.onnxDetector)) await vision.detector(vision.detectorSize);
     await vision.backbone(DEFAULT_EXTRACTOR);
     return vision;
+  }
+
+  /** Where the detector runs. */
+  async detectorRuntime(): Promise<RuntimeName> {
+    return (await this.onnxDetector) ? 'onnxruntime' : 'tfjs';
   }
 
   private detector(size: number): Promise<tf.GraphModel> {
@@ -119,10 +183,15 @@ export class Vision {
     return d;
   }
 
+  /** Where an extractor's crops run (onnxruntime, or tfjs where its binary does not load). */
+  async extractorRuntime(extractor = DEFAULT_EXTRACTOR): Promise<RuntimeName> {
+    return (await this.backbone(extractor)).runtime;
+  }
+
   private backbone(extractor: string): Promise<Backbone> {
     let b = this.backbones.get(extractor);
     if (!b) {
-      b = extractorSpec(extractor).load();
+      b = extractorSpec(extractor).load(this.runtime);
       this.backbones.set(extractor, b);
       b.catch(() => this.backbones.delete(extractor));
     }
@@ -139,6 +208,21 @@ export class Vision {
 
   /** Runs the detector at `size` (a multiple of 32; detectorSize by default). */
   async detect(img: DecodedImage, withBaseline = false, size = this.detectorSize): Promise<DetectResult> {
+    const sx = img.width / size;
+    const sy = img.height / size;
+    const onnx = await this.onnxDetector;
+    if (onnx) {
+      const resized = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]));
+      const pixels = (await resized.data()) as Float32Array;
+      resized.dispose();
+      const res = await onnx.detect(pixels, size);
+      const detections = res.detections.map(({ box, score, classIndex }) => ({
+        box: [box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy] as Box,
+        score,
+        cls: DETECTOR_CLASSES[classIndex],
+      }));
+      return { detections, baseline: withBaseline ? res.baseline : undefined };
+    }
     const detector = await this.detector(size);
     const input = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]).expandDims(0));
     const outputs = withBaseline ? [DETECTIONS_NODE, BASELINE_NODE] : [DETECTIONS_NODE];
@@ -154,8 +238,6 @@ export class Vision {
       pooled.dispose();
       base.dispose();
     }
-    const sx = img.width / size;
-    const sy = img.height / size;
     const detections = raw[0].map(([x1, y1, x2, y2, score, cls]) => ({
       box: [x1 * sx, y1 * sy, x2 * sx, y2 * sy] as Box,
       score,
@@ -171,7 +253,7 @@ export class Vision {
   async embed(img: DecodedImage, variants: CropVariant[], extractor = DEFAULT_EXTRACTOR): Promise<Float32Array[]> {
     const backbone = await this.backbone(extractor);
     const channels = extractorSpec(extractor).channels;
-    const out = tf.tidy(() => {
+    const batch = tf.tidy(() => {
       const image = this.imageTensor(img).toFloat().div(255).expandDims(0) as tf.Tensor4D;
       const boxes = variants.map((v) => [v.box[1] / img.height, v.box[0] / img.width, v.box[3] / img.height, v.box[2] / img.width]);
       let crops = tf.image.cropAndResize(image, boxes, new Array(variants.length).fill(0), [CROP_SIZE, CROP_SIZE]);
@@ -180,12 +262,9 @@ export class Vision {
         const mask = tf.tensor1d(variants.map((v) => (v.flip ? 1 : 0))).reshape([-1, 1, 1, 1]);
         crops = crops.mul(tf.scalar(1).sub(mask)).add(flipped.mul(mask)) as tf.Tensor4D;
       }
-      const [mid, top] = backbone.predict(crops);
-      const midPooled = tf.avgPool(mid, 2, 2, 'valid');
-      return tf.concat([midPooled, top], 3).reshape([variants.length, FEATURE_GRID * channels]);
+      return crops;
     });
-    const data = (await out.data()) as Float32Array;
-    out.dispose();
+    const data = await backbone.features(batch).finally(() => batch.dispose());
     const size = FEATURE_GRID * channels;
     return variants.map((_, i) => data.slice(i * size, (i + 1) * size));
   }
