@@ -118,8 +118,6 @@ export function extractorSpec(id: string): ExtractorSpec {
   return spec;
 }
 
-/** The single CenterNet layer of the frozen-features baseline (global average pooled). */
-export const BASELINE_NODE = CENTERNET_BASELINE_NODE;
 const DETECTIONS_NODE = 'tower_0/detections';
 
 /** A crop variant: the box (in processed-image pixels) and whether to mirror it. */
@@ -211,8 +209,9 @@ export class Vision {
     const sx = img.width / size;
     const sy = img.height / size;
     const onnx = await this.onnxDetector;
+    const detector = onnx ? null : await this.detector(size);
+    const resized = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]));
     if (onnx) {
-      const resized = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]));
       const pixels = (await resized.data()) as Float32Array;
       resized.dispose();
       const res = await onnx.detect(pixels, size);
@@ -223,10 +222,10 @@ export class Vision {
       }));
       return { detections, baseline: withBaseline ? res.baseline : undefined };
     }
-    const detector = await this.detector(size);
-    const input = tf.tidy(() => tf.image.resizeBilinear(this.imageTensor(img).toFloat(), [size, size]).expandDims(0));
-    const outputs = withBaseline ? [DETECTIONS_NODE, BASELINE_NODE] : [DETECTIONS_NODE];
-    const res = detector.execute(input, outputs) as tf.Tensor | tf.Tensor[];
+    const input = resized.expandDims(0);
+    resized.dispose();
+    const outputs = withBaseline ? [DETECTIONS_NODE, CENTERNET_BASELINE_NODE] : [DETECTIONS_NODE];
+    const res = detector!.execute(input, outputs) as tf.Tensor | tf.Tensor[];
     const [dets, base] = Array.isArray(res) ? res : [res];
     input.dispose();
     const raw = (await dets.array()) as number[][][];
