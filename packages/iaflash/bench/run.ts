@@ -9,7 +9,8 @@
  *  - plate reading exact match on plates-eu/ (not French plates: reported, not tuned), and on fresh
  *    synthetic French plates by crop height: in the machine's fonts, in all the training fonts, and
  *    with a roadside camera's effects (BENCH_SYNTH_PLATES, default 400);
- *  - end-to-end images/s with one worker per core, p50/p95 latency.
+ *  - end-to-end images/s with one worker per core, p50/p95 latency;
+ *  - the same test photos in grey and darkened (robustness to night and infrared shots).
  * Env: IAFLASH_DATA (default ../shared/data/iaflash from the repo root), IAFLASH_CACHE (feature cache
  * folder, default a temp folder), BENCH_WORKERS (default 2), BENCH_EPOCHS, BENCH_ONLY=plates (plate
  * reading and registry normalisation only).
@@ -18,6 +19,7 @@ import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import sharp, { type Sharp } from 'sharp';
 import { readLabelsCsv } from '../src/io/labels-csv.ts';
 import { classKey, groupSplit } from '../src/core/labels.ts';
 import { trainOnRows } from '../src/ml/train.ts';
@@ -52,6 +54,18 @@ async function main() {
 }
 
 /** Sections 1 to 4: the recogniser trained on the training part, the baseline, detection, swaps, speed. */
+/**
+ * Each photo's score when its registry entry is swapped for a random other class (a simulated cloned
+ * plate): 1 − p(that class). The same seeded draw for every model compared.
+ */
+function randomSwapScores(probs: ArrayLike<number>[], ys: number[], rnd: () => number): number[] {
+  return probs.map((p, k) => {
+    let o = Math.floor(rnd() * (p.length - 1));
+    if (o >= ys[k]) o++;
+    return 1 - p[o];
+  });
+}
+
 async function benchRecognizer() {
   const cacheDir = process.env.IAFLASH_CACHE ?? mkdtempSync(join(tmpdir(), 'iaflash-bench-'));
   const rows = readLabelsCsv(join(DATA, 'cars/labels.csv'));
@@ -178,11 +192,7 @@ async function benchRecognizer() {
     // 4. Simulated cloned plates.
     const rnd = mulberry32(99);
     const genuine = probs.map((p, k) => 1 - p[ys[k]]);
-    const randomSwap = probs.map((p, k) => {
-      let o = Math.floor(rnd() * (classes.length - 1));
-      if (o >= ys[k]) o++;
-      return 1 - p[o];
-    });
+    const randomSwap = randomSwapScores(probs, ys, rnd);
     const makeOf = (c: string) => rows.find((r) => classKey(r.make, r.model) === c)!.make;
     const sameMake: number[] = [];
     const genuineSM: number[] = [];
@@ -193,12 +203,7 @@ async function benchRecognizer() {
       genuineSM.push(genuine[k]);
     });
     const baseGenuine = baseProbs.map((p, k) => 1 - p[ys[k]]);
-    const r2 = mulberry32(99);
-    const baseRandom = baseProbs.map((p, k) => {
-      let o = Math.floor(r2() * (classes.length - 1));
-      if (o >= ys[k]) o++;
-      return 1 - p[o];
-    });
+    const baseRandom = randomSwapScores(baseProbs, ys, mulberry32(99));
     const th = manifest.policy.threshold;
     log('\n## Cloned-plate detection (simulated swaps on the test photos; score = P(not the registered model))');
     log('| swap | cases | ROC-AUC | caught at 1 % FA | caught at 5 % FA |');
@@ -227,6 +232,39 @@ async function benchRecognizer() {
     log(
       `CPU time ${cpuMsPerImage.toFixed(0)} ms per photo (all threads): ≈ ${((1000 * Math.min(WORKERS, availableParallelism())) / cpuMsPerImage).toFixed(1)} images/s if ${Math.min(WORKERS, availableParallelism())} core(s) were free`,
     );
+
+    // 5. Robustness: the same test photos as a roadside camera may take them. After the speed figures,
+    //    so these extra passes do not count in them.
+    log('\n## Robustness (the test photos altered; top-1 / top-5 as shown, equal priors)');
+    log('| photos | top-1 | top-5 | min class recall | random swaps AUC |');
+    log('|---|---|---|---|---|');
+    const alterations: [string, (img: Sharp) => Sharp][] = [
+      ['grey (an infrared night photo)', (img) => img.greyscale()],
+      ['dark (exposure × 0.5)', (img) => img.linear(0.5, 0)],
+    ];
+    for (const [name, alter] of alterations) {
+      const altered: number[][] = new Array(test.length);
+      const alteredPosterior: number[][] = new Array(test.length);
+      let k2 = 0;
+      await Promise.all(
+        Array.from({ length: Math.max(1, WORKERS) }, async () => {
+          while (k2 < test.length) {
+            const k = k2++;
+            const bytes = await alter(sharp(readFileSync(test[k].path)))
+              .jpeg({ quality: 85 })
+              .toBuffer();
+            const res = await pool.analyze({ image: bytes, modelDir, maxRecognized: 1 });
+            const p = res.vehicles[0]?.probs ?? res.wholePhoto!;
+            altered[k] = inClasses(equalPriorProbs(p, manifest.classPrior));
+            alteredPosterior[k] = inClasses(p);
+          }
+        }),
+      );
+      const report = classReport(altered, ys, classes.length);
+      const genuineAltered = alteredPosterior.map((p, k) => 1 - p[ys[k]]);
+      const swapped = randomSwapScores(alteredPosterior, ys, mulberry32(99));
+      log(`| ${name} | ${f3(report.top1)} | ${f3(report.top5)} | ${f3(report.minRecall)} | ${f3(rocAuc(genuineAltered, swapped))} |`);
+    }
   } finally {
     await pool.close();
     rmSync(modelDir, { recursive: true, force: true });

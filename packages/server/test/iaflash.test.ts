@@ -164,6 +164,9 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     const unknown = await json('POST', '/api/iaflash/registry/normalize', undefined, { raw: 'RENAULT ZORGLUB 9000' });
     expect(unknown.json().status).toBe('UNDETERMINED');
     expect((await json('POST', '/api/iaflash/registry/normalize', undefined, { nope: 1 })).statusCode).toBe(400);
+    const blank = await json('POST', '/api/iaflash/registry/normalize', undefined, { raw: '   ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().code).toBe('validation_error');
 
     const plate = await multipart('/api/iaflash/plates/read', [['image', await plateImage(), 'plaque.jpg', 'image/jpeg']]);
     expect(plate.statusCode, plate.body).toBe(200);

@@ -10,6 +10,7 @@ import type { IaflashSettings } from '../settings.ts';
 import { iaflashFor } from '../context.ts';
 import { IaflashService } from '../service/api.ts';
 import { train } from '../ml/train.ts';
+import { frPercent as pct } from '../core/percent.ts';
 
 type Ctx = ServiceContext<IaflashSettings>;
 
@@ -25,8 +26,6 @@ async function listPhotos(root: string): Promise<{ name: string; full: string }[
   await walk(root);
   return out;
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 /** `eig iaflash analyze`'s options, as commander names them. */
 interface AnalyzeOptions {

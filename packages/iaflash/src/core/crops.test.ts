@@ -36,6 +36,23 @@ describe('crop plans', () => {
     for (const p of a) expect(p.box[3]).toBeLessThanOrEqual(480);
   });
 
+  it('gives the training jitters, not the inference views, a seeded colour change, some of them grey', () => {
+    const plans = Array.from({ length: 40 }, (_, seed) => trainingCrops(main, 640, 480, seed)).flat();
+    const views = plans.filter((_, i) => i % (INFERENCE_VIEWS + TRAINING_JITTERS) < INFERENCE_VIEWS);
+    const jitters = plans.filter((_, i) => i % (INFERENCE_VIEWS + TRAINING_JITTERS) >= INFERENCE_VIEWS);
+    expect(views.every((p) => p.colour === undefined)).toBe(true);
+    for (const { colour } of jitters) {
+      expect(colour!.contrast).toBeGreaterThanOrEqual(0.75);
+      expect(colour!.contrast).toBeLessThanOrEqual(1.25);
+      expect(colour!.brightness).toBeGreaterThanOrEqual(0.75);
+      expect(colour!.brightness).toBeLessThanOrEqual(1.25);
+      expect(colour!.saturation === 0 || (colour!.saturation >= 0.5 && colour!.saturation <= 1.5)).toBe(true);
+    }
+    const grey = jitters.filter((p) => p.colour!.saturation === 0).length / jitters.length;
+    expect(grey).toBeGreaterThan(0.1);
+    expect(grey).toBeLessThan(0.4);
+  });
+
   it('draws more jitters as a longer run of the same seeded sequence', () => {
     const two = trainingCrops(main, 640, 480, 7, 2);
     const six = trainingCrops(main, 640, 480, 7, 6);

@@ -71,7 +71,8 @@ export const analyzeResponse = z.object({
 });
 export type AnalyzeResponse = z.infer<typeof analyzeResponse>;
 
-export const normalizeBody = z.object({ raw: z.string().max(500) });
+// An empty or blank string is bad input (400), not an unknown model: there is nothing to normalise.
+export const normalizeBody = z.object({ raw: z.string().trim().min(1).max(500) });
 export const normalizeResponse = registered;
 
 export const matchvecResponse = z.array(

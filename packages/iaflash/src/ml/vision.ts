@@ -17,6 +17,8 @@ import { CENTERNET_BASELINE_NODE, type OnnxDetector } from './onnx-detector.ts';
 import { onnxRuntime } from './onnx-runtime.ts';
 import { fuseBatchNorm } from './fused.ts';
 import { VEHICLE_CLASSES, type Box, type Detection } from '../core/boxes.ts';
+import { applyColour } from './colour.ts';
+import type { ColourJitter } from '../core/crops.ts';
 import type { DecodedImage } from '../io/decode.ts';
 
 /**
@@ -120,10 +122,11 @@ export function extractorSpec(id: string): ExtractorSpec {
 
 const DETECTIONS_NODE = 'tower_0/detections';
 
-/** A crop variant: the box (in processed-image pixels) and whether to mirror it. */
+/** A crop variant: the box (in processed-image pixels), whether to mirror it, and its colour change. */
 export interface CropVariant {
   box: Box;
   flip: boolean;
+  colour?: ColourJitter;
 }
 
 export interface DetectResult {
@@ -261,6 +264,7 @@ export class Vision {
         const mask = tf.tensor1d(variants.map((v) => (v.flip ? 1 : 0))).reshape([-1, 1, 1, 1]);
         crops = crops.mul(tf.scalar(1).sub(mask)).add(flipped.mul(mask)) as tf.Tensor4D;
       }
+      if (variants.some((v) => v.colour)) crops = applyColour(crops, variants);
       return crops;
     });
     const data = await backbone.features(batch).finally(() => batch.dispose());
