@@ -54,6 +54,11 @@ async function main() {
 }
 
 /** Sections 1 to 4: the recogniser trained on the training part, the baseline, detection, swaps, speed. */
+/** Each photo's score under its true registration: 1 − p(its class), the genuine cases. */
+function genuineScores(probs: ArrayLike<number>[], ys: number[]): number[] {
+  return probs.map((p, k) => 1 - p[ys[k]]);
+}
+
 /**
  * Each photo's score when its registry entry is swapped for a random other class (a simulated cloned
  * plate): 1 − p(that class). The same seeded draw for every model compared.
@@ -97,36 +102,45 @@ async function benchRecognizer() {
     const manifest = trained.manifest;
     const modelIndex = manifest.classes.map((c) => classes.indexOf(classKey(c.make, c.model)));
 
-    // 2. End to end on the held-out photos through the workers: quality and speed at once.
-    const latencies: number[] = [];
-    // Posterior (what the check scores) and equal-prior probabilities (the ranking the API shows).
-    const probs: number[][] = new Array(test.length);
-    const shownProbs: number[][] = new Array(test.length);
     // The model's class order → the bench's.
     const inClasses = (q: ArrayLike<number>) => {
       const full = new Array<number>(classes.length).fill(0);
       Array.from(q).forEach((v, j) => (full[modelIndex[j]] = v));
       return full;
     };
-    let found = 0;
+    /**
+     * Every test photo through the workers, as the API analyses it; `photo` gives the k-th photo's bytes
+     * (read, or altered). Returns the posterior (what the check scores) and the equal-prior probabilities
+     * (the ranking the API shows), in the bench's class order; latency counts the analysis only.
+     */
+    const analyzeTest = async (photo: (k: number) => Uint8Array | Promise<Uint8Array>) => {
+      const probs: number[][] = new Array(test.length);
+      const shownProbs: number[][] = new Array(test.length);
+      const latencies: number[] = [];
+      let found = 0;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.max(1, WORKERS) }, async () => {
+          while (next < test.length) {
+            const k = next++;
+            const bytes = await photo(k);
+            const t = performance.now();
+            const res = await pool.analyze({ image: bytes, modelDir, maxRecognized: 1 });
+            latencies.push(performance.now() - t);
+            const p = res.vehicles[0]?.probs ?? res.wholePhoto!;
+            if (res.vehicles.length) found++;
+            probs[k] = inClasses(p);
+            shownProbs[k] = inClasses(equalPriorProbs(p, manifest.classPrior));
+          }
+        }),
+      );
+      return { probs, shownProbs, latencies, found };
+    };
+
+    // 2. End to end on the held-out photos through the workers: quality and speed at once.
     const tStart = performance.now();
     const cpuStart = process.cpuUsage();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.max(1, WORKERS) }, async () => {
-        while (next < test.length) {
-          const k = next++;
-          const bytes = readFileSync(test[k].path);
-          const t = performance.now();
-          const res = await pool.analyze({ image: bytes, modelDir, maxRecognized: 1 });
-          latencies.push(performance.now() - t);
-          const p = res.vehicles[0]?.probs ?? res.wholePhoto!;
-          if (res.vehicles.length) found++;
-          probs[k] = inClasses(p);
-          shownProbs[k] = inClasses(equalPriorProbs(p, manifest.classPrior));
-        }
-      }),
-    );
+    const { probs, shownProbs, latencies, found } = await analyzeTest((k) => readFileSync(test[k].path));
     const wall = (performance.now() - tStart) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     // CPU time of the whole process (main thread + workers) per photo: less sensitive to other jobs on
@@ -191,7 +205,7 @@ async function benchRecognizer() {
 
     // 4. Simulated cloned plates.
     const rnd = mulberry32(99);
-    const genuine = probs.map((p, k) => 1 - p[ys[k]]);
+    const genuine = genuineScores(probs, ys);
     const randomSwap = randomSwapScores(probs, ys, rnd);
     const makeOf = (c: string) => rows.find((r) => classKey(r.make, r.model) === c)!.make;
     const sameMake: number[] = [];
@@ -202,7 +216,7 @@ async function benchRecognizer() {
       sameMake.push(1 - p[siblings[Math.floor(rnd() * siblings.length)]]);
       genuineSM.push(genuine[k]);
     });
-    const baseGenuine = baseProbs.map((p, k) => 1 - p[ys[k]]);
+    const baseGenuine = genuineScores(baseProbs, ys);
     const baseRandom = randomSwapScores(baseProbs, ys, mulberry32(99));
     const th = manifest.policy.threshold;
     log('\n## Cloned-plate detection (simulated swaps on the test photos; score = P(not the registered model))');
@@ -243,27 +257,14 @@ async function benchRecognizer() {
       ['dark (exposure × 0.5)', (img) => img.linear(0.5, 0)],
     ];
     for (const [name, alter] of alterations) {
-      const altered: number[][] = new Array(test.length);
-      const alteredPosterior: number[][] = new Array(test.length);
-      let k2 = 0;
-      await Promise.all(
-        Array.from({ length: Math.max(1, WORKERS) }, async () => {
-          while (k2 < test.length) {
-            const k = k2++;
-            const bytes = await alter(sharp(readFileSync(test[k].path)))
-              .jpeg({ quality: 85 })
-              .toBuffer();
-            const res = await pool.analyze({ image: bytes, modelDir, maxRecognized: 1 });
-            const p = res.vehicles[0]?.probs ?? res.wholePhoto!;
-            altered[k] = inClasses(equalPriorProbs(p, manifest.classPrior));
-            alteredPosterior[k] = inClasses(p);
-          }
-        }),
+      const run = await analyzeTest((k) =>
+        alter(sharp(readFileSync(test[k].path)))
+          .jpeg({ quality: 85 })
+          .toBuffer(),
       );
-      const report = classReport(altered, ys, classes.length);
-      const genuineAltered = alteredPosterior.map((p, k) => 1 - p[ys[k]]);
-      const swapped = randomSwapScores(alteredPosterior, ys, mulberry32(99));
-      log(`| ${name} | ${f3(report.top1)} | ${f3(report.top5)} | ${f3(report.minRecall)} | ${f3(rocAuc(genuineAltered, swapped))} |`);
+      const report = classReport(run.shownProbs, ys, classes.length);
+      const auc = rocAuc(genuineScores(run.probs, ys), randomSwapScores(run.probs, ys, mulberry32(99)));
+      log(`| ${name} | ${f3(report.top1)} | ${f3(report.top5)} | ${f3(report.minRecall)} | ${f3(auc)} |`);
     }
   } finally {
     await pool.close();

@@ -87,6 +87,7 @@ export function trainingCrops(main: Box | null, width: number, height: number, s
 
 function colourJitter(rnd: () => number): ColourJitter {
   const grey = rnd() < GREY_SHARE;
+  // Drawn for grey crops too, so that every jitter takes the same number of draws from the stream.
   const saturation = 0.5 + rnd();
   return {
     saturation: grey ? 0 : saturation,
