@@ -11,7 +11,8 @@
  *    with a roadside camera's effects (BENCH_SYNTH_PLATES, default 400);
  *  - end-to-end images/s with one worker per core, p50/p95 latency;
  *  - the same test photos in grey and darkened (robustness to night and infrared shots).
- * Env: IAFLASH_DATA (default ../shared/data/iaflash from the repo root), IAFLASH_CACHE (feature cache
+ * Env: IAFLASH_DATA (default ../shared/data/iaflash from the repo root), IAFLASH_FR_PLATES (a folder of
+ * real French plate crops with a labels.csv `file,text`: read and reported when given), IAFLASH_CACHE (feature cache
  * folder, default a temp folder), BENCH_WORKERS (default 2), BENCH_EPOCHS, BENCH_ONLY=plates (plate
  * reading and registry normalisation only).
  */
@@ -328,7 +329,46 @@ async function benchRegistryAndPlates() {
     log(
       `as many characters as the plate: ${segmented}/${plates.length}; of their characters, right ${charsRight}/${chars} (${f3(charsRight / chars)})`,
     );
-    // 7. French plates: no real French crops here, so synthetic ones from seeds that training (seeds
+    // 7. Real French plate crops, when the operator has some (IAFLASH_FR_PLATES: a folder with a
+    //    labels.csv `file,text`, the plate as written): the issue's target is read on those.
+    const frDir = process.env.IAFLASH_FR_PLATES;
+    if (frDir) {
+      log(`\n## Plate reading (real French plate crops, ${frDir}; reading with the format rules, separators ignored)`);
+      const rows = parse(readFileSync(join(frDir, 'labels.csv')), { columns: true }) as { file: string; text: string }[];
+      const tally = new Map<string, [number, number]>();
+      const count = (key: string, ok: boolean) => {
+        const c = tally.get(key) ?? [0, 0];
+        tally.set(key, [c[0] + (ok ? 1 : 0), c[1] + 1]);
+      };
+      const frTimes: number[] = [];
+      const bands: [string, (h: number) => boolean][] = [
+        ['height ≥ 90 px', (h) => h >= 90],
+        ['60–90 px', (h) => h >= 60 && h < 90],
+        ['< 60 px', (h) => h < 60],
+      ];
+      for (const row of rows) {
+        const bytes = readFileSync(join(frDir, row.file));
+        const { height = 0 } = await sharp(bytes).metadata();
+        const t = performance.now();
+        const r = await reader.read(bytes);
+        frTimes.push(performance.now() - t);
+        const truth = row.text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+        const ok = r.text.replace(/[^A-Z0-9]/g, '') === truth;
+        count('all', ok);
+        count(/^[A-Z]{1,2}\d{3}[A-Z]{2}$/.test(truth) ? 'SIV' : 'FNI', ok);
+        count('raw', r.raw === truth);
+        for (const [name, inBand] of bands) if (inBand(height)) count(name, ok);
+      }
+      const rate = (k: string) => {
+        const [a, b] = tally.get(k) ?? [0, 0];
+        return `${a}/${b} (${f3(a / b)})`;
+      };
+      log(`exact match ${rate('all')} (target 0.85); SIV ${rate('SIV')}, FNI ${rate('FNI')}; raw reading, no format rules, ${rate('raw')}`);
+      log(
+        `by crop height: ${bands.map(([name]) => `${name} ${rate(name)}`).join(', ')}; p50 ${pct(frTimes, 50).toFixed(0)} ms, p95 ${pct(frTimes, 95).toFixed(0)} ms`,
+      );
+    }
+    // 8. French plates: no real French crops here, so synthetic ones from seeds that training (seeds
     //    1,000,003 on) and the reader's tuning (987,654,321 on) never used. Not a real-plate figure.
     const n = Number(process.env.BENCH_SYNTH_PLATES ?? 400);
     const bands: [string, (h: number) => boolean][] = [

@@ -11,9 +11,16 @@ describe('French plate formats', () => {
     expect(parsePlate('AI-123-CD').valid).toBe(false); // I
     expect(parsePlate('AB-123-OU').valid).toBe(false); // O, U
     expect(parsePlate('SS-123-AB').valid).toBe(false);
-    expect(parsePlate('WW-123-AB').valid).toBe(false);
+    expect(parsePlate('AB-123-WW').valid).toBe(false);
     expect(parsePlate('AB-000-CD').valid).toBe(false);
     expect(isSivLetters('HJ')).toBe(true);
+  });
+
+  it("accepts the two SIV series that start with W: temporary plates and dealers' W garage plates", () => {
+    expect(parsePlate('ww921mx')).toEqual({ format: 'SIV', text: 'WW-921-MX', valid: true });
+    expect(parsePlate('W 178 JZ')).toEqual({ format: 'SIV', text: 'W-178-JZ', valid: true });
+    expect(parsePlate('W-000-JZ').valid).toBe(false);
+    expect(parsePlate('W-178-JO').valid).toBe(false);
   });
 
   it('parses FNI plates with their département', () => {

@@ -31,6 +31,11 @@ describe('decodePlate', () => {
     expect(decodePlate(probsFor('12ABC2A')).text).toBe('12 ABC 2A');
   });
 
+  it('reads temporary WW plates and W garage plates', () => {
+    expect(decodePlate(probsFor('WW921MX')).text).toBe('WW-921-MX');
+    expect(decodePlate(probsFor('W178JZ'))).toMatchObject({ text: 'W-178-JZ', format: 'SIV' });
+  });
+
   it('returns a non-French plate as read, format UNKNOWN, with a confidence', () => {
     const r = decodePlate(probsFor('M5XSX'));
     expect(r).toMatchObject({ text: 'M5XSX', format: 'UNKNOWN', raw: 'M5XSX' });

@@ -70,6 +70,8 @@ export function decodePlate(probs: ArrayLike<number>[]): PlateReading {
   );
   const candidates: { text: string; logp: number }[] = [];
   if (probs.length === 7) candidates.push(constrained(probs, [SIV_LETTERS, SIV_LETTERS, DIGITS, DIGITS, DIGITS, SIV_LETTERS, SIV_LETTERS]));
+  // A dealer's W garage plate, W-123-AB.
+  if (probs.length === 6) candidates.push(constrained(probs, ['W', DIGITS, DIGITS, DIGITS, SIV_LETTERS, SIV_LETTERS]));
   for (const pattern of fniPatterns(probs.length)) candidates.push(constrained(probs, pattern));
   const valid = candidates.filter((c) => parsePlate(c.text).valid).sort((a, b) => b.logp - a.logp);
   const french = valid[0];

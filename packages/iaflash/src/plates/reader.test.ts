@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { characterProbability, isDarkPlate, otsuThreshold } from './reader.ts';
+import { characterProbability, darkShare, inkMasks, isDarkPlate, otsuThreshold } from './reader.ts';
 import { ALPHABET } from './decode.ts';
 
-/** A plate of one tone with seven character bars of another, covering about a fifth of it. */
-function plate(background: number, ink: number) {
+/** A plate of one tone with seven character bars of another, `bar` pixels wide (8: about a fifth of it). */
+function plate(background: number, ink: number, bar = 8) {
   const width = 300;
   const height = 64;
   const data = new Uint8Array(width * height).fill(background);
-  for (let k = 0; k < 7; k++) for (let y = 12; y < 52; y++) for (let x = 30 + k * 36; x < 38 + k * 36; x++) data[y * width + x] = ink;
+  for (let k = 0; k < 7; k++) for (let y = 12; y < 52; y++) for (let x = 30 + k * 36; x < 30 + bar + k * 36; x++) data[y * width + x] = ink;
   return { data, width, height };
 }
 
@@ -19,6 +19,15 @@ describe('plate polarity', () => {
 
   it('reads an old black plate with light characters as a dark plate', () => {
     expect(isDarkPlate(plate(30, 200))).toBe(true);
+  });
+
+  it('reads both polarities, the light one first, when bold characters fill about half the plate', () => {
+    const bold = plate(220, 20, 20);
+    expect(darkShare(bold)).toBeGreaterThan(0.5);
+    expect(isDarkPlate(bold)).toBe(false);
+    expect(inkMasks(bold).map((m) => m.invert)).toEqual([false, true]);
+    expect(inkMasks(plate(220, 20)).map((m) => m.invert)).toEqual([false]);
+    expect(inkMasks(plate(30, 200)).map((m) => m.invert)).toEqual([true]);
   });
 
   it("Otsu's threshold falls between the two tones", () => {

@@ -11,12 +11,13 @@ import { IaflashError } from '../io/errors.ts';
 import { sniffFormat, DEFAULT_MAX_BYTES } from '../io/decode.ts';
 import { binarize, findCharacters, glyph, keepCharacterBand, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { ALPHABET, decodePlate, type PlateReading } from './decode.ts';
+import { straighten } from './deskew.ts';
 import { bestSequences, oversegment, type Oversegmentation } from './oversegment.ts';
 
 export const PLATE_HEIGHT = 64;
 
 /** Plate crop → grayscale at the working height. */
-export async function plateGray(input: Uint8Array): Promise<Gray> {
+export async function plateGray(input: Uint8Array, height = PLATE_HEIGHT): Promise<Gray> {
   if (!input?.length) throw new IaflashError('IMAGE_EMPTY', 'Le fichier envoyé est vide.');
   if (input.length > DEFAULT_MAX_BYTES) throw new IaflashError('IMAGE_TOO_LARGE', 'L’image de plaque est trop volumineuse.');
   if (!sniffFormat(input)) throw new IaflashError('IMAGE_UNSUPPORTED', 'Le fichier n’est pas une image JPEG ou PNG.');
@@ -24,10 +25,10 @@ export async function plateGray(input: Uint8Array): Promise<Gray> {
     const meta = await sharp(input, { failOn: 'truncated', limitInputPixels: 20_000_000 }).metadata();
     if (!meta.width || !meta.height || meta.width < 16 || meta.height < 8)
       throw new IaflashError('IMAGE_TOO_SMALL', 'L’image de plaque est trop petite pour être lue.');
-    const width = Math.max(16, Math.min(800, Math.round((meta.width / meta.height) * PLATE_HEIGHT)));
+    const width = Math.max(16, Math.min((800 * height) / PLATE_HEIGHT, Math.round((meta.width / meta.height) * height)));
     const { data, info } = await sharp(input, { failOn: 'truncated' })
       .rotate()
-      .resize(width, PLATE_HEIGHT, { fit: 'fill', kernel: 'cubic' })
+      .resize(width, height, { fit: 'fill', kernel: 'cubic' })
       .grayscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -46,9 +47,10 @@ export interface Segmented {
 /**
  * Light characters on a dark plate (old FNI black plates) are read inverted. Characters cover less
  * of a plate than its background, so the ink is the minority side of an Otsu split of the plate's
- * central band: an absolute cut-off read under-exposed white plates as black ones.
+ * central band: an absolute cut-off read under-exposed white plates as black ones. This is the share
+ * of that band on the dark side.
  */
-export function isDarkPlate(img: Gray): boolean {
+export function darkShare(img: Gray): number {
   const hist = new Array<number>(256).fill(0);
   let n = 0;
   for (let y = Math.floor(img.height * 0.3); y < img.height * 0.7; y++)
@@ -59,7 +61,20 @@ export function isDarkPlate(img: Gray): boolean {
   const t = otsuThreshold(hist, n);
   let dark = 0;
   for (let v = 0; v <= t; v++) dark += hist[v];
-  return dark > n / 2;
+  return n ? dark / n : 0;
+}
+
+/**
+ * Dark-side shares between these two leave the polarity open, and both are read. Why not split at
+ * one half: real plates' bold characters on a tight crop fill half of the central band or more
+ * (white plates with a dark share up to 0.6 were read inverted), and dark plates, the old FNI ones,
+ * are now rare.
+ */
+const DARK_OPEN = 0.5;
+const DARK_SURE = 0.62;
+
+export function isDarkPlate(img: Gray): boolean {
+  return darkShare(img) > DARK_SURE;
 }
 
 /**
@@ -94,6 +109,13 @@ export function otsuThreshold(hist: readonly number[], n: number): number {
 export function inkMask(img: Gray): { invert: boolean; mask: Uint8Array } {
   const invert = isDarkPlate(img);
   return { invert, mask: binarize(img, invert) };
+}
+
+/** The polarities worth reading, each with its ink mask: the likelier first, both when the share leaves it open. */
+export function inkMasks(img: Gray): { invert: boolean; mask: Uint8Array }[] {
+  const share = darkShare(img);
+  const polarities = share > DARK_SURE ? [true] : share > DARK_OPEN ? [false, true] : [false];
+  return polarities.map((invert) => ({ invert, mask: binarize(img, invert) }));
 }
 
 /**
@@ -171,13 +193,20 @@ export class PlateReader {
     const img = await plateGray(input);
     let best: PlateReading = { text: '', confidence: 0, format: 'UNKNOWN', raw: '' };
     let bestScore = -Infinity;
-    const ink = inkMask(img);
+    // A tilted crop is also read straightened (deskew.ts), from a decode at twice the height so the
+    // turn and the crop to the character band keep the strokes' detail; the readings compete.
+    const images = [img];
+    const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), (g) => binarize(g, isDarkPlate(g)), PLATE_HEIGHT);
+    if (straight) images.push(straight);
     const readings: ArrayLike<number>[][] = [];
-    for (const seg of segmentations(img, ink)) {
-      if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
-      readings.push(await this.classify(seg.glyphs));
-    }
-    readings.push(...(await this.recognitionDriven(img, ink)));
+    for (const im of images)
+      for (const ink of inkMasks(im)) {
+        for (const seg of segmentations(im, ink)) {
+          if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
+          readings.push(await this.classify(seg.glyphs));
+        }
+        readings.push(...(await this.recognitionDriven(im, ink)));
+      }
     for (const probs of readings) {
       const reading = decodePlate(probs);
       const n = probs.length;

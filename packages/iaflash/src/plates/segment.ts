@@ -104,16 +104,14 @@ export function removeFrameLines(mask: Uint8Array, w: number, h: number): Uint8A
 }
 
 /**
- * Keeps only the rows of the character band: on a tight crop the characters reach the plate's dark
- * frame and merge with it into one blob that no size rule accepts. The band is the longest run of
- * rows crossing many ink edges (characters) rather than few (frame, body, shadows); rows outside it
- * are cleared. Returns the mask unchanged when no clear band stands out.
+ * The rows [top, bottom) of the character band: the longest run of rows crossing many ink edges
+ * (characters) rather than few (frame, body, shadows). Null when no row crosses enough edges.
  */
-export function keepCharacterBand(mask: Uint8Array, w: number, h: number): Uint8Array {
+export function characterBand(mask: Uint8Array, w: number, h: number): [number, number] | null {
   const edges = new Array<number>(h).fill(0);
   for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) if (mask[y * w + x] !== mask[y * w + x - 1]) edges[y]++;
   const max = Math.max(...edges);
-  if (max < 8) return mask;
+  if (max < 8) return null;
   let best: [number, number] = [0, -1];
   for (let y = 0; y < h;) {
     if (edges[y] < 0.35 * max) {
@@ -125,11 +123,22 @@ export function keepCharacterBand(mask: Uint8Array, w: number, h: number): Uint8
     if (e - y > best[1] - best[0]) best = [y, e];
     y = e + 1;
   }
-  const [top, bottom] = best;
-  if (bottom - top + 1 < 0.25 * h || bottom - top + 1 > 0.95 * h) return mask;
+  return [best[0], best[1] + 1];
+}
+
+/**
+ * Keeps only the rows of the character band: on a tight crop the characters reach the plate's dark
+ * frame and merge with it into one blob that no size rule accepts. Rows outside the band are
+ * cleared. Returns the mask unchanged when no clear band stands out.
+ */
+export function keepCharacterBand(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const band = characterBand(mask, w, h);
+  if (!band) return mask;
+  const [top, bottom] = band;
+  if (bottom - top < 0.25 * h || bottom - top > 0.95 * h) return mask;
   const out = mask.slice();
   out.fill(0, 0, top * w);
-  out.fill(0, (bottom + 1) * w);
+  out.fill(0, bottom * w);
   return out;
 }
 
