@@ -50,11 +50,14 @@ describe('plate straightening', () => {
     expect(out.data[out.data.length - 1]).toBe(200);
   });
 
-  it('reads a tilted row level, cropped to its band, and leaves a level crop alone', () => {
-    const straight = straighten(tiltedPlate(14), mask, 64);
+  it('turns a tilted row level and crops it to its band, the characters about half the height', () => {
+    const img = tiltedPlate(14);
+    const straight = straighten(img, estimateSkew(mask(img), img.width, img.height), mask, 64);
     expect(straight).not.toBeNull();
     expect(straight!.height).toBe(64);
-    expect(findCharacters(mask(straight!), straight!.width, straight!.height)).toHaveLength(7);
-    expect(straighten(tiltedPlate(0), mask, 64)).toBeNull();
+    const boxes = findCharacters(mask(straight!), straight!.width, straight!.height);
+    expect(boxes).toHaveLength(7);
+    expect(boxes[0].y2 - boxes[0].y1).toBeGreaterThan(0.4 * 64);
+    expect(straighten({ data: new Uint8Array(300 * 64).fill(200), width: 300, height: 64 }, 10, mask, 64)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import type { Gray } from './segment.ts';
 
 /** Widest tilt searched, in degrees (beyond it the characters are too foreshortened to read). */
 export const MAX_SKEW_DEG = 25;
+const MAX_SKEW_COMPONENTS = 40;
 
 /**
  * The skew of the row of characters: the line through the centres of the most components of a
@@ -23,7 +24,11 @@ export const MAX_SKEW_DEG = 25;
 export function estimateSkew(mask: Uint8Array, w: number, h: number, maxDeg = MAX_SKEW_DEG): number {
   const chars = components(mask, w, h)
     .map((c) => ({ ...c, ch: c.y2 - c.y1, cw: c.x2 - c.x1, cx: (c.x1 + c.x2) / 2, cy: (c.y1 + c.y2) / 2 }))
-    .filter((c) => c.ch >= 0.12 * h && c.ch <= 0.9 * h && c.cw <= 1.3 * c.ch && c.cw >= 0.08 * c.ch && c.area / (c.ch * c.cw) > 0.12);
+    .filter((c) => c.ch >= 0.12 * h && c.ch <= 0.9 * h && c.cw <= 1.3 * c.ch && c.cw >= 0.08 * c.ch && c.area / (c.ch * c.cw) > 0.12)
+    // The largest ones only: a plate has at most a dozen characters, and the pair search is cubic
+    // (a crop of noise gives hundreds of candidates).
+    .sort((a, b) => b.area - a.area)
+    .slice(0, MAX_SKEW_COMPONENTS);
   const maxSlope = Math.tan((maxDeg * Math.PI) / 180);
   let best: typeof chars = [];
   for (let i = 0; i < chars.length; i++)
@@ -123,13 +128,11 @@ export function medianGrey(img: Gray): number {
 }
 
 /**
- * The straightened plate at `height` rows, the character band about half of it, or null when the
- * crop is level (the reader already reads it as it is) or no character band is found.
- * `binarize` gives the ink mask of a grey image (the reader's polarity and thresholds).
+ * The plate turned level by `deg` degrees (estimateSkew, measured on any resolution of the same
+ * crop) at `height` rows, the character band about half of it, or null when no character band is
+ * found. `binarize` gives the ink mask of a grey image (the reader's polarity and thresholds).
  */
-export function straighten(img: Gray, binarize: (g: Gray) => Uint8Array, height: number, minSkewDeg = 2): Gray | null {
-  const deg = estimateSkew(binarize(img), img.width, img.height);
-  if (Math.abs(deg) < minSkewDeg) return null;
+export function straighten(img: Gray, deg: number, binarize: (g: Gray) => Uint8Array, height: number): Gray | null {
   const turned = rotateGray(img, deg, medianGrey(img));
   const band = characterBand(binarize(turned), turned.width, turned.height);
   if (!band) return null;
@@ -138,6 +141,9 @@ export function straighten(img: Gray, binarize: (g: Gray) => Uint8Array, height:
   const margin = BAND_MARGIN * (bottom - top);
   return cropRowsTo(turned, Math.max(0, Math.round(top - margin)), Math.min(turned.height, Math.round(bottom + margin)), height);
 }
+
+/** Below this tilt (degrees) a crop is read as it is: the segmentation takes a few degrees, and training plates turn up to 3.5. */
+export const MIN_SKEW_DEG = 2;
 
 /** Rows kept above and below the character band, as a share of its height. */
 const BAND_MARGIN = 0.4;

@@ -27,6 +27,13 @@ function plateMask(widths: number[], opts: { band?: boolean; hyphenAfter?: numbe
 const sure = () => 0;
 
 describe('recognition-driven segmentation', () => {
+  it('gives up on a band cut into far more units than a plate has (noise, a grille)', () => {
+    const mask = plateMask([20, 20]);
+    expect(oversegment(mask, W, H)).not.toBeNull();
+    for (let x = 120; x < W - 1; x += 2) for (let y = 16; y < 48; y++) mask[y * W + x] = 1;
+    expect(oversegment(mask, W, H)).toBeNull();
+  });
+
   it('offers each character as a candidate and reads seven boxes as seven characters', () => {
     const seg = oversegment(plateMask([16, 16, 16, 16, 16, 16, 16]), W, H)!;
     expect(seg).not.toBeNull();

@@ -31,6 +31,7 @@ export interface Oversegmentation {
 }
 
 const MAX_UNITS_PER_CHAR = 5;
+const MAX_UNITS = 60;
 
 /**
  * The band and units of a plate's ink mask, or null when no row of character-like components gives
@@ -128,6 +129,9 @@ export function oversegment(mask: Uint8Array, w: number, h: number): Oversegment
       units.push({ x1: cuts[k], x2: cuts[k + 1], ink, low: last - first + 1 < 0.45 * bandH });
     }
   }
+  // Real plates cut into at most 22 units (319 real crops); hundreds are noise or a grille, and
+  // each unit adds up to five candidates for the classifier (a crop of noise took 150 ms).
+  if (units.length > MAX_UNITS) return null;
   const charInk = Math.max(1, median(boxes.map((b) => inkIn(clean, w, b))));
 
   const candidates: Oversegmentation['candidates'] = [];

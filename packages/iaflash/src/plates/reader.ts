@@ -11,7 +11,7 @@ import { IaflashError } from '../io/errors.ts';
 import { sniffFormat, DEFAULT_MAX_BYTES } from '../io/decode.ts';
 import { binarize, findCharacters, glyph, keepCharacterBand, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { ALPHABET, decodePlate, type PlateReading } from './decode.ts';
-import { straighten } from './deskew.ts';
+import { estimateSkew, MIN_SKEW_DEG, straighten } from './deskew.ts';
 import { bestSequences, oversegment, type Oversegmentation } from './oversegment.ts';
 
 export const PLATE_HEIGHT = 64;
@@ -193,14 +193,18 @@ export class PlateReader {
     const img = await plateGray(input);
     let best: PlateReading = { text: '', confidence: 0, format: 'UNKNOWN', raw: '' };
     let bestScore = -Infinity;
+    const inks = inkMasks(img);
+    const images = [{ im: img, inks }];
     // A tilted crop is also read straightened (deskew.ts), from a decode at twice the height so the
     // turn and the crop to the character band keep the strokes' detail; the readings compete.
-    const images = [img];
-    const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), (g) => binarize(g, isDarkPlate(g)), PLATE_HEIGHT);
-    if (straight) images.push(straight);
+    const deg = estimateSkew(inks[0].mask, img.width, img.height);
+    if (Math.abs(deg) >= MIN_SKEW_DEG) {
+      const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), deg, (g) => binarize(g, isDarkPlate(g)), PLATE_HEIGHT);
+      if (straight) images.push({ im: straight, inks: inkMasks(straight) });
+    }
     const readings: ArrayLike<number>[][] = [];
-    for (const im of images)
-      for (const ink of inkMasks(im)) {
+    for (const { im, inks } of images)
+      for (const ink of inks) {
         for (const seg of segmentations(im, ink)) {
           if (seg.glyphs.length < 2 || seg.glyphs.length > 12) continue;
           readings.push(await this.classify(seg.glyphs));
