@@ -3,8 +3,8 @@
  * often turned 5 to 20 degrees (a camera beside the road, a car on a slope), and the box also holds
  * the bumper and the body; the segmentation expects a level row of characters filling about two
  * thirds of the height (the synthetic training plates turn at most 3.5 degrees). Here the skew comes
- * from the ink's row projection, the grey image is turned back, and the rows of the character band
- * are kept with a margin. Pure: grey pixels in, grey pixels out.
+ * from the line through the character-sized components, the grey image is turned back, and the rows
+ * of the character band are kept with a margin. Pure: grey pixels in, grey pixels out.
  */
 import { characterBand, components } from './segment.ts';
 import type { Gray } from './segment.ts';
