@@ -31,6 +31,7 @@ import { classReport } from '../src/ml/metrics.ts';
 import { catchRateAt, equalPriorProbs, rocAuc, softmax } from '../src/core/calibration.ts';
 import { mulberry32 } from '../src/core/random.ts';
 import { normalizeRegistry } from '../src/core/registry/normalize.ts';
+import { parsePlate, plateKey } from '../src/core/plate-format.ts';
 import { PlateReader } from '../src/plates/reader.ts';
 import { renderPlate, type PlateStyle } from '../src/plates/synth.ts';
 import { DEFAULT_MODEL_DIR, defaultDataDir } from '../src/ml/paths.ts';
@@ -52,6 +53,21 @@ async function main() {
   // BENCH_ONLY=plates skips the recogniser (sections 1 to 4), e.g. after retraining the plate reader alone.
   if (process.env.BENCH_ONLY !== 'plates') await benchRecognizer();
   await benchRegistryAndPlates();
+}
+
+/** Hits per key (a band, a format), printed as "hits/total (rate)". */
+function tally() {
+  const counts = new Map<string, [number, number]>();
+  return {
+    count(key: string, ok: boolean) {
+      const c = counts.get(key) ?? [0, 0];
+      counts.set(key, [c[0] + (ok ? 1 : 0), c[1] + 1]);
+    },
+    rate(key: string) {
+      const [a, b] = counts.get(key) ?? [0, 0];
+      return `${a}/${b} (${f3(a / b)})`;
+    },
+  };
 }
 
 /** Sections 1 to 4: the recogniser trained on the training part, the baseline, detection, swaps, speed. */
@@ -335,11 +351,7 @@ async function benchRegistryAndPlates() {
     if (frDir) {
       log(`\n## Plate reading (real French plate crops, ${frDir}; reading with the format rules, separators ignored)`);
       const rows = parse(readFileSync(join(frDir, 'labels.csv')), { columns: true }) as { file: string; text: string }[];
-      const tally = new Map<string, [number, number]>();
-      const count = (key: string, ok: boolean) => {
-        const c = tally.get(key) ?? [0, 0];
-        tally.set(key, [c[0] + (ok ? 1 : 0), c[1] + 1]);
-      };
+      const { count, rate } = tally();
       const frTimes: number[] = [];
       const bands: [string, (h: number) => boolean][] = [
         ['height ≥ 90 px', (h) => h >= 90],
@@ -352,17 +364,13 @@ async function benchRegistryAndPlates() {
         const t = performance.now();
         const r = await reader.read(bytes);
         frTimes.push(performance.now() - t);
-        const truth = row.text.toUpperCase().replace(/[^A-Z0-9]/g, '');
-        const ok = r.text.replace(/[^A-Z0-9]/g, '') === truth;
+        const truth = plateKey(row.text);
+        const ok = plateKey(r.text) === truth;
         count('all', ok);
-        count(/^[A-Z]{1,2}\d{3}[A-Z]{2}$/.test(truth) ? 'SIV' : 'FNI', ok);
+        count(parsePlate(truth).format, ok);
         count('raw', r.raw === truth);
         for (const [name, inBand] of bands) if (inBand(height)) count(name, ok);
       }
-      const rate = (k: string) => {
-        const [a, b] = tally.get(k) ?? [0, 0];
-        return `${a}/${b} (${f3(a / b)})`;
-      };
       log(`exact match ${rate('all')} (target 0.85); SIV ${rate('SIV')}, FNI ${rate('FNI')}; raw reading, no format rules, ${rate('raw')}`);
       log(
         `by crop height: ${bands.map(([name]) => `${name} ${rate(name)}`).join(', ')}; p50 ${pct(frTimes, 50).toFixed(0)} ms, p95 ${pct(frTimes, 95).toFixed(0)} ms`,
@@ -387,26 +395,18 @@ async function benchRegistryAndPlates() {
     ];
     for (const [title, style] of styles) {
       log(`\n## Plate reading (synthetic French plates, ${n} fresh seeds, ${title}: not a real-plate figure)`);
-      const tally = new Map<string, [number, number]>();
-      const count = (key: string, ok: boolean) => {
-        const c = tally.get(key) ?? [0, 0];
-        tally.set(key, [c[0] + (ok ? 1 : 0), c[1] + 1]);
-      };
+      const { count, rate } = tally();
       const synthTimes: number[] = [];
       for (let i = 0; i < n; i++) {
         const p = await renderPlate(2_000_000_000 + i, style);
         const t = performance.now();
         const r = await reader.read(p.png);
         synthTimes.push(performance.now() - t);
-        const ok = r.text.replace(/[^A-Z0-9]/g, '') === p.chars;
+        const ok = plateKey(r.text) === p.chars;
         count('all', ok);
         count(p.format, ok);
         for (const [name, inBand] of bands) if (inBand(p.height)) count(name, ok);
       }
-      const rate = (k: string) => {
-        const [a, b] = tally.get(k) ?? [0, 0];
-        return `${a}/${b} (${f3(a / b)})`;
-      };
       log(`exact match ${rate('all')}; SIV ${rate('SIV')}, FNI ${rate('FNI')}; p50 ${pct(synthTimes, 50).toFixed(0)} ms`);
       log(`by crop height: ${bands.map(([name]) => `${name} ${rate(name)}`).join(', ')}`);
     }

@@ -199,7 +199,7 @@ export class PlateReader {
     // turn and the crop to the character band keep the strokes' detail; the readings compete.
     const deg = estimateSkew(inks[0].mask, img.width, img.height);
     if (Math.abs(deg) >= MIN_SKEW_DEG) {
-      const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), deg, (g) => binarize(g, isDarkPlate(g)), PLATE_HEIGHT);
+      const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), deg, (g) => inkMask(g).mask, PLATE_HEIGHT);
       if (straight) images.push({ im: straight, inks: inkMasks(straight) });
     }
     const readings: ArrayLike<number>[][] = [];
