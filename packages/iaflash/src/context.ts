@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { HttpError, type ServiceContext, type ServiceStatus } from '@eig/platform';
 import { createAnalyzer, type Analyzer } from './analyzer.ts';
-import { createPlateReader, type PlateReading } from './plates/api.ts';
+import { createPlateReader, tunedPlateReaderDir, type PlateReading } from './plates/api.ts';
 import { DEFAULT_MODEL_DIR } from './ml/paths.ts';
 import { readManifest, type ModelManifest } from './ml/model-dir.ts';
 import type { IaflashSettings } from './settings.ts';
@@ -26,7 +26,7 @@ export interface IaFlash {
   analyzer(): Promise<Analyzer>;
   plateReader(): Promise<{ readPlate(image: Uint8Array): Promise<PlateReading> }>;
   model(): Promise<ActiveModel>;
-  /** Re-reads the active model (after a training, or a NOTIFY from another process). */
+  /** Re-reads the active model and plate reader (after a training, or a NOTIFY from another process). */
   reloadModel(): Promise<ActiveModel>;
   /** Runs one analysis through the bounded gate: 503 with Retry-After when every thread is busy and the queue is full. */
   gate<T>(fn: () => Promise<T>): Promise<T>;
@@ -67,6 +67,7 @@ export function iaflashFor(ctx: Ctx): IaFlash {
     model,
     async reloadModel() {
       active = null;
+      reader = null;
       const m = await model();
       if (analyzer) await (await analyzer).useModel(m.dir);
       return m;
@@ -85,7 +86,7 @@ export function iaflashFor(ctx: Ctx): IaFlash {
       return analyzer;
     },
     plateReader() {
-      reader ??= model().then((m) => createPlateReader(m.dir));
+      reader ??= model().then((m) => createPlateReader(tunedPlateReaderDir(ctx.config.dataDir), m.dir));
       return reader;
     },
     async gate(fn) {

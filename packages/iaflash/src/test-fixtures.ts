@@ -1,5 +1,10 @@
 /** Images drawn on the fly for the suite's tests (no dataset in the repo). */
 import sharp from 'sharp';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_MODEL_DIR } from './ml/paths.ts';
+import { tunedPlateReaderDir } from './plates/api.ts';
+import { writePlateReaderRecord, type PlateReaderRecord } from './plates/reader.ts';
 
 /** A small street-like scene (no real vehicle: the detector may find none). */
 export async function drawPhoto(seed = 0, format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
@@ -24,3 +29,15 @@ export const onePixelPng = (): Promise<Buffer> =>
   sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
     .png()
     .toBuffer();
+
+/**
+ * Installs the shipped plate reader's weights where `eig iaflash train-plates` puts a tuned reader,
+ * with the record a tuning writes: the suite then runs as after a tuning. Returns the folder.
+ */
+export function installShippedReaderAsTuned(dataDir: string, record: PlateReaderRecord): string {
+  const dir = tunedPlateReaderDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['plate-chars.json', 'plate-chars.bin']) copyFileSync(join(DEFAULT_MODEL_DIR, f), join(dir, f));
+  writePlateReaderRecord(dir, record);
+  return dir;
+}

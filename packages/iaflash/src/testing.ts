@@ -4,3 +4,4 @@ export { IaflashService, AGENT_ROLE, ADMIN_ROLE } from './service/api.ts';
 export { writeZip } from './io/zip.ts';
 export { CHECK_JOB, TRAIN_JOB, PURGE_JOB } from './service/jobs.ts';
 export { drawPhoto, drawPlate, onePixelPng } from './test-fixtures.ts';
+export { installShippedReaderAsTuned } from './test-fixtures.ts';

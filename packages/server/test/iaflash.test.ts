@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import FormData from 'form-data';
 import { testDatabases, type TestDb } from '@eig/platform/testing';
-import { onePixelPng, writeZip } from '@eig/iaflash/testing';
+import { installShippedReaderAsTuned, onePixelPng, writeZip } from '@eig/iaflash/testing';
+import { rmSync } from 'node:fs';
 import { createApp, type App } from '../src/app.ts';
 import { login } from './openjustice-helpers.ts';
 import { IAF_ADMIN, IAF_AGENT, createIaflashAccounts, photo, plateImage, seedFlag, waitChecked } from './iaflash-helpers.ts';
@@ -67,6 +68,7 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     expect(model.statusCode).toBe(200);
     expect(model.json().active).toMatchObject({ id: null, classes: 21 });
     expect(model.json().active.threshold).toBeGreaterThan(0);
+    expect(model.json().plateReader).toEqual({ tunedAt: null, trainPlates: null, validation: null });
     const stands = await json('GET', '/api/stands');
     expect(JSON.stringify(stands.json())).toContain('"href":"/iaflash"');
   });
@@ -346,6 +348,21 @@ describe.each(testDatabases())('IA Flash on $name', (target) => {
     expect(m).toMatchObject({ status: 'failed', error: expect.stringMatching(/au moins deux modèles/) });
     // The active model is still the committed one.
     expect((await json('GET', '/api/iaflash/model')).json().active.id).toBeNull();
+  });
+
+  it('reads plates with a reader tuned on the operator’s crops once installed, and says so on the model page', async () => {
+    const record = { tunedAt: '2026-12-08T10:00:00.000Z', trainPlates: 170, validation: { plates: 42, before: 0.55, after: 0.7 } };
+    const dir = installShippedReaderAsTuned(db.config.dataDir, record);
+    try {
+      expect((await json('GET', '/api/iaflash/model')).json().plateReader).toEqual(record);
+      const page = await suite.app.inject({ method: 'GET', url: '/iaflash/modele' });
+      expect(page.body).toContain('Lecteur affiné le');
+      expect(page.body).toMatch(/lues exactement 55(,0)?\s?% avant, 70(,0)?\s?% après/);
+      const res = await multipart('/api/iaflash/plates/read', [['image', await plateImage('AB-123-CD'), 'p.png', 'image/png']]);
+      expect(res.statusCode).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('purges expired photos and plates, but keeps those under an open flag', async () => {

@@ -1,15 +1,21 @@
 /**
  * `eig iaflash ...`: analyse a photo, check a batch of cases (folder or zip + cases CSV) with
- * progress, import a registry extract, train a model with progress, purge expired photos.
+ * progress, import a registry extract, train a model with progress, tune the plate reader on real
+ * plate crops, purge expired photos.
  */
 import type { Command } from 'commander';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProgress, type ServiceContext } from '@eig/platform';
 import type { IaflashSettings } from '../settings.ts';
 import { iaflashFor } from '../context.ts';
 import { IaflashService } from '../service/api.ts';
 import { train } from '../ml/train.ts';
+import { DEFAULT_MODEL_DIR } from '../ml/paths.ts';
+import { readPlateLabelsCsv } from '../io/labels-csv.ts';
+import { activePlateReaderDir, tunedPlateReaderDir } from '../plates/api.ts';
+import { tunePlateReader } from '../plates/tune-plates.ts';
+import { MODEL_CHANNEL } from '../service/jobs.ts';
 import { frPercent as pct } from '../core/percent.ts';
 
 type Ctx = ServiceContext<IaflashSettings>;
@@ -219,6 +225,71 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
           id,
           err instanceof Error ? err.message.slice(0, 500) : 'échec',
         ]);
+        throw err;
+      } finally {
+        await ia.close();
+      }
+    });
+
+  cmd
+    .command('train-plates')
+    .description('Affine le lecteur de plaques sur des plaques réelles étiquetées et le rend actif s’il lit mieux')
+    .requiredOption('--labels <fichier.csv>', 'CSV file,text : images recadrées de plaques et leur texte (chemins relatifs au CSV)')
+    .option('--from-shipped', 'repartir du lecteur livré avec la suite plutôt que du lecteur actif', false)
+    .option('--force', 'rendre le lecteur actif même s’il lit moins bien les plaques de validation', false)
+    .action(async (opts: { labels: string; fromShipped: boolean; force: boolean }) => {
+      const ctx = await getContext();
+      const ia = iaflashFor(ctx);
+      const rows = readPlateLabelsCsv(path.resolve(opts.labels));
+      const crops = await Promise.all(rows.map(async (r) => ({ bytes: await readFile(r.path), text: r.text })));
+      const target = tunedPlateReaderDir(ctx.config.dataDir);
+      const baseDir = opts.fromShipped ? DEFAULT_MODEL_DIR : activePlateReaderDir(target, (await ia.model()).dir);
+      const outDir = `${target}.new`;
+      await rm(outDir, { recursive: true, force: true });
+      const labels = {
+        crops: 'Plaques',
+        replay: 'Plaques de synthèse',
+        alignment: 'Alignement',
+        epochs: 'Entraînement',
+        validation: 'Validation',
+      };
+      let bar: ReturnType<typeof createProgress> | null = null;
+      let stage = '';
+      try {
+        const res = await tunePlateReader({
+          baseDir,
+          outDir,
+          crops,
+          onProgress: (s, done, total) => {
+            if (s !== stage) {
+              bar?.stop();
+              stage = s;
+              bar = createProgress(labels[s], Math.max(1, total));
+            }
+            bar?.update(done);
+          },
+        });
+        (bar as ReturnType<typeof createProgress> | null)?.stop();
+        console.log(
+          `${res.trainPlates} plaque(s) d’entraînement, ${res.alignedPlates} alignée(s) sur leur texte (${res.glyphs} caractères et non-caractères) ; ${res.skipped} ligne(s) écartée(s) (texte qui n’est pas une plaque ou image illisible).`,
+        );
+        const v = res.validation;
+        if (v) console.log(`Validation (${v.plates} plaques) : lues exactement ${pct(v.before)} avant, ${pct(v.after)} après.`);
+        else console.log('Moins de 20 plaques : pas de validation, aucun taux mesuré.');
+        if (v && v.after < v.before && !opts.force) {
+          await rm(outDir, { recursive: true, force: true });
+          console.log('Le lecteur affiné lit moins bien : il n’est pas installé (--force pour l’installer quand même).');
+          return;
+        }
+        await rm(`${target}.old`, { recursive: true, force: true });
+        await rename(target, `${target}.old`).catch(() => undefined);
+        await rename(outDir, target);
+        await rm(`${target}.old`, { recursive: true, force: true });
+        await ctx.db.notify(MODEL_CHANNEL, 'plate-reader').catch(() => undefined);
+        console.log(`Lecteur de plaques actif : ${target}`);
+      } catch (err) {
+        (bar as ReturnType<typeof createProgress> | null)?.stop();
+        await rm(outDir, { recursive: true, force: true });
         throw err;
       } finally {
         await ia.close();

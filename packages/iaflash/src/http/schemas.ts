@@ -225,6 +225,12 @@ export const modelInfo = z.object({
     trainedAt: z.string().nullable(),
   }),
   models: z.array(modelSummary),
+  /** The plate reader in use: the shipped one, or one tuned on the operator's crops (`eig iaflash train-plates`). */
+  plateReader: z.object({
+    tunedAt: z.string().nullable(),
+    trainPlates: z.number().nullable(),
+    validation: z.object({ plates: z.number(), before: z.number(), after: z.number() }).nullable(),
+  }),
   training: z
     .object({
       modelId: z.number(),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { characterProbability, darkShare, inkMasks, isDarkPlate, otsuThreshold } from './reader.ts';
+import sharp from 'sharp';
+import { characterProbability, darkShare, inkMasks, isDarkPlate, otsuThreshold, PlateReader, readingViews } from './reader.ts';
 import { ALPHABET } from './decode.ts';
+import { renderPlate } from './synth.ts';
+import { estimateSlant } from './slant.ts';
+import { plateKey } from '../core/plate-format.ts';
+import { DEFAULT_MODEL_DIR } from '../ml/paths.ts';
+import { initTf } from '../ml/tf.ts';
 
 /** A plate of one tone with seven character bars of another, `bar` pixels wide (8: about a fifth of it). */
 function plate(background: number, ink: number, bar = 8) {
@@ -46,5 +52,21 @@ describe('character probability', () => {
     p[ALPHABET.indexOf('M')] = 0.2;
     p[ALPHABET.length] = 0.6;
     expect(characterProbability(p)).toBeCloseTo(0.2);
+  });
+});
+
+describe('reading views', () => {
+  it('also reads a crop whose characters lean, set upright', async () => {
+    const p = await renderPlate(21);
+    // Tops 0.3 px further right per row: sharp's affine shear, the canvas widened to hold it.
+    const leaning = await sharp(p.png).affine([1, -0.3, 0, 1], { background: '#808080' }).png().toBuffer();
+    const views = await readingViews(leaning);
+    expect(views.length).toBeGreaterThan(1);
+    const upright = views[views.length - 1].im;
+    expect(estimateSlant(inkMasks(upright)[0].mask, upright.width, upright.height)).toBe(0);
+    await initTf('wasm');
+    const reader = await PlateReader.load(DEFAULT_MODEL_DIR);
+    expect(plateKey((await reader.read(leaning)).text)).toBe(p.chars);
+    reader.dispose();
   });
 });

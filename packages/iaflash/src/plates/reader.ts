@@ -4,14 +4,15 @@
  * (train-plates.ts). Runs on the tfjs runtime of the calling thread (a few ms per plate).
  */
 import sharp from 'sharp';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tf } from '../ml/tf.ts';
 import { IaflashError } from '../io/errors.ts';
 import { sniffFormat, DEFAULT_MAX_BYTES } from '../io/decode.ts';
 import { binarize, findCharacters, glyph, keepCharacterBand, GLYPH_H, GLYPH_W, type Gray } from './segment.ts';
 import { ALPHABET, decodePlate, type PlateReading } from './decode.ts';
-import { estimateSkew, MIN_SKEW_DEG, straighten } from './deskew.ts';
+import { estimateSkew, medianGrey, MIN_SKEW_DEG, straighten } from './deskew.ts';
+import { estimateSlant, shearGray } from './slant.ts';
 import { bestSequences, oversegment, type Oversegmentation } from './oversegment.ts';
 
 export const PLATE_HEIGHT = 64;
@@ -147,8 +148,59 @@ export function characterProbability(p: ArrayLike<number>): number {
   return best;
 }
 
+/** plate-reader.json beside a tuned reader's weights: when and on what it was tuned (tune-plates.ts). */
+export interface PlateReaderRecord {
+  tunedAt: string;
+  trainPlates: number;
+  validation: { plates: number; before: number; after: number } | null;
+}
+
+export function writePlateReaderRecord(dir: string, record: PlateReaderRecord): void {
+  writeFileSync(join(dir, 'plate-reader.json'), JSON.stringify(record, null, 2) + '\n');
+}
+
+/** The record of the reader in `dir`, or null for a reader trained on synthetic plates only (no record, or unreadable). */
+export function readPlateReaderRecord(dir: string): PlateReaderRecord | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'plate-reader.json'), 'utf8')) as PlateReaderRecord;
+  } catch {
+    return null;
+  }
+}
+
+/** One image of a plate crop the reader reads, with its ink masks (one or both polarities). */
+export interface ReadingView {
+  im: Gray;
+  inks: { invert: boolean; mask: Uint8Array }[];
+}
+
+/**
+ * The images a crop is read in, whose readings compete: the crop as decoded; a tilted crop also
+ * straightened (deskew.ts), from a decode at twice the height so the turn and the crop to the
+ * character band keep the strokes' detail; and either of those with leaning characters also set
+ * upright (slant.ts).
+ */
+export async function readingViews(input: Uint8Array): Promise<ReadingView[]> {
+  const img = await plateGray(input);
+  const inks = inkMasks(img);
+  const views = [{ im: img, inks }];
+  const deg = estimateSkew(inks[0].mask, img.width, img.height);
+  if (Math.abs(deg) >= MIN_SKEW_DEG) {
+    const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), deg, (g) => inkMask(g).mask, PLATE_HEIGHT);
+    if (straight) views.push({ im: straight, inks: inkMasks(straight) });
+  }
+  for (const { im, inks } of [...views]) {
+    const s = estimateSlant(inks[0].mask, im.width, im.height);
+    if (s === 0) continue;
+    const upright = shearGray(im, s, medianGrey(im));
+    views.push({ im: upright, inks: inkMasks(upright) });
+  }
+  return views;
+}
+
 export class PlateReader {
-  constructor(private readonly model: tf.LayersModel) {}
+  /** The glyph classifier: its logits over ALPHABET and "not a character" (tune-plates.ts trains it further). */
+  constructor(readonly model: tf.LayersModel) {}
 
   static async load(dir: string): Promise<PlateReader> {
     const art = JSON.parse(readFileSync(join(dir, 'plate-chars.json'), 'utf8')) as {
@@ -164,6 +216,18 @@ export class PlateReader {
       }),
     );
     return new PlateReader(model);
+  }
+
+  /** Writes plate-chars.json and plate-chars.bin into `dir`, the files `load` reads. */
+  async save(dir: string): Promise<void> {
+    mkdirSync(dir, { recursive: true });
+    await this.model.save(
+      tf.io.withSaveHandler(async (art) => {
+        writeFileSync(join(dir, 'plate-chars.json'), JSON.stringify({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs }));
+        writeFileSync(join(dir, 'plate-chars.bin'), Buffer.from(art.weightData as ArrayBuffer));
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
   }
 
   dispose() {
@@ -190,18 +254,9 @@ export class PlateReader {
   }
 
   async read(input: Uint8Array): Promise<PlateReading> {
-    const img = await plateGray(input);
     let best: PlateReading = { text: '', confidence: 0, format: 'UNKNOWN', raw: '' };
     let bestScore = -Infinity;
-    const inks = inkMasks(img);
-    const images = [{ im: img, inks }];
-    // A tilted crop is also read straightened (deskew.ts), from a decode at twice the height so the
-    // turn and the crop to the character band keep the strokes' detail; the readings compete.
-    const deg = estimateSkew(inks[0].mask, img.width, img.height);
-    if (Math.abs(deg) >= MIN_SKEW_DEG) {
-      const straight = straighten(await plateGray(input, 2 * PLATE_HEIGHT), deg, (g) => inkMask(g).mask, PLATE_HEIGHT);
-      if (straight) images.push({ im: straight, inks: inkMasks(straight) });
-    }
+    const images = await readingViews(input);
     const readings: ArrayLike<number>[][] = [];
     for (const { im, inks } of images)
       for (const ink of inks) {

@@ -3,8 +3,6 @@
  * at reading time, so the classifier learns exactly the glyphs the reader will give it. A plate is
  * used only when segmentation finds as many characters as the plate has.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { initTf, tf } from '../ml/tf.ts';
 import { renderPlate, type PlateFonts, type PlateStyle } from './synth.ts';
 import { plateGray, segmentations, PlateReader } from './reader.ts';
@@ -40,6 +38,8 @@ export interface PlateTrainOptions {
 interface RenderedPlate {
   img: Gray;
   chars: string;
+  /** The ink mask to cut it by (the reader's own choice when absent). */
+  ink?: { invert: boolean; mask: Uint8Array };
 }
 
 /**
@@ -109,21 +109,25 @@ export async function alignedGlyphs(
   seed: number,
   negativesPerPlate: number,
   onProgress?: (d: number, n: number) => void,
+  minAlignedLogP = MIN_ALIGNED_LOGP,
 ) {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const rnd = mulberry32(seed);
   let aligned = 0;
   let negatives = 0;
+  /** Indexes in `plates` of the plates aligned. */
+  const alignedIndexes: number[] = [];
   for (const [i, p] of plates.entries()) {
     onProgress?.(i + 1, plates.length);
-    const found = await reader.candidates(p.img);
+    const found = await reader.candidates(p.img, p.ink);
     if (!found) continue;
     const labels = [...p.chars].map((c) => ALPHABET.indexOf(c));
     const logp = (ci: number, k: number) => Math.log(Math.max(1e-9, found.probs[ci][labels[k]]));
     const path = bestSequences(found.seg, logp, labels.length).get(labels.length);
-    if (!path || path.reduce((a, ci, k) => a + logp(ci, k), 0) / path.length < MIN_ALIGNED_LOGP) continue;
+    if (!path || path.reduce((a, ci, k) => a + logp(ci, k), 0) / path.length < minAlignedLogP) continue;
     aligned++;
+    alignedIndexes.push(i);
     path.forEach((ci, k) => {
       xs.push(glyph(p.img, found.seg.candidates[ci].box, found.invert));
       ys.push(labels[k]);
@@ -138,7 +142,7 @@ export async function alignedGlyphs(
       negatives++;
     }
   }
-  return { xs, ys, aligned, negatives };
+  return { xs, ys, aligned, negatives, alignedIndexes };
 }
 
 /**
@@ -190,6 +194,24 @@ function glyphMlp(input: tf.SymbolicTensor, prefix: string): tf.SymbolicTensor {
   return tf.layers.dense({ units: CLASSES, name: `${prefix}logits` }).apply(h) as tf.SymbolicTensor;
 }
 
+/** Glyphs, shuffled, as one input matrix and their one-hot classes (the reader's classes). */
+export function glyphTensors(xs: readonly Float32Array[], ys: readonly number[], seed: number): { x: tf.Tensor2D; y: tf.Tensor2D } {
+  const dim = GLYPH_W * GLYPH_H;
+  const order = shuffle(
+    xs.map((_, i) => i),
+    mulberry32(seed),
+  );
+  const xb = new Float32Array(order.length * dim);
+  order.forEach((i, k) => xb.set(xs[i], k * dim));
+  const labels = tf.tensor1d(
+    order.map((i) => ys[i]),
+    'int32',
+  );
+  const y = tf.oneHot(labels, CLASSES) as tf.Tensor2D;
+  labels.dispose();
+  return { x: tf.tensor2d(xb, [order.length, dim]), y };
+}
+
 /** Glyphs (each also twice augmented) → one layers model averaging `members` MLPs' logits. */
 async function fitMembers(
   glyphs: Float32Array[],
@@ -202,21 +224,8 @@ async function fitMembers(
   const augRnd = mulberry32(seed + 17);
   const xs = [...glyphs, ...glyphs.flatMap((g) => [augmentGlyph(g, augRnd), augmentGlyph(g, augRnd)])];
   const ys = [...labels, ...labels.flatMap((y) => [y, y])];
+  const { x, y } = glyphTensors(xs, ys, seed);
   const dim = GLYPH_W * GLYPH_H;
-  const order = shuffle(
-    xs.map((_, i) => i),
-    mulberry32(seed),
-  );
-  const xb = new Float32Array(order.length * dim);
-  order.forEach((i, k) => xb.set(xs[i], k * dim));
-  const x = tf.tensor2d(xb, [order.length, dim]);
-  const y = tf.oneHot(
-    tf.tensor1d(
-      order.map((i) => ys[i]),
-      'int32',
-    ),
-    CLASSES,
-  );
   // Why an ensemble: MLPs trained on the same glyphs from different random starts disagree on real
   // plates far more than on synthetic ones (character accuracy 0.84 to 0.89 from run to run);
   // averaging their logits removes most of that spread for a few extra milliseconds a plate.
@@ -262,17 +271,7 @@ export async function trainPlateReader(
   const xs = [...collected.xs, ...dp.xs];
   const ys = [...collected.ys, ...dp.ys];
   const model = await fitMembers(xs, ys, opts.members ?? 3, epochs, seed, (d, t) => opts.onProgress?.('epochs', d, t));
-  mkdirSync(opts.outDir, { recursive: true });
-  await model.save(
-    tf.io.withSaveHandler(async (art) => {
-      writeFileSync(
-        join(opts.outDir, 'plate-chars.json'),
-        JSON.stringify({ modelTopology: art.modelTopology, weightSpecs: art.weightSpecs }),
-      );
-      writeFileSync(join(opts.outDir, 'plate-chars.bin'), Buffer.from(art.weightData as ArrayBuffer));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
+  await new PlateReader(model).save(opts.outDir);
   // End-to-end exact match on fresh synthetic plates (not a real-plate figure).
   const reader = await PlateReader.load(opts.outDir);
   let exact = 0;

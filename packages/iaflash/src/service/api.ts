@@ -16,6 +16,8 @@ import { IaflashError } from '../io/errors.ts';
 import { readZip, type ZipEntry } from '../io/zip.ts';
 import { readCasesCsv, readRegistryCsv } from '../io/cases-csv.ts';
 import { mapErrors } from './errors.ts';
+import { activePlateReaderDir, tunedPlateReaderDir } from '../plates/api.ts';
+import { readPlateReaderRecord } from '../plates/reader.ts';
 import { photoSize, thumbnail } from './photos.ts';
 import { CHECK_JOB, MODEL_CHANNEL, TRAIN_JOB } from './jobs.ts';
 import type * as s from '../http/schemas.ts';
@@ -674,8 +676,14 @@ export class IaflashService {
         trainedAt: m.trainedAt ?? null,
       },
       models,
+      plateReader: this.plateReaderInfo(active.dir),
       training: trainingOut,
     };
+  }
+
+  private plateReaderInfo(modelDir: string): s.ModelInfo['plateReader'] {
+    const record = readPlateReaderRecord(activePlateReaderDir(tunedPlateReaderDir(this.ctx.config.dataDir), modelDir));
+    return { tunedAt: record?.tunedAt ?? null, trainPlates: record?.trainPlates ?? null, validation: record?.validation ?? null };
   }
 
   /**

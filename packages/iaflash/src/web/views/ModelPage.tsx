@@ -25,6 +25,8 @@ export function ModelPage({ viewer, info, stats, notice, maxMb }: PropsOf<typeof
           Seuil d’alerte : {pct(m.threshold)} (fixé pour {pct(m.targetFalseAlarmRate)} de fausses alertes sur les photos de validation).
         </li>
       </ul>
+      <h2>Lecteur de plaques</h2>
+      <PlateReaderSummary reader={info.plateReader} />
       {v ? (
         <>
           <h2>Mesures de validation</h2>
@@ -205,5 +207,25 @@ export function ModelPage({ viewer, info, stats, notice, maxMb }: PropsOf<typeof
         </>
       )}
     </div>
+  );
+}
+
+/** Which plate reader reads the case files' plate crops, and what its tuning measured. */
+function PlateReaderSummary({ reader }: { reader: PropsOf<typeof views.model>['info']['plateReader'] }) {
+  if (!reader.tunedAt)
+    return (
+      <p>
+        Lecteur livré avec la suite, entraîné sur des plaques dessinées par le projet. Un administrateur peut l’affiner sur des images de
+        plaques réelles étiquetées : <code>eig iaflash train-plates --labels plaques.csv</code>.
+      </p>
+    );
+  const v = reader.validation;
+  return (
+    <p>
+      Lecteur affiné le {frDate(reader.tunedAt)} sur {frNumber(reader.trainPlates ?? 0)} images de plaques réelles.{' '}
+      {v
+        ? `Sur ${frNumber(v.plates)} autres plaques, mises de côté : lues exactement ${pct(v.before)} avant, ${pct(v.after)} après.`
+        : 'Trop peu de plaques pour en mettre de côté : aucune mesure.'}
+    </p>
   );
 }
