@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { HttpError, type ServiceContext, type ServiceStatus } from '@eig/platform';
 import { createAnalyzer, type Analyzer } from './analyzer.ts';
-import { createPlateReader, tunedPlateReaderDir, type PlateReading } from './plates/api.ts';
+import { activePlateReaderDir, createPlateReader, type PlateReading } from './plates/api.ts';
 import { DEFAULT_MODEL_DIR } from './ml/paths.ts';
 import { readManifest, type ModelManifest } from './ml/model-dir.ts';
 import type { IaflashSettings } from './settings.ts';
@@ -86,7 +86,7 @@ export function iaflashFor(ctx: Ctx): IaFlash {
       return analyzer;
     },
     plateReader() {
-      reader ??= model().then((m) => createPlateReader(tunedPlateReaderDir(ctx.config.dataDir), m.dir));
+      reader ??= model().then((m) => createPlateReader(activePlateReaderDir(ctx.config.dataDir, m.dir)));
       return reader;
     },
     async gate(fn) {

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createProgress, type ServiceContext } from '@eig/platform';
+import { createProgress, type Progress, type ServiceContext } from '@eig/platform';
 import type { IaflashSettings } from '../settings.ts';
 import { iaflashFor } from '../context.ts';
 import { IaflashService } from '../service/api.ts';
@@ -40,6 +40,26 @@ interface AnalyzeOptions {
   registryMake?: string;
   registryModel?: string;
   json: boolean;
+}
+
+/** One bar per stage of a long task: a new stage closes the previous stage's bar and opens its own. */
+function stagedProgress<S extends string>(labelOf: (stage: S) => string) {
+  let bar: Progress | null = null;
+  let current: S | null = null;
+  return {
+    update(stage: S, done: number, total: number, message?: string) {
+      if (stage !== current) {
+        bar?.stop();
+        current = stage;
+        bar = createProgress(labelOf(stage), Math.max(1, total));
+      }
+      bar?.update(done, message);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
 }
 
 export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): void {
@@ -179,8 +199,9 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
       );
       const id = Number(rows[0].id);
       const outDir = path.join(ctx.config.dataDir, 'iaflash', 'models', String(id));
-      let bar: ReturnType<typeof createProgress> | null = null;
-      let stage = '';
+      const progress = stagedProgress((stage: string) =>
+        stage === 'features' ? 'Photos' : stage === 'save' ? 'Enregistrement' : 'Entraînement',
+      );
       try {
         const res = await train({
           labelsCsv: path.resolve(opts.labels),
@@ -188,19 +209,9 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
           workers: ctx.settings.IAFLASH_THREADS,
           cacheDir: path.join(ctx.config.dataDir, 'iaflash', 'features-cache'),
           targetFalseAlarmRate: Number(opts.targetFalseAlarm) || 0.01,
-          onProgress: (p) => {
-            if (p.stage !== stage) {
-              bar?.stop();
-              stage = p.stage;
-              bar = createProgress(
-                p.stage === 'features' ? 'Photos' : p.stage === 'save' ? 'Enregistrement' : 'Entraînement',
-                Math.max(1, p.total),
-              );
-            }
-            bar?.update(p.done, p.message);
-          },
+          onProgress: (p) => progress.update(p.stage, p.done, p.total, p.message),
         });
-        (bar as ReturnType<typeof createProgress> | null)?.stop();
+        progress.stop();
         await ctx.db.query(`UPDATE iaflash_models SET status = 'ready', dir = $2, manifest = $3, finished_at = now() WHERE id = $1`, [
           id,
           outDir,
@@ -220,7 +231,7 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
           console.log('Modèle actif.');
         }
       } catch (err) {
-        (bar as ReturnType<typeof createProgress> | null)?.stop();
+        progress.stop();
         await ctx.db.query(`UPDATE iaflash_models SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
           id,
           err instanceof Error ? err.message.slice(0, 500) : 'échec',
@@ -243,7 +254,7 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
       const rows = readPlateLabelsCsv(path.resolve(opts.labels));
       const crops = await Promise.all(rows.map(async (r) => ({ bytes: await readFile(r.path), text: r.text })));
       const target = tunedPlateReaderDir(ctx.config.dataDir);
-      const baseDir = opts.fromShipped ? DEFAULT_MODEL_DIR : activePlateReaderDir(target, (await ia.model()).dir);
+      const baseDir = opts.fromShipped ? DEFAULT_MODEL_DIR : activePlateReaderDir(ctx.config.dataDir, (await ia.model()).dir);
       const outDir = `${target}.new`;
       await rm(outDir, { recursive: true, force: true });
       const labels = {
@@ -253,23 +264,15 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
         epochs: 'Entraînement',
         validation: 'Validation',
       };
-      let bar: ReturnType<typeof createProgress> | null = null;
-      let stage = '';
+      const progress = stagedProgress((stage: keyof typeof labels) => labels[stage]);
       try {
         const res = await tunePlateReader({
           baseDir,
           outDir,
           crops,
-          onProgress: (s, done, total) => {
-            if (s !== stage) {
-              bar?.stop();
-              stage = s;
-              bar = createProgress(labels[s], Math.max(1, total));
-            }
-            bar?.update(done);
-          },
+          onProgress: (stage, done, total) => progress.update(stage, done, total),
         });
-        (bar as ReturnType<typeof createProgress> | null)?.stop();
+        progress.stop();
         console.log(
           `${res.trainPlates} plaque(s) d’entraînement, ${res.alignedPlates} alignée(s) sur leur texte (${res.glyphs} caractères et non-caractères) ; ${res.skipped} ligne(s) écartée(s) (texte qui n’est pas une plaque ou image illisible).`,
         );
@@ -288,7 +291,7 @@ export function iaflashCli(program: Command, getContext: () => Promise<Ctx>): vo
         await ctx.db.notify(MODEL_CHANNEL, 'plate-reader').catch(() => undefined);
         console.log(`Lecteur de plaques actif : ${target}`);
       } catch (err) {
-        (bar as ReturnType<typeof createProgress> | null)?.stop();
+        progress.stop();
         await rm(outDir, { recursive: true, force: true });
         throw err;
       } finally {

@@ -7,22 +7,22 @@ import type { PlateReading } from './decode.ts';
 
 export type { PlateReading };
 
-/** The first of `dirs` that holds a plate reader, else the one shipped with the suite. */
-export function activePlateReaderDir(...dirs: string[]): string {
-  return dirs.find((d) => PlateReader.exists(d)) ?? DEFAULT_MODEL_DIR;
-}
-
-/** Where `eig iaflash train-plates` installs the reader it tuned on the operator's crops; it wins over the model's. */
+/** Where `eig iaflash train-plates` installs the reader it tuned on the operator's crops. */
 export function tunedPlateReaderDir(dataDir: string): string {
   return join(dataDir, 'iaflash', 'plate-reader');
 }
 
+/** The plate reader in use: the one tuned on the operator's crops, else the active model folder's, else the shipped one. */
+export function activePlateReaderDir(dataDir: string, modelDir: string): string {
+  return [tunedPlateReaderDir(dataDir), modelDir].find((d) => PlateReader.exists(d)) ?? DEFAULT_MODEL_DIR;
+}
+
 /**
- * The reader (from the first of `dirs` that has one) runs in the calling thread (an MLP on a few glyphs: a few milliseconds; the sharp
- * decode is asynchronous), so it needs no worker.
+ * The reader in `dir` (activePlateReaderDir) runs in the calling thread (an MLP on a few glyphs: a
+ * few milliseconds; the sharp decode is asynchronous), so it needs no worker.
  */
-export async function createPlateReader(...dirs: string[]): Promise<{ readPlate(image: Uint8Array): Promise<PlateReading> }> {
+export async function createPlateReader(dir = DEFAULT_MODEL_DIR): Promise<{ readPlate(image: Uint8Array): Promise<PlateReading> }> {
   await initTf('wasm');
-  const reader = await PlateReader.load(activePlateReaderDir(...dirs));
+  const reader = await PlateReader.load(dir);
   return { readPlate: (image) => reader.read(image) };
 }

@@ -16,7 +16,7 @@ import { IaflashError } from '../io/errors.ts';
 import { readZip, type ZipEntry } from '../io/zip.ts';
 import { readCasesCsv, readRegistryCsv } from '../io/cases-csv.ts';
 import { mapErrors } from './errors.ts';
-import { activePlateReaderDir, tunedPlateReaderDir } from '../plates/api.ts';
+import { activePlateReaderDir } from '../plates/api.ts';
 import { readPlateReaderRecord } from '../plates/reader.ts';
 import { photoSize, thumbnail } from './photos.ts';
 import { CHECK_JOB, MODEL_CHANNEL, TRAIN_JOB } from './jobs.ts';
@@ -682,7 +682,7 @@ export class IaflashService {
   }
 
   private plateReaderInfo(modelDir: string): s.ModelInfo['plateReader'] {
-    const record = readPlateReaderRecord(activePlateReaderDir(tunedPlateReaderDir(this.ctx.config.dataDir), modelDir));
+    const record = readPlateReaderRecord(activePlateReaderDir(this.ctx.config.dataDir, modelDir));
     return { tunedAt: record?.tunedAt ?? null, trainPlates: record?.trainPlates ?? null, validation: record?.validation ?? null };
   }
 
